@@ -1,0 +1,141 @@
+//! The heap: objects placed the way Go's allocator places them.
+//!
+//! Allocating a small object (≤ 32 KiB) proceeds as in runtime/malloc.go:
+//!	1. Round the size up to its size class (size_classes.rs).
+//!	2. Find the span for that class and for "has pointers or not" (the span
+//!	   class); take its next free slot.
+//!	3. If there is none, carve a fresh span of the class's page count.
+//! A large object gets its own span of whole 8 KiB pages.
+//!
+//! Object n of a span lives at `span.base + n × elemsize`, so objects of one
+//! size sit side by side and are never moved (Go's heap does not compact).
+
+use crate::addr::{Addr, Id};
+use crate::size_classes::{class_for, PAGE_SIZE};
+use crate::value::Value;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Heap {
+    pub base: Addr,
+    /// Next unused page-aligned address for a new span.
+    pub next_page: Addr,
+    pub spans: Vec<Span>,
+    pub objects: Vec<Object>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub base: Addr,
+    pub pages: u64,
+    /// 0 for a large object's own span.
+    pub class: u8,
+    pub noscan: bool,
+    pub elemsize: u64,
+    pub nelems: u64,
+    pub alloc_bits: Vec<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Object {
+    pub id: Id,
+    pub addr: Addr,
+    pub ty: String,
+    /// Bytes asked for.
+    pub requested: u64,
+    /// Bytes handed out: the class size, or whole pages when large.
+    pub size: u64,
+    pub class: u8,
+    pub value: Value,
+}
+
+impl Heap {
+    pub fn new(base: Addr) -> Heap {
+        Heap { base, next_page: base, spans: Vec::new(), objects: Vec::new() }
+    }
+
+    /// Places `value` and returns its address.
+    pub fn alloc(&mut self, id: Id, ty: String, value: Value) -> Addr {
+        let requested = value.size();
+        let noscan = !value.has_pointers();
+        let (addr, size, class) = match class_for(requested) {
+            Some(sc) => {
+                let elemsize = u64::from(sc.bytes_per_obj);
+                let span = match self.spans.iter().position(|s| {
+                    s.class == sc.class && s.noscan == noscan && s.alloc_bits.iter().any(|b| !b)
+                }) {
+                    Some(i) => i,
+                    None => self.new_span(u64::from(sc.bytes_per_span) / PAGE_SIZE, sc.class, noscan, elemsize, u64::from(sc.objects)),
+                };
+                let s = &mut self.spans[span];
+                let Some(slot) = s.alloc_bits.iter().position(|b| !b) else { unreachable!("span chosen with a free slot") };
+                s.alloc_bits[slot] = true;
+                (s.base.offset(slot as u64 * elemsize), elemsize, sc.class)
+            }
+            None => {
+                let pages = requested.div_ceil(PAGE_SIZE);
+                let span = self.new_span(pages, 0, noscan, pages * PAGE_SIZE, 1);
+                self.spans[span].alloc_bits[0] = true;
+                (self.spans[span].base, pages * PAGE_SIZE, 0)
+            }
+        };
+        self.objects.push(Object { id, addr, ty, requested, size, class, value });
+        addr
+    }
+
+    fn new_span(&mut self, pages: u64, class: u8, noscan: bool, elemsize: u64, nelems: u64) -> usize {
+        let base = self.next_page;
+        self.next_page = base.offset(pages * PAGE_SIZE);
+        self.spans.push(Span { base, pages, class, noscan, elemsize, nelems, alloc_bits: alloc::vec![false; nelems as usize] });
+        self.spans.len() - 1
+    }
+
+    /// The object whose bytes include `addr`.
+    pub fn object_at(&self, addr: Addr) -> Option<usize> {
+        self.objects.iter().position(|o| addr >= o.addr && addr.0 < o.addr.0 + o.size)
+    }
+
+    pub fn in_use(&self) -> u64 {
+        self.objects.iter().map(|o| o.size).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+
+    #[test]
+    fn same_class_objects_share_a_span_side_by_side() {
+        let mut h = Heap::new(Addr(0xc000010000));
+        let point = || Value::Struct(alloc::vec![
+            crate::Field { name: "X".into(), value: Value::Int(1) },
+            crate::Field { name: "Y".into(), value: Value::Int(2) },
+        ]);
+        let a = h.alloc(Id(1), "Point".to_string(), point());
+        let b = h.alloc(Id(2), "Point".to_string(), point());
+        assert_eq!(b.0 - a.0, 16);
+        assert_eq!(h.spans.len(), 1);
+        assert_eq!(h.objects[0].class, 2);
+        // A pointerful object of the same size goes to another span class.
+        let c = h.alloc(Id(3), "*int".to_string(), Value::Struct(alloc::vec![
+            crate::Field { name: "p".into(), value: Value::Nil },
+            crate::Field { name: "q".into(), value: Value::Nil },
+        ]));
+        assert_eq!(h.spans.len(), 2);
+        assert_eq!(c.0 - a.0, PAGE_SIZE);
+    }
+
+    #[test]
+    fn large_objects_take_whole_pages() {
+        let mut h = Heap::new(Addr(0xc000010000));
+        let a = h.alloc(Id(1), "[1048576]byte".to_string(), Value::Bytes(1 << 20));
+        assert_eq!(h.objects[0].size, 1 << 20);
+        assert_eq!(h.objects[0].class, 0);
+        assert_eq!(h.spans[0].pages, 128);
+        let b = h.alloc(Id(2), "[40000]byte".to_string(), Value::Bytes(40_000));
+        assert_eq!(b.0 - a.0, 1 << 20);
+        assert_eq!(h.objects[1].size, 40_960);
+    }
+}

@@ -1,0 +1,209 @@
+//! The machine: raw memory, goroutine stacks, the heap and program output.
+
+use crate::addr::{Addr, Id};
+use crate::error::SimError;
+use crate::heap::Heap;
+use crate::memory::{Claim, Memory};
+use crate::op::{Expr, Op};
+use crate::stack::{Frame, Slot, SlotKind, Stack};
+use crate::value::{Field, Value};
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+/// Where the heap starts. On linux/amd64 Go's arenas began at 0xc000000000
+/// until Go 1.26 randomized the heap base; the addresses shown are
+/// illustrative, the distances between them are real.
+pub const HEAP_BASE: u64 = 0xc000010000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Machine {
+    pub memory: Option<Memory>,
+    pub stacks: Vec<Stack>,
+    pub heap: Heap,
+    /// Lines the program printed.
+    pub stdout: Vec<String>,
+    next_id: u32,
+}
+
+impl Default for Machine {
+    fn default() -> Self {
+        Machine::new()
+    }
+}
+
+impl Machine {
+    pub fn new() -> Machine {
+        Machine { memory: None, stacks: Vec::new(), heap: Heap::new(Addr(HEAP_BASE)), stdout: Vec::new(), next_id: 1 }
+    }
+
+    fn fresh_id(&mut self) -> Id {
+        let id = Id(self.next_id);
+        self.next_id += 1;
+        id
+    }
+
+    pub(crate) fn current_stack(&self) -> Result<usize, SimError> {
+        self.stacks.len().checked_sub(1).ok_or(SimError::NoFrame)
+    }
+
+    fn memory_mut(&mut self) -> Result<&mut Memory, SimError> {
+        self.memory.as_mut().ok_or(SimError::NoMemory)
+    }
+
+    /// Applies one operation. On error the machine is left unchanged only
+    /// as far as the failing op had not yet written; chapters are checked by
+    /// tests never to fail.
+    pub fn apply(&mut self, op: &Op) -> Result<(), SimError> {
+        match op {
+            Op::MapMemory { base, len } => self.memory = Some(Memory::new(*base, *len as usize)),
+            Op::Store { addr, width, value } => self.memory_mut()?.store(*addr, *width, *value)?,
+            Op::StoreReg { reg, addr, width } => {
+                let m = self.memory_mut()?;
+                let v = m.register(reg).ok_or_else(|| SimError::NoSuchVariable(reg.clone()))?;
+                m.store(*addr, *width, v)?;
+            }
+            Op::Load { addr, width, reg } => {
+                let m = self.memory_mut()?;
+                let v = m.load(*addr, *width)?;
+                m.set_register(reg, v);
+            }
+            Op::AddReg { src, dst } => {
+                let m = self.memory_mut()?;
+                let s = m.register(src).ok_or_else(|| SimError::NoSuchVariable(src.clone()))?;
+                let d = m.register(dst).ok_or_else(|| SimError::NoSuchVariable(dst.clone()))?;
+                m.set_register(dst, d.wrapping_add(s));
+            }
+            Op::Claim { addr, len, owner, name } => {
+                self.memory_mut()?.claims.push(Claim { addr: *addr, len: *len, owner: *owner, name: name.clone() })
+            }
+            Op::Spawn { goroutine, hi, size } => self.stacks.push(Stack::new(*goroutine, Addr(*hi), *size)),
+            Op::Call { func, args } => {
+                let mut values = Vec::with_capacity(args.len());
+                for (name, ty, e) in args {
+                    values.push((name.clone(), ty.clone(), self.eval(e)?));
+                }
+                let stack = self.current_stack()?;
+                let id = self.fresh_id();
+                let top = self.stacks[stack].sp();
+                self.stacks[stack].frames.push(Frame { id, func: func.clone(), top, slots: Vec::new() });
+                for (name, ty, value) in values {
+                    self.push_slot(stack, name, ty, SlotKind::Arg, value)?;
+                }
+            }
+            Op::Declare { name, ty, value } => {
+                let value = self.eval(value)?;
+                let stack = self.current_stack()?;
+                self.push_slot(stack, name.clone(), ty.clone(), SlotKind::Local, value)?;
+            }
+            Op::Assign { place, value } => {
+                let value = self.eval(value)?;
+                let loc = self.resolve(place)?;
+                let slot = self.value_at_mut(&loc).ok_or(SimError::NoSuchField(format!("{place:?}")))?;
+                *slot = value;
+            }
+            Op::EndScope { names } => {
+                let stack = self.current_stack()?;
+                let frame = self.stacks[stack].frames.last_mut().ok_or(SimError::NoFrame)?;
+                for name in names {
+                    let i = frame.slot(name).ok_or_else(|| SimError::NoSuchVariable(name.clone()))?;
+                    frame.slots.remove(i);
+                }
+            }
+            Op::Return { value, bind } => {
+                let result = value.as_ref().map(|e| self.eval(e)).transpose()?;
+                let stack = self.current_stack()?;
+                if self.stacks[stack].frames.len() < 2 && bind.is_some() {
+                    return Err(SimError::NothingToReturnTo);
+                }
+                self.stacks[stack].frames.pop().ok_or(SimError::NoFrame)?;
+                if let (Some((name, ty)), Some(v)) = (bind, result) {
+                    self.push_slot(stack, name.clone(), ty.clone(), SlotKind::Local, v)?;
+                }
+            }
+            Op::Print(args) => {
+                let mut line = String::new();
+                for (i, e) in args.iter().enumerate() {
+                    if i > 0 {
+                        line.push(' ');
+                    }
+                    line.push_str(&self.eval(e)?.to_go_println());
+                }
+                self.stdout.push(line);
+            }
+        }
+        Ok(())
+    }
+
+    fn push_slot(&mut self, stack: usize, name: String, ty: String, kind: SlotKind, value: Value) -> Result<(), SimError> {
+        let id = self.fresh_id();
+        let addr = self.stacks[stack].next_slot_addr(value.size());
+        let frame = self.stacks[stack].frames.last_mut().ok_or(SimError::NoFrame)?;
+        frame.slots.push(Slot { id, name, ty, kind, addr, value });
+        Ok(())
+    }
+
+    /// Evaluates an expression in the current frame.
+    pub fn eval(&mut self, e: &Expr) -> Result<Value, SimError> {
+        Ok(match e {
+            Expr::Int(i) => Value::Int(*i),
+            Expr::Nil => Value::Nil,
+            Expr::Load(p) => {
+                let loc = self.resolve(p)?;
+                self.value_at(&loc).cloned().ok_or(SimError::NoSuchField(format!("{p:?}")))?
+            }
+            Expr::AddrOf(p) => {
+                let loc = self.resolve(p)?;
+                Value::Ptr(self.addr_of(&loc))
+            }
+            Expr::Add(a, b) => Value::Int(self.int(a)?.wrapping_add(self.int(b)?)),
+            Expr::Mul(a, b) => Value::Int(self.int(a)?.wrapping_mul(self.int(b)?)),
+            Expr::Struct(fields) => {
+                let mut out = Vec::with_capacity(fields.len());
+                for (name, e) in fields {
+                    out.push(Field { name: name.clone(), value: self.eval(e)? });
+                }
+                Value::Struct(out)
+            }
+            Expr::New { ty, value } => {
+                let v = self.eval(value)?;
+                let id = self.fresh_id();
+                Value::Ptr(self.heap.alloc(id, ty.clone(), v))
+            }
+            Expr::MakeBytes { len } => {
+                let id = self.fresh_id();
+                let ptr = self.heap.alloc(id, format!("[{len}]byte"), Value::Bytes(*len));
+                Value::Slice { ptr, len: *len, cap: *len }
+            }
+            Expr::Len(p) => match self.eval(&Expr::Load(p.clone()))? {
+                Value::Slice { len, .. } => Value::Int(len as i64),
+                _ => return Err(SimError::NotAnInteger),
+            },
+        })
+    }
+
+    fn int(&mut self, e: &Expr) -> Result<i64, SimError> {
+        match self.eval(e)? {
+            Value::Int(i) => Ok(i),
+            _ => Err(SimError::NotAnInteger),
+        }
+    }
+
+    /// Every frame of every goroutine, outermost first.
+    pub fn frames(&self) -> impl Iterator<Item = &Frame> {
+        self.stacks.iter().flat_map(|s| s.frames.iter())
+    }
+}
+
+impl Value {
+    /// The text Go's builtin `println` prints for this value.
+    pub fn to_go_println(&self) -> String {
+        match self {
+            Value::Int(i) => i.to_string(),
+            Value::Ptr(a) => a.to_string(),
+            Value::Nil => "0x0".to_string(),
+            Value::Slice { ptr, len, cap } => format!("[{len}/{cap}]{ptr}"),
+            Value::Struct(_) | Value::Bytes(_) => "?".to_string(),
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The operations a chapter script applies to the machine.
+//!
+//! Ops read like the Go (or assembly) line they stand for: `Declare` is
+//! `q := Point{1, 2}`, `Call` pushes a frame and copies argument values into
+//! it, `Assign` through a pointer changes whatever the pointer addresses.
+//! Nothing here is special-cased for a chapter: the effects follow from the
+//! model, so "which mutation the caller sees" is computed, not scripted.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Op {
+    /// Map `len` bytes of raw memory starting at `base`.
+    MapMemory { base: u64, len: u32 },
+    /// `MOVQ $value, addr`: write an immediate, little-endian.
+    Store { addr: u64, width: u8, value: i64 },
+    /// `MOVQ reg, addr`.
+    StoreReg { reg: String, addr: u64, width: u8 },
+    /// `MOVQ addr, reg`.
+    Load { addr: u64, width: u8, reg: String },
+    /// `ADDQ src, dst`: dst += src.
+    AddReg { src: String, dst: String },
+    /// Record that a program believes it owns `len` bytes at `addr`.
+    Claim { addr: u64, len: u64, owner: u8, name: String },
+    /// Create goroutine `goroutine`'s stack, `size` bytes below `hi`.
+    Spawn { goroutine: u32, hi: u64, size: u64 },
+    /// Push a frame for `func`; each argument is (name, type, value), the
+    /// value evaluated in the caller's frame and copied into the callee's.
+    Call { func: String, args: Vec<(String, String, Expr)> },
+    /// `name := value` in the current frame.
+    Declare { name: String, ty: String, value: Expr },
+    /// `place = value`.
+    Assign { place: Place, value: Expr },
+    /// A `}` closing a block: its variables' slots are released.
+    EndScope { names: Vec<String> },
+    /// `return value`; pops the frame and, with `bind` = (name, type),
+    /// declares the result in the caller (`b := add(a, 5)`).
+    Return { value: Option<Expr>, bind: Option<(String, String)> },
+    /// `println(args…)`: appends one line to the program's output.
+    Print(Vec<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Expr {
+    Int(i64),
+    Nil,
+    /// The value stored at a place (a copy of it).
+    Load(Place),
+    /// `&place`.
+    AddrOf(Place),
+    Add(Box<Expr>, Box<Expr>),
+    Mul(Box<Expr>, Box<Expr>),
+    /// A struct literal: `Point{X: 1, Y: 2}`.
+    Struct(Vec<(String, Expr)>),
+    /// `new(T)` / `&T{…}` / a variable moved to the heap: allocates and
+    /// yields a pointer.
+    New { ty: String, value: Box<Expr> },
+    /// `make([]byte, len)`: allocates a backing array and yields a slice.
+    MakeBytes { len: u64 },
+    /// `len(place)` of a slice.
+    Len(Place),
+}
+
+/// Something that can be assigned to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    Var(String),
+    /// `base.name`; like Go, a pointer base is dereferenced automatically.
+    Field(Box<Place>, String),
+    /// `*base`.
+    Deref(Box<Place>),
+}
+
+impl Place {
+    pub fn var(name: &str) -> Place {
+        Place::Var(name.into())
+    }
+
+    pub fn field(self, name: &str) -> Place {
+        Place::Field(Box::new(self), name.into())
+    }
+
+    pub fn deref(self) -> Place {
+        Place::Deref(Box::new(self))
+    }
+}
+
+impl Expr {
+    pub fn var(name: &str) -> Expr {
+        Expr::Load(Place::var(name))
+    }
+
+    pub fn add(a: Expr, b: Expr) -> Expr {
+        Expr::Add(Box::new(a), Box::new(b))
+    }
+
+    pub fn mul(a: Expr, b: Expr) -> Expr {
+        Expr::Mul(Box::new(a), Box::new(b))
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, skipping each one that is
+# already present at the pinned version. Safe to run again: the second run
+# costs seconds. Pins are explained in ARCHITECTURE.md ("Toolchain").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# Must equal the `=` pin of the wasm-bindgen crate in Cargo.toml.
+WASM_BINDGEN_VERSION=0.2.130
+BINARYEN_VERSION=132.0.0
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+for target in wasm32-unknown-unknown wasm32v1-none; do
+  if ! rustup target list --installed | grep -qx "$target"; then
+    say "adding Rust target $target"
+    rustup target add "$target"
+  fi
+done
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (one-time, about 7 minutes)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (one-time, about 2 minutes)"
+  # Not --locked: one locked dependency is missing from the registry mirror.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing chromium and chromium-driver from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# wasm-opt from npm's binaryen: Debian's older wasm-opt breaks the page.
+# playwright-core drives the system Chromium in the end-to-end tests.
+if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] \
+   || ! wasm-opt --version | grep -q "version 132"; then
+  say "installing npm dev tools (binaryen, playwright-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if ! [ -d "${CARGO_HOME:-$HOME/.cargo}/registry/cache" ] || [ "${SETUP_FETCH:-1}" = 1 ]; then
+  cargo fetch --quiet
+fi
