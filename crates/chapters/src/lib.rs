@@ -1,1 +1,34 @@
+//! The explainer's chapters, as data over the `memsim` model.
+//!
+//! A chapter is a source listing (real Go, or pseudo-assembly) and a list of
+//! steps. A step is:
+//!	- the ops it applies to the machine (possibly none),
+//!	- a one-paragraph caption, plain text,
+//!	- the line of the listing it stands for, found by a text anchor so the
+//!	  number can never drift from the file,
+//!	- what to highlight in the picture ([`Focus`]),
+//!	- optional tool output for the terminal panel, taken verbatim from
+//!	  files produced by the real Go toolchain.
+//!
+//! Renderers draw any machine state, so a new chapter needs no renderer
+//! change: only a new module here and an entry in [`catalog`].
 #![no_std]
+
+extern crate alloc;
+
+mod chapter;
+mod memory;
+pub mod route;
+mod stack_heap;
+
+pub use chapter::{Chapter, Code, Focus, Lang, Step, Terminal};
+
+use alloc::vec::Vec;
+
+/// Every chapter, in reading order.
+pub fn catalog() -> Vec<Chapter> {
+    alloc::vec![memory::chapter(), stack_heap::chapter()]
+}
+
+/// The Go release the explainer's numbers are for.
+pub const GO_VERSION: &str = "Go 1.27";

@@ -1,0 +1,3 @@
+module example.com/gomemory
+
+go 1.27

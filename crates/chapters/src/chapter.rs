@@ -1,0 +1,139 @@
+//! What a chapter and a step are, and a small builder to write them.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use memsim::{Machine, Op, SimError, Timeline};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Go,
+    Asm,
+}
+
+/// The listing shown beside the picture.
+#[derive(Clone, Debug)]
+pub struct Code {
+    /// Path shown in the listing's title, relative to the Go module.
+    pub file: &'static str,
+    pub lang: Lang,
+    pub text: &'static str,
+}
+
+/// Text for the terminal panel: a command and what it printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Terminal {
+    pub command: &'static str,
+    pub output: &'static str,
+}
+
+/// Something in the picture a step draws the eye to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// Raw memory bytes `[addr, addr+len)`.
+    Bytes { addr: u64, len: u64 },
+    Register(String),
+    /// The innermost frame of `func`.
+    Frame(String),
+    /// Variable `name` in the innermost frame of `func`.
+    Var { func: String, name: String },
+    /// The heap object or stack slot that variable `name` of `func` points to.
+    Pointee { func: String, name: String },
+    /// Memory bytes that two programs both claim, shown as a conflict.
+    Conflict { addr: u64, len: u64 },
+}
+
+impl Focus {
+    pub fn var(func: &str, name: &str) -> Focus {
+        Focus::Var { func: func.into(), name: name.into() }
+    }
+    pub fn pointee(func: &str, name: &str) -> Focus {
+        Focus::Pointee { func: func.into(), name: name.into() }
+    }
+    pub fn frame(func: &str) -> Focus {
+        Focus::Frame(func.into())
+    }
+    pub fn register(name: &str) -> Focus {
+        Focus::Register(name.into())
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Step {
+    pub ops: Vec<Op>,
+    pub caption: String,
+    /// (text, nth occurrence, line offset) locating the current line.
+    pub anchor: Option<(&'static str, usize, i32)>,
+    pub focus: Vec<Focus>,
+    pub terminal: Option<Terminal>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Chapter {
+    /// URL slug.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub code: Code,
+    /// Command whose output is the program's own output (`go run .`).
+    pub run_command: Option<&'static str>,
+    pub steps: Vec<Step>,
+}
+
+impl Step {
+    pub fn op(&mut self, op: Op) -> &mut Step {
+        self.ops.push(op);
+        self
+    }
+
+    /// The current line is the first line containing `text`.
+    pub fn at(&mut self, text: &'static str) -> &mut Step {
+        self.anchor = Some((text, 0, 0));
+        self
+    }
+
+    /// The current line is `offset` lines after the `nth` (0-based) line
+    /// containing `text`.
+    pub fn at_nth(&mut self, text: &'static str, nth: usize, offset: i32) -> &mut Step {
+        self.anchor = Some((text, nth, offset));
+        self
+    }
+
+    pub fn focus(&mut self, f: Focus) -> &mut Step {
+        self.focus.push(f);
+        self
+    }
+
+    pub fn terminal(&mut self, command: &'static str, output: &'static str) -> &mut Step {
+        self.terminal = Some(Terminal { command, output });
+        self
+    }
+}
+
+impl Chapter {
+    pub fn new(id: &'static str, title: &'static str, code: Code) -> Chapter {
+        Chapter { id, title, code, run_command: None, steps: Vec::new() }
+    }
+
+    /// Appends a step with `caption` and returns it for filling in.
+    pub fn step(&mut self, caption: &str) -> &mut Step {
+        self.steps.push(Step { caption: caption.into(), ..Step::default() });
+        let Some(step) = self.steps.last_mut() else { unreachable!("just pushed") };
+        step
+    }
+
+    /// The 1-based line of the listing that step `i` stands for.
+    pub fn line(&self, i: usize) -> Option<usize> {
+        let (text, nth, offset) = self.steps.get(i)?.anchor?;
+        let (index, _) = self.code.text.lines().enumerate().filter(|(_, l)| l.contains(text)).nth(nth)?;
+        usize::try_from(index as i64 + 1 + i64::from(offset)).ok()
+    }
+
+    /// Runs every step once and keeps each state.
+    pub fn timeline(&self) -> Result<Timeline, (usize, SimError)> {
+        Timeline::build(self.steps.iter().map(|s| s.ops.as_slice()))
+    }
+
+    /// The state after step `i`, computed from scratch (for tests).
+    pub fn replay(&self, i: usize) -> Result<Machine, (usize, SimError)> {
+        Timeline::replay(self.steps.iter().map(|s| s.ops.as_slice()), i)
+    }
+}

@@ -1,0 +1,103 @@
+//! Chapter `memory`: memory as a key–value store, and why raw addresses hurt.
+
+use crate::chapter::{Chapter, Code, Focus, Lang};
+use memsim::Op;
+
+const BASE: u64 = 0x1000;
+const A: u8 = 0;
+const B: u8 = 1;
+
+fn claim(addr: u64, owner: u8, name: &str) -> Op {
+    Op::Claim { addr, len: 8, owner, name: name.into() }
+}
+
+fn load(addr: u64, reg: &str) -> Op {
+    Op::Load { addr, width: 8, reg: reg.into() }
+}
+
+pub fn chapter() -> Chapter {
+    let code = Code { file: "memory.s", lang: Lang::Asm, text: include_str!("../asm/memory.s") };
+    let mut c = Chapter::new("memory", "Ancient times: raw memory", code);
+
+    c.step(
+        "Memory is temporary storage for a running program: a long row of numbered boxes. Each address \
+         holds one byte, so a program can use memory as a key–value store — the key is an address, the \
+         value is a byte. Here are 48 bytes, from 0x1000 to 0x102f, all zero.",
+    )
+    .op(Op::MapMemory { base: BASE, len: 48 })
+    .focus(Focus::Bytes { addr: BASE, len: 48 });
+
+    c.step(
+        "Assembly writes straight to an address. MOVQ moves a quadword, 8 bytes, least significant byte \
+         first (little-endian, as on amd64): 40 is 0x28, so 0x28 lands in 0x1000 and zeros fill \
+         0x1001–0x1007. Program A decides this is where \"apples\" live.",
+    )
+    .at("MOVQ $40, 0x1000")
+    .op(Op::Store { addr: BASE, width: 8, value: 40 })
+    .op(claim(BASE, A, "apples"))
+    .focus(Focus::Bytes { addr: BASE, len: 8 });
+
+    c.step(
+        "Pears go to 0x1008, the next free 8 bytes. Nothing in memory records that choice: the labels \
+         drawn here exist only in the programmer's head, who must remember every address.",
+    )
+    .at("MOVQ $2, 0x1008")
+    .op(Op::Store { addr: BASE + 8, width: 8, value: 2 })
+    .op(claim(BASE + 8, A, "pears"))
+    .focus(Focus::Bytes { addr: BASE + 8, len: 8 });
+
+    c.step(
+        "Reading is the same lookup in reverse: the CPU fetches the 8 bytes at 0x1000 into register AX, \
+         one of its few built-in storage places.",
+    )
+    .at("MOVQ 0x1000, AX")
+    .op(load(BASE, "AX"))
+    .focus(Focus::Bytes { addr: BASE, len: 8 })
+    .focus(Focus::register("AX"));
+
+    c.step("And the pears into BX.")
+        .at("MOVQ 0x1008, BX")
+        .op(load(BASE + 8, "BX"))
+        .focus(Focus::Bytes { addr: BASE + 8, len: 8 })
+        .focus(Focus::register("BX"));
+
+    c.step("ADDQ adds BX to AX inside the CPU: AX is now 42. Memory has not changed.")
+        .at("ADDQ BX, AX")
+        .op(Op::AddReg { src: "BX".into(), dst: "AX".into() })
+        .focus(Focus::register("AX"));
+
+    c.step(
+        "The total is written back to 0x1010. Three values, three addresses chosen by hand — so far, so \
+         good, while one person writes all the code.",
+    )
+    .at("MOVQ AX, 0x1010")
+    .op(Op::StoreReg { reg: "AX".into(), addr: BASE + 16, width: 8 })
+    .op(claim(BASE + 16, A, "total"))
+    .focus(Focus::Bytes { addr: BASE + 16, len: 8 });
+
+    c.step(
+        "Program B was written by someone else, who also picked 0x1008 — for a flag. It writes -1: eight \
+         0xff bytes. Nothing warns either program; memory does what it is told.",
+    )
+    .at("MOVQ $-1, 0x1008")
+    .op(Op::Store { addr: BASE + 8, width: 8, value: -1 })
+    .op(claim(BASE + 8, B, "flag"))
+    .focus(Focus::Conflict { addr: BASE + 8, len: 8 });
+
+    c.step(
+        "Later, program A reads its pears again and gets -1. Each program was right about its own \
+         addresses and the two were wrong together: A's data was clobbered.",
+    )
+    .at_nth("MOVQ 0x1008, BX", 1, 0)
+    .op(load(BASE + 8, "BX"))
+    .focus(Focus::Conflict { addr: BASE + 8, len: 8 })
+    .focus(Focus::register("BX"));
+
+    c.step(
+        "The pain of this era: every address must be tracked by hand, across all the code, by everyone \
+         who writes it. Programmers needed names instead of addresses, and a language that hands out \
+         memory so two pieces of code never share it by accident. Next: variables, the stack and the heap.",
+    );
+
+    c
+}

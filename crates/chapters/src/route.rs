@@ -1,0 +1,158 @@
+//! The URL hash: `#/<chapter>/<step>` plus optional `?key=value&…` parameters.
+//!
+//! Steps are numbered from 1 in the URL, as on screen ("step 3 of 12");
+//! internally they are 0-based. Every string parses to *some* state: a
+//! malformed, unknown or hostile hash yields the nearest sane route and a
+//! [`Problem`] to show. Problems quote the input only after trimming it to a
+//! short, printable excerpt; the page inserts it as text, never as markup.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// Longest hash looked at; anything longer is refused as a whole.
+pub const MAX_HASH_LEN: usize = 512;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    pub chapter: usize,
+    /// 0-based.
+    pub step: usize,
+    pub params: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    TooLong { len: usize },
+    UnknownChapter { given: String },
+    BadStep { given: String },
+    StepOutOfRange { given: i64, last: usize },
+    UnknownParam { key: String },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::TooLong { len } => write!(f, "The link is {len} characters long, too long to be a link to this page"),
+            Problem::UnknownChapter { given } => write!(f, "There is no chapter \u{201c}{given}\u{201d}"),
+            Problem::BadStep { given } => write!(f, "\u{201c}{given}\u{201d} is not a step number"),
+            Problem::StepOutOfRange { given, last } => write!(f, "Step {given} does not exist; steps run from 1 to {last}"),
+            Problem::UnknownParam { key } => write!(f, "The parameter \u{201c}{key}\u{201d} is not used here and was ignored"),
+        }
+    }
+}
+
+/// Trims user input for quoting: at most 40 characters, no control ones.
+fn excerpt(s: &str) -> String {
+    let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('\u{2026}');
+    }
+    out
+}
+
+/// Parses `hash` (with or without the leading `#`). `chapters` gives each
+/// chapter's slug and step count, in menu order; `params` the parameter
+/// names chapter `i` accepts.
+pub fn parse(hash: &str, chapters: &[(&str, usize)], params: &dyn Fn(usize) -> &'static [&'static str]) -> (Route, Option<Problem>) {
+    let start = Route { chapter: 0, step: 0, params: Vec::new() };
+    if hash.len() > MAX_HASH_LEN {
+        return (start, Some(Problem::TooLong { len: hash.len() }));
+    }
+    let body = hash.trim_start_matches('#').trim_start_matches('/');
+    if body.is_empty() {
+        return (start, None);
+    }
+    let (path, query) = body.split_once('?').unwrap_or((body, ""));
+    let mut parts = path.split('/').filter(|p| !p.is_empty());
+    let slug = parts.next().unwrap_or("");
+    let Some(chapter) = chapters.iter().position(|(id, _)| *id == slug) else {
+        return (start, Some(Problem::UnknownChapter { given: excerpt(slug) }));
+    };
+    let count = chapters[chapter].1.max(1);
+    let mut route = Route { chapter, step: 0, params: Vec::new() };
+    let mut problem = None;
+    if let Some(step) = parts.next() {
+        match step.parse::<i64>() {
+            Ok(n) if n >= 1 && (n as u64) <= count as u64 => route.step = (n - 1) as usize,
+            Ok(n) => {
+                route.step = if n < 1 { 0 } else { count - 1 };
+                problem = Some(Problem::StepOutOfRange { given: n, last: count });
+            }
+            Err(_) => problem = Some(Problem::BadStep { given: excerpt(step) }),
+        }
+    }
+    let accepted = params(chapter);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        if accepted.contains(&k) {
+            route.params.push((k.into(), v.into()));
+        } else if problem.is_none() {
+            problem = Some(Problem::UnknownParam { key: excerpt(k) });
+        }
+    }
+    (route, problem)
+}
+
+/// The hash for a route: `#/stack-heap/3`, 1-based.
+pub fn format(slug: &str, step: usize, params: &[(String, String)]) -> String {
+    let mut s = format!("#/{slug}/{}", step + 1);
+    for (i, (k, v)) in params.iter().enumerate() {
+        s.push(if i == 0 { '?' } else { '&' });
+        s.push_str(k);
+        s.push('=');
+        s.push_str(v);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CH: &[(&str, usize)] = &[("memory", 10), ("stack-heap", 24)];
+    fn none(_: usize) -> &'static [&'static str] {
+        &[]
+    }
+    fn p(h: &str) -> (Route, Option<Problem>) {
+        parse(h, CH, &none)
+    }
+
+    #[test]
+    fn good_links_round_trip() {
+        for (ci, (slug, n)) in CH.iter().enumerate() {
+            for step in 0..*n {
+                let (r, problem) = p(&format(slug, step, &[]));
+                assert_eq!((r.chapter, r.step, problem), (ci, step, None));
+            }
+        }
+        assert_eq!(p(""), (Route { chapter: 0, step: 0, params: Vec::new() }, None));
+        assert_eq!(p("#/stack-heap").0.step, 0);
+        assert_eq!(p("#stack-heap/3").0.step, 2);
+    }
+
+    #[test]
+    fn bad_links_give_a_sane_route_and_a_problem() {
+        let (r, e) = p("#/<img src=x onerror=alert(1)>/99999");
+        assert_eq!((r.chapter, r.step), (0, 0));
+        assert_eq!(e, Some(Problem::UnknownChapter { given: "<img src=x onerror=alert(1)>".into() }));
+        let (r, e) = p("#/memory/-1");
+        assert_eq!((r.chapter, r.step), (0, 0));
+        assert_eq!(e, Some(Problem::StepOutOfRange { given: -1, last: 10 }));
+        let (r, e) = p("#/stack-heap/99999");
+        assert_eq!((r.chapter, r.step), (1, 23));
+        assert!(e.is_some());
+        let (r, e) = p("#/memory/abc");
+        assert_eq!((r.step, e), (0, Some(Problem::BadStep { given: "abc".into() })));
+        let long = "#/".to_string() + &"x".repeat(10_000);
+        assert_eq!(p(&long).1, Some(Problem::TooLong { len: 10_002 }));
+        let (_, e) = p("#/memory/2?evil=1");
+        assert_eq!(e, Some(Problem::UnknownParam { key: "evil".into() }));
+        let (_, e) = p(&("#/".to_string() + &"y".repeat(100)));
+        let Some(Problem::UnknownChapter { given }) = e else { panic!("expected unknown chapter") };
+        assert_eq!(given.chars().count(), 41);
+    }
+
+    use alloc::string::ToString;
+}

@@ -1,0 +1,214 @@
+//! Chapter `stack-heap`: variables, frames, the heap, pointer vs value.
+//!
+//! The listing is go/stackheap/main.go, a real program; its compiler and
+//! run output (gcflags-m.txt, run.txt) were produced by Go 1.27.3.
+
+use crate::chapter::{Chapter, Code, Focus, Lang};
+use alloc::string::{String, ToString};
+use alloc::vec;
+use memsim::{Expr, Op, Place};
+
+/// Goroutine 1's stack: the highest address, and Go's minimum stack size.
+const STACK_HI: u64 = 0xc000048000;
+const STACK_SIZE: u64 = 2048;
+
+const GCFLAGS: &str = "go build -gcflags=-m ./stackheap";
+const GCFLAGS_OUT: &str = include_str!("../go/stackheap/gcflags-m.txt");
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+fn call(func: &str, args: &[(&str, &str, Expr)]) -> Op {
+    Op::Call { func: s(func), args: args.iter().map(|(n, t, e)| (s(n), s(t), e.clone())).collect() }
+}
+
+fn declare(name: &str, ty: &str, value: Expr) -> Op {
+    Op::Declare { name: s(name), ty: s(ty), value }
+}
+
+fn ret(value: Option<Expr>, bind: Option<(&str, &str)>) -> Op {
+    Op::Return { value, bind: bind.map(|(n, t)| (s(n), s(t))) }
+}
+
+fn point(x: Expr, y: Expr) -> Expr {
+    Expr::Struct(vec![(s("X"), x), (s("Y"), y)])
+}
+
+fn add_100(target: Place) -> Op {
+    Op::Assign { place: target.clone(), value: Expr::add(Expr::Load(target), Expr::Int(100)) }
+}
+
+pub fn chapter() -> Chapter {
+    let code = Code { file: "stackheap/main.go", lang: Lang::Go, text: include_str!("../go/stackheap/main.go") };
+    let mut c = Chapter::new("stack-heap", "The era of variables: the stack and the heap", code);
+    c.run_command = Some("go run ./stackheap");
+
+    c.step(
+        "Languages brought variables: names instead of addresses. You write a name; the compiler picks \
+         the address and remembers it. A running goroutine gets a stack (2 KiB to start) and each \
+         function call gets a frame on it. main's frame is pushed first.",
+    )
+    .at("func main()")
+    .op(Op::Spawn { goroutine: 1, hi: STACK_HI, size: STACK_SIZE })
+    .op(call("main", &[]))
+    .focus(Focus::frame("main"));
+
+    c.step(
+        "a := 10 gets a slot in main's frame: 8 bytes, the size of an int on 64-bit, at an address the \
+         compiler chose. Stacks grow toward lower addresses.",
+    )
+    .at("a := 10")
+    .op(declare("a", "int", Expr::Int(10)))
+    .focus(Focus::var("main", "a"));
+
+    c.step(
+        "Calling add pushes a new frame below main's, and the arguments are copied into it: add's a is \
+         its own 10, not main's. (//go:noinline keeps this a real call, so each function keeps its frame.)",
+    )
+    .at("b := add(a, 5)")
+    .op(call("add", &[("a", "int", Expr::var("a")), ("b", "int", Expr::Int(5))]))
+    .focus(Focus::frame("add"));
+
+    c.step("sum is a local of add: one more slot in add's frame.")
+        .at("sum := a + b")
+        .op(declare("sum", "int", Expr::add(Expr::var("a"), Expr::var("b"))))
+        .focus(Focus::var("add", "sum"));
+
+    c.step(
+        "return pops add's frame: a, b and sum vanish at once, with no clean-up code. main's b receives \
+         the result, 15. The stack needs no bookkeeping beyond one pointer moving up and down.",
+    )
+    .at("return sum")
+    .op(ret(Some(Expr::var("sum")), Some(("b", "int"))))
+    .focus(Focus::var("main", "b"));
+
+    c.step("A block is a scope too. c lives in main's frame only until the block's closing brace.")
+        .at("c := b * 2")
+        .op(declare("c", "int", Expr::mul(Expr::var("b"), Expr::Int(2))))
+        .focus(Focus::var("main", "c"));
+
+    c.step("println(c) prints 30.").at("println(c)").op(Op::Print(vec![Expr::var("c")])).focus(Focus::var("main", "c"));
+
+    c.step(
+        "The brace closes the scope and c's slot is released. Calls and scopes nest, and the stack mirrors \
+         that nesting: last in, first out. That is why the stack was such a good invention.",
+    )
+    .at_nth("println(c)", 0, 1)
+    .op(Op::EndScope { names: vec![s("c")] })
+    .focus(Focus::frame("main"));
+
+    c.step(
+        "Some data must outlive the call that makes it. newPoint builds a Point and returns its address, \
+         so the Point cannot live in newPoint's frame: the frame is gone after the return.",
+    )
+    .at("p := newPoint(a, b)")
+    .op(call("newPoint", &[("x", "int", Expr::var("a")), ("y", "int", Expr::var("b"))]))
+    .focus(Focus::frame("newPoint"));
+
+    c.step(
+        "The compiler sees that &p escapes and moves p to the heap: the Point is allocated there (16 bytes, \
+         size class 2), and the frame keeps only its address, &p. The compiler says so: \"moved to heap: p\".",
+    )
+    .at("p := Point{X: x, Y: y}")
+    .op(declare("&p", "*Point", Expr::New { ty: s("Point"), value: alloc::boxed::Box::new(point(Expr::var("x"), Expr::var("y"))) }))
+    .focus(Focus::pointee("newPoint", "&p"))
+    .terminal(GCFLAGS, GCFLAGS_OUT);
+
+    c.step(
+        "newPoint's frame is popped, but the Point survives on the heap. main's p holds its address: a \
+         pointer, 8 bytes, drawn as an arrow. Data shared across functions lives on the heap.",
+    )
+    .at("return &p")
+    .op(ret(Some(Expr::var("&p")), Some(("p", "*Point"))))
+    .focus(Focus::pointee("main", "p"));
+
+    c.step(
+        "Big data goes to the heap as well. 1 MiB is over the 64 KiB limit for implicit stack values, so \
+         make's backing array is heap-allocated, as a large object: 128 whole 8 KiB pages. buf itself is a \
+         24-byte slice header (pointer, length, capacity) in main's frame.",
+    )
+    .at("buf := make([]byte, 1<<20)")
+    .op(declare("buf", "[]byte", Expr::MakeBytes { len: 1 << 20 }))
+    .focus(Focus::pointee("main", "buf"))
+    .terminal(GCFLAGS, GCFLAGS_OUT);
+
+    c.step("q is a Point value: its 16 bytes sit right in main's frame, X and Y side by side.")
+        .at("q := Point{X: 1, Y: 2}")
+        .op(declare("q", "Point", point(Expr::Int(1), Expr::Int(2))))
+        .focus(Focus::var("main", "q"));
+
+    c.step(
+        "Passing by value: all 16 bytes of q are copied into moveByValue's frame as pt. Two Points now \
+         exist.",
+    )
+    .at("moveByValue(q)")
+    .op(call("moveByValue", &[("pt", "Point", Expr::var("q"))]))
+    .focus(Focus::var("moveByValue", "pt"));
+
+    c.step("The callee adds 100 to pt.X — to its own copy. main's q still says X = 1.")
+        .at("pt.X += 100")
+        .op(add_100(Place::var("pt").field("X")))
+        .focus(Focus::var("moveByValue", "pt"))
+        .focus(Focus::var("main", "q"));
+
+    c.step("The return pops the frame, and the changed copy is gone with it.")
+        .at_nth("pt.X += 100", 0, 1)
+        .op(ret(None, None))
+        .focus(Focus::var("main", "q"));
+
+    c.step("println(q.X) prints 1: the caller never sees a change made to a copy.")
+        .at("println(q.X)")
+        .op(Op::Print(vec![Expr::Load(Place::var("q").field("X"))]))
+        .focus(Focus::var("main", "q"));
+
+    c.step(
+        "Passing a pointer copies only an 8-byte address. This pt points into main's frame: a pointer to \
+         the stack is fine while it cannot outlive the frame, and the compiler proved it: \"pt does not \
+         escape\", so q stays on the stack.",
+    )
+    .at("moveByPointer(&q)")
+    .op(call("moveByPointer", &[("pt", "*Point", Expr::AddrOf(Place::var("q")))]))
+    .focus(Focus::pointee("moveByPointer", "pt"))
+    .terminal(GCFLAGS, GCFLAGS_OUT);
+
+    c.step("Writing through the pointer changes main's q itself: X becomes 101.")
+        .at_nth("pt.X += 100", 1, 0)
+        .op(add_100(Place::var("pt").field("X")))
+        .focus(Focus::var("main", "q"));
+
+    c.step("After the return, println(q.X) prints 101: the caller sees a change made through a pointer.")
+        .at_nth("println(q.X)", 1, 0)
+        .op(ret(None, None))
+        .op(Op::Print(vec![Expr::Load(Place::var("q").field("X"))]))
+        .focus(Focus::var("main", "q"));
+
+    c.step(
+        "The same function given the heap pointer p: again only the 8-byte address is copied, and both \
+         frames now point at the one Point on the heap.",
+    )
+    .at("moveByPointer(p)")
+    .op(call("moveByPointer", &[("pt", "*Point", Expr::var("p"))]))
+    .focus(Focus::pointee("moveByPointer", "pt"));
+
+    c.step("pt.X += 100 writes to the heap object: X goes from 10 to 110, for everyone who holds its address.")
+        .at_nth("pt.X += 100", 1, 0)
+        .op(add_100(Place::var("pt").field("X")))
+        .focus(Focus::pointee("moveByPointer", "pt"));
+
+    c.step("Back in main, p.X is 110; len(buf) is 1048576. The output matches the real program's, line for line.")
+        .at("println(p.X, len(buf))")
+        .op(ret(None, None))
+        .op(Op::Print(vec![Expr::Load(Place::var("p").field("X")), Expr::Len(Place::var("buf"))]))
+        .focus(Focus::pointee("main", "p"));
+
+    c.step(
+        "The stack is fast and automatic: a frame's memory is reclaimed the moment its function returns. \
+         The heap holds what is big, of unknown size, or shared beyond one call — and heap memory stays \
+         until someone frees it. Who, and when? Next: managing the heap by hand.",
+    )
+    .at_nth("println(p.X, len(buf))", 0, 1)
+    .op(ret(None, None));
+
+    c
+}
