@@ -1,1 +1,34 @@
+//! Turns machine states into pictures, without knowing any platform.
+//!
+//!	Machine ──layout──► Scene (keyed nodes + pointer edges)
+//!	Scene, Scene, t ──tween──► Scene        (the in-between frame)
+//!	Scene ──paint──► DrawList (rects, text, curves) ──► a canvas
+//!
+//! Every node has a stable [`Key`] derived from the model's identities, so
+//! the tween can tell a moved slot from a new one: matched nodes glide,
+//! new ones fade in, removed ones fade out. Layout and paint are pure
+//! functions, so a text dump of a draw list is a test that needs no browser.
 #![no_std]
+
+extern crate alloc;
+
+mod describe;
+mod draw_list;
+mod geom;
+mod layout;
+mod layout_memory;
+mod layout_stack_heap;
+mod palette;
+mod scene;
+mod stage;
+mod text;
+mod tween;
+
+pub use describe::describe;
+pub use draw_list::{dump, paint, Cmd, TextAlign};
+pub use geom::{Point, Rect};
+pub use layout::{layout, Viewport};
+pub use palette::{Palette, Rgba, Role};
+pub use scene::{Edge, Key, Node, Scene, Text};
+pub use stage::Stage;
+pub use tween::{ease, tween};

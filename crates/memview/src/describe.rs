@@ -1,0 +1,74 @@
+//! The canvas's text alternative: what the picture shows, in words.
+
+use crate::text;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use memsim::{Machine, Target, Value};
+
+/// One paragraph per panel, for screen readers and for tests.
+pub fn describe(m: &Machine) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(mem) = &m.memory {
+        let mut s = format!("Memory from {:#x}, {} bytes.", mem.base, mem.bytes.len());
+        for c in &mem.claims {
+            let value = mem.load(c.addr, c.len.min(8) as u8).unwrap_or(0);
+            s.push_str(&format!(" Program {} uses {:#x} as {}; it now holds {value}.", (b'A' + c.owner) as char, c.addr, c.name));
+        }
+        if !mem.registers.is_empty() {
+            s.push_str(" Registers:");
+            for (i, r) in mem.registers.iter().enumerate() {
+                s.push_str(&format!("{} {} = {}", if i == 0 { "" } else { "," }, r.name, r.value));
+            }
+            s.push('.');
+        }
+        parts.push(s);
+    }
+    for stack in &m.stacks {
+        let mut s = format!("Stack of goroutine {}, {} used.", stack.goroutine, text::bytes(stack.used()));
+        if stack.frames.is_empty() {
+            s.push_str(" No frames: every function has returned.");
+        }
+        for f in &stack.frames {
+            s.push_str(&format!(" Frame {}:", f.func));
+            if f.slots.is_empty() {
+                s.push_str(" empty.");
+            }
+            for (i, slot) in f.slots.iter().enumerate() {
+                let sep = if i + 1 == f.slots.len() { "." } else { ";" };
+                s.push_str(&format!(" {} ({}) = {}{sep}", slot.name, slot.ty, value(m, &slot.value)));
+            }
+        }
+        parts.push(s);
+    }
+    if !m.heap.objects.is_empty() {
+        let mut s = format!("Heap, {} in use:", text::bytes(m.heap.in_use()));
+        for o in &m.heap.objects {
+            s.push_str(&format!(" {} at {}, {}, holding {};", o.ty, o.addr, text::bytes(o.size), text::value(&o.value)));
+        }
+        s.pop();
+        s.push('.');
+        parts.push(s);
+    }
+    if parts.is_empty() {
+        parts.push(String::from("Nothing in memory yet."));
+    }
+    parts.join("\n")
+}
+
+/// A value in words; a pointer says what it points to.
+fn value(m: &Machine, v: &Value) -> String {
+    let (Value::Ptr(a) | Value::Slice { ptr: a, .. }) = v else { return text::value(v) };
+    let what = match m.locate(*a).map(|l| l.target) {
+        Ok(Target::Object(i)) => format!("the heap {}", m.heap.objects[i].ty),
+        Ok(Target::Slot { stack, frame, slot }) => {
+            let f = &m.stacks[stack].frames[frame];
+            format!("{}'s {} on the stack", f.func, f.slots[slot].name)
+        }
+        Err(_) => String::from("freed memory"),
+    };
+    match v {
+        Value::Slice { len, cap, .. } => format!("a slice of len {len}, cap {cap}, pointing to {what}"),
+        _ => format!("a pointer to {what} at {a}"),
+    }
+}

@@ -1,0 +1,123 @@
+//! The display list: what a canvas must draw, in order, in CSS pixels.
+
+use crate::geom::{Point, Rect};
+use crate::palette::{Palette, Rgba, Role};
+use crate::scene::{Node, Scene};
+use alloc::string::String;
+use alloc::vec::Vec;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextAlign {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cmd {
+    Rect { rect: Rect, radius: f32, fill: Option<Rgba>, stroke: Option<Rgba>, line_width: f32, alpha: f32 },
+    /// `y` is the text's vertical middle.
+    Text { x: f32, y: f32, text: String, size: f32, color: Rgba, align: TextAlign, bold: bool, alpha: f32 },
+    /// A cubic curve, with an arrowhead at `to`.
+    Arrow { from: Point, c1: Point, c2: Point, to: Point, color: Rgba, width: f32, alpha: f32 },
+}
+
+/// Turns a scene into drawing commands: background, nodes in order, then
+/// pointer arrows on top so they are never hidden.
+pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
+    let mut out = Vec::with_capacity(scene.nodes.len() * 3 + scene.edges.len() + 1);
+    out.push(Cmd::Rect {
+        rect: Rect::new(0.0, 0.0, scene.width, scene.height),
+        radius: 0.0,
+        fill: Some(palette.color(Role::Background)),
+        stroke: None,
+        line_width: 0.0,
+        alpha: 1.0,
+    });
+    for n in &scene.nodes {
+        paint_node(n, palette, &mut out);
+    }
+    for e in &scene.edges {
+        let (Some(a), Some(b)) = (scene.node(e.from), scene.node(e.to)) else { continue };
+        let alpha = e.alpha * a.alpha.min(b.alpha);
+        if alpha <= 0.01 {
+            continue;
+        }
+        let color = palette.color(if e.focus { Role::Focus } else { Role::Pointer });
+        out.push(arrow(a.rect, b.rect, color, alpha, if e.focus { 2.5 } else { 1.75 }));
+    }
+    out
+}
+
+fn paint_node(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
+    if n.alpha <= 0.01 {
+        return;
+    }
+    if n.focus {
+        out.push(Cmd::Rect {
+            rect: n.rect.inset(-3.0),
+            radius: n.radius + 3.0,
+            fill: None,
+            stroke: Some(palette.color(Role::Focus)),
+            line_width: 3.0,
+            alpha: n.alpha,
+        });
+    }
+    if n.fill.is_some() || n.stroke.is_some() || n.danger {
+        let stroke = if n.danger { Some(palette.color(Role::Danger)) } else { n.stroke.map(|r| palette.color(r)) };
+        out.push(Cmd::Rect {
+            rect: n.rect,
+            radius: n.radius,
+            fill: n.fill.map(|r| palette.color(r)),
+            stroke,
+            line_width: if n.danger { 2.5 } else { 1.0 },
+            alpha: n.alpha,
+        });
+    }
+    for t in &n.texts {
+        if t.alpha * n.alpha <= 0.01 || t.content.is_empty() {
+            continue;
+        }
+        out.push(Cmd::Text {
+            x: n.rect.x + t.dx,
+            y: n.rect.y + t.dy,
+            text: t.content.clone(),
+            size: t.size,
+            color: palette.color(t.role),
+            align: t.align,
+            bold: t.bold,
+            alpha: t.alpha * n.alpha,
+        });
+    }
+}
+
+/// A pointer arrow from the right edge of `from` to `to`: into its left
+/// edge when it lies to the right, else looping out to the right and back
+/// into its right edge (a pointer to a slot in the same stack).
+fn arrow(from: Rect, to: Rect, color: Rgba, alpha: f32, width: f32) -> Cmd {
+    let a = Point { x: from.right(), y: from.center_y() };
+    let (b, c1, c2) = if to.x > a.x + 16.0 {
+        let b = Point { x: to.x, y: to.center_y() };
+        let dx = (b.x - a.x) * 0.5;
+        (b, Point { x: a.x + dx, y: a.y }, Point { x: b.x - dx, y: b.y })
+    } else {
+        let b = Point { x: to.right(), y: to.center_y() };
+        let reach = a.x.max(b.x) + 28.0 + (a.y - b.y).abs() * 0.15;
+        (b, Point { x: reach, y: a.y }, Point { x: reach, y: b.y })
+    };
+    Cmd::Arrow { from: a, c1, c2, to: b, color, width, alpha }
+}
+
+/// A line per command, for golden tests and debugging.
+pub fn dump(cmds: &[Cmd]) -> String {
+    use core::fmt::Write;
+    let mut s = String::new();
+    for c in cmds {
+        let _ = match c {
+            Cmd::Rect { rect, .. } => writeln!(s, "rect {:.0},{:.0} {:.0}x{:.0}", rect.x, rect.y, rect.w, rect.h),
+            Cmd::Text { x, y, text, .. } => writeln!(s, "text {x:.0},{y:.0} {text}"),
+            Cmd::Arrow { from, to, .. } => writeln!(s, "arrow {:.0},{:.0} -> {:.0},{:.0}", from.x, from.y, to.x, to.y),
+        };
+    }
+    s
+}

@@ -1,0 +1,137 @@
+//! Goroutine stacks (frames of slots) and the heap (objects by address).
+//!
+//!	┌ Stack · goroutine 1 ───────────┐   ┌ Heap ─────────────────────┐
+//!	│ main                     64 B  │   │ Point        0xc000010000 │
+//!	│  a   [10          ] int   …ff8 │   │ 16 B · size class 2       │
+//!	│  p   [0xc000010000]─────────────────►X 10                     │
+//!	│ add                      24 B  │   │  Y 15                     │
+//!	│  a   [10          ] int   …fd8 │   └───────────────────────────┘
+//!	└────────────────────────────────┘
+//!
+//! The first frame (highest addresses) is drawn at the top, so the stack
+//! visibly grows downward as calls nest.
+
+use crate::draw_list::TextAlign;
+use crate::geom::Rect;
+use crate::layout::{panel, Metrics};
+use crate::palette::Role;
+use crate::scene::{Key, Node, Scene};
+use crate::text;
+use alloc::format;
+use alloc::string::String;
+use memsim::{Machine, SlotKind, Value};
+
+pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
+    let (title, sub) = match m.stacks.first() {
+        Some(s) => (
+            format!("Stack \u{b7} goroutine {}", s.goroutine),
+            format!("{} reserved \u{b7} {} used", text::bytes(s.size), text::bytes(s.used())),
+        ),
+        None => (String::from("Stack"), String::new()),
+    };
+    let inner = panel(scene, 2, rect, &title, &sub, mt);
+    let frames = m.frames().count() as f32;
+    let slots = m.frames().map(|f| f.slots.len()).sum::<usize>() as f32;
+    let gap = mt.f * 0.5;
+    // Header rows count as 1.1 slot rows; shrink rows when the stack is deep.
+    let units = frames * 1.1 + slots + frames * 0.4;
+    let row = ((inner.h - frames * gap) / units.max(1.0)).min(mt.f * 2.1).max(mt.f * 1.2);
+    let size = (row / 2.1).min(mt.f);
+    let ch = size * 0.6;
+    let show_addr = inner.w > 46.0 * ch;
+    let name_w = (inner.w * 0.2).max(ch * 6.0);
+    let value_w = inner.w * if show_addr { 0.4 } else { 0.5 };
+    let ty_x = name_w + value_w + ch * 1.5;
+
+    let mut y = inner.y;
+    for frame in m.frames() {
+        let head = row * 1.1;
+        let h = head + frame.slots.len() as f32 * row + row * 0.4;
+        let r = Rect::new(inner.x, y, inner.w, h);
+        scene.nodes.push(
+            Node::new(Key::Frame(frame.id), r)
+                .fill(Role::Stack)
+                .stroke(Role::StackBorder)
+                .radius(6.0)
+                .text(ch, head / 2.0, size * 1.05, Role::Text, frame.func.as_str(), TextAlign::Left, true)
+                .text(r.w - ch, head / 2.0, size * 0.9, Role::Muted, format!("frame \u{b7} {}", text::bytes(frame.bytes())), TextAlign::Right, false),
+        );
+        for (i, slot) in frame.slots.iter().enumerate() {
+            let sy = y + head + i as f32 * row;
+            let name = if slot.kind == SlotKind::Arg { format!("{} (arg)", slot.name) } else { slot.name.clone() };
+            let mut node = Node::new(Key::Slot(slot.id), Rect::new(inner.x + ch, sy, inner.w - 2.0 * ch, row))
+                .text(ch * 0.5, row / 2.0, size, Role::Text, text::fit(&name, ((name_w - ch) / ch) as usize), TextAlign::Left, true)
+                .text(ty_x, row / 2.0, size * 0.9, Role::Muted, text::fit(&format!("{} \u{b7} {}", slot.ty, text::bytes(slot.size())), 14), TextAlign::Left, false);
+            if show_addr {
+                node = node.text(inner.w - 2.0 * ch - ch * 0.5, row / 2.0, size * 0.85, Role::Muted, format!("{}", slot.addr), TextAlign::Right, false);
+            }
+            scene.nodes.push(node);
+            let vr = Rect::new(inner.x + ch + name_w, sy + row * 0.12, value_w, row * 0.76);
+            let is_ptr = matches!(slot.value, Value::Ptr(_) | Value::Slice { .. });
+            scene.nodes.push(
+                Node::new(Key::Value(slot.id), vr)
+                    .fill(Role::Value)
+                    .stroke(if is_ptr { Role::Pointer } else { Role::CellBorder })
+                    .radius(3.0)
+                    .text(ch * 0.6, vr.h / 2.0, size, if is_ptr { Role::Pointer } else { Role::Text }, text::fit(&text::value(&slot.value), ((value_w - ch) / ch) as usize), TextAlign::Left, false),
+            );
+        }
+        y += h + gap;
+    }
+}
+
+pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
+    let h = &m.heap;
+    let pages: u64 = h.spans.iter().map(|s| s.pages).sum();
+    let sub = if h.objects.is_empty() {
+        String::from("empty")
+    } else {
+        format!("{} objects \u{b7} {} in {} spans ({} pages)", h.objects.len(), text::bytes(h.in_use()), h.spans.len(), pages)
+    };
+    let inner = panel(scene, 3, rect, "Heap", &sub, mt);
+    let mut objects: alloc::vec::Vec<&memsim::Object> = h.objects.iter().collect();
+    objects.sort_by_key(|o| o.addr);
+    let rows: usize = objects.iter().map(|o| 2 + field_rows(&o.value)).sum();
+    let gap = mt.f * 0.6;
+    let row = ((inner.h - objects.len() as f32 * gap) / rows.max(1) as f32).min(mt.f * 1.9).max(mt.f * 1.1);
+    let size = (row / 1.9).min(mt.f);
+    let ch = size * 0.6;
+    let w = inner.w.min(ch * 44.0);
+    let mut y = inner.y;
+    for o in objects {
+        let nrows = field_rows(&o.value);
+        let r = Rect::new(inner.x, y, w, (2 + nrows) as f32 * row + row * 0.2);
+        let meta = if o.class == 0 {
+            format!("{} \u{b7} large: {} pages of 8 KiB", text::bytes(o.size), o.size / memsim::size_classes::PAGE_SIZE)
+        } else {
+            format!("{} \u{b7} size class {} ({} B)", text::bytes(o.requested), o.class, o.size)
+        };
+        let mut node = Node::new(Key::Object(o.id), r)
+            .fill(Role::Heap)
+            .stroke(Role::HeapBorder)
+            .radius(6.0)
+            .text(ch, row * 0.6, size * 1.05, Role::Text, text::fit(&o.ty, 16), TextAlign::Left, true)
+            .text(r.w - ch, row * 0.6, size * 0.85, Role::Muted, format!("{}", o.addr), TextAlign::Right, false)
+            .text(ch, row * 1.5, size * 0.85, Role::Muted, text::fit(&meta, ((r.w - 2.0 * ch) / (ch * 0.85)) as usize), TextAlign::Left, false);
+        match &o.value {
+            Value::Struct(fields) => {
+                for (i, f) in fields.iter().enumerate() {
+                    let fy = row * (2.5 + i as f32);
+                    node = node
+                        .text(ch * 2.0, fy, size, Role::Text, f.name.as_str(), TextAlign::Left, true)
+                        .text(ch * 8.0, fy, size, Role::Text, text::value(&f.value), TextAlign::Left, false);
+                }
+            }
+            v => node = node.text(ch * 2.0, row * 2.5, size, Role::Text, text::fit(&text::value(v), 30), TextAlign::Left, false),
+        }
+        scene.nodes.push(node);
+        y += r.h + gap;
+    }
+}
+
+fn field_rows(v: &Value) -> usize {
+    match v {
+        Value::Struct(fields) => fields.len(),
+        _ => 1,
+    }
+}

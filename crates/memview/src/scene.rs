@@ -1,0 +1,103 @@
+//! A laid-out picture: keyed boxes with text, and pointer edges.
+
+use crate::geom::Rect;
+use crate::palette::Role;
+use alloc::string::String;
+use alloc::vec::Vec;
+use memsim::Id;
+
+/// A node's identity across states. Derived from the model's own
+/// identities (slot ids, object ids, addresses), never from positions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    Panel(u8),
+    /// A raw memory byte, by address.
+    Cell(u64),
+    /// The address label at the start of a memory row.
+    RowLabel(u64),
+    /// The n-th ownership claim on raw memory.
+    Claim(u32),
+    Register(u32),
+    Frame(Id),
+    Slot(Id),
+    /// The value box inside a slot row; pointer arrows start here.
+    Value(Id),
+    Object(Id),
+}
+
+/// Text placed relative to its node's top-left corner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    pub dx: f32,
+    pub dy: f32,
+    pub size: f32,
+    pub role: Role,
+    pub content: String,
+    pub align: crate::draw_list::TextAlign,
+    pub bold: bool,
+    pub alpha: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub key: Key,
+    pub rect: Rect,
+    pub fill: Option<Role>,
+    pub stroke: Option<Role>,
+    pub radius: f32,
+    pub texts: Vec<Text>,
+    pub alpha: f32,
+    /// Drawn with a focus halo.
+    pub focus: bool,
+    /// Drawn as a conflict (thicker danger outline).
+    pub danger: bool,
+}
+
+/// A pointer: from a value box to what lives at the address it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub from: Key,
+    pub to: Key,
+    pub alpha: f32,
+    pub focus: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    pub width: f32,
+    pub height: f32,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+impl Node {
+    pub fn new(key: Key, rect: Rect) -> Node {
+        Node { key, rect, fill: None, stroke: None, radius: 0.0, texts: Vec::new(), alpha: 1.0, focus: false, danger: false }
+    }
+
+    pub fn fill(mut self, role: Role) -> Node {
+        self.fill = Some(role);
+        self
+    }
+
+    pub fn stroke(mut self, role: Role) -> Node {
+        self.stroke = Some(role);
+        self
+    }
+
+    pub fn radius(mut self, r: f32) -> Node {
+        self.radius = r;
+        self
+    }
+
+    pub fn text(mut self, dx: f32, dy: f32, size: f32, role: Role, content: impl Into<String>, align: crate::draw_list::TextAlign, bold: bool) -> Node {
+        self.texts.push(Text { dx, dy, size, role, content: content.into(), align, bold, alpha: 1.0 });
+        self
+    }
+}
+
+impl Scene {
+    pub fn node(&self, key: Key) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.key == key)
+    }
+}

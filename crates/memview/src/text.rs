@@ -1,0 +1,65 @@
+//! Shared wording for values and sizes, used by the picture and by the
+//! text alternative so both always say the same thing.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use memsim::Value;
+
+/// `16 B`, `2 KiB`, `1 MiB`, `1.5 KiB`: binary units, as Go's docs use.
+pub fn bytes(n: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (size, unit) in UNITS {
+        if n >= size {
+            return if n % size == 0 { format!("{} {unit}", n / size) } else { format!("{:.1} {unit}", n as f64 / size as f64) };
+        }
+    }
+    format!("{n} B")
+}
+
+/// The short form drawn inside a value box.
+pub fn value(v: &Value) -> String {
+    match v {
+        Value::Int(i) => i.to_string(),
+        Value::Ptr(a) => a.to_string(),
+        Value::Nil => "nil".to_string(),
+        Value::Struct(fields) => {
+            let mut s = String::from("{");
+            for (i, f) in fields.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(", ");
+                }
+                s.push_str(&f.name);
+                s.push_str(": ");
+                s.push_str(&value(&f.value));
+            }
+            s.push('}');
+            s
+        }
+        Value::Slice { len, cap, .. } => format!("len {len}, cap {cap}"),
+        Value::Bytes(n) => format!("{n} zero bytes"),
+    }
+}
+
+/// Cuts `s` to at most `max` characters, marking the cut with an ellipsis.
+pub fn fit(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('\u{2026}');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_like_go_docs() {
+        assert_eq!(bytes(16), "16 B");
+        assert_eq!(bytes(2048), "2 KiB");
+        assert_eq!(bytes(1 << 20), "1 MiB");
+        assert_eq!(bytes(1536), "1.5 KiB");
+        assert_eq!(fit("0xc000010000", 6), "0xc00\u{2026}");
+    }
+}

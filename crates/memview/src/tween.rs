@@ -1,0 +1,128 @@
+//! The frame between two scenes.
+//!
+//! Nodes are matched by key: a matched node moves and resizes, and text
+//! that changed cross-fades; a node only in `to` fades in sliding from
+//! above (a pushed frame drops into place); a node only in `from` fades out.
+
+use crate::scene::{Edge, Node, Scene};
+use alloc::collections::BTreeMap;
+use alloc::vec::Vec;
+
+/// Ease in-out (cubic): gentle start and stop.
+pub fn ease(t: f32) -> f32 {
+    let t = t.clamp(0.0, 1.0);
+    if t < 0.5 {
+        4.0 * t * t * t
+    } else {
+        let u = -2.0 * t + 2.0;
+        1.0 - u * u * u / 2.0
+    }
+}
+
+pub fn tween(from: &Scene, to: &Scene, t: f32) -> Scene {
+    if t >= 1.0 {
+        return to.clone();
+    }
+    if t <= 0.0 {
+        return from.clone();
+    }
+    let e = ease(t);
+    let old: BTreeMap<_, &Node> = from.nodes.iter().map(|n| (n.key, n)).collect();
+    let new: BTreeMap<_, &Node> = to.nodes.iter().map(|n| (n.key, n)).collect();
+    let mut nodes = Vec::with_capacity(to.nodes.len() + 8);
+    // Removed nodes first, so they fade out beneath the new picture.
+    for n in &from.nodes {
+        if !new.contains_key(&n.key) {
+            let mut n = n.clone();
+            n.alpha *= 1.0 - e;
+            nodes.push(n);
+        }
+    }
+    for n in &to.nodes {
+        match old.get(&n.key) {
+            Some(a) => nodes.push(blend(a, n, e)),
+            None => {
+                let mut n = n.clone();
+                n.rect = n.rect.translate(0.0, -12.0 * (1.0 - e));
+                n.alpha *= e;
+                nodes.push(n);
+            }
+        }
+    }
+    let mut edges: Vec<Edge> = Vec::new();
+    for edge in &from.edges {
+        if !to.edges.iter().any(|x| x.from == edge.from && x.to == edge.to) {
+            edges.push(Edge { alpha: edge.alpha * (1.0 - e), ..edge.clone() });
+        }
+    }
+    for edge in &to.edges {
+        let was = from.edges.iter().any(|x| x.from == edge.from && x.to == edge.to);
+        edges.push(Edge { alpha: if was { edge.alpha } else { edge.alpha * e }, ..edge.clone() });
+    }
+    Scene { width: to.width, height: to.height, nodes, edges }
+}
+
+fn blend(a: &Node, b: &Node, e: f32) -> Node {
+    let mut n = b.clone();
+    n.rect = a.rect.lerp(b.rect, e);
+    n.alpha = a.alpha + (b.alpha - a.alpha) * e;
+    n.focus = if e < 0.5 { a.focus } else { b.focus };
+    n.danger = if e < 0.5 { a.danger } else { b.danger };
+    if a.texts != b.texts {
+        // Old text fades out where it was while the new fades in.
+        let mut texts = Vec::with_capacity(a.texts.len() + b.texts.len());
+        for t in &a.texts {
+            if !b.texts.contains(t) {
+                let mut t = t.clone();
+                t.alpha *= 1.0 - e;
+                texts.push(t);
+            }
+        }
+        for t in &b.texts {
+            let mut t = t.clone();
+            if !a.texts.contains(&t) {
+                t.alpha *= e;
+            }
+            texts.push(t);
+        }
+        n.texts = texts;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geom::Rect;
+    use crate::scene::Key;
+    use memsim::Id;
+
+    fn scene(nodes: Vec<Node>) -> Scene {
+        Scene { width: 100.0, height: 100.0, nodes, edges: Vec::new() }
+    }
+
+    #[test]
+    fn matched_nodes_move_new_fade_in_old_fade_out() {
+        let a = scene(alloc::vec![Node::new(Key::Slot(Id(1)), Rect::new(0.0, 0.0, 10.0, 10.0)), Node::new(Key::Slot(Id(2)), Rect::default())]);
+        let b = scene(alloc::vec![Node::new(Key::Slot(Id(1)), Rect::new(100.0, 0.0, 10.0, 10.0)), Node::new(Key::Slot(Id(3)), Rect::default())]);
+        let mid = tween(&a, &b, 0.5);
+        let moved = mid.node(Key::Slot(Id(1))).expect("kept");
+        assert!((moved.rect.x - 50.0).abs() < 0.01);
+        assert!((mid.node(Key::Slot(Id(2))).expect("fading").alpha - 0.5).abs() < 0.01);
+        assert!((mid.node(Key::Slot(Id(3))).expect("appearing").alpha - 0.5).abs() < 0.01);
+        assert_eq!(tween(&a, &b, 1.0), b);
+        assert_eq!(tween(&a, &b, 0.0), a);
+    }
+
+    #[test]
+    fn easing_is_monotonic_and_pinned() {
+        assert_eq!(ease(0.0), 0.0);
+        assert_eq!(ease(1.0), 1.0);
+        let mut last = 0.0;
+        for i in 0..=100 {
+            let v = ease(i as f32 / 100.0);
+            assert!(v >= last);
+            last = v;
+        }
+    }
+}
