@@ -1,0 +1,234 @@
+//! The page's state: which chapter and step are shown, and the animation
+//! into them. Chapter timelines are computed on first visit and kept.
+
+use crate::canvas2d::Canvas2d;
+use crate::url::{self, Nav};
+use crate::{dom, frame_loop, panels, panic};
+use chapters::route::{Problem, Route};
+use chapters::Chapter;
+use memsim::{Machine, Timeline};
+use memview::{Palette, Scene, Stage, Viewport};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+
+/// Time to glide from one step to the next, at speed 1.
+const STEP_ANIM_MS: f64 = 650.0;
+/// Time to cross-fade on a jump (seek, chapter change).
+const JUMP_ANIM_MS: f64 = 220.0;
+/// How long playback shows each step, at speed 1.
+const DWELL_MS: f64 = 3200.0;
+
+pub struct Loaded {
+    pub timeline: Timeline,
+    pub stage: Stage,
+}
+
+pub struct Anim {
+    pub from: Scene,
+    pub start: f64,
+    pub duration: f64,
+}
+
+pub struct App {
+    pub chapters: Vec<Chapter>,
+    loaded: Vec<Option<Loaded>>,
+    pub chapter: usize,
+    pub step: usize,
+    /// The laid-out target state; `None` until the first paint.
+    pub scene: Option<Scene>,
+    pub anim: Option<Anim>,
+    pub playing: bool,
+    pub speed: f64,
+    pub last_advance: f64,
+    pub reduced_motion: bool,
+    pub dark: bool,
+    pub viewport: Viewport,
+    pub dpr: f64,
+    pub canvas: Canvas2d,
+    pub frame_pending: bool,
+    pub painted_once: bool,
+}
+
+impl App {
+    pub fn new() -> Result<Rc<RefCell<App>>, JsValue> {
+        let canvas = Canvas2d::new(dom::typed("view")?)?;
+        let chapters = chapters::catalog();
+        let loaded = chapters.iter().map(|_| None).collect();
+        let app = App {
+            chapters,
+            loaded,
+            chapter: usize::MAX,
+            step: 0,
+            scene: None,
+            anim: None,
+            playing: false,
+            speed: 1.0,
+            last_advance: 0.0,
+            reduced_motion: dom::media_matches("(prefers-reduced-motion: reduce)"),
+            dark: dom::media_matches("(prefers-color-scheme: dark)"),
+            viewport: Viewport { width: 800.0, height: 500.0 },
+            dpr: 1.0,
+            canvas,
+            frame_pending: false,
+            painted_once: false,
+        };
+        let app = Rc::new(RefCell::new(app));
+        panels::build_chapter_menu(&app.borrow())?;
+        Ok(app)
+    }
+
+    /// (slug, step count) of every chapter, for the router.
+    pub fn index(&self) -> Vec<(&'static str, usize)> {
+        self.chapters.iter().map(|c| (c.id, c.steps.len())).collect()
+    }
+
+    fn load(&mut self, ch: usize) -> Option<&Loaded> {
+        if self.loaded[ch].is_none() {
+            match self.chapters[ch].timeline() {
+                Ok(timeline) => {
+                    let stage = Stage::of(timeline.states());
+                    self.loaded[ch] = Some(Loaded { timeline, stage });
+                }
+                Err((step, e)) => {
+                    panic::show(&format!("Chapter {} could not be built at step {}: {e}", self.chapters[ch].id, step + 1));
+                    return None;
+                }
+            }
+        }
+        self.loaded[ch].as_ref()
+    }
+
+    pub fn machine(&self) -> Option<&Machine> {
+        self.loaded.get(self.chapter)?.as_ref()?.timeline.state(self.step)
+    }
+
+    pub fn palette(&self) -> Palette {
+        if self.dark {
+            Palette::DARK
+        } else {
+            Palette::LIGHT
+        }
+    }
+
+    /// Lays out the current state for the current viewport.
+    pub fn relayout(&mut self) {
+        let Some(loaded) = self.loaded.get(self.chapter).and_then(Option::as_ref) else { return };
+        let Some(m) = loaded.timeline.state(self.step) else { return };
+        let focus = &self.chapters[self.chapter].steps[self.step].focus;
+        self.scene = Some(memview::layout(m, &loaded.stage, self.viewport, focus));
+    }
+
+    /// The scene on screen right now (mid-animation if one runs).
+    pub fn shown_scene(&self, now: f64) -> Option<Scene> {
+        let target = self.scene.as_ref()?;
+        Some(match &self.anim {
+            Some(a) => memview::tween(&a.from, target, ((now - a.start) / a.duration) as f32),
+            None => target.clone(),
+        })
+    }
+
+    /// Goes to a parsed route, showing its problem, if any, as a notice.
+    pub fn go_route(app: &Rc<RefCell<App>>, (route, problem): (Route, Option<Problem>), nav: Nav) {
+        let nav = if problem.is_some() { Nav::Replace } else { nav };
+        match &problem {
+            Some(p) => panels::notice(&format!("{p}. Showing {} instead.", {
+                let a = app.borrow();
+                format!("\u{201c}{}\u{201d}, step {}", a.chapters[route.chapter].title, route.step + 1)
+            })),
+            None => panels::clear_notice(),
+        }
+        App::go(app, route.chapter, route.step, nav);
+        // A corrected link must say where we really are.
+        if problem.is_some() {
+            let a = app.borrow();
+            url::write(&chapters::route::format(a.chapters[a.chapter].id, a.step, &[]), Nav::Replace);
+        }
+    }
+
+    /// Shows `step` of `chapter`, animating from what is on screen.
+    pub fn go(app: &Rc<RefCell<App>>, chapter: usize, step: usize, nav: Nav) {
+        let t0 = dom::now();
+        {
+            let mut a = app.borrow_mut();
+            let chapter = chapter.min(a.chapters.len() - 1);
+            let step = step.min(a.chapters[chapter].steps.len() - 1);
+            if a.load(chapter).is_none() {
+                return;
+            }
+            if chapter == a.chapter && step == a.step && a.scene.is_some() {
+                return;
+            }
+            let adjacent = chapter == a.chapter && step.abs_diff(a.step) == 1;
+            let from = a.shown_scene(t0);
+            a.chapter = chapter;
+            a.step = step;
+            a.relayout();
+            a.anim = match from {
+                Some(from) if !a.reduced_motion => {
+                    let duration = if adjacent { STEP_ANIM_MS / a.speed.max(1.0) } else { JUMP_ANIM_MS };
+                    Some(Anim { from, start: t0, duration })
+                }
+                _ => None,
+            };
+            a.last_advance = t0;
+            panels::update(&a);
+            url::write(&chapters::route::format(a.chapters[chapter].id, step, &[]), nav);
+        }
+        frame_loop::measure("seek", t0);
+        frame_loop::request(app);
+    }
+
+    pub fn next(app: &Rc<RefCell<App>>, nav: Nav) {
+        let (c, s) = {
+            let a = app.borrow();
+            (a.chapter, a.step + 1)
+        };
+        App::go(app, c, s, nav);
+    }
+
+    pub fn prev(app: &Rc<RefCell<App>>) {
+        let (c, s) = {
+            let a = app.borrow();
+            (a.chapter, a.step.saturating_sub(1))
+        };
+        App::go(app, c, s, Nav::Push);
+    }
+
+    pub fn set_playing(app: &Rc<RefCell<App>>, playing: bool) {
+        {
+            let mut a = app.borrow_mut();
+            let at_end = a.step + 1 >= a.chapters[a.chapter].steps.len();
+            a.playing = playing;
+            a.last_advance = dom::now();
+            panels::update_play(&a);
+            if playing && at_end {
+                // Play from the end starts the chapter over.
+                let c = a.chapter;
+                drop(a);
+                App::go(app, c, 0, Nav::Push);
+            }
+        }
+        frame_loop::request(app);
+    }
+
+    /// Called every frame while playing: advances when the dwell is over.
+    pub fn tick_playback(app: &Rc<RefCell<App>>, now: f64) {
+        let advance = {
+            let a = app.borrow();
+            a.playing && a.anim.is_none() && now - a.last_advance >= DWELL_MS / a.speed
+        };
+        if !advance {
+            return;
+        }
+        let at_end = {
+            let a = app.borrow();
+            a.step + 1 >= a.chapters[a.chapter].steps.len()
+        };
+        if at_end {
+            App::set_playing(app, false);
+        } else {
+            App::next(app, Nav::Replace);
+        }
+    }
+}

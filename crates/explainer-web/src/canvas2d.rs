@@ -1,0 +1,125 @@
+//! Executes a display list on a 2D canvas, crisp at any devicePixelRatio:
+//! the backing store is sized in device pixels and drawing is scaled, so
+//! the draw list stays in CSS pixels.
+
+use memview::{Cmd, Point, Rect, Rgba, TextAlign};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+const FONT: &str = "ui-monospace, SFMono-Regular, Menlo, Consolas, \"Liberation Mono\", monospace";
+
+pub struct Canvas2d {
+    pub canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    font: String,
+}
+
+fn css(c: Rgba) -> String {
+    format!("rgb({} {} {} / {})", c.r(), c.g(), c.b(), f32::from(c.a()) / 255.0)
+}
+
+impl Canvas2d {
+    pub fn new(canvas: HtmlCanvasElement) -> Result<Canvas2d, JsValue> {
+        let ctx = canvas
+            .get_context("2d")?
+            .ok_or_else(|| JsValue::from_str("this browser has no 2D canvas"))?
+            .dyn_into::<CanvasRenderingContext2d>()?;
+        Ok(Canvas2d { canvas, ctx, font: String::new() })
+    }
+
+    /// Matches the backing store to `css_w`×`css_h` CSS pixels at `dpr`.
+    pub fn resize(&mut self, css_w: f64, css_h: f64, dpr: f64) {
+        let w = (css_w * dpr).round().max(1.0) as u32;
+        let h = (css_h * dpr).round().max(1.0) as u32;
+        if self.canvas.width() != w || self.canvas.height() != h {
+            self.canvas.set_width(w);
+            self.canvas.set_height(h);
+            self.font.clear();
+        }
+        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    }
+
+    pub fn paint(&mut self, cmds: &[Cmd]) {
+        for c in cmds {
+            match c {
+                Cmd::Rect { rect, radius, fill, stroke, line_width, alpha } => self.rect(*rect, *radius, *fill, *stroke, *line_width, *alpha),
+                Cmd::Text { x, y, text, size, color, align, bold, alpha } => self.text(*x, *y, text, *size, *color, *align, *bold, *alpha),
+                Cmd::Arrow { from, c1, c2, to, color, width, alpha } => self.arrow(*from, *c1, *c2, *to, *color, *width, *alpha),
+            }
+        }
+        self.ctx.set_global_alpha(1.0);
+    }
+
+    fn path_rect(&self, r: Rect, radius: f32) {
+        let (x, y, w, h) = (f64::from(r.x), f64::from(r.y), f64::from(r.w), f64::from(r.h));
+        let rad = f64::from(radius).min(w / 2.0).min(h / 2.0).max(0.0);
+        let c = &self.ctx;
+        c.begin_path();
+        c.move_to(x + rad, y);
+        let _ = c.arc_to(x + w, y, x + w, y + h, rad);
+        let _ = c.arc_to(x + w, y + h, x, y + h, rad);
+        let _ = c.arc_to(x, y + h, x, y, rad);
+        let _ = c.arc_to(x, y, x + w, y, rad);
+        c.close_path();
+    }
+
+    fn rect(&mut self, r: Rect, radius: f32, fill: Option<Rgba>, stroke: Option<Rgba>, line_width: f32, alpha: f32) {
+        self.ctx.set_global_alpha(f64::from(alpha));
+        self.path_rect(r, radius);
+        if let Some(f) = fill {
+            self.ctx.set_fill_style_str(&css(f));
+            self.ctx.fill();
+        }
+        if let Some(s) = stroke {
+            self.ctx.set_stroke_style_str(&css(s));
+            self.ctx.set_line_width(f64::from(line_width));
+            self.ctx.stroke();
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn text(&mut self, x: f32, y: f32, text: &str, size: f32, color: Rgba, align: TextAlign, bold: bool, alpha: f32) {
+        let font = format!("{}{:.1}px {FONT}", if bold { "600 " } else { "" }, size);
+        if font != self.font {
+            self.ctx.set_font(&font);
+            self.font = font;
+        }
+        self.ctx.set_global_alpha(f64::from(alpha));
+        self.ctx.set_fill_style_str(&css(color));
+        self.ctx.set_text_baseline("middle");
+        self.ctx.set_text_align(match align {
+            TextAlign::Left => "left",
+            TextAlign::Center => "center",
+            TextAlign::Right => "right",
+        });
+        let _ = self.ctx.fill_text(text, f64::from(x), f64::from(y));
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn arrow(&mut self, a: Point, c1: Point, c2: Point, b: Point, color: Rgba, width: f32, alpha: f32) {
+        let c = &self.ctx;
+        c.set_global_alpha(f64::from(alpha));
+        c.set_stroke_style_str(&css(color));
+        c.set_fill_style_str(&css(color));
+        c.set_line_width(f64::from(width));
+        // Stop the line at the arrowhead's base so the tip stays sharp.
+        let (dx, dy) = (f64::from(b.x - c2.x), f64::from(b.y - c2.y));
+        let len = (dx * dx + dy * dy).sqrt().max(0.001);
+        let (ux, uy) = (dx / len, dy / len);
+        let head = 7.0 + f64::from(width) * 1.5;
+        let (bx, by) = (f64::from(b.x), f64::from(b.y));
+        c.begin_path();
+        c.arc(f64::from(a.x), f64::from(a.y), f64::from(width) * 1.6, 0.0, std::f64::consts::TAU).ok();
+        c.fill();
+        c.begin_path();
+        c.move_to(f64::from(a.x), f64::from(a.y));
+        c.bezier_curve_to(f64::from(c1.x), f64::from(c1.y), f64::from(c2.x), f64::from(c2.y), bx - ux * head * 0.8, by - uy * head * 0.8);
+        c.stroke();
+        c.begin_path();
+        c.move_to(bx, by);
+        c.line_to(bx - ux * head - uy * head * 0.5, by - uy * head + ux * head * 0.5);
+        c.line_to(bx - ux * head + uy * head * 0.5, by - uy * head - ux * head * 0.5);
+        c.close_path();
+        c.fill();
+    }
+}

@@ -1,0 +1,59 @@
+//! Small helpers over web-sys for the page's fixed elements.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, EventTarget, Window};
+
+pub fn window() -> Window {
+    web_sys::window().expect_throw("no window")
+}
+
+pub fn document() -> Document {
+    window().document().expect_throw("no document")
+}
+
+pub fn el(id: &str) -> Result<Element, JsValue> {
+    document().get_element_by_id(id).ok_or_else(|| JsValue::from_str(&format!("the page has no #{id}")))
+}
+
+pub fn typed<T: JsCast>(id: &str) -> Result<T, JsValue> {
+    el(id)?.dyn_into::<T>().map_err(|_| JsValue::from_str(&format!("#{id} has the wrong element type")))
+}
+
+/// Sets the text of `#id` (textContent: markup in `text` stays text).
+pub fn set_text(id: &str, text: &str) {
+    if let Ok(e) = el(id) {
+        if e.text_content().as_deref() != Some(text) {
+            e.set_text_content(Some(text));
+        }
+    }
+}
+
+/// Sets the text of the element with `id` inside `parent`.
+pub fn set_text_of(parent: &Element, id: &str, text: &str) {
+    if let Ok(Some(e)) = parent.query_selector(&format!("#{id}")) {
+        e.set_text_content(Some(text));
+    }
+}
+
+pub fn set_hidden(id: &str, hidden: bool) {
+    if let Ok(e) = el(id) {
+        let _ = if hidden { e.set_attribute("hidden", "") } else { e.remove_attribute("hidden") };
+    }
+}
+
+/// Adds a listener that lives as long as the page.
+pub fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(target: &EventTarget, event: &str, f: impl FnMut(E) + 'static) -> Result<(), JsValue> {
+    let closure = Closure::<dyn FnMut(E)>::new(f);
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    closure.forget();
+    Ok(())
+}
+
+pub fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+pub fn media_matches(query: &str) -> bool {
+    window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
+}

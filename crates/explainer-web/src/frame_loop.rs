@@ -1,0 +1,94 @@
+//! requestAnimationFrame, only while something moves.
+//!
+//! A frame is requested when the state changes, and again each frame while
+//! an animation runs or playback is on; an idle page costs nothing. Paint
+//! times are recorded as performance measures ("frame", "seek",
+//! "first-frame") so the benchmark reads the browser's own clock.
+
+use crate::app::App;
+use crate::dom;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    static CALLBACK: RefCell<Option<Closure<dyn FnMut(f64)>>> = const { RefCell::new(None) };
+}
+
+/// Appends `now - start` (ms) to `goMemoryStats[name]`, a plain object on
+/// the window that the benchmark reads. Each list keeps its last 2000.
+pub fn measure(name: &str, start: f64) {
+    record(name, dom::now() - start);
+}
+
+pub fn record(name: &str, value: f64) {
+    let window = dom::window();
+    let key = JsValue::from_str("goMemoryStats");
+    let stats = match js_sys::Reflect::get(&window, &key) {
+        Ok(v) if v.is_object() => v,
+        _ => {
+            let o = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&window, &key, &o);
+            o.into()
+        }
+    };
+    let name = JsValue::from_str(name);
+    let list = match js_sys::Reflect::get(&stats, &name) {
+        Ok(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v),
+        _ => {
+            let a = js_sys::Array::new();
+            let _ = js_sys::Reflect::set(&stats, &name, &a);
+            a
+        }
+    };
+    if list.length() >= 2000 {
+        list.shift();
+    }
+    list.push(&JsValue::from_f64(value));
+}
+
+pub fn request(app: &Rc<RefCell<App>>) {
+    if app.borrow().frame_pending {
+        return;
+    }
+    app.borrow_mut().frame_pending = true;
+    let app2 = app.clone();
+    CALLBACK.with(|cb| {
+        let mut cb = cb.borrow_mut();
+        if cb.is_none() {
+            *cb = Some(Closure::<dyn FnMut(f64)>::new(move |_t: f64| frame(&app2)));
+        }
+        if let Some(f) = cb.as_ref() {
+            let _ = dom::window().request_animation_frame(f.as_ref().unchecked_ref());
+        }
+    });
+}
+
+fn frame(app: &Rc<RefCell<App>>) {
+    let t0 = dom::now();
+    app.borrow_mut().frame_pending = false;
+    App::tick_playback(app, t0);
+    let again = {
+        let mut a = app.borrow_mut();
+        let now = dom::now();
+        if a.anim.as_ref().is_some_and(|an| now >= an.start + an.duration) {
+            a.anim = None;
+        }
+        let Some(scene) = a.shown_scene(now) else { return };
+        let cmds = memview::paint(&scene, &a.palette());
+        let (w, h, dpr) = (f64::from(a.viewport.width), f64::from(a.viewport.height), a.dpr);
+        a.canvas.resize(w, h, dpr);
+        a.canvas.paint(&cmds);
+        if !a.painted_once {
+            a.painted_once = true;
+            let _ = a.canvas.canvas.set_attribute("data-painted", "true");
+            record("firstFrame", dom::now());
+        }
+        a.anim.is_some() || a.playing
+    };
+    measure("frame", t0);
+    if again {
+        request(app);
+    }
+}

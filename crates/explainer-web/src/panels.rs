@@ -1,0 +1,144 @@
+//! The DOM around the canvas: caption, code listing, terminal, step counter,
+//! scrubber, chapter menu, notices. All text goes in as textContent.
+
+use crate::app::App;
+use crate::dom;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+pub fn build_chapter_menu(app: &App) -> Result<(), JsValue> {
+    let select: HtmlSelectElement = dom::typed("chapter")?;
+    let doc = dom::document();
+    for (i, c) in app.chapters.iter().enumerate() {
+        let opt = doc.create_element("option")?;
+        opt.set_attribute("value", c.id)?;
+        opt.set_text_content(Some(&format!("{}. {}", i + 1, c.title)));
+        select.append_child(&opt)?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the code listing: one element per line, so the current line
+/// can be marked and the text stays selectable.
+fn build_code(app: &App) -> Result<(), JsValue> {
+    let code = dom::el("code-lines")?;
+    let doc = dom::document();
+    code.set_text_content(None);
+    let chapter = &app.chapters[app.chapter];
+    code.set_attribute("data-chapter", chapter.id)?;
+    code.set_attribute("data-lang", match chapter.code.lang {
+        chapters::Lang::Go => "go",
+        chapters::Lang::Asm => "asm",
+    })?;
+    for (i, line) in chapter.code.text.lines().enumerate() {
+        let span = doc.create_element("span")?;
+        span.set_class_name("line");
+        span.set_attribute("data-line", &(i + 1).to_string())?;
+        span.set_text_content(Some(if line.is_empty() { " " } else { line }));
+        code.append_child(&span)?;
+        code.append_child(&doc.create_text_node("\n"))?;
+    }
+    dom::set_text("code-file", chapter.code.file);
+    Ok(())
+}
+
+fn mark_line(line: Option<usize>) {
+    let Ok(code) = dom::el("code-lines") else { return };
+    if let Ok(Some(old)) = code.query_selector(".line.current") {
+        let _ = old.class_list().remove_1("current");
+        let _ = old.remove_attribute("aria-current");
+    }
+    let Some(n) = line else { return };
+    let Ok(Some(el)) = code.query_selector(&format!(".line[data-line=\"{n}\"]")) else { return };
+    let _ = el.class_list().add_1("current");
+    let _ = el.set_attribute("aria-current", "step");
+    // Scroll inside the listing only, never the page.
+    if let (Ok(pre), Some(el)) = (dom::el("code"), el.dyn_ref::<web_sys::HtmlElement>()) {
+        let pre: &Element = &pre;
+        let top = f64::from(el.offset_top());
+        let view = f64::from(pre.client_height());
+        let cur = f64::from(pre.scroll_top());
+        if top < cur + 8.0 || top > cur + view - 32.0 {
+            pre.set_scroll_top((top - view / 3.0).max(0.0) as i32);
+        }
+    }
+}
+
+/// Brings every panel in line with the app's chapter and step.
+pub fn update(app: &App) {
+    let chapter = &app.chapters[app.chapter];
+    let step = &chapter.steps[app.step];
+    let total = chapter.steps.len();
+    let code = dom::el("code-lines").ok();
+    if code.and_then(|c| c.get_attribute("data-chapter")).as_deref() != Some(chapter.id) {
+        let _ = build_code(app);
+        build_ticks(total);
+    }
+    dom::set_text("caption", &step.caption);
+    dom::set_text("counter", &format!("{} / {total}", app.step + 1));
+    dom::set_text("chapter-title", chapter.title);
+    mark_line(chapter.line(app.step));
+    if let Ok(s) = dom::typed::<HtmlSelectElement>("chapter") {
+        s.set_value(chapter.id);
+    }
+    if let Ok(r) = dom::typed::<HtmlInputElement>("scrubber") {
+        r.set_max(&total.to_string());
+        r.set_value(&(app.step + 1).to_string());
+        let _ = r.set_attribute("aria-valuetext", &format!("Step {} of {total}", app.step + 1));
+    }
+    let _ = dom::el("prev").map(|b| toggle_disabled(&b, app.step == 0));
+    let _ = dom::el("next").map(|b| toggle_disabled(&b, app.step + 1 >= total));
+    if let Some(m) = app.machine() {
+        dom::set_text("state-desc", &memview::describe(m));
+        update_terminal(chapter, step, m);
+    }
+    dom::document().set_title(&format!("{} \u{b7} step {} \u{2014} Go Memory, Through History", chapter.title, app.step + 1));
+    if let Ok(body) = dom::el("app") {
+        let _ = body.set_attribute("data-chapter", chapter.id);
+        let _ = body.set_attribute("data-step", &(app.step + 1).to_string());
+    }
+}
+
+fn toggle_disabled(el: &Element, disabled: bool) {
+    let _ = if disabled { el.set_attribute("disabled", "") } else { el.remove_attribute("disabled") };
+}
+
+fn update_terminal(chapter: &chapters::Chapter, step: &chapters::Step, m: &memsim::Machine) {
+    let text = match (&step.terminal, chapter.run_command) {
+        (Some(t), _) => Some(format!("$ {}\n{}", t.command, t.output.trim_end())),
+        (None, Some(cmd)) if !m.stdout.is_empty() => Some(format!("$ {cmd}\n{}", m.stdout.join("\n"))),
+        _ => None,
+    };
+    dom::set_hidden("terminal-box", text.is_none());
+    dom::set_text("terminal", text.as_deref().unwrap_or(""));
+}
+
+fn build_ticks(total: usize) {
+    let Ok(ticks) = dom::el("ticks") else { return };
+    ticks.set_text_content(None);
+    let doc = dom::document();
+    for _ in 0..total {
+        if let Ok(t) = doc.create_element("span") {
+            let _ = ticks.append_child(&t);
+        }
+    }
+}
+
+pub fn update_play(app: &App) {
+    if let Ok(b) = dom::el("play") {
+        let _ = b.set_attribute("aria-pressed", if app.playing { "true" } else { "false" });
+        let _ = b.set_attribute("aria-label", if app.playing { "Pause" } else { "Play" });
+        b.set_text_content(Some(if app.playing { "\u{275a}\u{275a}" } else { "\u{25b6}" }));
+    }
+}
+
+/// Shows a dismissible notice (for bad links and messages).
+pub fn notice(text: &str) {
+    dom::set_text("notice-text", text);
+    dom::set_hidden("notice", false);
+}
+
+pub fn clear_notice() {
+    dom::set_hidden("notice", true);
+}
