@@ -35,7 +35,7 @@ impl Metrics {
 }
 
 pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scene {
-    let f = (vp.width.min(vp.height * 1.6) / 70.0).clamp(10.5, 15.0);
+    let f = (vp.width / 60.0).min(vp.height / 34.0).clamp(10.5, 16.0);
     let metrics = Metrics { f, ch: f * 0.6 };
     let pad = round(f * 0.8);
     let mut scene = Scene { width: vp.width, height: vp.height, nodes: Vec::new(), edges: Vec::new() };

@@ -27,9 +27,9 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let inner = panel(scene, 0, rect, "Memory", &format!("{} bytes, {:#x}\u{2013}{end:#x}", mem.bytes.len(), mem.base), mt);
     let rows = (mem.bytes.len() as u64).div_ceil(ROW);
     let label_w = mt.ch * 7.0;
-    let tags_w = (inner.w * 0.3).min(mt.ch * 14.0).max(mt.ch * 8.0);
+    let tags_w = (inner.w * 0.3).min(mt.ch * 16.0).max(mt.ch * 8.0);
     let header_h = mt.f * 1.4;
-    let cell = ((inner.w - label_w - tags_w - mt.f) / ROW as f32).min((inner.h - header_h) / rows as f32).min(mt.f * 3.4);
+    let cell = ((inner.w - label_w - tags_w - mt.f) / ROW as f32).min((inner.h - header_h) / rows as f32).min(mt.f * 4.2);
     let gap = (cell * 0.08).max(1.0);
     let grid_x = inner.x + label_w;
     let grid_y = inner.y + header_h;

@@ -38,11 +38,21 @@ pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let row = ((inner.h - frames * gap) / units.max(1.0)).min(mt.f * 2.1).max(mt.f * 1.2);
     let size = (row / 2.1).min(mt.f);
     let ch = size * 0.6;
-    let show_addr = inner.w > 46.0 * ch;
-    let name_w = (inner.w * 0.2).max(ch * 6.0);
-    let value_w = inner.w * if show_addr { 0.4 } else { 0.5 };
+    // Columns: name | value | type · size | address; the value box takes
+    // what is left, and the address, then the type, go when room is short.
+    let name_w = ch * 10.0;
+    let mut ty_w = ch * 15.0;
+    let mut addr_w = ch * 13.5;
+    let inner_w = inner.w - 2.0 * ch;
+    if inner_w - name_w - ty_w - addr_w < ch * 14.0 {
+        addr_w = 0.0;
+    }
+    if inner_w - name_w - ty_w - addr_w < ch * 13.0 {
+        ty_w = 0.0;
+    }
+    let value_w = (inner_w - name_w - ty_w - addr_w - ch).min(ch * 26.0);
     let ty_x = name_w + value_w + ch * 1.5;
-
+    let show_addr = addr_w > 0.0;
     let mut y = inner.y;
     for frame in m.frames() {
         let head = row * 1.1;
@@ -59,11 +69,14 @@ pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         for (i, slot) in frame.slots.iter().enumerate() {
             let sy = y + head + i as f32 * row;
             let name = if slot.kind == SlotKind::Arg { format!("{} (arg)", slot.name) } else { slot.name.clone() };
-            let mut node = Node::new(Key::Slot(slot.id), Rect::new(inner.x + ch, sy, inner.w - 2.0 * ch, row))
-                .text(ch * 0.5, row / 2.0, size, Role::Text, text::fit(&name, ((name_w - ch) / ch) as usize), TextAlign::Left, true)
-                .text(ty_x, row / 2.0, size * 0.9, Role::Muted, text::fit(&format!("{} \u{b7} {}", slot.ty, text::bytes(slot.size())), 14), TextAlign::Left, false);
+            let mut node = Node::new(Key::Slot(slot.id), Rect::new(inner.x + ch, sy, inner_w, row))
+                .text(ch * 0.5, row / 2.0, size, Role::Text, text::fit(&name, ((name_w - ch) / ch) as usize), TextAlign::Left, true);
+            if ty_w > 0.0 {
+                let ty = format!("{} \u{b7} {}", slot.ty, text::bytes(slot.size()));
+                node = node.text(ty_x, row / 2.0, size * 0.9, Role::Muted, text::fit(&ty, (ty_w / (ch * 0.9)) as usize - 1), TextAlign::Left, false);
+            }
             if show_addr {
-                node = node.text(inner.w - 2.0 * ch - ch * 0.5, row / 2.0, size * 0.85, Role::Muted, format!("{}", slot.addr), TextAlign::Right, false);
+                node = node.text(inner_w - ch * 0.5, row / 2.0, size * 0.85, Role::Muted, format!("{}", slot.addr), TextAlign::Right, false);
             }
             scene.nodes.push(node);
             let vr = Rect::new(inner.x + ch + name_w, sy + row * 0.12, value_w, row * 0.76);

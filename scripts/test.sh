@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite. Installs what is missing first (scripts/setup.sh).
+#   1. native unit and determinism tests of the simulation, chapters, view
+#   2. the simulation crates build for a bare no_std target (wasm32v1-none)
+#   3. wasm-bindgen tests of the web crate in headless Chromium
+#   4. release build of the site, then end-to-end tests in headless Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native tests"
+cargo test --offline --workspace --exclude explainer-web
+
+step "no_std build for a bare target"
+cargo build --offline --target wasm32v1-none -p memsim -p chapters -p memview
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --offline -p explainer-web --target wasm32-unknown-unknown
+
+step "release build"
+scripts/build.sh
+
+step "end-to-end tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/

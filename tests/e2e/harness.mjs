@@ -1,0 +1,94 @@
+// Shared by the end-to-end tests and the benchmark: serves dist/ on a
+// loopback port chosen by the OS, and launches the system Chromium headless
+// with the network switched off beyond that port.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
+};
+
+/** Serves dist/ on 127.0.0.1:<random>; resolves to { url, close, requests }. */
+export async function serve() {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    requests.push(path);
+    try {
+      const body = await readFile(join(DIST, path.endsWith('/') ? path + 'index.html' : path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
+  });
+}
+
+/** Opens `hash` in a fresh page; collects console errors and outside requests. */
+export async function open(browser, base, hash = '', { width = 1280, height = 720, ...opts } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, ...opts });
+  const page = await context.newPage();
+  const errors = [];
+  const outside = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => { errors.push(`dialog opened: ${d.message()}`); d.dismiss(); });
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url()); });
+  await page.goto(base + hash);
+  await page.waitForSelector('#view[data-painted="true"]', { timeout: 10000 });
+  return { page, context, errors, outside };
+}
+
+/** Waits until animation is over: the app paints no further frames. */
+export async function settle(page) {
+  await page.waitForTimeout(50);
+  await page.evaluate(() => new Promise((ok) => {
+    let last = -1;
+    const check = () => {
+      const n = (window.goMemoryStats?.frame ?? []).length;
+      if (n === last) ok(); else { last = n; setTimeout(check, 120); }
+    };
+    check();
+  }));
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** Colour statistics of the canvas: how many distinct colours, and non-background pixels. */
+export async function canvasStats(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('view');
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const bg = [data[0], data[1], data[2]];
+    let ink = 0;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 30) ink++;
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+    return { width: c.width, height: c.height, ink, colours: colours.size, bg };
+  });
+}
