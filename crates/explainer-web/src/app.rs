@@ -136,7 +136,7 @@ impl App {
                 let a = app.borrow();
                 format!("\u{201c}{}\u{201d}, step {}", a.chapters[route.chapter].title, route.step + 1)
             })),
-            None => panels::clear_notice(),
+            None => {}
         }
         App::go(app, route.chapter, route.step, nav);
         // A corrected link must say where we really are.
@@ -172,6 +172,10 @@ impl App {
                 _ => None,
             };
             a.last_advance = t0;
+            if nav == Nav::Push {
+                // The user moved on: an old complaint about a link is moot.
+                panels::clear_notice();
+            }
             panels::update(&a);
             url::write(&chapters::route::format(a.chapters[chapter].id, step, &[]), nav);
         }

@@ -35,7 +35,7 @@ pub fn record(name: &str, value: f64) {
     };
     let name = JsValue::from_str(name);
     let list = match js_sys::Reflect::get(&stats, &name) {
-        Ok(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v),
+        Ok(v) if js_sys::Array::is_array(&v) => v.unchecked_into::<js_sys::Array>(),
         _ => {
             let a = js_sys::Array::new();
             let _ = js_sys::Reflect::set(&stats, &name, &a);

@@ -1,0 +1,102 @@
+// Keys, buttons, scrubber, chapter menu, history, help overlay, playback.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settle, screenshot } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const hash = (page) => new URL(page.url()).hash;
+const step = (page) => page.$eval('#app', (a) => `${a.dataset.chapter}/${a.dataset.step}`);
+
+test('arrow keys, Home and End step through a chapter', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/1');
+  const first = await page.textContent('#caption');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(hash(page), '#/memory/2');
+  assert.notEqual(await page.textContent('#caption'), first);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(hash(page), '#/memory/2');
+  await page.keyboard.press('End');
+  const last = await page.$eval('#scrubber', (r) => r.max);
+  assert.equal(hash(page), `#/memory/${last}`);
+  assert.equal(await page.isDisabled('#next'), true, 'next is disabled on the last step');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(hash(page), `#/memory/${last}`, 'no step past the end');
+  await page.keyboard.press('Home');
+  assert.equal(hash(page), '#/memory/1');
+  assert.equal(await page.isDisabled('#prev'), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('buttons, scrubber and chapter menu move, and back/forward retrace', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/1');
+  await page.click('#next');
+  await page.click('#next');
+  assert.equal(hash(page), '#/memory/3');
+  await page.click('#prev');
+  assert.equal(hash(page), '#/memory/2');
+  await page.$eval('#scrubber', (r) => { r.value = '6'; r.dispatchEvent(new Event('input')); r.dispatchEvent(new Event('change')); });
+  assert.equal(hash(page), '#/memory/6');
+  assert.equal(await step(page), 'memory/6');
+  await page.selectOption('#chapter', 'stack-heap');
+  assert.equal(hash(page), '#/stack-heap/1');
+  assert.match(await page.textContent('#code-file'), /stackheap\/main\.go/);
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'memory');
+  assert.equal(await step(page), 'memory/6');
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '2');
+  assert.equal(hash(page), '#/memory/2');
+  await page.goForward();
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '6');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the current code line follows the step', async () => {
+  const { page, context } = await open(browser, srv.url, '#/stack-heap/14');
+  const line = await page.$eval('#code .line.current', (l) => l.textContent.trim());
+  assert.equal(line, 'moveByValue(q)');
+  assert.equal(await page.$eval('#code .line.current', (l) => l.getAttribute('aria-current')), 'step');
+  await context.close();
+});
+
+test('space plays and pauses; playback advances by itself', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/1');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.selectOption('#speed', '2');
+  await page.keyboard.press(' ');
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '2', null, { timeout: 5000 });
+  await page.keyboard.press(' ');
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+  const at = await step(page);
+  await page.waitForTimeout(2200);
+  assert.equal(await step(page), at, 'paused playback stays put');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('? opens the keyboard help and Escape closes it', async () => {
+  const { page, context } = await open(browser, srv.url, '#/memory/1');
+  await page.keyboard.press('?');
+  assert.equal(await page.isVisible('#help'), true);
+  assert.match(await page.textContent('#help'), /Next step/);
+  await screenshot(page, 'help-overlay');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isVisible('#help'), false);
+  await context.close();
+});
+
+test('copy link puts the exact step on the clipboard', async () => {
+  const { page, context } = await open(browser, srv.url, '#/stack-heap/7', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.click('#copy-link');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(new URL(copied).hash, '#/stack-heap/7');
+  await context.close();
+});

@@ -1,0 +1,56 @@
+// Every step of every chapter, opened fresh from its deep link: the right
+// step shows, the canvas drew, the console is clean, nothing left the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settle, screenshot, canvasStats } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+async function chapterIndex() {
+  const { page, context } = await open(browser, srv.url, '');
+  const ids = await page.$$eval('#chapter option', (os) => os.map((o) => o.value));
+  const counts = [];
+  for (const id of ids) {
+    await page.evaluate((h) => { location.hash = h; }, `#/${id}/1`);
+    await page.waitForFunction((id) => document.getElementById('app').dataset.chapter === id, id);
+    counts.push(Number(await page.$eval('#scrubber', (r) => r.max)));
+  }
+  await context.close();
+  return ids.map((id, i) => [id, counts[i]]);
+}
+
+test('the catalog has the foundation chapters', async () => {
+  const index = await chapterIndex();
+  assert.deepEqual(index.map(([id]) => id).slice(0, 2), ['memory', 'stack-heap']);
+  for (const [, n] of index) assert.ok(n >= 8, 'a chapter has at least 8 steps');
+});
+
+test('a deep link to every step shows exactly that step', async () => {
+  for (const [id, n] of await chapterIndex()) {
+    const captions = new Set();
+    for (let step = 1; step <= n; step++) {
+      const { page, context, errors, outside } = await open(browser, srv.url, `#/${id}/${step}`);
+      await settle(page);
+      const where = `${id} step ${step}`;
+      assert.equal(new URL(page.url()).hash, `#/${id}/${step}`, where);
+      assert.equal(await page.$eval('#app', (a) => a.dataset.step), String(step), where);
+      assert.equal((await page.textContent('#counter')).trim(), `${step} / ${n}`, where);
+      const caption = (await page.textContent('#caption')).trim();
+      assert.ok(caption.length > 20, `${where}: caption`);
+      captions.add(caption);
+      assert.equal(await page.isVisible('#notice'), false, `${where}: no notice`);
+      const desc = (await page.textContent('#state-desc')).trim();
+      assert.ok(desc.length > 10, `${where}: text alternative`);
+      const stats = await canvasStats(page);
+      assert.ok(stats.ink > 200, `${where}: canvas drew (${stats.ink} ink samples)`);
+      assert.ok(stats.colours > 8, `${where}: canvas has a picture, not a fill`);
+      assert.deepEqual(errors, [], `${where}: console errors`);
+      assert.deepEqual(outside, [], `${where}: requests outside the page`);
+      await screenshot(page, `${id}-${String(step).padStart(2, '0')}`);
+      await context.close();
+    }
+    assert.equal(captions.size, n, `${id}: every step has its own caption`);
+  }
+});

@@ -1,0 +1,114 @@
+// The canvas: crisp at any devicePixelRatio, resizes with the window,
+// animates between steps (or cuts with reduced motion), follows the theme.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settle, screenshot, canvasStats } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const frames = (page) => page.evaluate(() => (window.goMemoryStats?.frame ?? []).length);
+const canvasHash = (page) => page.evaluate(() => {
+  const c = document.getElementById('view');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let h = 0;
+  for (let i = 0; i < d.length; i += 16) h = (h * 31 + d[i] + d[i + 1] * 3 + d[i + 2] * 7) >>> 0;
+  return h;
+});
+
+test('the backing store matches devicePixelRatio', async () => {
+  for (const dpr of [1, 2, 3]) {
+    const { page, context } = await open(browser, srv.url, '#/stack-heap/11', { deviceScaleFactor: dpr });
+    await settle(page);
+    const { width, cssWidth } = await page.$eval('#view', (c) => ({ width: c.width, cssWidth: c.getBoundingClientRect().width }));
+    assert.equal(width, Math.round(cssWidth * dpr), `dpr ${dpr}`);
+    if (dpr === 2) await screenshot(page, 'dpr2-stack-heap-11');
+    await context.close();
+  }
+});
+
+test('the canvas follows the window size, phone included', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/19', { width: 1280, height: 720 });
+  await settle(page);
+  const wide = await page.$eval('#view', (c) => c.width);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction((w) => document.getElementById('view').width !== w, wide);
+  await settle(page);
+  const narrow = await page.$eval('#view', (c) => ({ w: c.width, css: c.getBoundingClientRect().width }));
+  assert.ok(narrow.css <= 390, 'the canvas fits the phone width');
+  assert.ok((await canvasStats(page)).ink > 200);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling on a phone (${overflow}px)`);
+  await screenshot(page, 'phone-stack-heap-19');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a step animates through in-between frames', async () => {
+  const { page, context } = await open(browser, srv.url, '#/stack-heap/2');
+  await settle(page);
+  const before = await frames(page);
+  const start = await canvasHash(page);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(180);
+  const mid = await canvasHash(page);
+  await settle(page);
+  const end = await canvasHash(page);
+  assert.ok((await frames(page)) - before >= 5, 'several frames were painted');
+  assert.notEqual(mid, start);
+  assert.notEqual(mid, end, 'a frame between the two states was shown');
+  await context.close();
+});
+
+test('prefers-reduced-motion cuts instead of moving', async () => {
+  const { page, context } = await open(browser, srv.url, '#/stack-heap/2', { reducedMotion: 'reduce' });
+  await settle(page);
+  const before = await frames(page);
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  assert.ok((await frames(page)) - before <= 2, 'one paint, no tween');
+  await context.close();
+});
+
+test('dark theme repaints the canvas dark, and the toggle switches it', async () => {
+  const { page, context } = await open(browser, srv.url, '#/memory/3', { colorScheme: 'dark' });
+  await settle(page);
+  const dark = (await canvasStats(page)).bg;
+  assert.ok(dark[0] + dark[1] + dark[2] < 150, `dark background ${dark}`);
+  await screenshot(page, 'dark-memory-3');
+  await page.click('#theme');
+  await settle(page);
+  const light = (await canvasStats(page)).bg;
+  assert.ok(light[0] + light[1] + light[2] > 600, `light background ${light}`);
+  await context.close();
+});
+
+test('terminal output is real, selectable text', async () => {
+  const { page, context } = await open(browser, srv.url, '#/stack-heap/10');
+  const text = await page.textContent('#terminal');
+  assert.match(text, /\$ go build -gcflags=-m/);
+  assert.match(text, /moved to heap: p/);
+  const selected = await page.evaluate(() => {
+    const r = document.createRange();
+    r.selectNodeContents(document.getElementById('terminal'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return getSelection().toString();
+  });
+  assert.match(selected, /moved to heap: p/);
+  const { page: p2, context: c2 } = await open(browser, srv.url, '#/stack-heap/24');
+  assert.match(await p2.textContent('#terminal'), /30\n1\n101\n110 1048576/);
+  await c2.close();
+  await context.close();
+});
+
+test('the text alternative describes the state', async () => {
+  const { page, context } = await open(browser, srv.url, '#/stack-heap/19');
+  const desc = await page.textContent('#state-desc');
+  assert.match(desc, /Frame main:/);
+  assert.match(desc, /pt \(\*Point\) = a pointer to main's q on the stack/);
+  assert.equal(await page.getAttribute('#view', 'aria-describedby'), 'state-desc');
+  assert.equal(await page.getAttribute('#caption', 'aria-live'), 'polite');
+  await context.close();
+});

@@ -1,0 +1,49 @@
+// Malformed and hostile links: a visible notice, the nearest sane state,
+// no injected markup, no panic, no blank canvas.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settle, screenshot, canvasStats } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const cases = [
+  ['#/<img src=x onerror=alert(1)>/99999', /no chapter/i, '#/memory/1', 'hostile'],
+  ['#/%3Cscript%3Ealert(1)%3C/script%3E/2', /no chapter/i, '#/memory/1', 'encoded-script'],
+  ['#/gc/-1', /no chapter/i, '#/memory/1', 'unknown-chapter'],
+  ['#/memory/-1', /does not exist/i, '#/memory/1', 'negative-step'],
+  ['#/stack-heap/99999', /does not exist/i, '#/stack-heap/24', 'step-too-big'],
+  ['#/memory/abc', /not a step number/i, '#/memory/1', 'step-not-a-number'],
+  ['#/memory/3?x=<b>1</b>', /not used here/i, '#/memory/3', 'unknown-param'],
+  ['#/' + 'x'.repeat(10000), /too long/i, '#/memory/1', 'very-long'],
+];
+
+for (const [hash, message, expected, name] of cases) {
+  test(`bad link: ${name}`, async () => {
+    const { page, context, errors, outside } = await open(browser, srv.url, hash);
+    await settle(page);
+    assert.equal(await page.isVisible('#notice'), true, 'a notice is shown');
+    assert.match(await page.textContent('#notice-text'), message);
+    assert.equal(new URL(page.url()).hash, expected, 'the URL names the state shown');
+    assert.equal(await page.$$eval('img, script:not([type]), b', (e) => e.length), 0, 'no markup injected');
+    assert.equal(await page.isVisible('#error-panel'), false, 'no crash');
+    assert.ok((await canvasStats(page)).ink > 200, 'the canvas drew');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(outside, []);
+    await screenshot(page, `bad-link-${name}`);
+    await context.close();
+  });
+}
+
+test('a bad hash typed into a running page is handled the same way', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/5');
+  await page.evaluate(() => { location.hash = '#/nope/<svg onload=alert(1)>'; });
+  await page.waitForFunction(() => !document.getElementById('notice').hidden);
+  assert.equal(new URL(page.url()).hash, '#/memory/1');
+  assert.equal(await page.$$eval('svg', (e) => e.length), 0);
+  await page.click('#notice-close');
+  assert.equal(await page.isVisible('#notice'), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
