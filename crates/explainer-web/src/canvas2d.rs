@@ -123,3 +123,52 @@ impl Canvas2d {
         c.fill();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn canvas(w: u32, h: u32) -> Canvas2d {
+        let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+        let c: HtmlCanvasElement = doc.create_element("canvas").expect("canvas").dyn_into().expect("a canvas");
+        c.set_width(w);
+        c.set_height(h);
+        Canvas2d::new(c).expect("2d context")
+    }
+
+    fn pixel(c: &Canvas2d, x: f64, y: f64) -> Vec<u8> {
+        c.ctx.get_image_data(x, y, 1.0, 1.0).expect("image data").data().0
+    }
+
+    #[wasm_bindgen_test]
+    fn paints_exact_colours_at_device_pixel_ratio_2() {
+        let mut c = canvas(1, 1);
+        c.resize(20.0, 10.0, 2.0);
+        assert_eq!((c.canvas.width(), c.canvas.height()), (40, 20));
+        c.paint(&[Cmd::Rect { rect: Rect::new(10.0, 0.0, 10.0, 10.0), radius: 0.0, fill: Some(Rgba(0x0072b2ff)), stroke: None, line_width: 0.0, alpha: 1.0 }]);
+        // CSS pixel (15, 5) is device pixel (30, 10).
+        assert_eq!(pixel(&c, 30.0, 10.0), vec![0x00, 0x72, 0xb2, 0xff]);
+        assert_eq!(pixel(&c, 5.0, 5.0), vec![0, 0, 0, 0], "left half untouched");
+    }
+
+    #[wasm_bindgen_test]
+    fn paints_a_chapter_state() {
+        let ch = chapters::catalog().into_iter().find(|c| c.id == "stack-heap").expect("chapter");
+        let tl = ch.timeline().expect("builds");
+        let stage = memview::Stage::of(tl.states());
+        let vp = memview::Viewport { width: 640.0, height: 400.0 };
+        let scene = memview::layout(tl.state(11).expect("step 12"), &stage, vp, &ch.steps[11].focus);
+        let mut c = canvas(1, 1);
+        c.resize(640.0, 400.0, 1.0);
+        c.paint(&memview::paint(&scene, &memview::Palette::LIGHT));
+        let data = c.ctx.get_image_data(0.0, 0.0, 640.0, 400.0).expect("image data").data().0;
+        let mut colours: Vec<u32> = data.chunks(4).map(|p| u32::from_be_bytes([p[0], p[1], p[2], p[3]])).collect();
+        colours.sort_unstable();
+        colours.dedup();
+        assert!(colours.len() > 20, "a real picture has many colours, got {}", colours.len());
+        // Frames are filled in the stack colour, objects in the heap colour.
+        assert!(data.chunks(4).any(|p| p[..3] == [0xe3, 0xf1, 0xfb]), "a stack frame is drawn");
+        assert!(data.chunks(4).any(|p| p[..3] == [0xfd, 0xf0, 0xdc]), "a heap object is drawn");
+    }
+}

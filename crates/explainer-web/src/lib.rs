@@ -21,6 +21,9 @@ mod url;
 
 pub use app::App;
 
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]

@@ -23,3 +23,26 @@ pub fn show(message: &str) {
         let _ = main.set_attribute("data-failed", "true");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn an_error_shows_a_panel_with_plain_text() {
+        let doc = dom::document();
+        let body = doc.body().expect("body");
+        let panel = doc.create_element("div").expect("div");
+        panel.set_id("error-panel");
+        panel.set_attribute("hidden", "").expect("attr");
+        let msg = doc.create_element("p").expect("p");
+        msg.set_id("error-message");
+        panel.append_child(&msg).expect("append");
+        body.append_child(&panel).expect("append");
+        show("boom <img src=x onerror=alert(1)>");
+        assert!(!panel.has_attribute("hidden"), "the panel is visible");
+        assert_eq!(msg.text_content().as_deref(), Some("boom <img src=x onerror=alert(1)>"));
+        assert_eq!(msg.child_element_count(), 0, "no markup was created");
+    }
+}
