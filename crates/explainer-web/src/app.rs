@@ -48,6 +48,8 @@ pub struct App {
     pub canvas: Canvas2d,
     pub frame_pending: bool,
     pub painted_once: bool,
+    /// The code listing should scroll to the current line next frame.
+    pub scroll_code: bool,
 }
 
 impl App {
@@ -72,6 +74,7 @@ impl App {
             canvas,
             frame_pending: false,
             painted_once: false,
+            scroll_code: false,
         };
         let app = Rc::new(RefCell::new(app));
         panels::build_chapter_menu(&app.borrow())?;
@@ -177,6 +180,7 @@ impl App {
                 panels::clear_notice();
             }
             panels::update(&a);
+            a.scroll_code = true;
             url::write(&chapters::route::format(a.chapters[chapter].id, step, &[]), nav);
         }
         frame_loop::measure("seek", t0);

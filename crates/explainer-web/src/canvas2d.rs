@@ -6,7 +6,7 @@ use memview::{Cmd, Point, Rect, Rgba, TextAlign};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-const FONT: &str = "ui-monospace, SFMono-Regular, Menlo, Consolas, \"Liberation Mono\", monospace";
+const FONT: &str = "Menlo, Consolas, monospace";
 
 pub struct Canvas2d {
     pub canvas: HtmlCanvasElement,

@@ -29,9 +29,11 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
     panic::install();
+    frame_loop::record("start", dom::now());
     let app = App::new()?;
     controls::wire(&app)?;
     let route = url::read(&app);
     app::App::go_route(&app, route, url::Nav::Replace);
+    frame_loop::record("ready", dom::now());
     Ok(())
 }

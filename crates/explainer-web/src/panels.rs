@@ -19,14 +19,27 @@ pub fn build_chapter_menu(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Rebuilds the code listing: one element per line, so the current line
-/// can be marked and the text stays selectable.
-fn build_code(app: &App) -> Result<(), JsValue> {
-    let code = dom::el("code-lines")?;
-    let doc = dom::document();
-    code.set_text_content(None);
+/// Shows the chapter's code listing: one element per line, so the current
+/// line can be marked and the text stays selectable. Each chapter's listing
+/// is built on first visit and kept (hidden) for the next.
+fn show_code(app: &App) -> Result<(), JsValue> {
     let chapter = &app.chapters[app.chapter];
-    code.set_attribute("data-chapter", chapter.id)?;
+    let holder = dom::el("code")?;
+    let id = format!("code-{}", chapter.id);
+    let children = holder.children();
+    for i in 0..children.length() {
+        if let Some(c) = children.item(i) {
+            let _ = if c.id() == id { c.remove_attribute("hidden") } else { c.set_attribute("hidden", "") };
+        }
+    }
+    dom::set_text("code-file", chapter.code.file);
+    if dom::el(&id).is_ok() {
+        return Ok(());
+    }
+    let doc = dom::document();
+    let code = doc.create_element("code")?;
+    code.set_id(&id);
+    code.set_class_name("listing");
     code.set_attribute("data-lang", match chapter.code.lang {
         chapters::Lang::Go => "go",
         chapters::Lang::Asm => "asm",
@@ -39,12 +52,12 @@ fn build_code(app: &App) -> Result<(), JsValue> {
         code.append_child(&span)?;
         code.append_child(&doc.create_text_node("\n"))?;
     }
-    dom::set_text("code-file", chapter.code.file);
+    holder.append_child(&code)?;
     Ok(())
 }
 
-fn mark_line(line: Option<usize>) {
-    let Ok(code) = dom::el("code-lines") else { return };
+fn mark_line(chapter: &str, line: Option<usize>) {
+    let Ok(code) = dom::el(&format!("code-{chapter}")) else { return };
     if let Ok(Some(old)) = code.query_selector(".line.current") {
         let _ = old.class_list().remove_1("current");
         let _ = old.remove_attribute("aria-current");
@@ -53,15 +66,20 @@ fn mark_line(line: Option<usize>) {
     let Ok(Some(el)) = code.query_selector(&format!(".line[data-line=\"{n}\"]")) else { return };
     let _ = el.class_list().add_1("current");
     let _ = el.set_attribute("aria-current", "step");
-    // Scroll inside the listing only, never the page.
-    if let (Ok(pre), Some(el)) = (dom::el("code"), el.dyn_ref::<web_sys::HtmlElement>()) {
-        let pre: &Element = &pre;
-        let top = f64::from(el.offset_top());
-        let view = f64::from(pre.client_height());
-        let cur = f64::from(pre.scroll_top());
-        if top < cur + 8.0 || top > cur + view - 32.0 {
-            pre.set_scroll_top((top - view / 3.0).max(0.0) as i32);
-        }
+}
+
+/// Scrolls the listing, not the page, so the current line is in view.
+/// Called from the frame callback: reading layout there costs no extra
+/// layout pass, where doing it while updating the DOM would force one.
+pub fn scroll_code_to_current() {
+    let Ok(pre) = dom::el("code") else { return };
+    let Ok(Some(el)) = pre.query_selector("code:not([hidden]) .line.current") else { return };
+    let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() else { return };
+    let top = f64::from(el.offset_top());
+    let view = f64::from(pre.client_height());
+    let cur = f64::from(pre.scroll_top());
+    if top < cur + 8.0 || top > cur + view - 32.0 {
+        pre.set_scroll_top((top - view / 3.0).max(0.0) as i32);
     }
 }
 
@@ -70,15 +88,18 @@ pub fn update(app: &App) {
     let chapter = &app.chapters[app.chapter];
     let step = &chapter.steps[app.step];
     let total = chapter.steps.len();
-    let code = dom::el("code-lines").ok();
-    if code.and_then(|c| c.get_attribute("data-chapter")).as_deref() != Some(chapter.id) {
-        let _ = build_code(app);
+    let ticks = dom::el("ticks").ok();
+    if ticks.as_ref().and_then(|c| c.get_attribute("data-chapter")).as_deref() != Some(chapter.id) {
+        let _ = show_code(app);
         build_ticks(total);
+        if let Some(t) = ticks {
+            let _ = t.set_attribute("data-chapter", chapter.id);
+        }
     }
     dom::set_text("caption", &step.caption);
     dom::set_text("counter", &format!("{} / {total}", app.step + 1));
     dom::set_text("chapter-title", chapter.title);
-    mark_line(chapter.line(app.step));
+    mark_line(chapter.id, chapter.line(app.step));
     if let Ok(s) = dom::typed::<HtmlSelectElement>("chapter") {
         s.set_value(chapter.id);
     }

@@ -1,0 +1,73 @@
+// Prints the explainer's size and speed, measured in headless Chromium on
+// the release build in dist/. Informational: it reports against targets and
+// never fails a build.
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, launch, open, settle, DIST } from '../e2e/harness.mjs';
+
+const TARGETS = { gzip: 150 * 1024, firstFrame: 300, seek: 16, frame: 8 };
+const p = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN; };
+const row = (name, value, unit, target) =>
+  console.log(`${name.padEnd(34)} ${value.toFixed(unit === 'KB' ? 1 : 2).padStart(9)} ${unit.padEnd(3)}  target ≤ ${target} ${unit}  ${value <= target ? 'ok' : 'OVER'}`);
+
+let total = 0;
+for (const f of await readdir(DIST)) {
+  const bytes = await readFile(join(DIST, f));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  total += gz;
+  console.log(`  ${f.padEnd(32)} ${String(bytes.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzip`);
+}
+
+const srv = await serve();
+const browser = await launch();
+
+// First frame of a deep link, from navigation start, over fresh pages.
+const firsts = [];
+for (let i = 0; i < 12; i++) {
+  const hash = i % 2 ? '#/stack-heap/19' : '#/memory/9';
+  const { page, context } = await open(browser, srv.url, hash);
+  firsts.push(await page.evaluate(() => window.goMemoryStats.firstFrame[0]));
+  await context.close();
+}
+
+// Seeks: jump between far-apart steps of every chapter by URL.
+const { page, context } = await open(browser, srv.url, '#/memory/1');
+const ids = await page.$$eval('#chapter option', (os) => os.map((o) => o.value));
+const index = [];
+for (const id of ids) {
+  await page.evaluate((h) => { location.hash = h; }, `#/${id}/1`);
+  await page.waitForFunction((id) => document.getElementById('app').dataset.chapter === id, id);
+  index.push([id, Number(await page.$eval('#scrubber', (r) => r.max))]);
+}
+await page.evaluate(() => { window.goMemoryStats.seek = []; });
+let seed = 7;
+const rand = (n) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+for (let i = 0; i < 120; i++) {
+  const [id, n] = index[rand(index.length)];
+  await page.evaluate((h) => { location.hash = h; }, `#/${id}/${1 + rand(n)}`);
+}
+await settle(page);
+const seeks = await page.evaluate(() => window.goMemoryStats.seek);
+
+// Playback: every chapter at 2× speed, all frames timed.
+await page.evaluate(() => { window.goMemoryStats.frame = []; });
+await page.selectOption('#speed', '2');
+for (const [id, n] of index) {
+  await page.evaluate((h) => { location.hash = h; }, `#/${id}/1`);
+  await settle(page);
+  await page.click('#play');
+  await page.waitForFunction((n) => document.getElementById('app').dataset.step === String(n), n, { timeout: n * 3000 });
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false', null, { timeout: 5000 });
+}
+const frames = await page.evaluate(() => window.goMemoryStats.frame);
+await context.close();
+await browser.close();
+await srv.close();
+
+console.log('');
+row('total gzipped size of dist/', total / 1024, 'KB', TARGETS.gzip / 1024);
+row(`first frame, p50 of ${firsts.length} deep links`, p(firsts, 0.5), 'ms', TARGETS.firstFrame);
+row(`first frame, p95`, p(firsts, 0.95), 'ms', TARGETS.firstFrame);
+row(`seek to any step, p95 of ${seeks.length}`, p(seeks, 0.95), 'ms', TARGETS.seek);
+row(`frame during playback, p95 of ${frames.length}`, p(frames, 0.95), 'ms', TARGETS.frame);
