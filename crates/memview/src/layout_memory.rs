@@ -79,7 +79,7 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         for (k, (i, c)) in claims.iter().enumerate() {
             let program = (b'A' + c.owner) as char;
             let r = Rect::new(grid_x + ROW as f32 * cell + mt.f * 0.5, y + k as f32 * tag_h, tags_w, tag_h - 1.0);
-            let tsize = (tag_h * 0.62).min(mt.f);
+            let tsize = (tag_h * 0.7).clamp(mt.f * 0.75, mt.f);
             scene.nodes.push(
                 Node::new(Key::Claim(*i as u32), r)
                     .stroke(Role::Owner(c.owner))

@@ -1,0 +1,86 @@
+//! Every step of every chapter lays out inside the viewport, on a laptop
+//! and on a phone, and its pointers become arrows.
+
+use chapters::catalog;
+use memview::{dump, layout, paint, tween, Cmd, Key, Palette, Stage, Viewport};
+
+const VIEWPORTS: [Viewport; 3] = [
+    Viewport { width: 850.0, height: 620.0 },  // the canvas beside the side panel at 1280×720
+    Viewport { width: 390.0, height: 470.0 },  // a 390×844 phone's canvas
+    Viewport { width: 1600.0, height: 900.0 },
+];
+
+#[test]
+fn every_step_fits_every_viewport() {
+    for ch in catalog() {
+        let tl = ch.timeline().expect("builds");
+        let stage = Stage::of(tl.states());
+        for (i, m) in tl.states().iter().enumerate() {
+            for vp in VIEWPORTS {
+                let scene = layout(m, &stage, vp, &ch.steps[i].focus);
+                for n in &scene.nodes {
+                    let r = n.rect;
+                    let inside = r.x >= 0.0 && r.y >= 0.0 && r.right() <= vp.width + 0.5 && r.bottom() <= vp.height + 0.5;
+                    assert!(inside, "{} step {} at {}x{}: {:?} at {r:?} is outside", ch.id, i + 1, vp.width, vp.height, n.key);
+                    for t in &n.texts {
+                        assert!(t.size >= 7.5, "{} step {}: text {:?} is too small to read ({}px)", ch.id, i + 1, t.content, t.size);
+                    }
+                }
+                for e in &scene.edges {
+                    assert!(scene.node(e.from).is_some() && scene.node(e.to).is_some(), "{} step {}: dangling arrow", ch.id, i + 1);
+                }
+                assert!(paint(&scene, &Palette::LIGHT).len() > 10);
+            }
+        }
+    }
+}
+
+#[test]
+fn pointers_are_drawn_as_arrows_to_their_targets() {
+    let ch = catalog().into_iter().find(|c| c.id == "stack-heap").expect("chapter");
+    let tl = ch.timeline().expect("builds");
+    let stage = Stage::of(tl.states());
+    let last_frame_step = ch.steps.iter().position(|s| s.caption.contains("changes main's q itself")).expect("step");
+    let m = tl.state(last_frame_step).expect("state");
+    let scene = layout(m, &stage, VIEWPORTS[0], &[]);
+    // p → heap Point, buf → heap array, pt → main's q on the stack.
+    let arrows = paint(&scene, &Palette::LIGHT).iter().filter(|c| matches!(c, Cmd::Arrow { .. })).count();
+    assert_eq!(arrows, 3, "{}", dump(&paint(&scene, &Palette::LIGHT)));
+    let to_objects = scene.edges.iter().filter(|e| matches!(e.to, Key::Object(_))).count();
+    let to_slots = scene.edges.iter().filter(|e| matches!(e.to, Key::Slot(_))).count();
+    assert_eq!((to_objects, to_slots), (2, 1));
+}
+
+#[test]
+fn the_picture_shows_real_numbers() {
+    let ch = catalog().into_iter().find(|c| c.id == "stack-heap").expect("chapter");
+    let tl = ch.timeline().expect("builds");
+    let stage = Stage::of(tl.states());
+    let m = tl.states().last().expect("state");
+    let text = dump(&paint(&layout(m, &stage, VIEWPORTS[2], &[]), &Palette::LIGHT));
+    assert!(text.contains("size class 2 (16 B)"), "{text}");
+    assert!(text.contains("large: 128 pages of 8 KiB"), "{text}");
+    let mem = catalog().into_iter().find(|c| c.id == "memory").expect("chapter");
+    let tl = mem.timeline().expect("builds");
+    let text = dump(&paint(&layout(tl.states().last().expect("state"), &Stage::of(tl.states()), VIEWPORTS[0], &[]), &Palette::DARK));
+    for expected in ["0x1008", "ff", "A: pears", "B: flag", "AX"] {
+        assert!(text.contains(expected), "missing {expected}: {text}");
+    }
+}
+
+#[test]
+fn tweening_between_consecutive_steps_is_continuous() {
+    for ch in catalog() {
+        let tl = ch.timeline().expect("builds");
+        let stage = Stage::of(tl.states());
+        let scenes: Vec<_> = tl.states().iter().enumerate().map(|(i, m)| layout(m, &stage, VIEWPORTS[0], &ch.steps[i].focus)).collect();
+        for w in scenes.windows(2) {
+            assert_eq!(tween(&w[0], &w[1], 0.0), w[0]);
+            assert_eq!(tween(&w[0], &w[1], 1.0), w[1]);
+            let mid = tween(&w[0], &w[1], 0.5);
+            for n in &mid.nodes {
+                assert!((0.0..=1.0).contains(&n.alpha));
+            }
+        }
+    }
+}
