@@ -46,6 +46,5 @@ if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if ! [ -d "${CARGO_HOME:-$HOME/.cargo}/registry/cache" ] || [ "${SETUP_FETCH:-1}" = 1 ]; then
-  cargo fetch --quiet
-fi
+# Builds run --offline; fetch the locked crates first (instant when cached).
+cargo fetch --locked --quiet
