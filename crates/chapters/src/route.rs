@@ -43,6 +43,27 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Decodes `%XX` escapes (browsers escape `<`, spaces and the like in the
+/// hash); invalid escapes stay as typed, invalid UTF-8 becomes U+FFFD.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Trims user input for quoting: at most 40 characters, no control ones.
 fn excerpt(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
@@ -60,7 +81,8 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], params: &dyn Fn(usize) -> &
     if hash.len() > MAX_HASH_LEN {
         return (start, Some(Problem::TooLong { len: hash.len() }));
     }
-    let body = hash.trim_start_matches('#').trim_start_matches('/');
+    let decoded = percent_decode(hash);
+    let body = decoded.trim_start_matches('#').trim_start_matches('/');
     if body.is_empty() {
         return (start, None);
     }
@@ -137,6 +159,11 @@ mod tests {
         let (r, e) = p("#/<img src=x onerror=alert(1)>/99999");
         assert_eq!((r.chapter, r.step), (0, 0));
         assert_eq!(e, Some(Problem::UnknownChapter { given: "<img src=x onerror=alert(1)>".into() }));
+        let (_, e) = p("#/%3Cimg%20src=x%3E/2");
+        assert_eq!(e, Some(Problem::UnknownChapter { given: "<img src=x>".into() }));
+        let (_, e) = p("#/%zz%/%");
+        assert_eq!(e, Some(Problem::UnknownChapter { given: "%zz%".into() }));
+        assert_eq!(p("#/stack%2Dheap/2").0.step, 1);
         let (r, e) = p("#/memory/-1");
         assert_eq!((r.chapter, r.step), (0, 0));
         assert_eq!(e, Some(Problem::StepOutOfRange { given: -1, last: 10 }));

@@ -66,13 +66,13 @@ impl Machine {
             Op::Load { addr, width, reg } => {
                 let m = self.memory_mut()?;
                 let v = m.load(*addr, *width)?;
-                m.set_register(reg, v);
+                m.set_register(reg, v, Some(*addr));
             }
             Op::AddReg { src, dst } => {
                 let m = self.memory_mut()?;
                 let s = m.register(src).ok_or_else(|| SimError::NoSuchVariable(src.clone()))?;
                 let d = m.register(dst).ok_or_else(|| SimError::NoSuchVariable(dst.clone()))?;
-                m.set_register(dst, d.wrapping_add(s));
+                m.set_register(dst, d.wrapping_add(s), None);
             }
             Op::Claim { addr, len, owner, name } => {
                 self.memory_mut()?.claims.push(Claim { addr: *addr, len: *len, owner: *owner, name: name.clone() })
@@ -81,20 +81,21 @@ impl Machine {
             Op::Call { func, args } => {
                 let mut values = Vec::with_capacity(args.len());
                 for (name, ty, e) in args {
-                    values.push((name.clone(), ty.clone(), self.eval(e)?));
+                    values.push((name.clone(), ty.clone(), self.eval(e)?, self.copy_source(e)));
                 }
                 let stack = self.current_stack()?;
                 let id = self.fresh_id();
                 let top = self.stacks[stack].sp();
                 self.stacks[stack].frames.push(Frame { id, func: func.clone(), top, slots: Vec::new() });
-                for (name, ty, value) in values {
-                    self.push_slot(stack, name, ty, SlotKind::Arg, value)?;
+                for (name, ty, value, from) in values {
+                    self.push_slot(stack, name, ty, SlotKind::Arg, value, from)?;
                 }
             }
             Op::Declare { name, ty, value } => {
+                let from = self.copy_source(value);
                 let value = self.eval(value)?;
                 let stack = self.current_stack()?;
-                self.push_slot(stack, name.clone(), ty.clone(), SlotKind::Local, value)?;
+                self.push_slot(stack, name.clone(), ty.clone(), SlotKind::Local, value, from)?;
             }
             Op::Assign { place, value } => {
                 let value = self.eval(value)?;
@@ -112,13 +113,14 @@ impl Machine {
             }
             Op::Return { value, bind } => {
                 let result = value.as_ref().map(|e| self.eval(e)).transpose()?;
+                let from = value.as_ref().and_then(|e| self.copy_source(e));
                 let stack = self.current_stack()?;
                 if self.stacks[stack].frames.len() < 2 && bind.is_some() {
                     return Err(SimError::NothingToReturnTo);
                 }
                 self.stacks[stack].frames.pop().ok_or(SimError::NoFrame)?;
                 if let (Some((name, ty)), Some(v)) = (bind, result) {
-                    self.push_slot(stack, name.clone(), ty.clone(), SlotKind::Local, v)?;
+                    self.push_slot(stack, name.clone(), ty.clone(), SlotKind::Local, v, from)?;
                 }
             }
             Op::Print(args) => {
@@ -135,12 +137,23 @@ impl Machine {
         Ok(())
     }
 
-    fn push_slot(&mut self, stack: usize, name: String, ty: String, kind: SlotKind, value: Value) -> Result<(), SimError> {
+    #[allow(clippy::too_many_arguments)]
+    fn push_slot(&mut self, stack: usize, name: String, ty: String, kind: SlotKind, value: Value, copied_from: Option<Id>) -> Result<(), SimError> {
         let id = self.fresh_id();
         let addr = self.stacks[stack].next_slot_addr(value.size());
         let frame = self.stacks[stack].frames.last_mut().ok_or(SimError::NoFrame)?;
-        frame.slots.push(Slot { id, name, ty, kind, addr, value });
+        frame.slots.push(Slot { id, name, ty, kind, addr, value, copied_from });
         Ok(())
+    }
+
+    /// The slot an expression copies whole, if it is a plain variable.
+    fn copy_source(&self, e: &Expr) -> Option<Id> {
+        let Expr::Load(p @ crate::op::Place::Var(_)) = e else { return None };
+        let loc = self.resolve(p).ok()?;
+        match loc.target {
+            crate::place::Target::Slot { stack, frame, slot } => Some(self.stacks[stack].frames[frame].slots[slot].id),
+            crate::place::Target::Object(_) => None,
+        }
     }
 
     /// Evaluates an expression in the current frame.

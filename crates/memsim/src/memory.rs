@@ -31,6 +31,8 @@ pub struct Claim {
 pub struct Register {
     pub name: String,
     pub value: i64,
+    /// The address the value was last loaded from, if it was a load.
+    pub loaded_from: Option<u64>,
 }
 
 impl Memory {
@@ -67,10 +69,13 @@ impl Memory {
         self.registers.iter().find(|r| r.name == name).map(|r| r.value)
     }
 
-    pub fn set_register(&mut self, name: &str, value: i64) {
+    pub fn set_register(&mut self, name: &str, value: i64, loaded_from: Option<u64>) {
         match self.registers.iter_mut().find(|r| r.name == name) {
-            Some(r) => r.value = value,
-            None => self.registers.push(Register { name: name.into(), value }),
+            Some(r) => {
+                r.value = value;
+                r.loaded_from = loaded_from;
+            }
+            None => self.registers.push(Register { name: name.into(), value, loaded_from }),
         }
     }
 }

@@ -53,6 +53,10 @@ pub struct Slot {
     pub kind: SlotKind,
     pub addr: Addr,
     pub value: Value,
+    /// The slot this value was copied from, when it is a plain copy of a
+    /// variable (an argument, a returned value). Lets a renderer show the
+    /// copy travelling from its source.
+    pub copied_from: Option<Id>,
 }
 
 impl Slot {

@@ -93,6 +93,12 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
 pub(crate) fn registers(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let inner = panel(scene, 1, rect, "CPU registers", "", mt);
     let Some(mem) = &m.memory else { return };
+    if mem.registers.is_empty() {
+        if let Some(p) = scene.nodes.last_mut() {
+            let dy = inner.y - rect.y + mt.f;
+            p.texts.push(crate::scene::Text { dx: mt.f * 0.8, dy, size: mt.f * 0.9, role: Role::Muted, content: "nothing loaded yet".into(), align: TextAlign::Left, bold: false, alpha: 1.0 });
+        }
+    }
     let row = (mt.f * 2.4).min(inner.h / 4.0);
     for (i, r) in mem.registers.iter().enumerate() {
         let y = inner.y + i as f32 * (row + 4.0);
@@ -103,6 +109,7 @@ pub(crate) fn registers(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene
         let shown = if decimal.len() + hex.len() + 3 <= room { format!("{decimal}  ({hex})") } else { decimal };
         scene.nodes.push(
             Node::new(Key::Register(i as u32), Rect::new(inner.x, y, inner.w, row))
+                .origin(r.loaded_from.map(Key::Cell))
                 .fill(Role::Value)
                 .stroke(Role::CellBorder)
                 .radius(4.0)

@@ -83,6 +83,7 @@ pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             let is_ptr = matches!(slot.value, Value::Ptr(_) | Value::Slice { .. });
             scene.nodes.push(
                 Node::new(Key::Value(slot.id), vr)
+                    .origin(slot.copied_from.map(Key::Value))
                     .fill(Role::Value)
                     .stroke(if is_ptr { Role::Pointer } else { Role::CellBorder })
                     .radius(3.0)

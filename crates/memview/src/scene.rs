@@ -51,6 +51,9 @@ pub struct Node {
     pub focus: bool,
     /// Drawn as a conflict (thicker danger outline).
     pub danger: bool,
+    /// Where a new node's content came from (a copied value): when that node
+    /// is on screen, the new one flies out of it instead of fading in.
+    pub origin: Option<Key>,
 }
 
 /// A pointer: from a value box to what lives at the address it holds.
@@ -72,7 +75,7 @@ pub struct Scene {
 
 impl Node {
     pub fn new(key: Key, rect: Rect) -> Node {
-        Node { key, rect, fill: None, stroke: None, radius: 0.0, texts: Vec::new(), alpha: 1.0, focus: false, danger: false }
+        Node { key, rect, fill: None, stroke: None, radius: 0.0, texts: Vec::new(), alpha: 1.0, focus: false, danger: false, origin: None }
     }
 
     pub fn fill(mut self, role: Role) -> Node {
@@ -82,6 +85,11 @@ impl Node {
 
     pub fn stroke(mut self, role: Role) -> Node {
         self.stroke = Some(role);
+        self
+    }
+
+    pub fn origin(mut self, key: Option<Key>) -> Node {
+        self.origin = key;
         self
     }
 

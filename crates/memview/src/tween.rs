@@ -43,8 +43,17 @@ pub fn tween(from: &Scene, to: &Scene, t: f32) -> Scene {
             Some(a) => nodes.push(blend(a, n, e)),
             None => {
                 let mut n = n.clone();
-                n.rect = n.rect.translate(0.0, -12.0 * (1.0 - e));
-                n.alpha *= e;
+                match n.origin.and_then(|k| old.get(&k)) {
+                    // A copy: it travels from its source to its new place.
+                    Some(src) => {
+                        n.rect = src.rect.lerp(n.rect, e);
+                        n.alpha *= 0.5 + 0.5 * e;
+                    }
+                    None => {
+                        n.rect = n.rect.translate(0.0, -12.0 * (1.0 - e));
+                        n.alpha *= e;
+                    }
+                }
                 nodes.push(n);
             }
         }
@@ -111,6 +120,11 @@ mod tests {
         assert!((mid.node(Key::Slot(Id(2))).expect("fading").alpha - 0.5).abs() < 0.01);
         assert!((mid.node(Key::Slot(Id(3))).expect("appearing").alpha - 0.5).abs() < 0.01);
         assert_eq!(tween(&a, &b, 1.0), b);
+        // A copied value flies from its source.
+        let c = scene(alloc::vec![Node::new(Key::Value(Id(9)), Rect::new(100.0, 100.0, 10.0, 10.0)).origin(Some(Key::Slot(Id(1))))]);
+        let mid = tween(&a, &c, 0.5);
+        let copy = mid.node(Key::Value(Id(9))).expect("copy");
+        assert!((copy.rect.x - 50.0).abs() < 0.01 && (copy.rect.y - 50.0).abs() < 0.01);
         assert_eq!(tween(&a, &b, 0.0), a);
     }
 
