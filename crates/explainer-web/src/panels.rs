@@ -7,6 +7,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
+/// States which toolchain the page's Go claims were checked against.
+pub fn show_checked() {
+    dom::set_text(
+        "checked",
+        &format!(
+            "Numbers are for {} on 64-bit Linux; listings, compiler messages, program output and allocation sizes were checked against {}. Addresses are illustrative.",
+            chapters::GO_VERSION,
+            chapters::GO_CHECKED
+        ),
+    );
+}
+
 pub fn build_chapter_menu(app: &App) -> Result<(), JsValue> {
     let select: HtmlSelectElement = dom::typed("chapter")?;
     let doc = dom::document();

@@ -11,7 +11,7 @@
 //! size sit side by side and are never moved (Go's heap does not compact).
 
 use crate::addr::{Addr, Id};
-use crate::size_classes::{class_for, PAGE_SIZE};
+use crate::size_classes::{class_for, with_header, PAGE_SIZE};
 use crate::value::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -59,7 +59,8 @@ impl Heap {
     pub fn alloc(&mut self, id: Id, ty: String, value: Value) -> Addr {
         let requested = value.size();
         let noscan = !value.has_pointers();
-        let (addr, size, class) = match class_for(requested) {
+        // Small pointerful objects over 512 B carry an 8-byte malloc header.
+        let (addr, size, class) = match class_for(with_header(requested, !noscan)) {
             Some(sc) => {
                 let elemsize = u64::from(sc.bytes_per_obj);
                 let span = match self.spans.iter().position(|s| {

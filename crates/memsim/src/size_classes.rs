@@ -188,6 +188,44 @@ pub fn rounded_size(size: u64) -> u64 {
     }
 }
 
+/// Bytes the allocator hands out for a request of `size` bytes of an
+/// object with or without pointers, as `mallocgc` does since Go 1.22: small
+/// pointerful objects over 512 B first grow by an 8-byte malloc header.
+pub fn alloc_size(size: u64, has_pointers: bool) -> u64 {
+    rounded_size(with_header(size, has_pointers))
+}
+
+/// The request plus its malloc header, when it gets one.
+pub fn with_header(size: u64, has_pointers: bool) -> u64 {
+    if has_pointers && size > 512 && size <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
+        size + MALLOC_HEADER_SIZE
+    } else {
+        size
+    }
+}
+
+/// Whether a request goes to the tiny allocator: pointer-free, non-zero,
+/// under 16 bytes.
+pub fn is_tiny(size: u64, has_pointers: bool) -> bool {
+    !has_pointers && size > 0 && size < TINY_SIZE
+}
+
+/// How many back-to-back tiny objects of `size` bytes share one 16-byte
+/// block: each is aligned to 8, 4 or 2 bytes when its size is a multiple of
+/// that, as `mallocgc`'s tiny path does.
+pub fn tiny_objects_per_block(size: u64) -> u64 {
+    let align: u64 = if size % 8 == 0 { 8 } else if size % 4 == 0 { 4 } else if size % 2 == 0 { 2 } else { 1 };
+    let (mut off, mut n): (u64, u64) = (0, 0);
+    loop {
+        off = off.next_multiple_of(align);
+        if off + size > TINY_SIZE {
+            return n;
+        }
+        off += size;
+        n += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +252,21 @@ mod tests {
         assert_eq!(rounded_size(32_768), 32_768);
         assert_eq!(rounded_size(32_769), 40_960);
         assert_eq!(rounded_size(1 << 20), 1 << 20);
+        // Malloc headers: 520 B of pointers need 528, class 27 (576 B).
+        assert_eq!(alloc_size(520, true), 576);
+        assert_eq!(alloc_size(520, false), 576);
+        assert_eq!(alloc_size(512, true), 512);
+        assert_eq!(alloc_size(32_760, true), 32_768);
+        assert_eq!(alloc_size(32_768, true), 32_768);
+    }
+
+    #[test]
+    fn tiny_blocks_pack_aligned_objects() {
+        assert_eq!(tiny_objects_per_block(1), 16);
+        assert_eq!(tiny_objects_per_block(8), 2);
+        assert_eq!(tiny_objects_per_block(6), 2);
+        assert_eq!(tiny_objects_per_block(5), 3);
+        assert_eq!(tiny_objects_per_block(15), 1);
+        assert!(is_tiny(15, false) && !is_tiny(16, false) && !is_tiny(8, true));
     }
 }

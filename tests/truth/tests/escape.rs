@@ -1,0 +1,111 @@
+//! Every Go listing compiles; every compiler message the page shows, in a
+//! terminal panel or quoted in a caption, is what `go build -gcflags=-m`
+//! really prints; every program's output is what it really prints.
+
+use chapters::{catalog, Chapter, Lang};
+use truth::{module, package_of, run};
+
+fn go_chapters() -> Vec<Chapter> {
+    catalog().into_iter().filter(|c| c.code.lang == Lang::Go).collect()
+}
+
+/// `go build -gcflags=-m ./pkg` as the page shows it, run for real (the
+/// binary goes to /dev/null so the checkout stays clean).
+fn real_output(command: &str) -> String {
+    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    assert_eq!(args.first(), Some(&"build"), "only `go build` commands are shown: {command}");
+    let mut full = vec!["build", "-o", "/dev/null"];
+    full.extend(&args[1..]);
+    let (ok, text) = run(&module(), &full);
+    assert!(ok, "`{command}` failed:\n{text}");
+    text
+}
+
+/// The listing line a compiler message points at (`./main.go:13:2: …`).
+fn source_line(message: &str) -> Option<usize> {
+    message.split(':').nth(1)?.parse().ok()
+}
+
+#[test]
+fn every_go_listing_compiles_and_vets() {
+    let chapters = go_chapters();
+    assert!(!chapters.is_empty(), "no Go listing found to check");
+    for ch in chapters {
+        let pkg = format!("./{}", package_of(ch.code.file));
+        let (ok, text) = run(&module(), &["vet", &pkg]);
+        assert!(ok, "chapter {}: go vet {pkg} failed:\n{text}", ch.id);
+        let on_disk = std::fs::read_to_string(module().join(ch.code.file)).expect("listing on disk");
+        assert_eq!(on_disk, ch.code.text, "chapter {}: the page's listing is the file", ch.id);
+    }
+}
+
+#[test]
+fn compiler_output_on_the_page_is_real() {
+    let mut checked = 0;
+    for ch in go_chapters() {
+        for (i, step) in ch.steps.iter().enumerate() {
+            let Some(t) = &step.terminal else { continue };
+            if !t.command.starts_with("go build") {
+                continue;
+            }
+            let real = real_output(t.command);
+            let real_lines: Vec<&str> = real.lines().collect();
+            for shown in t.output.lines() {
+                let line = source_line(shown).map_or(String::new(), |n| format!(", listing line {n}"));
+                assert!(
+                    real_lines.contains(&shown),
+                    "chapter {}, step {}{line}: the page shows\n    {shown}\nbut `{}` prints:\n{real}",
+                    ch.id,
+                    i + 1,
+                    t.command
+                );
+                checked += 1;
+            }
+            assert_eq!(t.output.lines().count(), real_lines.len(), "chapter {}, step {}: the page leaves out compiler lines:\n{real}", ch.id, i + 1);
+        }
+    }
+    assert!(checked > 0, "no compiler output was checked");
+}
+
+/// Compiler verdicts quoted in captions ("moved to heap: p").
+fn quoted_verdicts(caption: &str) -> Vec<&str> {
+    const MARKERS: [&str; 5] = ["moved to heap", "does not escape", "escapes to heap", "leaking param", "can inline"];
+    caption.split('"').skip(1).step_by(2).filter(|q| MARKERS.iter().any(|m| q.contains(m))).collect()
+}
+
+#[test]
+fn compiler_verdicts_quoted_in_captions_are_real() {
+    let mut checked = 0;
+    for ch in go_chapters() {
+        let pkg = format!("./{}", package_of(ch.code.file));
+        let real = real_output(&format!("go build -gcflags=-m {pkg}"));
+        for (i, step) in ch.steps.iter().enumerate() {
+            for verdict in quoted_verdicts(&step.caption) {
+                let line = ch.line(i).map_or(String::new(), |n| format!(", listing line {n}"));
+                assert!(
+                    real.lines().any(|l| l.ends_with(&format!(": {verdict}"))),
+                    "chapter {}, step {}{line}: the caption says \"{verdict}\" but go build -gcflags=-m prints:\n{real}",
+                    ch.id,
+                    i + 1
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "no quoted verdict was checked");
+}
+
+#[test]
+fn program_output_matches_the_simulation() {
+    for ch in go_chapters() {
+        let Some(cmd) = ch.run_command else { continue };
+        let args: Vec<&str> = cmd.split_whitespace().skip(1).collect();
+        let (ok, real) = run(&module(), &args);
+        let tl = ch.timeline().expect("chapter builds");
+        let simulated = tl.states().last().expect("steps").stdout.join("\n") + "\n";
+        assert!(ok, "chapter {}: `{cmd}` failed:\n{real}", ch.id);
+        assert_eq!(simulated, real, "chapter {}: the simulated output differs from `{cmd}`", ch.id);
+        let kept = std::fs::read_to_string(module().join(package_of(ch.code.file)).join("run.txt")).expect("run.txt");
+        assert_eq!(kept, real, "chapter {}: run.txt is stale", ch.id);
+    }
+}
