@@ -14,8 +14,10 @@ pub struct Canvas2d {
     font: String,
 }
 
+// Hex colours and integer font sizes keep float formatting (and its code
+// size) out of the binary.
 fn css(c: Rgba) -> String {
-    format!("rgb({} {} {} / {})", c.r(), c.g(), c.b(), f32::from(c.a()) / 255.0)
+    format!("#{:08x}", c.0)
 }
 
 impl Canvas2d {
@@ -79,7 +81,8 @@ impl Canvas2d {
 
     #[allow(clippy::too_many_arguments)]
     fn text(&mut self, x: f32, y: f32, text: &str, size: f32, color: Rgba, align: TextAlign, bold: bool, alpha: f32) {
-        let font = format!("{}{:.1}px {FONT}", if bold { "600 " } else { "" }, size);
+        let tenths = (size * 10.0).round() as u32;
+        let font = format!("{}{}.{}px {FONT}", if bold { "600 " } else { "" }, tenths / 10, tenths % 10);
         if font != self.font {
             self.ctx.set_font(&font);
             self.font = font;

@@ -67,7 +67,12 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
         let app = app.clone();
         let s = speed.clone();
         dom::on(&speed, "change", move |_: Event| {
-            let v = s.value().parse::<f64>().unwrap_or(1.0).clamp(0.25, 4.0);
+            let v = match s.value().as_str() {
+                "0.5" => 0.5,
+                "1.5" => 1.5,
+                "2" => 2.0,
+                _ => 1.0,
+            };
             app.borrow_mut().speed = v;
         })?;
     }

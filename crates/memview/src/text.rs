@@ -10,7 +10,8 @@ pub fn bytes(n: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     for (size, unit) in UNITS {
         if n >= size {
-            return if n % size == 0 { format!("{} {unit}", n / size) } else { format!("{:.1} {unit}", n as f64 / size as f64) };
+            let tenths = (n * 10 + size / 2) / size;
+            return if n % size == 0 { format!("{} {unit}", n / size) } else { format!("{}.{} {unit}", tenths / 10, tenths % 10) };
         }
     }
     format!("{n} B")
