@@ -144,6 +144,7 @@ pub fn chapter() -> Chapter {
     )
     .at("moveByValue(q)")
     .op(call("moveByValue", &[("pt", "Point", Expr::var("q"))]))
+    .focus(Focus::var("main", "q"))
     .focus(Focus::var("moveByValue", "pt"));
 
     c.step("The callee adds 100 to pt.X — to its own copy. main's q still says X = 1.")

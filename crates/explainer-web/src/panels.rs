@@ -60,7 +60,19 @@ fn show_code(app: &App) -> Result<(), JsValue> {
         let span = doc.create_element("span")?;
         span.set_class_name("line");
         span.set_attribute("data-line", &(i + 1).to_string())?;
-        span.set_text_content(Some(if line.is_empty() { " " } else { line }));
+        if line.is_empty() {
+            span.set_text_content(Some(" "));
+        }
+        for (token, text) in memview::highlight(line, chapter.code.lang == chapters::Lang::Asm) {
+            if token == memview::Token::Plain {
+                span.append_child(&doc.create_text_node(text))?;
+            } else {
+                let t = doc.create_element("span")?;
+                t.set_class_name(token.class());
+                t.set_text_content(Some(text));
+                span.append_child(&t)?;
+            }
+        }
         code.append_child(&span)?;
         code.append_child(&doc.create_text_node("\n"))?;
     }
