@@ -30,6 +30,7 @@ mod machine;
 mod memory;
 mod op;
 mod place;
+pub mod report;
 pub mod size_classes;
 mod stack;
 mod timeline;

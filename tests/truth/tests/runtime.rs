@@ -61,11 +61,25 @@ fn allocation_sizes_match_go_benchmem() {
     let _ = write!(src, "func BenchmarkBytes(b *testing.B) {{\n\tfor _, n := range []int{{{}}} {{\n\t\tb.Run(fmt.Sprint(n), func(b *testing.B) {{\n\t\t\tb.ReportAllocs()\n\t\t\tfor i := 0; i < b.N; i++ {{\n\t\t\t\tsinkB = make([]byte, n)\n\t\t\t}}\n\t\t}})\n\t}}\n}}\n\n", list(BYTES, 1));
     let _ = write!(src, "func BenchmarkPointers(b *testing.B) {{\n\tfor _, n := range []int{{{}}} {{\n\t\tb.Run(fmt.Sprint(n*8), func(b *testing.B) {{\n\t\t\tb.ReportAllocs()\n\t\t\tfor i := 0; i < b.N; i++ {{\n\t\t\t\tsinkP = make([]*int, n)\n\t\t\t}}\n\t\t}})\n\t}}\n}}\n", list(POINTER_BYTES, 8));
     std::fs::write(dir.join("sweep_test.go"), src).expect("sweep_test.go");
-    let out = go(&dir).args(["test", "-run", "^$", "-bench", ".", "-benchmem", &format!("-benchtime={N}x")]).output().expect("go test");
+    // Three runs; each size keeps its smallest B/op, since the runtime's
+    // own background allocations can only add to a run's count.
+    let out = go(&dir).args(["test", "-run", "^$", "-bench", ".", "-benchmem", &format!("-benchtime={N}x"), "-count=3"]).output().expect("go test");
     let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{text}");
-    let mut checked = 0;
+    let mut best: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
     for line in text.lines().filter(|l| l.starts_with("Benchmark")) {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let bop = |l: &str| -> u64 {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            f.iter().position(|x| *x == "B/op").and_then(|i| f[i - 1].parse().ok()).expect("B/op")
+        };
+        let keep = best.get(fields[0]).is_none_or(|old| bop(line) < bop(old));
+        if keep {
+            best.insert(fields[0].to_string(), line.to_string());
+        }
+    }
+    let mut checked = 0;
+    for line in best.values() {
         // BenchmarkBytes/17-2   1600   97.69 ns/op   24 B/op   1 allocs/op
         let fields: Vec<&str> = line.split_whitespace().collect();
         let name = fields[0];
@@ -81,7 +95,10 @@ fn allocation_sizes_match_go_benchmem() {
             let expect = [16 * blocks / N, 16 * (blocks + 1) / N];
             assert!(expect.contains(&bop), "tiny {n} B: Go reports {bop} B/op, the simulation packs {k} per 16-byte block ({expect:?})");
         } else {
-            assert_eq!(alloc_size(n, pointers), bop, "{kind} of {n} B: Go allocates {bop} B, the simulation {}", alloc_size(n, pointers));
+            // The runtime's own background allocations during a run can add
+            // a few bytes per op; neighbouring size classes are ≥ 8 B apart.
+            let sim = alloc_size(n, pointers);
+            assert!(bop >= sim && bop - sim < 8, "{kind} of {n} B: Go allocates {bop} B/op, the simulation {sim} B");
         }
         checked += 1;
     }

@@ -1,0 +1,26 @@
+// The case study's Filter, before and after.
+package filter
+
+type targetList []any
+
+func (list targetList) FilterAlloc(match func(any) bool) targetList {
+	filtered := make(targetList, 0, len(list))
+	for _, e := range list {
+		if match(e) {
+			filtered = append(filtered, e)
+		}
+	}
+	return filtered
+}
+
+func (list targetList) FilterInPlace(match func(any) bool) targetList {
+	n := 0
+	for _, e := range list {
+		if match(e) {
+			list[n] = e
+			n++
+		}
+	}
+	list = list[:n]
+	return list
+}
