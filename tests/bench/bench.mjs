@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { serve, launch, open, settle, DIST } from '../e2e/harness.mjs';
+import { serve, launch, open, settle, chapterIndex, DIST } from '../e2e/harness.mjs';
 
 const TARGETS = { gzip: 150 * 1024, firstFrame: 300, seek: 16, frame: 8 };
 const p = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN; };
@@ -33,13 +33,7 @@ for (let i = 0; i < 12; i++) {
 
 // Seeks: jump between far-apart steps of every chapter by URL.
 const { page, context } = await open(browser, srv.url, '#/memory/1');
-const ids = await page.$$eval('#chapter option', (os) => os.map((o) => o.value));
-const index = [];
-for (const id of ids) {
-  await page.evaluate((h) => { location.hash = h; }, `#/${id}/1`);
-  await page.waitForFunction((id) => document.getElementById('app').dataset.chapter === id, id);
-  index.push([id, Number(await page.$eval('#scrubber', (r) => r.max))]);
-}
+const index = await chapterIndex(page);
 await page.evaluate(() => { window.goMemoryStats.seek = []; });
 let seed = 7;
 const rand = (n) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };

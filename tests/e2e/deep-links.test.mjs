@@ -2,33 +2,27 @@
 // step shows, the canvas drew, the console is clean, nothing left the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasStats } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasStats, chapterIndex } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-async function chapterIndex() {
+async function catalog() {
   const { page, context } = await open(browser, srv.url, '');
-  const ids = await page.$$eval('#chapter option', (os) => os.map((o) => o.value));
-  const counts = [];
-  for (const id of ids) {
-    await page.evaluate((h) => { location.hash = h; }, `#/${id}/1`);
-    await page.waitForFunction((id) => document.getElementById('app').dataset.chapter === id, id);
-    counts.push(Number(await page.$eval('#scrubber', (r) => r.max)));
-  }
+  const index = await chapterIndex(page);
   await context.close();
-  return ids.map((id, i) => [id, counts[i]]);
+  return index;
 }
 
 test('the catalog has the foundation chapters', async () => {
-  const index = await chapterIndex();
+  const index = await catalog();
   assert.deepEqual(index.map(([id]) => id).slice(0, 2), ['memory', 'stack-heap']);
   for (const [, n] of index) assert.ok(n >= 8, 'a chapter has at least 8 steps');
 });
 
 test('a deep link to every step shows exactly that step', async () => {
-  for (const [id, n] of await chapterIndex()) {
+  for (const [id, n] of await catalog()) {
     const captions = new Set();
     for (let step = 1; step <= n; step++) {
       const { page, context, errors, outside } = await open(browser, srv.url, `#/${id}/${step}`);

@@ -92,3 +92,15 @@ export async function canvasStats(page) {
     return { width: c.width, height: c.height, ink, colours: colours.size, bg };
   });
 }
+
+/** [[chapter id, step count], …] as the page's own menu and scrubber report them. */
+export async function chapterIndex(page) {
+  const ids = await page.$$eval('#chapter option', (os) => os.map((o) => o.value));
+  const index = [];
+  for (const id of ids) {
+    await page.evaluate((h) => { location.hash = h; }, `#/${id}/1`);
+    await page.waitForFunction((id) => document.getElementById('app').dataset.chapter === id, id);
+    index.push([id, Number(await page.$eval('#scrubber', (r) => r.max))]);
+  }
+  return index;
+}

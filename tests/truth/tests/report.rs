@@ -11,16 +11,21 @@ fn drivers() -> std::path::PathBuf {
     root().join("tests/truth/go")
 }
 
-/// "3.1" (ms) → 3_100_000 ns.
-fn ms_to_ns(s: &str) -> u64 {
+/// A decimal string as an integer count of `10^-digits` units:
+/// `scaled("3.1", 6)` = 3_100_000 (ms → ns), `scaled("947.9", 5)` = 94_790_000.
+fn scaled(s: &str, digits: u32) -> u64 {
     let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
-    let mut ns: u64 = whole.parse::<u64>().expect("ms") * 1_000_000;
-    let mut scale = 100_000;
+    let mut v = whole.parse::<u64>().expect("decimal") * 10u64.pow(digits);
+    let mut unit = 10u64.pow(digits);
     for d in frac.chars() {
-        ns += u64::from(d.to_digit(10).expect("digit")) * scale;
-        scale /= 10;
+        unit /= 10;
+        v += u64::from(d.to_digit(10).expect("digit")) * unit;
     }
-    ns
+    v
+}
+
+fn ms_to_ns(s: &str) -> u64 {
+    scaled(s, 6)
 }
 
 #[test]
@@ -65,18 +70,6 @@ fn gctrace_heap_triple_parses() {
     assert_eq!(split_number("3->4->0"), vec![3, 4, 0]);
 }
 
-/// "947.9" → 94_790_000 (units of 1e-5 ns).
-fn ns_e5(s: &str) -> u64 {
-    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
-    let mut v = whole.parse::<u64>().expect("ns") * 100_000;
-    let mut scale = 10_000;
-    for d in frac.chars() {
-        v += u64::from(d.to_digit(10).expect("digit")) * scale;
-        scale /= 10;
-    }
-    v
-}
-
 #[test]
 fn benchmem_lines_match_go() {
     let out = go(&drivers()).args(["test", "-run", "^$", "-bench", ".", "-benchmem", "-benchtime=2000x", "./filter"]).output().expect("go test");
@@ -93,7 +86,7 @@ fn benchmem_lines_match_go() {
             procs: procs.parse().expect("procs"),
             name_width: cols[0].len(),
             iterations: cols[1].trim().parse().expect("iterations"),
-            ns_per_op_e5: ns_e5(&field(2, "ns/op")),
+            ns_per_op_e5: scaled(&field(2, "ns/op"), 5),
             bytes_per_op: field(3, "B/op").parse().expect("B/op"),
             allocs_per_op: field(4, "allocs/op").parse().expect("allocs/op"),
         };
