@@ -7,6 +7,7 @@ use memsim::{Machine, Op, SimError, Timeline};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     Go,
+    C,
     Asm,
 }
 

@@ -117,3 +117,32 @@ fn focus_names_things_that_exist() {
         }
     }
 }
+
+#[test]
+fn manual_heap_reuses_frees_dangles_and_dies() {
+    let (ch, states) = chapter("manual-heap");
+    let find = |needle: &str| ch.steps.iter().position(|s| s.caption.contains(needle)).expect(needle);
+    // The first user chunk sits after malloc's 0x290-byte tcache struct.
+    let first = &states[find("malloc(16) returns")];
+    let heap = first.c_heap.as_ref().expect("C heap");
+    assert_eq!(heap.chunks[0].payload(), memsim::Addr(0x5555_5555_92a0));
+    assert_eq!(heap.chunks[0].size, 32);
+    // After free and a malloc of the same size, both pointers hold one address.
+    let reused = &states[find("the very same address")];
+    let main = reused.frames().next().expect("main");
+    let ptr = |name: &str| main.slots.iter().find(|s| s.name == name).map(|s| s.value.clone());
+    assert_eq!(ptr("alice"), ptr("order"));
+    assert_eq!(reused.c_heap.as_ref().expect("heap").chunks.len(), 1);
+    // The dangling read prints the order's price, as the real program does.
+    let dangling = &states[find("someone else's data")];
+    assert_eq!(dangling.stdout, vec!["100".to_string(), "999".to_string()]);
+    assert_eq!(dangling.stdout.join("\n") + "\n", include_str!("../c/manualheap/run.txt"));
+    // The leak grows the heap by 4112-byte chunks until the limit kills it.
+    let killed = &states[find("OOM killer ends the process")];
+    let heap = killed.c_heap.as_ref().expect("heap");
+    assert!(killed.killed.is_some());
+    assert!(heap.used() > heap.limit && heap.used() - heap.limit <= 4112);
+    assert!(killed.frames().next().is_none(), "a killed process has no frames");
+    let leaked = heap.chunks.iter().filter(|c| !c.free && c.size == 4112).count();
+    assert_eq!(leaked as u64, (heap.used() - 0x290 - 32) / 4112);
+}

@@ -54,6 +54,7 @@ fn show_code(app: &App) -> Result<(), JsValue> {
     code.set_class_name("listing");
     code.set_attribute("data-lang", match chapter.code.lang {
         chapters::Lang::Go => "go",
+        chapters::Lang::C => "c",
         chapters::Lang::Asm => "asm",
     })?;
     for (i, line) in chapter.code.text.lines().enumerate() {
@@ -63,7 +64,12 @@ fn show_code(app: &App) -> Result<(), JsValue> {
         if line.is_empty() {
             span.set_text_content(Some(" "));
         }
-        for (token, text) in memview::highlight(line, chapter.code.lang == chapters::Lang::Asm) {
+        let syntax = match chapter.code.lang {
+            chapters::Lang::Go => memview::Syntax::Go,
+            chapters::Lang::C => memview::Syntax::C,
+            chapters::Lang::Asm => memview::Syntax::Asm,
+        };
+        for (token, text) in memview::highlight(line, syntax) {
             if token == memview::Token::Plain {
                 span.append_child(&doc.create_text_node(text))?;
             } else {
@@ -152,7 +158,11 @@ fn toggle_disabled(el: &Element, disabled: bool) {
 fn update_terminal(chapter: &chapters::Chapter, step: &chapters::Step, m: &memsim::Machine) {
     let text = match (&step.terminal, chapter.run_command) {
         (Some(t), _) => Some(format!("$ {}\n{}", t.command, t.output.trim_end())),
-        (None, Some(cmd)) if !m.stdout.is_empty() => Some(format!("$ {cmd}\n{}", m.stdout.join("\n"))),
+        (None, Some(cmd)) if !m.stdout.is_empty() || m.killed.is_some() => {
+            // The shell reports a SIGKILL with "Killed" and status 137.
+            let killed = if m.killed.is_some() { "\nKilled\n$ echo $?\n137" } else { "" };
+            Some(format!("$ {cmd}\n{}{killed}", m.stdout.join("\n")))
+        }
         _ => None,
     };
     dom::set_hidden("terminal-box", text.is_none());

@@ -15,6 +15,8 @@ pub enum SimError {
     DanglingAddress { addr: u64 },
     NotAnInteger,
     NothingToReturnTo,
+    NoCRuntime,
+    BadFree { addr: u64 },
 }
 
 impl fmt::Display for SimError {
@@ -30,6 +32,8 @@ impl fmt::Display for SimError {
             SimError::DanglingAddress { addr } => write!(f, "nothing lives at {addr:#x}"),
             SimError::NotAnInteger => write!(f, "arithmetic on a non-integer"),
             SimError::NothingToReturnTo => write!(f, "return from the outermost frame"),
+            SimError::NoCRuntime => write!(f, "malloc without a C runtime"),
+            SimError::BadFree { addr } => write!(f, "free({addr:#x}) of something malloc did not hand out"),
         }
     }
 }

@@ -12,6 +12,8 @@
 //!	         results) pushed and popped by calls.
 //!	Heap     objects with addresses, placed in spans of one size class
 //!	         (Go's 67 classes of 8 B … 32 KiB) or in whole 8 KiB pages.
+//!	CHeap    C's heap under glibc malloc: chunks, free and reuse, a
+//!	         memory limit past which the OOM killer ends the process.
 //!	Value    what a slot or object holds: integers, pointers (plain
 //!	         addresses into the stack or the heap), structs, slices.
 //!
@@ -27,6 +29,7 @@ mod digest;
 mod error;
 mod heap;
 mod machine;
+pub mod malloc;
 mod memory;
 mod op;
 mod place;

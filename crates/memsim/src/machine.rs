@@ -3,6 +3,7 @@
 use crate::addr::{Addr, Id};
 use crate::error::SimError;
 use crate::heap::Heap;
+use crate::malloc::CHeap;
 use crate::memory::{Claim, Memory};
 use crate::op::{Expr, Op};
 use crate::stack::{Frame, Slot, SlotKind, Stack};
@@ -23,6 +24,10 @@ pub struct Machine {
     pub heap: Heap,
     /// Lines the program printed.
     pub stdout: Vec<String>,
+    /// C's heap, for C programs.
+    pub c_heap: Option<CHeap>,
+    /// Why the process was ended, once it has been; nothing runs after.
+    pub killed: Option<String>,
     next_id: u32,
 }
 
@@ -34,7 +39,7 @@ impl Default for Machine {
 
 impl Machine {
     pub fn new() -> Machine {
-        Machine { memory: None, stacks: Vec::new(), heap: Heap::new(Addr(HEAP_BASE)), stdout: Vec::new(), next_id: 1 }
+        Machine { memory: None, stacks: Vec::new(), heap: Heap::new(Addr(HEAP_BASE)), stdout: Vec::new(), c_heap: None, killed: None, next_id: 1 }
     }
 
     fn fresh_id(&mut self) -> Id {
@@ -55,6 +60,19 @@ impl Machine {
     /// as far as the failing op had not yet written; chapters are checked by
     /// tests never to fail.
     pub fn apply(&mut self, op: &Op) -> Result<(), SimError> {
+        if self.killed.is_some() {
+            // A killed process runs nothing more.
+            return Ok(());
+        }
+        let result = self.apply_live(op);
+        // An op cut short by the OOM killer is abandoned, not an error.
+        if self.killed.is_some() {
+            return Ok(());
+        }
+        result
+    }
+
+    fn apply_live(&mut self, op: &Op) -> Result<(), SimError> {
         match op {
             Op::MapMemory { base, len } => self.memory = Some(Memory::new(*base, *len as usize)),
             Op::Store { addr, width, value } => self.memory_mut()?.store(*addr, *width, *value)?,
@@ -133,6 +151,24 @@ impl Machine {
                 }
                 self.stdout.push(line);
             }
+            Op::CRuntime { limit } => self.c_heap = Some(CHeap::new(*limit)),
+            Op::Free(e) => {
+                let Value::Ptr(p) = self.eval(e)? else { return Err(SimError::NotAPointer(format!("{e:?}"))) };
+                let heap = self.c_heap.as_mut().ok_or(SimError::NoCRuntime)?;
+                if !heap.free(p) {
+                    return Err(SimError::BadFree { addr: p.0 });
+                }
+            }
+            Op::Repeat { times, body } => {
+                for _ in 0..*times {
+                    for op in body {
+                        self.apply(op)?;
+                    }
+                    if self.killed.is_some() {
+                        break;
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -152,7 +188,7 @@ impl Machine {
         let loc = self.resolve(p).ok()?;
         match loc.target {
             crate::place::Target::Slot { stack, frame, slot } => Some(self.stacks[stack].frames[frame].slots[slot].id),
-            crate::place::Target::Object(_) => None,
+            crate::place::Target::Object(_) | crate::place::Target::Chunk(_) => None,
         }
     }
 
@@ -187,6 +223,21 @@ impl Machine {
                 let id = self.fresh_id();
                 let ptr = self.heap.alloc(id, format!("[{len}]byte"), Value::Bytes(*len));
                 Value::Slice { ptr, len: *len, cap: *len }
+            }
+            Expr::Bytes(n) => Value::Bytes(*n),
+            Expr::Malloc { ty, value } => {
+                let v = self.eval(value)?;
+                let id = self.fresh_id();
+                let heap = self.c_heap.as_mut().ok_or(SimError::NoCRuntime)?;
+                let p = heap.malloc(id, ty.clone(), v.size(), v);
+                if heap.used() > heap.limit {
+                    // Linux overcommits: malloc succeeds, and the kernel's
+                    // OOM killer ends the process once it touches the memory.
+                    let (used, limit) = (heap.used(), heap.limit);
+                    self.killed = Some(format!("Out of memory: the heap reached {used} bytes, over the {limit}-byte limit"));
+                    self.stacks.iter_mut().for_each(|s| s.frames.clear());
+                }
+                Value::Ptr(p)
             }
             Expr::Len(p) => match self.eval(&Expr::Load(p.clone()))? {
                 Value::Slice { len, .. } => Value::Int(len as i64),

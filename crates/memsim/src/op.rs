@@ -38,8 +38,15 @@ pub enum Op {
     /// `return value`; pops the frame and, with `bind` = (name, type),
     /// declares the result in the caller (`b := add(a, 5)`).
     Return { value: Option<Expr>, bind: Option<(String, String)> },
-    /// `println(args…)`: appends one line to the program's output.
+    /// `println(args…)` / `printf("%d …\n", …)`: one line of output.
     Print(Vec<Expr>),
+    /// Start a C program's runtime: a glibc heap, and a memory limit past
+    /// which the kernel's OOM killer ends the process.
+    CRuntime { limit: u64 },
+    /// `free(ptr)`.
+    Free(Expr),
+    /// A loop body run `times` times, or until the process is killed.
+    Repeat { times: u32, body: Vec<Op> },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -61,6 +68,11 @@ pub enum Expr {
     MakeBytes { len: u64 },
     /// `len(place)` of a slice.
     Len(Place),
+    /// `n` bytes of data (an array value, not a new allocation).
+    Bytes(u64),
+    /// C's `malloc(sizeof(T))`, the new memory holding `value`; yields the
+    /// pointer.
+    Malloc { ty: String, value: Box<Expr> },
 }
 
 /// Something that can be assigned to.
@@ -71,6 +83,10 @@ pub enum Place {
     Field(Box<Place>, String),
     /// `*base`.
     Deref(Box<Place>),
+    /// C's `base->name`: whatever lives `offset` bytes past the address in
+    /// `base`. The compiler turns a member access into address arithmetic
+    /// on the pointer's declared type, whatever the memory now holds.
+    Member { base: Box<Place>, name: String, offset: u64 },
 }
 
 impl Place {
@@ -80,6 +96,10 @@ impl Place {
 
     pub fn field(self, name: &str) -> Place {
         Place::Field(Box::new(self), name.into())
+    }
+
+    pub fn member(self, name: &str, offset: u64) -> Place {
+        Place::Member { base: Box::new(self), name: name.into(), offset }
     }
 
     pub fn deref(self) -> Place {

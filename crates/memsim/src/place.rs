@@ -17,6 +17,8 @@ use alloc::vec::Vec;
 pub enum Target {
     Slot { stack: usize, frame: usize, slot: usize },
     Object(usize),
+    /// A chunk of the C heap, freed or not.
+    Chunk(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -30,13 +32,20 @@ impl Machine {
         match t {
             Target::Slot { stack, frame, slot } => &self.stacks[stack].frames[frame].slots[slot].value,
             Target::Object(i) => &self.heap.objects[i].value,
+            Target::Chunk(i) => &self.c_heap_ref().chunks[i].value,
         }
+    }
+
+    fn c_heap_ref(&self) -> &crate::malloc::CHeap {
+        let Some(h) = &self.c_heap else { unreachable!("a chunk target implies a C heap") };
+        h
     }
 
     fn root_addr(&self, t: Target) -> Addr {
         match t {
             Target::Slot { stack, frame, slot } => self.stacks[stack].frames[frame].slots[slot].addr,
             Target::Object(i) => self.heap.objects[i].addr,
+            Target::Chunk(i) => self.c_heap_ref().chunks[i].payload(),
         }
     }
 
@@ -48,6 +57,7 @@ impl Machine {
         let root = match loc.target {
             Target::Slot { stack, frame, slot } => &mut self.stacks[stack].frames[frame].slots[slot].value,
             Target::Object(i) => &mut self.heap.objects[i].value,
+            Target::Chunk(i) => &mut self.c_heap.as_mut()?.chunks[i].value,
         };
         root.at_mut(&loc.path)
     }
@@ -71,6 +81,11 @@ impl Machine {
                 }
             }
         }
+        if let Some(ci) = self.c_heap.as_ref().and_then(|h| h.chunk_at(addr)) {
+            let c = &self.c_heap_ref().chunks[ci];
+            let path = c.value.path_at(addr.0 - c.payload().0).ok_or(dangling)?;
+            return Ok(Loc { target: Target::Chunk(ci), path });
+        }
         let oi = self.heap.object_at(addr).ok_or(dangling.clone())?;
         let obj = &self.heap.objects[oi];
         let path = obj.value.path_at(addr.0 - obj.addr.0).ok_or(dangling)?;
@@ -87,6 +102,25 @@ impl Machine {
                 Ok(Loc { target: Target::Slot { stack, frame, slot }, path: Vec::new() })
             }
             Place::Deref(inner) => self.follow(inner),
+            Place::Member { base, offset, .. } => {
+                let loc = self.resolve(base)?;
+                match self.value_at(&loc) {
+                    Some(Value::Ptr(a)) => {
+                        // A member is a scalar: descend to the innermost
+                        // field that starts at that address.
+                        let mut loc = self.locate(a.offset(*offset))?;
+                        while let Some(Value::Struct(fields)) = self.value_at(&loc) {
+                            if fields.is_empty() {
+                                break;
+                            }
+                            loc.path.push(0);
+                        }
+                        Ok(loc)
+                    }
+                    Some(Value::Nil) => Err(SimError::NilDereference),
+                    _ => Err(SimError::NotAPointer(alloc::format!("{base:?}"))),
+                }
+            }
             Place::Field(base, name) => {
                 let mut loc = self.resolve(base)?;
                 if let Some(Value::Ptr(_) | Value::Nil) = self.value_at(&loc) {

@@ -25,7 +25,8 @@ pub fn describe(m: &Machine) -> String {
         parts.push(s);
     }
     for stack in &m.stacks {
-        let mut s = format!("Stack of goroutine {}, {} used.", stack.goroutine, text::bytes(stack.used()));
+        let owner = if m.c_heap.is_some() { String::from("the main thread") } else { format!("goroutine {}", stack.goroutine) };
+        let mut s = format!("Stack of {owner}, {} used.", text::bytes(stack.used()));
         if stack.frames.is_empty() {
             s.push_str(" No frames: every function has returned.");
         }
@@ -50,6 +51,19 @@ pub fn describe(m: &Machine) -> String {
         s.push('.');
         parts.push(s);
     }
+    if let Some(h) = &m.c_heap {
+        let free = h.chunks.iter().filter(|c| c.free).count();
+        parts.push(format!(
+            "C heap: {} chunks, {} free; {} used of a {} limit.",
+            h.chunks.len(),
+            free,
+            text::bytes(h.used()),
+            text::bytes(h.limit)
+        ));
+    }
+    if let Some(why) = &m.killed {
+        parts.push(format!("The process was killed by the OOM killer. {why}."));
+    }
     if parts.is_empty() {
         parts.push(String::from("Nothing in memory yet."));
     }
@@ -61,6 +75,11 @@ fn value(m: &Machine, v: &Value) -> String {
     let (Value::Ptr(a) | Value::Slice { ptr: a, .. }) = v else { return text::value(v) };
     let what = match m.locate(*a).map(|l| l.target) {
         Ok(Target::Object(i)) => format!("the heap {}", m.heap.objects[i].ty),
+        Ok(Target::Chunk(i)) => match m.c_heap.as_ref().map(|h| &h.chunks[i]) {
+            Some(c) if c.free => String::from("a freed chunk (dangling)"),
+            Some(c) => format!("a {} chunk of the C heap", c.ty),
+            None => String::from("the C heap"),
+        },
         Ok(Target::Slot { stack, frame, slot }) => {
             let f = &m.stacks[stack].frames[frame];
             format!("{}'s {} on the stack", f.func, f.slots[slot].name)

@@ -43,7 +43,7 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
         if alpha <= 0.01 {
             continue;
         }
-        let color = palette.color(if e.focus { Role::Focus } else { Role::Pointer });
+        let color = palette.color(if e.danger { Role::Danger } else if e.focus { Role::Focus } else { Role::Pointer });
         out.push(arrow(a.rect, b.rect, color, alpha, if e.focus { 2.5 } else { 1.75 }));
     }
     out

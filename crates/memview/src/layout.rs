@@ -9,7 +9,7 @@ use crate::geom::Rect;
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
 use crate::stage::Stage;
-use crate::{layout_memory, layout_stack_heap};
+use crate::{layout_c_heap, layout_memory, layout_stack_heap};
 use alloc::vec::Vec;
 use chapters::Focus;
 use memsim::{Machine, Target, Value};
@@ -49,7 +49,12 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
             layout_memory::registers(m, regs, &metrics, &mut scene);
         }
     }
-    if stage.stack || stage.heap {
+    if stage.c_heap {
+        let (stack, heap) = split(area, wide, 0.5, pad);
+        layout_stack_heap::stack(m, stack, &metrics, &mut scene);
+        layout_c_heap::c_heap(m, heap, &metrics, &mut scene);
+        pointer_edges(m, &mut scene);
+    } else if stage.stack || stage.heap {
         let (stack, heap) = match (stage.stack, stage.heap) {
             (true, true) => split(area, wide, 0.56, pad),
             (true, false) => (area, Rect::default()),
@@ -64,6 +69,9 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
         pointer_edges(m, &mut scene);
     }
     apply_focus(m, focus, &mut scene);
+    if let Some(why) = &m.killed {
+        layout_c_heap::killed(why, area, &metrics, &mut scene);
+    }
     scene
 }
 
@@ -101,7 +109,16 @@ pub(crate) fn target_key(m: &Machine, t: Target) -> Key {
     match t {
         Target::Slot { stack, frame, slot } => Key::Slot(m.stacks[stack].frames[frame].slots[slot].id),
         Target::Object(i) => Key::Object(m.heap.objects[i].id),
+        Target::Chunk(i) => m.c_heap.as_ref().map_or(Key::Gauge, |h| Key::Chunk(h.chunks[i].id)),
     }
+}
+
+/// Whether a pointer held as type `ty` leads to memory it no longer owns:
+/// a freed chunk, or a chunk reused for another type.
+fn dangling(m: &Machine, ty: &str, t: Target) -> bool {
+    let (Target::Chunk(i), Some(h)) = (t, &m.c_heap) else { return false };
+    let c = &h.chunks[i];
+    c.free || ty.trim_end_matches(['*', ' ']) != c.ty
 }
 
 /// One arrow per pointer held in a slot or an object.
@@ -113,7 +130,8 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
             slot.value.pointers(&mut ptrs);
             for a in &ptrs {
                 if let Ok(loc) = m.locate(*a) {
-                    scene.edges.push(crate::scene::Edge { from: Key::Value(slot.id), to: target_key(m, loc.target), alpha: 1.0, focus: false });
+                    let danger = dangling(m, &slot.ty, loc.target);
+                    scene.edges.push(crate::scene::Edge { from: Key::Value(slot.id), to: target_key(m, loc.target), alpha: 1.0, focus: false, danger });
                 }
             }
         }
@@ -123,7 +141,7 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
         obj.value.pointers(&mut ptrs);
         for a in &ptrs {
             if let Ok(loc) = m.locate(*a) {
-                scene.edges.push(crate::scene::Edge { from: Key::Object(obj.id), to: target_key(m, loc.target), alpha: 1.0, focus: false });
+                scene.edges.push(crate::scene::Edge { from: Key::Object(obj.id), to: target_key(m, loc.target), alpha: 1.0, focus: false, danger: false });
             }
         }
     }

@@ -24,7 +24,8 @@ use memsim::{Machine, SlotKind, Value};
 pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let (title, sub) = match m.stacks.first() {
         Some(s) => (
-            format!("Stack \u{b7} goroutine {}", s.goroutine),
+            // A C program's stack belongs to its main thread, not a goroutine.
+            if m.c_heap.is_some() { String::from("Stack \u{b7} main thread") } else { format!("Stack \u{b7} goroutine {}", s.goroutine) },
             format!("{} reserved \u{b7} {} used", text::bytes(s.size), text::bytes(s.used())),
         ),
         None => (String::from("Stack"), String::new()),

@@ -23,6 +23,12 @@ pub enum Key {
     /// The value box inside a slot row; pointer arrows start here.
     Value(Id),
     Object(Id),
+    /// A chunk of the C heap.
+    Chunk(Id),
+    /// The C heap's memory-use gauge.
+    Gauge,
+    /// The notice drawn over everything when the process is killed.
+    Killed,
 }
 
 /// Text placed relative to its node's top-left corner.
@@ -63,6 +69,9 @@ pub struct Edge {
     pub to: Key,
     pub alpha: f32,
     pub focus: bool,
+    /// A pointer to memory its holder no longer owns (freed, or reused
+    /// for a different type): drawn as a danger.
+    pub danger: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -11,6 +11,7 @@ pub struct Stage {
     pub registers: bool,
     pub stack: bool,
     pub heap: bool,
+    pub c_heap: bool,
 }
 
 impl Stage {
@@ -21,6 +22,7 @@ impl Stage {
             s.registers |= m.memory.as_ref().is_some_and(|mem| !mem.registers.is_empty());
             s.stack |= !m.stacks.is_empty();
             s.heap |= !m.heap.objects.is_empty();
+            s.c_heap |= m.c_heap.is_some();
         }
         s
     }

@@ -109,3 +109,30 @@ fn program_output_matches_the_simulation() {
         assert_eq!(kept, real, "chapter {}: run.txt is stale", ch.id);
     }
 }
+
+/// C listings: gcc builds them, its warnings are the ones the page shows,
+/// and the program prints what the simulation prints (run without "leak",
+/// which prints nothing before the OOM killer would end it).
+#[test]
+fn c_listings_compile_warn_and_print_as_shown() {
+    let c_chapters: Vec<Chapter> = catalog().into_iter().filter(|c| c.code.lang == Lang::C).collect();
+    for ch in c_chapters {
+        let dir = truth::root().join("crates/chapters/c").join(package_of(ch.code.file));
+        let bin = truth::root().join("target/truth-c").join(ch.id);
+        std::fs::create_dir_all(bin.parent().expect("dir")).expect("target dir");
+        for (i, step) in ch.steps.iter().enumerate() {
+            let Some(t) = &step.terminal else { continue };
+            let args: Vec<&str> = t.command.split_whitespace().collect();
+            assert_eq!(args[0], "gcc", "chapter {}, step {}: only gcc commands are shown", ch.id, i + 1);
+            let out = std::process::Command::new("gcc").args(&args[1..]).current_dir(&dir).arg("-o").arg(&bin).output().expect("gcc");
+            let real = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(out.status.success(), "chapter {}: gcc failed:\n{real}", ch.id);
+            assert_eq!(t.output, real, "chapter {}, step {}: the page's gcc output differs from gcc's", ch.id, i + 1);
+        }
+        let out = std::process::Command::new(&bin).output().expect("run the C program");
+        let real = String::from_utf8_lossy(&out.stdout).into_owned();
+        let tl = ch.timeline().expect("chapter builds");
+        let simulated = tl.states().last().expect("steps").stdout.join("\n") + "\n";
+        assert_eq!(simulated, real, "chapter {}: the simulated output differs from the real program's", ch.id);
+    }
+}

@@ -1,0 +1,164 @@
+//! Chapter `manual-heap`: C's malloc and free, and the two ways they fail.
+//!
+//! The listing is c/manualheap/main.c, a real program; gcc's warnings
+//! (gcc-wall.txt) and its output (run.txt) come from building and running
+//! it with glibc 2.36, and tests/truth checks them again.
+
+use crate::chapter::{Chapter, Code, Focus, Lang};
+use alloc::boxed::Box;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
+use memsim::{Expr, Op, Place};
+
+/// The memory the process may use before the kernel's OOM killer ends it
+/// (a container's memory limit, say).
+const LIMIT: u64 = 64 << 20;
+const STACK_HI: u64 = 0x7fff_ffff_e000;
+
+const GCC: &str = "gcc -O0 -Wall -o manualheap main.c";
+const GCC_OUT: &str = include_str!("../c/manualheap/gcc-wall.txt");
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+fn pair(a: &str, b: &str) -> Expr {
+    Expr::Struct(vec![(s(a), Expr::Int(0)), (s(b), Expr::Int(0))])
+}
+
+/// `var->field`, the field being the first (offset 0) or second (8) long.
+fn member(var: &str, field: &str) -> Place {
+    let offset = if matches!(field, "id" | "qty") { 0 } else { 8 };
+    Place::var(var).member(field, offset)
+}
+
+fn set(var: &str, field: &str, v: i64) -> Op {
+    Op::Assign { place: member(var, field), value: Expr::Int(v) }
+}
+
+fn print_field(var: &str, field: &str) -> Op {
+    Op::Print(vec![Expr::Load(member(var, field))])
+}
+
+fn leak_iteration() -> Vec<Op> {
+    vec![
+        Op::Declare { name: s("buf"), ty: s("char *"), value: Expr::Malloc { ty: s("char[4096]"), value: Box::new(Expr::Bytes(4096)) } },
+        Op::EndScope { names: vec![s("buf")] },
+    ]
+}
+
+pub fn chapter() -> Chapter {
+    let code = Code { file: "manualheap/main.c", lang: Lang::C, text: include_str!("../c/manualheap/main.c") };
+    let mut c = Chapter::new("manual-heap", "The heap by hand: malloc and free", code);
+    c.run_command = Some("./manualheap leak");
+
+    c.step(
+        "In C the programmer manages the heap by hand: malloc asks for memory and returns its address; \
+         free gives it back. Nothing else ever frees it. The heap here is glibc's, on 64-bit Linux.",
+    )
+    .at("int main(int argc, char **argv)")
+    .op(Op::CRuntime { limit: LIMIT })
+    .op(Op::Spawn { goroutine: 1, hi: STACK_HI, size: 8 << 20 })
+    .op(Op::Call { func: s("main"), args: vec![] })
+    .focus(Focus::frame("main"));
+
+    c.step(
+        "malloc(16) returns a pointer to a fresh chunk: glibc adds an 8-byte hidden size word and rounds \
+         up to 16, so 16 bytes of Account take a 32-byte chunk. The first chunk in the heap is malloc's own \
+         bookkeeping, which is why alice points at …92a0.",
+    )
+    .at("Account *alice = malloc(sizeof(Account));")
+    .op(Op::Declare { name: s("alice"), ty: s("Account *"), value: Expr::Malloc { ty: s("Account"), value: Box::new(pair("id", "balance")) } })
+    .focus(Focus::pointee("main", "alice"));
+
+    c.step("The program writes through the pointer: id 1, balance 100.")
+        .at("alice->balance = 100;")
+        .op(set("alice", "id", 1))
+        .op(set("alice", "balance", 100))
+        .focus(Focus::pointee("main", "alice"));
+
+    c.step("printf reads the balance back through alice: 100.")
+        .at_nth("printf(\"%ld\\n\", alice->balance);", 0, 0)
+        .op(print_field("alice", "balance"))
+        .focus(Focus::pointee("main", "alice"));
+
+    c.step(
+        "free(alice) hands the chunk back: glibc keeps it in a per-size cache (the tcache) for the next \
+         malloc of that size. But alice still holds the address. It now points at memory the program no \
+         longer owns: a dangling pointer, drawn in red.",
+    )
+    .at("free(alice);")
+    .op(Op::Free(Expr::var("alice")))
+    .focus(Focus::pointee("main", "alice"));
+
+    c.step(
+        "Another malloc of the same size gets the most recently freed chunk — the very same address. Order \
+         now lives where Account lived.",
+    )
+    .at("Order *order = malloc(sizeof(Order));")
+    .op(Op::Declare { name: s("order"), ty: s("Order *"), value: Expr::Malloc { ty: s("Order"), value: Box::new(pair("qty", "price")) } })
+    .focus(Focus::pointee("main", "order"));
+
+    c.step("The order is filled in: 3 items at 999 each.")
+        .at("order->price = 999;")
+        .op(set("order", "qty", 3))
+        .op(set("order", "price", 999))
+        .focus(Focus::pointee("main", "order"));
+
+    c.step(
+        "Freed too early: reading alice->balance now prints 999, the order's price — someone else's data. \
+         Nothing crashed; the program is simply wrong. gcc can warn about this simple case (-Wall), but \
+         not in general.",
+    )
+    .at_nth("printf(\"%ld\\n\", alice->balance);", 1, 0)
+    .op(print_field("alice", "balance"))
+    .focus(Focus::pointee("main", "alice"))
+    .focus(Focus::var("main", "order"))
+    .terminal(GCC, GCC_OUT);
+
+    c.step("order is freed properly. Every malloc needs exactly one free, at exactly the right time.")
+        .at("free(order);")
+        .op(Op::Free(Expr::var("order")))
+        .focus(Focus::var("main", "order"));
+
+    c.step("Run with \"leak\", the program calls leak(): a loop that allocates 4 KiB at a time.")
+        .at("leak();")
+        .op(Op::Call { func: s("leak"), args: vec![] })
+        .focus(Focus::frame("leak"));
+
+    c.step(
+        "Each turn mallocs 4096 bytes (a 4112-byte chunk) and writes to it, so the memory is really used. At \
+         the closing brace buf goes out of scope — but the block stays: nothing points to it, and nothing \
+         will ever free it. It has leaked.",
+    )
+    .at("char *buf = malloc(4096);")
+    .op(Op::Repeat { times: 1, body: leak_iteration() })
+    .focus(Focus::frame("leak"));
+
+    c.step("Round and round: every turn leaks another 4 KiB chunk.")
+        .at("memset(buf, 1, 4096);")
+        .op(Op::Repeat { times: 3, body: leak_iteration() })
+        .focus(Focus::frame("leak"));
+
+    c.step("A thousand turns later the process holds about 4 MiB that it can neither use nor free.")
+        .at("char *buf = malloc(4096);")
+        .op(Op::Repeat { times: 1000, body: leak_iteration() })
+        .focus(Focus::frame("leak"));
+
+    c.step(
+        "Past the memory limit (64 MiB here), the kernel's OOM killer ends the process with SIGKILL: no \
+         clean-up, no error message from the program, just \"Killed\" from the shell and exit status 137 \
+         (128 + 9).",
+    )
+    .at("memset(buf, 1, 4096);")
+    .op(Op::Repeat { times: 100_000, body: leak_iteration() });
+
+    c.step(
+        "The pain of manual memory management: forget a free and memory leaks until the process dies; free \
+         too early and pointers silently read someone else's data. Programmers wanted the language to free \
+         heap memory for them. Next: garbage collection.",
+    );
+
+    c
+}
