@@ -48,6 +48,19 @@ pub struct Object {
     pub size: u64,
     pub class: u8,
     pub value: Value,
+    /// Tri-color mark state; white outside a collection.
+    pub color: Color,
+}
+
+/// The collector's view of an object during marking (runtime/mgc.go):
+/// white = not yet seen (garbage if still white at the end), grey = seen,
+/// its pointers not yet scanned, black = seen and scanned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Color {
+    #[default]
+    White,
+    Grey,
+    Black,
 }
 
 impl Heap {
@@ -81,7 +94,7 @@ impl Heap {
                 (self.spans[span].base, pages * PAGE_SIZE, 0)
             }
         };
-        self.objects.push(Object { id, addr, ty, requested, size, class, value });
+        self.objects.push(Object { id, addr, ty, requested, size, class, value, color: Color::White });
         addr
     }
 
@@ -90,6 +103,15 @@ impl Heap {
         self.next_page = base.offset(pages * PAGE_SIZE);
         self.spans.push(Span { base, pages, class, noscan, elemsize, nelems, alloc_bits: alloc::vec![false; nelems as usize] });
         self.spans.len() - 1
+    }
+
+    /// Frees object `i`: its slot in the span becomes free for reuse.
+    pub fn free(&mut self, i: usize) {
+        let o = self.objects.remove(i);
+        if let Some(span) = self.spans.iter_mut().find(|s| o.addr >= s.base && o.addr.0 < s.base.0 + s.pages * PAGE_SIZE) {
+            let slot = ((o.addr.0 - span.base.0) / span.elemsize) as usize;
+            span.alloc_bits[slot] = false;
+        }
     }
 
     /// The object whose bytes include `addr`.

@@ -2,7 +2,8 @@
 
 use crate::addr::{Addr, Id};
 use crate::error::SimError;
-use crate::heap::Heap;
+use crate::gc::{Gc, GcPhase};
+use crate::heap::{Color, Heap};
 use crate::malloc::CHeap;
 use crate::memory::{Claim, Memory};
 use crate::op::{Expr, Op};
@@ -28,6 +29,8 @@ pub struct Machine {
     pub c_heap: Option<CHeap>,
     /// Why the process was ended, once it has been; nothing runs after.
     pub killed: Option<String>,
+    /// The garbage collector's state.
+    pub gc: Gc,
     next_id: u32,
 }
 
@@ -39,7 +42,7 @@ impl Default for Machine {
 
 impl Machine {
     pub fn new() -> Machine {
-        Machine { memory: None, stacks: Vec::new(), heap: Heap::new(Addr(HEAP_BASE)), stdout: Vec::new(), c_heap: None, killed: None, next_id: 1 }
+        Machine { memory: None, stacks: Vec::new(), heap: Heap::new(Addr(HEAP_BASE)), stdout: Vec::new(), c_heap: None, killed: None, gc: Gc::default(), next_id: 1 }
     }
 
     fn fresh_id(&mut self) -> Id {
@@ -118,6 +121,13 @@ impl Machine {
             Op::Assign { place, value } => {
                 let value = self.eval(value)?;
                 let loc = self.resolve(place)?;
+                let mut old = Vec::new();
+                let mut new = Vec::new();
+                if let Some(v) = self.value_at(&loc) {
+                    v.pointers(&mut old);
+                }
+                value.pointers(&mut new);
+                self.write_barrier(loc.target, &old, &new);
                 let slot = self.value_at_mut(&loc).ok_or(SimError::NoSuchField(format!("{place:?}")))?;
                 *slot = value;
             }
@@ -150,6 +160,19 @@ impl Machine {
                     line.push_str(&self.eval(e)?.to_go_println());
                 }
                 self.stdout.push(line);
+            }
+            Op::GcStart { barrier } => self.gc_start(*barrier),
+            Op::GcScanStack { goroutine } => self.gc_scan_stack(*goroutine),
+            Op::GcMarkStep { n } => {
+                for _ in 0..*n {
+                    if !self.gc_mark_step() {
+                        break;
+                    }
+                }
+            }
+            Op::GcFinishMark => while self.gc_mark_step() {},
+            Op::GcSweep => {
+                self.gc_sweep();
             }
             Op::CRuntime { limit } => self.c_heap = Some(CHeap::new(*limit)),
             Op::Free(e) => {
@@ -217,11 +240,14 @@ impl Machine {
             Expr::New { ty, value } => {
                 let v = self.eval(value)?;
                 let id = self.fresh_id();
-                Value::Ptr(self.heap.alloc(id, ty.clone(), v))
+                let p = self.heap.alloc(id, ty.clone(), v);
+                self.allocate_black();
+                Value::Ptr(p)
             }
             Expr::MakeBytes { len } => {
                 let id = self.fresh_id();
                 let ptr = self.heap.alloc(id, format!("[{len}]byte"), Value::Bytes(*len));
+                self.allocate_black();
                 Value::Slice { ptr, len: *len, cap: *len }
             }
             Expr::Bytes(n) => Value::Bytes(*n),
@@ -244,6 +270,16 @@ impl Machine {
                 _ => return Err(SimError::NotAnInteger),
             },
         })
+    }
+
+    /// During marking, new objects are born black: they are live by
+    /// definition and need no scan this cycle.
+    fn allocate_black(&mut self) {
+        if self.gc.phase == GcPhase::Mark {
+            if let Some(o) = self.heap.objects.last_mut() {
+                o.color = Color::Black;
+            }
+        }
     }
 
     fn int(&mut self, e: &Expr) -> Result<i64, SimError> {

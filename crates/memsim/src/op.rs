@@ -45,6 +45,17 @@ pub enum Op {
     CRuntime { limit: u64 },
     /// `free(ptr)`.
     Free(Expr),
+    /// Start a collection: marking on, all objects white; with `barrier`,
+    /// heap pointer stores run Go's hybrid write barrier (gc.rs).
+    GcStart { barrier: bool },
+    /// Scan goroutine `goroutine`'s stack: its pointers shade their targets.
+    GcScanStack { goroutine: u32 },
+    /// Scan up to `n` grey objects.
+    GcMarkStep { n: u32 },
+    /// Scan until no grey object is left (mark termination).
+    GcFinishMark,
+    /// Free every white object and end the cycle.
+    GcSweep,
     /// A loop body run `times` times, or until the process is killed.
     Repeat { times: u32, body: Vec<Op> },
 }

@@ -27,6 +27,9 @@ pub struct Stack {
     /// average scanned stack size since Go 1.19, never below 2 KiB).
     pub size: u64,
     pub frames: Vec<Frame>,
+    /// Whether the collector has scanned this stack in the current cycle
+    /// (a scanned stack is black; an unscanned one grey).
+    pub scanned: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -83,7 +86,7 @@ impl Frame {
 
 impl Stack {
     pub fn new(goroutine: u32, hi: Addr, size: u64) -> Stack {
-        Stack { goroutine, hi, size, frames: Vec::new() }
+        Stack { goroutine, hi, size, frames: Vec::new(), scanned: false }
     }
 
     pub fn sp(&self) -> Addr {
