@@ -28,6 +28,7 @@ mod addr;
 mod digest;
 mod error;
 mod gc;
+pub mod greentea;
 mod heap;
 mod machine;
 pub mod malloc;
