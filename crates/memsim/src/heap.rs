@@ -11,7 +11,7 @@
 //! size sit side by side and are never moved (Go's heap does not compact).
 
 use crate::addr::{Addr, Id};
-use crate::size_classes::{class_for, with_header, PAGE_SIZE};
+use crate::size_classes::{class_for, is_tiny, nelems, with_header, PAGE_SIZE, TINY_SIZE};
 use crate::value::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -23,6 +23,9 @@ pub struct Heap {
     pub next_page: Addr,
     pub spans: Vec<Span>,
     pub objects: Vec<Object>,
+    /// The tiny allocator's current 16-byte block and the offset of its
+    /// first free byte (mcache.tiny / tinyoffset).
+    pub tiny: Option<(Addr, u64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -50,6 +53,8 @@ pub struct Object {
     pub value: Value,
     /// Tri-color mark state; white outside a collection.
     pub color: Color,
+    /// Packed by the tiny allocator into a shared 16-byte block.
+    pub tiny: bool,
 }
 
 /// The collector's view of an object during marking (runtime/mgc.go):
@@ -65,28 +70,19 @@ pub enum Color {
 
 impl Heap {
     pub fn new(base: Addr) -> Heap {
-        Heap { base, next_page: base, spans: Vec::new(), objects: Vec::new() }
+        Heap { base, next_page: base, spans: Vec::new(), objects: Vec::new(), tiny: None }
     }
 
     /// Places `value` and returns its address.
     pub fn alloc(&mut self, id: Id, ty: String, value: Value) -> Addr {
         let requested = value.size();
         let noscan = !value.has_pointers();
+        if is_tiny(requested, !noscan) {
+            return self.alloc_tiny(id, ty, value);
+        }
         // Small pointerful objects over 512 B carry an 8-byte malloc header.
         let (addr, size, class) = match class_for(with_header(requested, !noscan)) {
-            Some(sc) => {
-                let elemsize = u64::from(sc.bytes_per_obj);
-                let span = match self.spans.iter().position(|s| {
-                    s.class == sc.class && s.noscan == noscan && s.alloc_bits.iter().any(|b| !b)
-                }) {
-                    Some(i) => i,
-                    None => self.new_span(u64::from(sc.bytes_per_span) / PAGE_SIZE, sc.class, noscan, elemsize, u64::from(sc.objects)),
-                };
-                let s = &mut self.spans[span];
-                let Some(slot) = s.alloc_bits.iter().position(|b| !b) else { unreachable!("span chosen with a free slot") };
-                s.alloc_bits[slot] = true;
-                (s.base.offset(slot as u64 * elemsize), elemsize, sc.class)
-            }
+            Some(sc) => (self.alloc_slot(sc, noscan), u64::from(sc.bytes_per_obj), sc.class),
             None => {
                 let pages = requested.div_ceil(PAGE_SIZE);
                 let span = self.new_span(pages, 0, noscan, pages * PAGE_SIZE, 1);
@@ -94,7 +90,44 @@ impl Heap {
                 (self.spans[span].base, pages * PAGE_SIZE, 0)
             }
         };
-        self.objects.push(Object { id, addr, ty, requested, size, class, value, color: Color::White });
+        self.objects.push(Object { id, addr, ty, requested, size, class, value, color: Color::White, tiny: false });
+        addr
+    }
+
+    /// Takes the first free slot of a span of class `sc` (mcache's span,
+    /// else a fresh span from the heap).
+    fn alloc_slot(&mut self, sc: crate::size_classes::SizeClass, noscan: bool) -> Addr {
+        let elemsize = u64::from(sc.bytes_per_obj);
+        let span = match self.spans.iter().position(|s| s.class == sc.class && s.noscan == noscan && s.alloc_bits.iter().any(|b| !b)) {
+            Some(i) => i,
+            None => self.new_span(u64::from(sc.bytes_per_span) / PAGE_SIZE, sc.class, noscan, elemsize, nelems(sc, noscan)),
+        };
+        let s = &mut self.spans[span];
+        let Some(slot) = s.alloc_bits.iter().position(|b| !b) else { unreachable!("span chosen with a free slot") };
+        s.alloc_bits[slot] = true;
+        s.base.offset(slot as u64 * elemsize)
+    }
+
+    /// The tiny allocator (mallocgc): pointer-free requests under 16 bytes
+    /// are bump-allocated into a shared 16-byte block from size class 2,
+    /// aligned to 8, 4 or 2 when their size is a multiple of that.
+    fn alloc_tiny(&mut self, id: Id, ty: String, value: Value) -> Addr {
+        let requested = value.size();
+        let align = [8, 4, 2].into_iter().find(|a| requested % a == 0).unwrap_or(1);
+        let addr = match self.tiny {
+            Some((block, off)) if off.next_multiple_of(align) + requested <= TINY_SIZE => {
+                let at = off.next_multiple_of(align);
+                self.tiny = Some((block, at + requested));
+                block.offset(at)
+            }
+            _ => {
+                let Some(sc) = class_for(TINY_SIZE) else { unreachable!("16 B is a small size") };
+                let block = self.alloc_slot(sc, true);
+                self.tiny = Some((block, requested));
+                block
+            }
+        };
+        self.objects.push(Object { id, addr, ty, requested, size: requested, class: 2, value, color: Color::White, tiny: true });
         addr
     }
 
@@ -105,12 +138,20 @@ impl Heap {
         self.spans.len() - 1
     }
 
-    /// Frees object `i`: its slot in the span becomes free for reuse.
+    /// Frees object `i`: its slot in the span becomes free for reuse. A
+    /// tiny block is freed only when every object packed into it is dead.
     pub fn free(&mut self, i: usize) {
         let o = self.objects.remove(i);
-        if let Some(span) = self.spans.iter_mut().find(|s| o.addr >= s.base && o.addr.0 < s.base.0 + s.pages * PAGE_SIZE) {
-            let slot = ((o.addr.0 - span.base.0) / span.elemsize) as usize;
-            span.alloc_bits[slot] = false;
+        let Some(span) = self.spans.iter_mut().find(|s| o.addr >= s.base && o.addr.0 < s.base.0 + s.pages * PAGE_SIZE) else { return };
+        let slot = (o.addr.0 - span.base.0) / span.elemsize;
+        let start = span.base.offset(slot * span.elemsize);
+        let end = start.offset(span.elemsize);
+        if o.tiny && self.objects.iter().any(|x| x.addr >= start && x.addr < end) {
+            return;
+        }
+        span.alloc_bits[slot as usize] = false;
+        if self.tiny.is_some_and(|(b, _)| b == start) {
+            self.tiny = None;
         }
     }
 
@@ -148,6 +189,25 @@ mod tests {
         ]));
         assert_eq!(h.spans.len(), 2);
         assert_eq!(c.0 - a.0, PAGE_SIZE);
+    }
+
+    #[test]
+    fn tiny_objects_share_a_16_byte_block() {
+        let mut h = Heap::new(Addr(0xc000010000));
+        let a = h.alloc(Id(1), "int32".to_string(), Value::Bytes(4));
+        let b = h.alloc(Id(2), "int64".to_string(), Value::Int(3));
+        let c = h.alloc(Id(3), "[3]byte".to_string(), Value::Bytes(3));
+        let d = h.alloc(Id(4), "[8]byte".to_string(), Value::Bytes(8));
+        assert_eq!(b.0 - a.0, 8, "the int64 is aligned to 8 after the 4-byte object");
+        assert_eq!(c.0 - a.0, 16, "no room left: a new block");
+        assert_eq!(d.0 - c.0, 8);
+        assert_eq!(h.spans.len(), 1);
+        assert_eq!(h.spans[0].alloc_bits.iter().filter(|x| **x).count(), 2, "two blocks in use");
+        // The first block is freed only when both of its objects are dead.
+        h.free(0);
+        assert_eq!(h.spans[0].alloc_bits.iter().filter(|x| **x).count(), 2);
+        h.free(0);
+        assert_eq!(h.spans[0].alloc_bits.iter().filter(|x| **x).count(), 1);
     }
 
     #[test]

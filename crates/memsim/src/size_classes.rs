@@ -226,9 +226,31 @@ pub fn tiny_objects_per_block(size: u64) -> u64 {
     }
 }
 
+/// Objects a span of `class` really holds in Go 1.27 (mheap.initSpan): the
+/// table's `objects` column is an upper bound. With Green Tea, classes of
+/// 16–512 B keep 128 B of inline mark bits at the end of the span, and
+/// spans of pointerful objects up to 512 B also keep their pointer bitmap
+/// there (one bit per 8-byte word: span bytes / 64).
+pub fn nelems(c: SizeClass, noscan: bool) -> u64 {
+    let (size, bytes) = (u64::from(c.bytes_per_obj), u64::from(c.bytes_per_span));
+    let heap_bits_in_span = size <= 512;
+    let mut reserve = 0;
+    if heap_bits_in_span && size >= 16 {
+        reserve += 128;
+    }
+    if heap_bits_in_span && !noscan {
+        reserve += bytes / 64;
+    }
+    (bytes - reserve) / size
+}
+
+#[cfg(test)]
+extern crate std;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::vec::Vec;
 
     #[test]
     fn classes_are_sorted_and_consistent() {
@@ -258,6 +280,32 @@ mod tests {
         assert_eq!(alloc_size(512, true), 512);
         assert_eq!(alloc_size(32_760, true), 32_768);
         assert_eq!(alloc_size(32_768, true), 32_768);
+    }
+
+    #[test]
+    fn spans_reserve_room_for_mark_and_pointer_bits() {
+        let class = |n: u8| SIZE_CLASSES[usize::from(n) - 1];
+        // The reference's example: a 16-byte span with pointers holds 496.
+        assert_eq!(nelems(class(2), false), 496);
+        assert_eq!(nelems(class(2), true), 504);
+        assert_eq!(nelems(class(1), false), 1008);
+        assert_eq!(nelems(class(1), true), 1024);
+        assert_eq!(nelems(class(26), false), 15);
+        assert_eq!(nelems(class(32), false), 8, "over 512 B: a malloc header instead, no reserve");
+    }
+
+    /// The table equals shared/reference/go-sizeclasses.tsv, which sits
+    /// beside the repository on every machine that builds it.
+    #[test]
+    fn table_equals_the_reference_file() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/go-sizeclasses.tsv");
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let rows: Vec<Vec<&str>> = text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("class")).map(|l| l.split('\t').collect()).collect();
+        assert_eq!(rows.len(), SIZE_CLASSES.len());
+        for (row, c) in rows.iter().zip(SIZE_CLASSES) {
+            let n = |i: usize| row[i].parse::<u32>().expect("number");
+            assert_eq!((n(0), n(1), n(2), n(3), n(4)), (u32::from(c.class), c.bytes_per_obj, c.bytes_per_span, u32::from(c.objects), u32::from(c.tail_waste)));
+        }
     }
 
     #[test]

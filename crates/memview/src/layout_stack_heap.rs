@@ -116,7 +116,9 @@ pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     for o in objects {
         let nrows = field_rows(&o.value);
         let r = Rect::new(inner.x, y, w, (2 + nrows) as f32 * row + row * 0.2);
-        let meta = if o.class == 0 {
+        let meta = if o.tiny {
+            format!("{} \u{b7} tiny allocator: shares a 16 B block", text::bytes(o.requested))
+        } else if o.class == 0 {
             format!("{} \u{b7} large: {} pages of 8 KiB", text::bytes(o.size), o.size / memsim::size_classes::PAGE_SIZE)
         } else {
             format!("{} \u{b7} size class {} ({} B)", text::bytes(o.requested), o.class, o.size)
