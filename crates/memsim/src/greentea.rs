@@ -47,6 +47,15 @@ impl Machine {
         self.heap.object_at(p).map(|i| self.heap.objects[i].addr)
     }
 
+    /// The heap objects the object at `a` points to, by start address.
+    fn pointees(&self, a: Addr) -> Vec<Addr> {
+        let mut ptrs = Vec::new();
+        if let Some(i) = self.heap.object_at(a) {
+            self.heap.objects[i].value.pointers(&mut ptrs);
+        }
+        ptrs.into_iter().filter_map(|p| self.object_start(p)).collect()
+    }
+
     /// Graph flood: a LIFO stack of objects, as Go's classic mark.
     pub fn mark_object_by_object(&self) -> MarkRun {
         let mut run = MarkRun::default();
@@ -68,16 +77,10 @@ impl Machine {
                 last_span = span;
             }
             run.order.push(a);
-            let mut ptrs = Vec::new();
-            if let Some(i) = self.heap.object_at(a) {
-                self.heap.objects[i].value.pointers(&mut ptrs);
-            }
-            for p in ptrs {
-                if let Some(t) = self.object_start(p) {
-                    if !seen.contains(&t) {
-                        seen.push(t);
-                        stack.push(t);
-                    }
+            for t in self.pointees(a) {
+                if !seen.contains(&t) {
+                    seen.push(t);
+                    stack.push(t);
                 }
             }
         }
@@ -121,21 +124,15 @@ impl Machine {
                 let a = todo[0];
                 scanned.push(a);
                 run.order.push(a);
-                let mut ptrs = Vec::new();
-                if let Some(i) = self.heap.object_at(a) {
-                    self.heap.objects[i].value.pointers(&mut ptrs);
-                }
-                for p in ptrs {
-                    if let Some(t) = self.object_start(p) {
-                        // Queue the target's span unless it is this one,
-                        // which the loop is visiting anyway.
-                        if self.span_of(t) == Some(s) {
-                            if !marked.contains(&t) {
-                                marked.push(t);
-                            }
-                        } else {
-                            mark(t, &mut marked, &mut queue);
+                for t in self.pointees(a) {
+                    // Queue the target's span unless it is this one, which
+                    // the loop is visiting anyway.
+                    if self.span_of(t) == Some(s) {
+                        if !marked.contains(&t) {
+                            marked.push(t);
                         }
+                    } else {
+                        mark(t, &mut marked, &mut queue);
                     }
                 }
             }

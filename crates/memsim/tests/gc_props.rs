@@ -92,6 +92,33 @@ fn check_heap(m: &Machine) {
     }
 }
 
+/// A fixed-seed xorshift generator of random programs.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, n: u64) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n) as usize
+    }
+
+    /// `len` actions drawn from the first `kinds` kinds (New, Link, Load,
+    /// Unlink, Clear, Mark).
+    fn actions(&mut self, len: usize, kinds: u64) -> Vec<Action> {
+        (0..len)
+            .map(|_| match self.next(kinds) {
+                0 => Action::New(self.next(3)),
+                1 => Action::Link(self.next(3), self.next(2), self.next(3)),
+                2 => Action::Load(self.next(3), self.next(3), self.next(2)),
+                3 => Action::Unlink(self.next(3), self.next(2)),
+                4 => Action::Clear(self.next(3)),
+                _ => Action::Mark(1 + self.next(2) as u32),
+            })
+            .collect()
+    }
+}
+
 /// r0 → A, whose fields point to B and C, reachable only through A: a
 /// graph with objects the stack scan does not see directly.
 fn graph() -> Vec<Action> {
@@ -140,28 +167,11 @@ proptest! {
 
 #[test]
 fn without_the_barrier_some_program_loses_an_object() {
-    // A deterministic search over random programs (xorshift, fixed seed).
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = |n: u64| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % n) as usize
-    };
-    let mut random = |len: usize| -> Vec<Action> {
-        (0..len)
-            .map(|_| match next(6) {
-                0 => Action::New(next(3)),
-                1 => Action::Link(next(3), next(2), next(3)),
-                2 => Action::Unlink(next(3), next(2)),
-                3 => Action::Load(next(3), next(3), next(2)),
-                4 => Action::Clear(next(3)),
-                _ => Action::Mark(1 + next(2) as u32),
-            })
-            .collect()
-    };
+    // A deterministic search over random programs.
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut random = |len: usize| rng.actions(len, 6);
     let mut found = None;
-    for trial in 0..5000 {
+    for trial in 0..20000 {
         let setup: Vec<Action> = graph().into_iter().chain(random(8)).collect();
         let during = random(24);
         let (lost, _) = cycle(&setup, &during, false);
@@ -203,25 +213,11 @@ fn new_objects_are_black_during_marking() {
 /// more regions than object by object on these programs.
 #[test]
 fn green_tea_marks_the_same_objects_in_fewer_visits() {
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = |n: u64| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % n) as usize
-    };
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let mut totals = (0u32, 0u32);
     for _ in 0..300 {
-        let actions: Vec<Action> = graph()
-            .into_iter()
-            .chain((0..40).map(|_| match next(5) {
-                0 => Action::New(next(3)),
-                1 => Action::Link(next(3), next(2), next(3)),
-                2 => Action::Load(next(3), next(3), next(2)),
-                3 => Action::Unlink(next(3), next(2)),
-                _ => Action::New(next(3)),
-            }))
-            .collect();
+        // Mutator actions only (no clears or mark steps): graphs that grow.
+        let actions: Vec<Action> = graph().into_iter().chain(rng.actions(40, 4)).collect();
         let mut m = start();
         run(&mut m, &actions, false);
         let flood = m.mark_object_by_object();
