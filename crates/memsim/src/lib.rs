@@ -32,6 +32,7 @@ pub mod greentea;
 mod heap;
 mod machine;
 pub mod malloc;
+pub mod pacer;
 mod memory;
 mod op;
 mod place;

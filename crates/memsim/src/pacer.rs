@@ -1,0 +1,248 @@
+//! When the collector runs: Go's heap goal, and the heap over time.
+//!
+//! The goal (runtime/mgcpacer.go, Go ≥ 1.18; the GC guide's formula):
+//!
+//!	goal = live + (live + stacks + globals) × GOGC/100
+//!	goal ≥ 4 MiB × GOGC/100                        (heapMinimum)
+//!	goal ≤ GOMEMLIMIT − stacks − globals           (when a limit is set)
+//!
+//! GOGC=off removes the first two lines; with no limit either, the
+//! collector never runs. A cycle is triggered before the goal, so that
+//! marking, which runs while the program keeps allocating, ends near it:
+//! the trigger lies between 45/64 and 61/64 of the way from the live heap
+//! to the goal. During marking the background workers use 25% of the CPU
+//! (gcBackgroundUtilization); what the program allocates meanwhile is
+//! allocated black and survives the cycle.
+//!
+//! The simulation is integer-only and deterministic: the same workload and
+//! settings give the same chart, gctrace lines and totals.
+
+use crate::report::GcTrace;
+use alloc::vec::Vec;
+
+pub const MIB: u64 = 1 << 20;
+/// defaultHeapMinimum.
+pub const HEAP_MINIMUM: u64 = 4 * MIB;
+/// Stop-the-world pauses modelled per cycle (sweep termination and mark
+/// termination), in ns: since Go 1.8 "usually under 100 microseconds".
+pub const STW_NS: u64 = 50_000;
+
+/// GOGC and GOMEMLIMIT.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Settings {
+    /// `None` is GOGC=off.
+    pub gogc: Option<u32>,
+    /// GOMEMLIMIT in bytes; `None` is no limit.
+    pub memory_limit: Option<u64>,
+}
+
+/// The heap goal after a cycle that found `live` bytes reachable.
+pub fn heap_goal(live: u64, stacks: u64, globals: u64, s: Settings) -> Option<u64> {
+    let by_gogc = s.gogc.map(|g| {
+        let goal = live + (live + stacks + globals) * u64::from(g) / 100;
+        goal.max(HEAP_MINIMUM * u64::from(g) / 100)
+    });
+    let by_limit = s.memory_limit.map(|l| l.saturating_sub(stacks + globals));
+    match (by_gogc, by_limit) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The range a cycle's trigger may lie in: 45/64 to 61/64 of the way from
+/// the live heap to the goal.
+pub fn trigger_bounds(live: u64, goal: u64) -> (u64, u64) {
+    let runway = goal.saturating_sub(live);
+    (live + runway * 45 / 64, live + runway * 61 / 64)
+}
+
+/// A program's steady behaviour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Workload {
+    /// Bytes allocated per millisecond (all garbage soon after).
+    pub alloc_per_ms: u64,
+    /// Bytes that stay reachable.
+    pub live: u64,
+    pub stacks: u64,
+    pub globals: u64,
+    /// GOMAXPROCS.
+    pub procs: u32,
+    /// Bytes one CPU marks per millisecond.
+    pub mark_bytes_per_ms: u64,
+    pub duration_ms: u64,
+}
+
+/// One collection.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Cycle {
+    pub start_ms: u64,
+    pub end_ms: u64,
+    pub heap_start: u64,
+    pub heap_end: u64,
+    pub marked: u64,
+    pub goal: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Run {
+    /// Heap size at the end of every millisecond.
+    pub heap: Vec<u64>,
+    pub cycles: Vec<Cycle>,
+    pub peak: u64,
+    /// GC share of all CPU time, in hundredths of a percent.
+    pub gc_cpu_basis_points: u64,
+}
+
+/// Runs `w` under `s` and records the heap every millisecond.
+pub fn simulate(w: Workload, s: Settings) -> Run {
+    let mut run = Run::default();
+    let roots = w.stacks + w.globals;
+    let mut heap = w.live;
+    let mut goal = heap_goal(w.live, w.stacks, w.globals, s);
+    // (start, end, heap at start, goal, allocated since start)
+    let mut marking: Option<(u64, u64, u64, u64, u64)> = None;
+    let mut mark_cpu_ms_x4 = 0; // quarter-CPU milliseconds
+    // Background marking uses a quarter of the CPUs.
+    let mark_rate = (w.mark_bytes_per_ms * u64::from(w.procs) / 4).max(1);
+    let mark_ms = (w.live + roots).div_ceil(mark_rate).max(1);
+    for t in 0..w.duration_ms {
+        heap += w.alloc_per_ms;
+        match marking {
+            None => {
+                if let Some(g) = goal {
+                    let (lo, hi) = trigger_bounds(w.live, g);
+                    // Start early enough that marking ends near the goal.
+                    let trigger = g.saturating_sub(w.alloc_per_ms * mark_ms).clamp(lo, hi);
+                    if heap >= trigger {
+                        marking = Some((t, t + mark_ms, heap, g, 0));
+                    }
+                }
+            }
+            Some((start, end, heap_start, g, ref mut during)) => {
+                *during += w.alloc_per_ms;
+                if t + 1 >= end {
+                    // New objects were allocated black: they survive.
+                    let marked = w.live + *during;
+                    run.cycles.push(Cycle { start_ms: start, end_ms: t + 1, heap_start, heap_end: heap, marked, goal: g });
+                    mark_cpu_ms_x4 += (t + 1 - start) * u64::from(w.procs);
+                    run.peak = run.peak.max(heap);
+                    heap = marked;
+                    goal = heap_goal(marked, w.stacks, w.globals, s);
+                    marking = None;
+                }
+            }
+        }
+        run.peak = run.peak.max(heap);
+        run.heap.push(heap);
+    }
+    let total_cpu = w.duration_ms * u64::from(w.procs);
+    run.gc_cpu_basis_points = if total_cpu == 0 { 0 } else { mark_cpu_ms_x4 * 10_000 / 4 / total_cpu };
+    run
+}
+
+impl Run {
+    /// The `GODEBUG=gctrace=1` line for each cycle.
+    pub fn gctrace(&self, w: &Workload) -> Vec<GcTrace> {
+        let mut cpu_ms_x4 = 0;
+        self.cycles
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mark_ns = (c.end_ms - c.start_ms) * 1_000_000;
+                cpu_ms_x4 += (c.end_ms - c.start_ms) * u64::from(w.procs);
+                let elapsed = (c.end_ms * u64::from(w.procs)).max(1);
+                GcTrace {
+                    cycle: i as u32 + 1,
+                    at_ms: c.start_ms,
+                    cpu_percent: (cpu_ms_x4 * 100 / 4 / elapsed) as u32,
+                    clock_ns: [STW_NS, mark_ns, STW_NS],
+                    cpu_ns: [STW_NS * u64::from(w.procs), 0, mark_ns * u64::from(w.procs) / 4, 0, STW_NS * u64::from(w.procs)],
+                    heap_bytes: [c.heap_start, c.heap_end, c.marked],
+                    goal_bytes: c.goal,
+                    stacks_bytes: w.stacks,
+                    globals_bytes: w.globals,
+                    procs: w.procs,
+                    forced: false,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::gctrace_line;
+
+    const GOGC100: Settings = Settings { gogc: Some(100), memory_limit: None };
+
+    #[test]
+    fn the_gc_guide_example() {
+        // 8 MiB live + 1 MiB stacks + 1 MiB globals at GOGC=100 → 18 MiB.
+        assert_eq!(heap_goal(8 * MIB, MIB, MIB, GOGC100), Some(18 * MIB));
+    }
+
+    #[test]
+    fn the_4_mib_minimum_scales_with_gogc() {
+        assert_eq!(heap_goal(MIB, 0, 0, GOGC100), Some(4 * MIB));
+        assert_eq!(heap_goal(MIB, 0, 0, Settings { gogc: Some(50), memory_limit: None }), Some(2 * MIB));
+        assert_eq!(heap_goal(MIB, 0, 0, Settings { gogc: Some(200), memory_limit: None }), Some(8 * MIB));
+    }
+
+    #[test]
+    fn gogc_off_and_the_memory_limit() {
+        assert_eq!(heap_goal(8 * MIB, MIB, MIB, Settings { gogc: None, memory_limit: None }), None);
+        assert_eq!(heap_goal(8 * MIB, MIB, MIB, Settings { gogc: None, memory_limit: Some(64 * MIB) }), Some(62 * MIB));
+        assert_eq!(heap_goal(8 * MIB, MIB, MIB, Settings { gogc: Some(100), memory_limit: Some(12 * MIB) }), Some(10 * MIB));
+    }
+
+    #[test]
+    fn trigger_lies_inside_the_runway() {
+        let (lo, hi) = trigger_bounds(8 * MIB, 18 * MIB);
+        assert!(8 * MIB < lo && lo < hi && hi < 18 * MIB);
+    }
+
+    fn workload() -> Workload {
+        Workload { alloc_per_ms: 256 << 10, live: 8 * MIB, stacks: MIB, globals: MIB, procs: 2, mark_bytes_per_ms: 2 * MIB, duration_ms: 2000 }
+    }
+
+    #[test]
+    fn the_heap_saws_between_live_and_goal() {
+        let r = simulate(workload(), GOGC100);
+        assert!(r.cycles.len() > 10);
+        for c in &r.cycles {
+            assert!(c.heap_start < c.goal && c.heap_end <= c.goal + workload().alloc_per_ms, "{c:?}");
+            assert!(c.marked >= workload().live);
+        }
+        assert_eq!(r.cycles[0].goal, 18 * MIB);
+        // Objects allocated during marking count as marked, so later goals
+        // sit a little higher than the first.
+        let max_goal = r.cycles.iter().map(|c| c.goal).max().unwrap_or(0);
+        assert!(r.peak <= max_goal + workload().alloc_per_ms);
+        assert_eq!(simulate(workload(), GOGC100), r, "deterministic");
+    }
+
+    #[test]
+    fn higher_gogc_means_fewer_cycles_and_a_higher_peak() {
+        let low = simulate(workload(), Settings { gogc: Some(50), memory_limit: None });
+        let high = simulate(workload(), Settings { gogc: Some(400), memory_limit: None });
+        assert!(low.cycles.len() > high.cycles.len());
+        assert!(low.peak < high.peak);
+        assert!(low.gc_cpu_basis_points > high.gc_cpu_basis_points);
+        let off = simulate(workload(), Settings { gogc: None, memory_limit: None });
+        assert!(off.cycles.is_empty());
+        assert_eq!(off.peak, 8 * MIB + 2000 * (256 << 10));
+        let limited = simulate(workload(), Settings { gogc: None, memory_limit: Some(32 * MIB) });
+        assert!(!limited.cycles.is_empty() && limited.peak <= 32 * MIB);
+    }
+
+    #[test]
+    fn gctrace_lines_have_the_real_shape() {
+        let w = workload();
+        let r = simulate(w, GOGC100);
+        let line = gctrace_line(&r.gctrace(&w)[0]);
+        assert!(line.starts_with("gc 1 @0."), "{line}");
+        assert!(line.contains(" ms clock, ") && line.contains(" ms cpu, ") && line.ends_with(" MB globals, 2 P"), "{line}");
+        assert!(line.contains("18 MB goal, 1 MB stacks, 1 MB globals"), "{line}");
+    }
+}
