@@ -11,7 +11,8 @@ after(async () => { await browser?.close(); await srv?.close(); });
 const cases = [
   ['#/<img src=x onerror=alert(1)>/99999', /no chapter/i, '#/memory/1', 'hostile'],
   ['#/%3Cscript%3Ealert(1)%3C/script%3E/2', /no chapter/i, '#/memory/1', 'encoded-script'],
-  ['#/gc/-1', /no chapter/i, '#/memory/1', 'unknown-chapter'],
+  ['#/gc/-1', /does not exist/i, '#/gc/1', 'gc-negative-step'],
+  ['#/nope/3', /no chapter/i, '#/memory/1', 'unknown-chapter'],
   ['#/memory/-1', /does not exist/i, '#/memory/1', 'negative-step'],
   ['#/stack-heap/99999', /does not exist/i, '#/stack-heap/24', 'step-too-big'],
   ['#/memory/abc', /not a step number/i, '#/memory/1', 'step-not-a-number'],

@@ -41,6 +41,8 @@ pub enum Focus {
     Pointee { func: String, name: String },
     /// Memory bytes that two programs both claim, shown as a conflict.
     Conflict { addr: u64, len: u64 },
+    /// The heap object at this address.
+    HeapAt(u64),
 }
 
 impl Focus {
@@ -66,6 +68,9 @@ pub struct Step {
     pub anchor: Option<(&'static str, usize, i32)>,
     pub focus: Vec<Focus>,
     pub terminal: Option<Terminal>,
+    /// Heads the program's output instead of `$ run_command` when the
+    /// output is not the real program's (a hypothetical runtime).
+    pub output_note: Option<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -100,6 +105,11 @@ impl Step {
 
     pub fn focus(&mut self, f: Focus) -> &mut Step {
         self.focus.push(f);
+        self
+    }
+
+    pub fn output_note(&mut self, note: &'static str) -> &mut Step {
+        self.output_note = Some(note);
         self
     }
 

@@ -17,6 +17,7 @@
 extern crate alloc;
 
 mod chapter;
+mod gc;
 mod manual_heap;
 mod memory;
 pub mod route;
@@ -28,7 +29,7 @@ use alloc::vec::Vec;
 
 /// Every chapter, in reading order.
 pub fn catalog() -> Vec<Chapter> {
-    alloc::vec![memory::chapter(), stack_heap::chapter(), manual_heap::chapter()]
+    alloc::vec![memory::chapter(), stack_heap::chapter(), manual_heap::chapter(), gc::chapter()]
 }
 
 /// The Go release the explainer's numbers are for.

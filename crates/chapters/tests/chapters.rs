@@ -111,6 +111,7 @@ fn focus_names_things_that_exist() {
                     Focus::Frame(func) => m.frames().any(|fr| &fr.func == func),
                     Focus::Register(r) => m.memory.as_ref().is_some_and(|mem| mem.register(r).is_some()),
                     Focus::Bytes { .. } | Focus::Conflict { .. } => m.memory.is_some(),
+                    Focus::HeapAt(a) => m.heap.object_at(memsim::Addr(*a)).is_some(),
                 };
                 assert!(ok, "{} step {}: focus {f:?} names nothing", ch.id, i + 1);
             }
@@ -145,4 +146,42 @@ fn manual_heap_reuses_frees_dangles_and_dies() {
     assert!(killed.frames().next().is_none(), "a killed process has no frames");
     let leaked = heap.chunks.iter().filter(|c| !c.free && c.size == 4112).count();
     assert_eq!(leaked as u64, (heap.used() - 0x290 - 32) / 4112);
+}
+
+#[test]
+fn gc_marks_sweeps_loses_without_the_barrier_and_keeps_with_it() {
+    use memsim::{Addr, Color, GcPhase, Value};
+    let (ch, states) = chapter("gc");
+    let find = |needle: &str| ch.steps.iter().position(|s| s.caption.contains(needle)).expect(needle);
+    let v_at = |m: &Machine, a: u64| {
+        let o = &m.heap.objects[m.heap.object_at(Addr(a)).expect("object")];
+        o.value.at(&[2]).cloned()
+    };
+    let color_at = |m: &Machine, a: u64| m.heap.objects[m.heap.object_at(Addr(a)).expect("object")].color;
+    // The first cycle frees only node 4.
+    let m = &states[find("marking is done")];
+    assert_eq!(m.gc.phase, GcPhase::Mark);
+    assert_eq!(color_at(m, 0xc000010048), Color::White);
+    assert_eq!(color_at(m, 0xc000010030), Color::Black);
+    let m = &states[find("Sweeping frees every white object")];
+    assert!(m.heap.object_at(Addr(0xc000010048)).is_none());
+    assert_eq!(m.heap.objects.len(), 3);
+    // The next Node reuses node 4's slot.
+    let m = &states[find("takes the first free slot")];
+    assert_eq!(v_at(m, 0xc000010048), Some(Value::Int(5)));
+    // Without the barrier, node 3 ends white while black node 1 points to it.
+    let m = &states[find("Node 3 is white although")];
+    assert_eq!(color_at(m, 0xc000010030), Color::White);
+    assert_eq!(color_at(m, 0xc000010000), Color::Black);
+    assert!(m.reachable().contains(&Addr(0xc000010030)));
+    let m = &states[find("Sweeping frees node 3")];
+    assert!(m.heap.object_at(Addr(0xc000010030)).is_none());
+    let m = &states[find("the lost-object bug")];
+    assert_eq!(m.stdout, vec!["99 99".to_string()]);
+    // With the barrier, the overwrite shades node 3 and it survives.
+    let m = &states[find("shades node 3 grey")];
+    assert_eq!(color_at(m, 0xc000010030), Color::Grey);
+    let last = states.last().expect("steps");
+    assert_eq!(v_at(last, 0xc000010030), Some(Value::Int(3)));
+    assert_eq!(last.stdout.join("\n") + "\n", include_str!("../go/gc/run.txt"));
 }

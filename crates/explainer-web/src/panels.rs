@@ -161,7 +161,8 @@ fn update_terminal(chapter: &chapters::Chapter, step: &chapters::Step, m: &memsi
         (None, Some(cmd)) if !m.stdout.is_empty() || m.killed.is_some() => {
             // The shell reports a SIGKILL with "Killed" and status 137.
             let killed = if m.killed.is_some() { "\nKilled\n$ echo $?\n137" } else { "" };
-            Some(format!("$ {cmd}\n{}{killed}", m.stdout.join("\n")))
+            let head = step.output_note.map_or_else(|| format!("$ {cmd}"), |n| format!("# {n}"));
+            Some(format!("{head}\n{}{killed}", m.stdout.join("\n")))
         }
         _ => None,
     };

@@ -161,6 +161,7 @@ impl Machine {
                 }
                 self.stdout.push(line);
             }
+            Op::Restart => *self = Machine::new(),
             Op::GcStart { barrier } => self.gc_start(*barrier),
             Op::GcScanStack { goroutine } => self.gc_scan_stack(*goroutine),
             Op::GcMarkStep { n } => {

@@ -56,6 +56,8 @@ pub enum Op {
     GcFinishMark,
     /// Free every white object and end the cycle.
     GcSweep,
+    /// Start the program over from nothing (to run it again another way).
+    Restart,
     /// A loop body run `times` times, or until the process is killed.
     Repeat { times: u32, body: Vec<Op> },
 }

@@ -163,6 +163,11 @@ fn apply_focus(m: &Machine, focus: &[Focus], scene: &mut Scene) {
                     keys.push(Key::Register(i as u32));
                 }
             }
+            Focus::HeapAt(a) => {
+                if let Some(i) = m.heap.object_at(memsim::Addr(*a)) {
+                    keys.push(Key::Object(m.heap.objects[i].id));
+                }
+            }
             Focus::Frame(func) => {
                 if let Some(fr) = m.frames().filter(|fr| &fr.func == func).last() {
                     keys.push(Key::Frame(fr.id));

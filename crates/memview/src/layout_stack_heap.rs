@@ -98,7 +98,10 @@ pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
 pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let h = &m.heap;
     let pages: u64 = h.spans.iter().map(|s| s.pages).sum();
-    let sub = if h.objects.is_empty() {
+    let sub = if m.gc.phase == memsim::GcPhase::Mark {
+        let barrier = if m.gc.barrier { "barrier on" } else { "no barrier" };
+        format!("marking \u{b7} {barrier} \u{b7} grey queue: {}", m.gc.grey.len())
+    } else if h.objects.is_empty() {
         String::from("empty")
     } else {
         format!("{} objects \u{b7} {} in {} spans ({} pages)", h.objects.len(), text::bytes(h.in_use()), h.spans.len(), pages)
@@ -106,16 +109,22 @@ pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let inner = panel(scene, 3, rect, "Heap", &sub, mt);
     let mut objects: alloc::vec::Vec<&memsim::Object> = h.objects.iter().collect();
     objects.sort_by_key(|o| o.addr);
-    let rows: usize = objects.iter().map(|o| 2 + field_rows(&o.value)).sum();
     let gap = mt.f * 0.6;
-    let row = ((inner.h - objects.len() as f32 * gap) / rows.max(1) as f32).min(mt.f * 1.9).max(mt.f * 1.1);
-    let size = (row / 1.9).min(mt.f);
+    let fit = |rows: usize| (inner.h - objects.len() as f32 * gap) / rows.max(1) as f32;
+    // Full boxes (header, size line, a row per field) when they fit at a
+    // readable size; otherwise compact ones: header, then the value inline.
+    let full_rows: usize = objects.iter().map(|o| 2 + field_rows(&o.value)).sum();
+    let compact = fit(full_rows) < mt.f * 1.5;
+    let rows = if compact { objects.len() * 2 } else { full_rows };
+    let row = fit(rows).min(mt.f * 1.9).max(mt.f * 1.25);
+    let size = (row / 1.6).clamp(mt.f * 0.9, mt.f);
     let ch = size * 0.6;
-    let w = inner.w.min(ch * 44.0);
+    // Leave a margin on the right for arrows between heap objects.
+    let w = (inner.w - mt.f * 3.0).min(ch * 48.0);
     let mut y = inner.y;
     for o in objects {
-        let nrows = field_rows(&o.value);
-        let r = Rect::new(inner.x, y, w, (2 + nrows) as f32 * row + row * 0.2);
+        let nrows = if compact { 0 } else { field_rows(&o.value) };
+        let r = Rect::new(inner.x, y, w, if compact { 2.0 * row + row * 0.2 } else { (2 + nrows) as f32 * row + row * 0.2 });
         let meta = if o.tiny {
             format!("{} \u{b7} tiny allocator: shares a 16 B block", text::bytes(o.requested))
         } else if o.class == 0 {
@@ -123,23 +132,43 @@ pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         } else {
             format!("{} \u{b7} size class {} ({} B)", text::bytes(o.requested), o.class, o.size)
         };
+        // During marking, objects wear their tri-color state (named too,
+        // so colour is never the only cue).
+        let marking = m.gc.phase == memsim::GcPhase::Mark;
+        let (fill, text_role, muted, tag) = match (marking, o.color) {
+            (false, _) => (Role::Heap, Role::Text, Role::Muted, ""),
+            (true, memsim::Color::White) => (Role::Value, Role::Text, Role::Muted, " \u{b7} white"),
+            (true, memsim::Color::Grey) => (Role::GcGrey, Role::Text, Role::Text, " \u{b7} grey"),
+            (true, memsim::Color::Black) => (Role::GcBlack, Role::OnBlack, Role::OnBlack, " \u{b7} black"),
+        };
         let mut node = Node::new(Key::Object(o.id), r)
-            .fill(Role::Heap)
+            .fill(fill)
             .stroke(Role::HeapBorder)
             .radius(6.0)
-            .text(ch, row * 0.6, size * 1.05, Role::Text, text::fit(&o.ty, 16), TextAlign::Left, true)
-            .text(r.w - ch, row * 0.6, size * 0.85, Role::Muted, format!("{}", o.addr), TextAlign::Right, false)
-            .text(ch, row * 1.5, size * 0.85, Role::Muted, text::fit(&meta, ((r.w - 2.0 * ch) / (ch * 0.85)) as usize), TextAlign::Left, false);
+            .text(ch, row * 0.6, size * 1.05, text_role, format!("{}{tag}", text::fit(&o.ty, 16)), TextAlign::Left, true)
+            .text(r.w - ch, row * 0.6, size * 0.85, muted, format!("{}", o.addr), TextAlign::Right, false)
+            ;
+        if compact {
+            let inline = text::value(&o.value);
+            node = node.text(ch, row * 1.5, size * 0.9, text_role, text::fit(&inline, ((r.w - 2.0 * ch) / (ch * 0.9)) as usize), TextAlign::Left, false);
+            scene.nodes.push(node);
+            y += r.h + gap;
+            continue;
+        }
+        node = node.text(ch, row * 1.5, size * 0.85, muted, text::fit(&meta, ((r.w - 2.0 * ch) / (ch * 0.85)) as usize), TextAlign::Left, false);
         match &o.value {
             Value::Struct(fields) => {
                 for (i, f) in fields.iter().enumerate() {
                     let fy = row * (2.5 + i as f32);
+                    // A pointer to freed memory says so.
+                    let freed = matches!(f.value, Value::Ptr(a) if m.locate(a).is_err());
+                    let shown = if freed { format!("{} (freed!)", text::value(&f.value)) } else { text::value(&f.value) };
                     node = node
-                        .text(ch * 2.0, fy, size, Role::Text, f.name.as_str(), TextAlign::Left, true)
-                        .text(ch * 8.0, fy, size, Role::Text, text::value(&f.value), TextAlign::Left, false);
+                        .text(ch * 2.0, fy, size, text_role, f.name.as_str(), TextAlign::Left, true)
+                        .text(ch * 8.0, fy, size, if freed { Role::Danger } else { text_role }, shown, TextAlign::Left, false);
                 }
             }
-            v => node = node.text(ch * 2.0, row * 2.5, size, Role::Text, text::fit(&text::value(v), 30), TextAlign::Left, false),
+            v => node = node.text(ch * 2.0, row * 2.5, size, text_role, text::fit(&text::value(v), 30), TextAlign::Left, false),
         }
         scene.nodes.push(node);
         y += r.h + gap;

@@ -42,6 +42,11 @@ pub enum Role {
     /// Fill for focused small cells, where a halo would crowd neighbours.
     FocusFill,
     Danger,
+    /// Tri-color marking: grey (seen, not scanned) and black (scanned).
+    GcGrey,
+    GcBlack,
+    /// Text on a black object.
+    OnBlack,
     /// Owner colours for raw-memory claims (program A, B, …).
     Owner(u8),
 }
@@ -76,6 +81,9 @@ impl Palette {
             Role::Focus => (0xcc79a7ff, 0xe89bc6ff),
             Role::FocusFill => (0xf7dcebff, 0x5a2a47ff),
             Role::Danger => (0xd55e00ff, 0xff8a3dff),
+            Role::GcGrey => (0xb8b8b8ff, 0x7a7a7aff),
+            Role::GcBlack => (0x1f2328ff, 0x000000ff),
+            Role::OnBlack => (0xffffffff, 0xe8e6e3ff),
             Role::Owner(0) => (0x009e73ff, 0x33c79aff),
             Role::Owner(1) => (0xd55e00ff, 0xff8a3dff),
             Role::Owner(_) => (0x0072b2ff, 0x6cc3ffff),

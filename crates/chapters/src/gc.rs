@@ -1,0 +1,296 @@
+//! Chapter `gc`: garbage collection — mark from the roots, sweep the rest;
+//! tri-color marking; concurrent marking, the lost object without a write
+//! barrier, and Go's hybrid barrier keeping it.
+//!
+//! The listing is go/gc/main.go, a real program; its output (run.txt) and
+//! compiler output (gcflags-m.txt) come from Go 1.27.3. The collector's own
+//! steps are runtime work with no line of their own: they point at the
+//! line the program is at.
+
+use crate::chapter::{Chapter, Code, Focus, Lang};
+use alloc::boxed::Box;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
+use memsim::{Expr, Op, Place};
+
+const STACK_HI: u64 = 0xc000048000;
+/// Nodes are 24 bytes with pointers: size class 3, the first span, so node
+/// n (from 0) sits at the heap base + 24·n.
+const NODE: [u64; 4] = [0xc000010000, 0xc000010018, 0xc000010030, 0xc000010048];
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+fn node(v: i64) -> Expr {
+    Expr::New { ty: s("Node"), value: Box::new(Expr::Struct(vec![(s("Next"), Expr::Nil), (s("Other"), Expr::Nil), (s("V"), Expr::Int(v))])) }
+}
+
+fn path(var: &str, fields: &[&str]) -> Place {
+    fields.iter().fold(Place::var(var), |p, f| p.field(f))
+}
+
+fn set(var: &str, fields: &[&str], value: Expr) -> Op {
+    Op::Assign { place: path(var, fields), value }
+}
+
+/// The program up to and including `extra = nil`.
+fn setup() -> Vec<Op> {
+    let mut ops = vec![
+        Op::Spawn { goroutine: 1, hi: STACK_HI, size: 2048 },
+        Op::Call { func: s("main"), args: vec![] },
+    ];
+    ops.extend(build());
+    ops.push(set("root", &["Other"], Expr::Nil));
+    ops.extend(collect(true));
+    ops.extend(extra());
+    ops
+}
+
+fn build() -> Vec<Op> {
+    vec![
+        Op::Call { func: s("build"), args: vec![] },
+        Op::Declare { name: s("root"), ty: s("*Node"), value: node(1) },
+        set("root", &["Next"], node(2)),
+        set("root", &["Next", "Next"], node(3)),
+        set("root", &["Other"], node(4)),
+        Op::Return { value: Some(Expr::var("root")), bind: Some((s("root"), s("*Node"))) },
+    ]
+}
+
+fn collect(barrier: bool) -> Vec<Op> {
+    vec![Op::GcStart { barrier }, Op::GcScanStack { goroutine: 1 }, Op::GcFinishMark, Op::GcSweep]
+}
+
+fn extra() -> Vec<Op> {
+    vec![
+        Op::Declare { name: s("extra"), ty: s("*Node"), value: node(5) },
+        set("root", &["Next", "Other"], Expr::var("extra")),
+        Op::Assign { place: Place::var("extra"), value: Expr::Nil },
+    ]
+}
+
+/// The concurrent part, from the program's side, one op per line.
+fn moves() -> [Op; 4] {
+    [
+        Op::Declare { name: s("c"), ty: s("*Node"), value: Expr::Load(path("root", &["Next", "Next"])) },
+        set("root", &["Next", "Next"], Expr::Nil),
+        set("root", &["Other"], Expr::var("c")),
+        Op::Assign { place: Place::var("c"), value: Expr::Nil },
+    ]
+}
+
+fn finish() -> [Op; 2] {
+    [
+        set("root", &["Next", "Other"], node(99)),
+        Op::Print(vec![Expr::Load(path("root", &["Other", "V"])), Expr::Load(path("root", &["Next", "Other", "V"]))]),
+    ]
+}
+
+pub fn chapter() -> Chapter {
+    let code = Code { file: "gc/main.go", lang: Lang::Go, text: include_str!("../go/gc/main.go") };
+    let mut c = Chapter::new("gc", "Automatic heap management: garbage collection", code);
+    c.run_command = Some("go run ./gc");
+    let [load_c, cut, store, clear_c] = moves();
+    let [alloc99, print] = finish();
+    let hypothetical = "a Go without write barriers (hypothetical) would print:";
+
+    c.step(
+        "C leaves freeing to the programmer; Go frees heap memory itself, with a garbage collector (GC). \
+         It finds what the program can still reach and frees the rest. main starts.",
+    )
+    .at("func main()")
+    .op(Op::Spawn { goroutine: 1, hi: STACK_HI, size: 2048 })
+    .op(Op::Call { func: s("main"), args: vec![] })
+    .focus(Focus::frame("main"));
+
+    let mut b = c.step(
+        "build makes four Nodes on the heap: 24 bytes each with pointers, size class 3, side by side in one \
+         span. main's root points to the first; the others hang off it.",
+    );
+    for op in build() {
+        b = b.op(op);
+    }
+    b.at("root := build()").focus(Focus::pointee("main", "root"));
+
+    c.step("root.Other = nil: node 4 is still in memory, but nothing can reach it any more. It is garbage.")
+        .at("root.Other = nil")
+        .op(set("root", &["Other"], Expr::Nil))
+        .focus(Focus::HeapAt(NODE[3]));
+
+    c.step(
+        "runtime.GC() starts a cycle. Marking begins with every object white: not yet known to be alive. \
+         (Go also starts cycles on its own, when the heap grows to a goal set by GOGC.)",
+    )
+    .at("runtime.GC()")
+    .op(Op::GcStart { barrier: true });
+
+    c.step(
+        "The roots are where the program can start from: goroutine stacks and global variables. Scanning \
+         main's stack finds root, and its Node turns grey: reached, but its own pointers not yet scanned.",
+    )
+    .at("runtime.GC()")
+    .op(Op::GcScanStack { goroutine: 1 })
+    .focus(Focus::HeapAt(NODE[0]));
+
+    c.step("Scanning a grey object turns it black and turns the white objects it points to grey. Node 1 is black; node 2 is grey.")
+        .at("runtime.GC()")
+        .op(Op::GcMarkStep { n: 1 })
+        .focus(Focus::HeapAt(NODE[1]));
+
+    c.step("Node 2 is scanned: black; node 3 turns grey.")
+        .at("runtime.GC()")
+        .op(Op::GcMarkStep { n: 1 })
+        .focus(Focus::HeapAt(NODE[2]));
+
+    c.step(
+        "Node 3 points nowhere; it turns black and no grey object is left: marking is done. Node 4 is still \
+         white — nothing led to it.",
+    )
+    .at("runtime.GC()")
+    .op(Op::GcMarkStep { n: 1 })
+    .focus(Focus::HeapAt(NODE[3]));
+
+    c.step(
+        "Sweeping frees every white object, span by span: node 4's slot is free again. Go's heap never moves \
+         an object (it does not compact), so the surviving addresses stay as they were.",
+    )
+    .at("runtime.GC()")
+    .op(Op::GcSweep);
+
+    let mut b = c.step(
+        "A new Node takes the first free slot in the span — node 4's old address — and node 2 points to it. \
+         extra itself goes back to nil.",
+    );
+    for op in extra() {
+        b = b.op(op);
+    }
+    b.at("root.Next.Other = extra").focus(Focus::HeapAt(NODE[3]));
+
+    c.step(
+        "Stopping the program for a whole mark would pause it for as long as the heap takes to scan. Since \
+         Go 1.5, marking runs concurrently with the program. First, imagine it with no write barrier: a new \
+         cycle starts and scans the stack.",
+    )
+    .at("// While the collector marks")
+    .op(Op::GcStart { barrier: false })
+    .op(Op::GcScanStack { goroutine: 1 })
+    .focus(Focus::HeapAt(NODE[0]));
+
+    c.step("The collector scans node 1 (black) and greys node 2. Node 3 is still white.")
+        .at("// While the collector marks")
+        .op(Op::GcMarkStep { n: 1 })
+        .focus(Focus::HeapAt(NODE[1]));
+
+    c.step(
+        "Meanwhile the program copies node 2's pointer to node 3 into a local, c. Stack writes have no \
+         barrier, and main's stack was already scanned.",
+    )
+    .at("c := root.Next.Next")
+    .op(load_c.clone())
+    .focus(Focus::var("main", "c"));
+
+    c.step("It clears node 2's pointer: grey node 2, not yet scanned, no longer leads to node 3.")
+        .at("root.Next.Next = nil")
+        .op(cut.clone())
+        .focus(Focus::HeapAt(NODE[1]));
+
+    c.step(
+        "And stores c into root.Other: black node 1 now points to white node 3. That breaks the tri-color \
+         invariant — no black object may point to a white one — because black objects are never scanned again.",
+    )
+    .at("root.Other = c")
+    .op(store.clone())
+    .focus(Focus::HeapAt(NODE[2]));
+
+    c.step("c goes back to nil. Node 3 is now reachable only through black node 1.")
+        .at("c = nil")
+        .op(clear_c.clone())
+        .focus(Focus::HeapAt(NODE[2]));
+
+    c.step(
+        "Marking finishes: node 2 is scanned (it leads to node 4's slot, the extra Node, now black) and the \
+         queue empties. Node 3 is white although root.Other points to it.",
+    )
+    .at("c = nil")
+    .op(Op::GcFinishMark)
+    .focus(Focus::HeapAt(NODE[2]));
+
+    c.step("Sweeping frees node 3. root.Other still holds its address: a dangling pointer, in a language that promises none.")
+        .at("c = nil")
+        .op(Op::GcSweep)
+        .focus(Focus::HeapAt(NODE[0]));
+
+    c.step("A new Node with V = 99 is allocated into the first free slot — node 3's.")
+        .at("root.Next.Other = &Node{V: 99}")
+        .op(alloc99.clone())
+        .focus(Focus::HeapAt(NODE[2]))
+        .output_note(hypothetical);
+
+    c.step(
+        "The program reads root.Other.V and gets 99, where it stored 3: the lost-object bug. A concurrent \
+         collector must see every pointer the program moves while it marks.",
+    )
+    .at("println(root.Other.V, root.Next.Other.V)")
+    .op(print.clone())
+    .focus(Focus::HeapAt(NODE[2]))
+    .output_note(hypothetical);
+
+    let mut b = c.step(
+        "Go's answer since Go 1.8 is the hybrid write barrier: on every pointer store into the heap while \
+         marking, shade the pointer being overwritten, and the new one too if the goroutine's stack is not \
+         yet scanned. Same program, same moment — this time with the barrier on.",
+    );
+    b = b.op(Op::Restart);
+    for op in setup() {
+        b = b.op(op);
+    }
+    b.op(Op::GcStart { barrier: true })
+        .op(Op::GcScanStack { goroutine: 1 })
+        .op(Op::GcMarkStep { n: 1 })
+        .at("// While the collector marks")
+        .focus(Focus::HeapAt(NODE[1]));
+
+    c.step("c takes node 3's address. No barrier on the stack, as before.")
+        .at("c := root.Next.Next")
+        .op(load_c)
+        .focus(Focus::var("main", "c"));
+
+    c.step(
+        "This store overwrites a pointer to node 3, so the barrier shades node 3 grey before the store \
+         happens. (The stack was already scanned, so the new value needs no shading.)",
+    )
+    .at("root.Next.Next = nil")
+    .op(cut)
+    .focus(Focus::HeapAt(NODE[2]));
+
+    c.step("root.Other = c, c = nil: node 3 is grey, so the collector will still scan it.")
+        .at("root.Other = c")
+        .op(store)
+        .op(clear_c)
+        .focus(Focus::HeapAt(NODE[2]));
+
+    c.step("Marking finishes with node 3 black. Sweeping finds nothing reachable to free.")
+        .at("c = nil")
+        .op(Op::GcFinishMark)
+        .op(Op::GcSweep)
+        .focus(Focus::HeapAt(NODE[2]));
+
+    c.step(
+        "The new Node goes to a fresh slot, and the program prints 3 99 — exactly what the real program \
+         prints. Objects allocated while marking are born black, so they cannot be lost either.",
+    )
+    .at("println(root.Other.V, root.Next.Other.V)")
+    .op(alloc99)
+    .op(print)
+    .focus(Focus::pointee("main", "root"));
+
+    c.step(
+        "Go's collector is concurrent, tri-color, non-moving and non-generational. Its cost grows with the \
+         number of heap objects it must scan — which is why Go also tries hard to keep values off the heap.",
+    )
+    .at("println(root.Other.V, root.Next.Other.V)");
+
+    c
+}
