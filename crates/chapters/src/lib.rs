@@ -2,13 +2,13 @@
 //!
 //! A chapter is a source listing (real Go, or pseudo-assembly) and a list of
 //! steps. A step is:
-//!	- the ops it applies to the machine (possibly none),
-//!	- a one-paragraph caption, plain text,
-//!	- the line of the listing it stands for, found by a text anchor so the
-//!	  number can never drift from the file,
-//!	- what to highlight in the picture ([`Focus`]),
-//!	- optional tool output for the terminal panel, taken verbatim from
-//!	  files produced by the real Go toolchain.
+//!    - the ops it applies to the machine (possibly none),
+//!    - a one-paragraph caption, plain text,
+//!    - the line of the listing it stands for, found by a text anchor so the
+//!      number can never drift from the file,
+//!    - what to highlight in the picture ([`Focus`]),
+//!    - optional tool output for the terminal panel, taken verbatim from
+//!      files produced by the real Go toolchain.
 //!
 //! Renderers draw any machine state, so a new chapter needs no renderer
 //! change: only a new module here and an entry in [`catalog`].

@@ -36,7 +36,7 @@ fn point(x: Expr, y: Expr) -> Expr {
 }
 
 fn add_100(target: Place) -> Op {
-    Op::Assign { place: target.clone(), value: Expr::add(Expr::Load(target), Expr::Int(100)) }
+    Op::Assign { place: target.clone(), value: Expr::plus(Expr::Load(target), Expr::Int(100)) }
 }
 
 pub fn chapter() -> Chapter {
@@ -72,7 +72,7 @@ pub fn chapter() -> Chapter {
 
     c.step("sum is a local of add: one more slot in add's frame.")
         .at("sum := a + b")
-        .op(declare("sum", "int", Expr::add(Expr::var("a"), Expr::var("b"))))
+        .op(declare("sum", "int", Expr::plus(Expr::var("a"), Expr::var("b"))))
         .focus(Focus::var("add", "sum"));
 
     c.step(
@@ -85,7 +85,7 @@ pub fn chapter() -> Chapter {
 
     c.step("A block is a scope too. c lives in main's frame only until the block's closing brace.")
         .at("c := b * 2")
-        .op(declare("c", "int", Expr::mul(Expr::var("b"), Expr::Int(2))))
+        .op(declare("c", "int", Expr::times(Expr::var("b"), Expr::Int(2))))
         .focus(Focus::var("main", "c"));
 
     c.step("println(c) prints 30.").at("println(c)").op(Op::Print(vec![Expr::var("c")])).focus(Focus::var("main", "c"));

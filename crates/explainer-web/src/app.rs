@@ -135,12 +135,12 @@ impl App {
     /// Goes to a parsed route, showing its problem, if any, as a notice.
     pub fn go_route(app: &Rc<RefCell<App>>, (route, problem): (Route, Option<Problem>), nav: Nav) {
         let nav = if problem.is_some() { Nav::Replace } else { nav };
-        match &problem {
-            Some(p) => panels::notice(&format!("{p}. Showing {} instead.", {
+        if let Some(p) = &problem {
+            let shown = {
                 let a = app.borrow();
                 format!("\u{201c}{}\u{201d}, step {}", a.chapters[route.chapter].title, route.step + 1)
-            })),
-            None => {}
+            };
+            panels::notice(&format!("{p}. Showing {shown} instead."));
         }
         App::go(app, route.chapter, route.step, nav);
         // A corrected link must say where we really are.

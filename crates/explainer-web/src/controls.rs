@@ -1,6 +1,6 @@
 //! Wires the page's controls, keys and browser events to the app.
 //!
-//!	←/→ previous/next   Space play/pause   Home/End first/last   ? help
+//!    ←/→ previous/next   Space play/pause   Home/End first/last   ? help
 //!
 //! Keys are ignored while a form control has focus (it has its own keys) and
 //! when a modifier is held (browser shortcuts stay the browser's).
@@ -89,7 +89,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
         let app = app.clone();
         dom::on(&dom::document(), "keydown", move |e: KeyboardEvent| on_key(&app, &e))?;
     }
-    watch_media(app, "(prefers-color-scheme: dark)", |a, m| set_theme(a, m))?;
+    watch_media(app, "(prefers-color-scheme: dark)", set_theme)?;
     watch_media(app, "(prefers-reduced-motion: reduce)", |a, m| a.borrow_mut().reduced_motion = m)?;
     watch_size(app)?;
     Ok(())
@@ -108,8 +108,9 @@ fn on_key(app: &Shared, e: &KeyboardEvent) {
         show_help(false);
         return;
     }
-    // Buttons keep Space/Enter for themselves; arrows still step.
-    if in_control && !(key.starts_with("Arrow") && !is_form_field(e)) {
+    // Form fields keep every key; buttons keep Space/Enter but arrows step.
+    let arrow_on_button = key.starts_with("Arrow") && !is_form_field(e);
+    if in_control && !arrow_on_button {
         return;
     }
     let (chapter, last) = {

@@ -12,8 +12,11 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The one requestAnimationFrame callback, made once and reused.
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
 thread_local! {
-    static CALLBACK: RefCell<Option<Closure<dyn FnMut(f64)>>> = const { RefCell::new(None) };
+    static CALLBACK: RefCell<Option<FrameCallback>> = const { RefCell::new(None) };
 }
 
 /// Appends `now - start` (ms) to `goMemoryStats[name]`, a plain object on

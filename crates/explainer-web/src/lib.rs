@@ -3,9 +3,9 @@
 //! At start it builds the [`App`] from the chapter catalog, paints the state
 //! the URL names, and wires the page's controls. From then on:
 //!
-//!	DOM events / hashchange ──► App::go(chapter, step) ──► URL, captions, code
-//!	                                     │
-//!	requestAnimationFrame ──► tween(previous scene, new scene, t) ──► canvas
+//!    DOM events / hashchange ──► App::go(chapter, step) ──► URL, captions, code
+//!                                         │
+//!    requestAnimationFrame ──► tween(previous scene, new scene, t) ──► canvas
 //!
 //! The simulation is never changed here: the front end only picks which
 //! precomputed state to show and how to animate into it.

@@ -1,24 +1,24 @@
 //! Go's tri-color concurrent mark and sweep, one unit of work at a time.
 //!
 //! The phases, as in runtime/mgc.go:
-//!	1. GcStart: the world stops briefly, marking begins, every object is
-//!	   white, the write barrier is switched on. From here new objects are
-//!	   allocated black.
-//!	2. GcScanStack: one goroutine's stack is scanned; each pointer in it
-//!	   shades its target grey, and the stack is black from then on.
-//!	3. GcMarkStep: one grey object is taken from the work queue, its
-//!	   pointers shade their targets, and it turns black. The program's own
-//!	   ops may run between any two steps: that is concurrent marking.
-//!	4. GcSweep: what is still white is unreachable and is freed, span by
-//!	   span; the barrier is off again.
+//!    1. GcStart: the world stops briefly, marking begins, every object is
+//!       white, the write barrier is switched on. From here new objects are
+//!       allocated black.
+//!    2. GcScanStack: one goroutine's stack is scanned; each pointer in it
+//!       shades its target grey, and the stack is black from then on.
+//!    3. GcMarkStep: one grey object is taken from the work queue, its
+//!       pointers shade their targets, and it turns black. The program's own
+//!       ops may run between any two steps: that is concurrent marking.
+//!    4. GcSweep: what is still white is unreachable and is freed, span by
+//!       span; the barrier is off again.
 //!
 //! The hybrid write barrier (Go 1.8, runtime/mbarrier.go), for a pointer
 //! store `*slot = ptr` into the heap during marking:
 //!
-//!	shade(*slot)                 // the old target (Yuasa deletion barrier)
-//!	if current stack is grey:
-//!	    shade(ptr)               // the new target (Dijkstra insertion)
-//!	*slot = ptr
+//!    shade(*slot)                 // the old target (Yuasa deletion barrier)
+//!    if current stack is grey:
+//!        shade(ptr)               // the new target (Dijkstra insertion)
+//!    *slot = ptr
 //!
 //! Stores to stack slots have no barrier at all, which is what lets Go skip
 //! re-scanning stacks. Without the barrier, a pointer moved from a grey

@@ -1,17 +1,18 @@
 //! The heap: objects placed the way Go's allocator places them.
 //!
 //! Allocating a small object (≤ 32 KiB) proceeds as in runtime/malloc.go:
-//!	1. Round the size up to its size class (size_classes.rs).
-//!	2. Find the span for that class and for "has pointers or not" (the span
-//!	   class); take its next free slot.
-//!	3. If there is none, carve a fresh span of the class's page count.
+//!    1. Round the size up to its size class (size_classes.rs).
+//!    2. Find the span for that class and for "has pointers or not" (the span
+//!       class); take its next free slot.
+//!    3. If there is none, carve a fresh span of the class's page count.
+//!
 //! A large object gets its own span of whole 8 KiB pages.
 //!
 //! Object n of a span lives at `span.base + n × elemsize`, so objects of one
 //! size sit side by side and are never moved (Go's heap does not compact).
 
 use crate::addr::{Addr, Id};
-use crate::size_classes::{class_for, is_tiny, nelems, with_header, PAGE_SIZE, TINY_SIZE};
+use crate::size_classes::{class_for, is_tiny, nelems, tiny_align, with_header, PAGE_SIZE, TINY_SIZE};
 use crate::value::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -113,7 +114,7 @@ impl Heap {
     /// aligned to 8, 4 or 2 when their size is a multiple of that.
     fn alloc_tiny(&mut self, id: Id, ty: String, value: Value) -> Addr {
         let requested = value.size();
-        let align = [8, 4, 2].into_iter().find(|a| requested % a == 0).unwrap_or(1);
+        let align = tiny_align(requested);
         let addr = match self.tiny {
             Some((block, off)) if off.next_multiple_of(align) + requested <= TINY_SIZE => {
                 let at = off.next_multiple_of(align);

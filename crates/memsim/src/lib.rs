@@ -6,16 +6,16 @@
 //!
 //! Data structures:
 //!
-//!	Memory   raw byte cells addressed by number, plus CPU registers: the
-//!	         world before variables (chapter `memory`).
-//!	Stack    one goroutine's stack: frames of slots (arguments, locals,
-//!	         results) pushed and popped by calls.
-//!	Heap     objects with addresses, placed in spans of one size class
-//!	         (Go's 67 classes of 8 B … 32 KiB) or in whole 8 KiB pages.
-//!	CHeap    C's heap under glibc malloc: chunks, free and reuse, a
-//!	         memory limit past which the OOM killer ends the process.
-//!	Value    what a slot or object holds: integers, pointers (plain
-//!	         addresses into the stack or the heap), structs, slices.
+//!    Memory   raw byte cells addressed by number, plus CPU registers: the
+//!             world before variables (chapter `memory`).
+//!    Stack    one goroutine's stack: frames of slots (arguments, locals,
+//!             results) pushed and popped by calls.
+//!    Heap     objects with addresses, placed in spans of one size class
+//!             (Go's 67 classes of 8 B … 32 KiB) or in whole 8 KiB pages.
+//!    CHeap    C's heap under glibc malloc: chunks, free and reuse, a
+//!             memory limit past which the OOM killer ends the process.
+//!    Value    what a slot or object holds: integers, pointers (plain
+//!             addresses into the stack or the heap), structs, slices.
 //!
 //! A program is a list of [`Op`]s. [`Machine::apply`] runs one op. A
 //! [`Timeline`] runs a list of steps once and keeps every state, so seeking to

@@ -1,11 +1,11 @@
 //! C's heap, as glibc's malloc lays it out on 64-bit Linux.
 //!
-//!	chunk ──► +-----------------+
-//!	          | prev size       |  (used by the previous chunk's data)
-//!	          | size | flags    |  the one hidden 8-byte word per chunk
-//!	pointer ─►+-----------------+
-//!	          | your data …     |  usable: chunk size − 8
-//!	          +-----------------+
+//!    chunk ──► +-----------------+
+//!              | prev size       |  (used by the previous chunk's data)
+//!              | size | flags    |  the one hidden 8-byte word per chunk
+//!    pointer ─►+-----------------+
+//!              | your data …     |  usable: chunk size − 8
+//!              +-----------------+
 //!
 //! Facts (glibc 2.36, checked by running it): a chunk is the request plus
 //! 8 bytes rounded up to 16, at least 32 (malloc(1..24) → 32, malloc(25) →

@@ -2,9 +2,9 @@
 //!
 //! The goal (runtime/mgcpacer.go, Go ≥ 1.18; the GC guide's formula):
 //!
-//!	goal = live + (live + stacks + globals) × GOGC/100
-//!	goal ≥ 4 MiB × GOGC/100                        (heapMinimum)
-//!	goal ≤ GOMEMLIMIT − stacks − globals           (when a limit is set)
+//!    goal = live + (live + stacks + globals) × GOGC/100
+//!    goal ≥ 4 MiB × GOGC/100                        (heapMinimum)
+//!    goal ≤ GOMEMLIMIT − stacks − globals           (when a limit is set)
 //!
 //! GOGC=off removes the first two lines; with no limit either, the
 //! collector never runs. A cycle is triggered before the goal, so that
@@ -136,7 +136,7 @@ pub fn simulate(w: Workload, s: Settings) -> Run {
         run.heap.push(heap);
     }
     let total_cpu = w.duration_ms * u64::from(w.procs);
-    run.gc_cpu_basis_points = if total_cpu == 0 { 0 } else { mark_cpu_ms_x4 * 10_000 / 4 / total_cpu };
+    run.gc_cpu_basis_points = (mark_cpu_ms_x4 * 10_000 / 4).checked_div(total_cpu).unwrap_or(0);
     run
 }
 

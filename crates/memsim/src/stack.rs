@@ -1,12 +1,12 @@
 //! A goroutine's stack: frames of slots, growing toward lower addresses.
 //!
-//!	hi ──► +----------------------+
-//!	       | main: a, b, p, q      |  frame of the caller
-//!	       +----------------------+
-//!	       | moveByValue: pt       |  frame of the callee (args, locals)
-//!	sp ──► +----------------------+
-//!	       |        free          |
-//!	lo ──► +----------------------+
+//!    hi ──► +----------------------+
+//!           | main: a, b, p, q      |  frame of the caller
+//!           +----------------------+
+//!           | moveByValue: pt       |  frame of the callee (args, locals)
+//!    sp ──► +----------------------+
+//!           |        free          |
+//!    lo ──► +----------------------+
 //!
 //! A call pushes a frame below the caller's; a return pops it, and every slot
 //! in it is gone at once. That is why the stack needs no garbage collector.

@@ -2,11 +2,11 @@
 //! pointer variables builds, rewires and drops a graph of two-pointer nodes
 //! while the collector marks concurrently.
 //!
-//!	- with the hybrid barrier, everything a stop-the-world mark reaches is
-//!	  black when marking ends (Go's checkmark idea), and sweeping never
-//!	  frees an object the program can still reach;
-//!	- without it, some program loses a reachable object;
-//!	- allocations never overlap, and span accounting always adds up.
+//!    - with the hybrid barrier, everything a stop-the-world mark reaches is
+//!      black when marking ends (Go's checkmark idea), and sweeping never
+//!      frees an object the program can still reach;
+//!    - without it, some program loses a reachable object;
+//!    - allocations never overlap, and span accounting always adds up.
 
 use memsim::{Color, Expr, Machine, Op, Place, Value};
 use proptest::prelude::*;

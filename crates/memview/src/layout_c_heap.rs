@@ -1,12 +1,12 @@
 //! C's heap under glibc malloc, and the end of a killed process.
 //!
-//!	┌ C heap · glibc malloc ───────── 3 chunks · 64 B in use ┐
-//!	│ [██████░░░░░░░░░░░░░░ 4.0 MiB of 64 MiB limit]         │
-//!	│ malloc's bookkeeping (tcache) · 656 B                   │
-//!	│ Account · 32 B chunk                     0x5555555592a0 │
-//!	│ Order · 32 B chunk (free, in the tcache)                │
-//!	│ + 16,300 more chunks of 4112 B, leaked                  │
-//!	└─────────────────────────────────────────────────────────┘
+//!    ┌ C heap · glibc malloc ───────── 3 chunks · 64 B in use ┐
+//!    │ [██████░░░░░░░░░░░░░░ 4.0 MiB of 64 MiB limit]         │
+//!    │ malloc's bookkeeping (tcache) · 656 B                   │
+//!    │ Account · 32 B chunk                     0x5555555592a0 │
+//!    │ Order · 32 B chunk (free, in the tcache)                │
+//!    │ + 16,300 more chunks of 4112 B, leaked                  │
+//!    └─────────────────────────────────────────────────────────┘
 //!
 //! A chunk nothing points to and nobody freed is drawn as leaked; when
 //! there are more chunks than fit, the rest are summed up in one line.

@@ -1,7 +1,7 @@
 //! Raw memory as rows of 8 byte cells, and the CPU registers.
 //!
-//!	0x1000 │28│00│00│00│00│00│00│00│  A: apples
-//!	0x1008 │ff│ff│ff│ff│ff│ff│ff│ff│  A: pears / B: flag   ← conflict
+//!    0x1000 │28│00│00│00│00│00│00│00│  A: apples
+//!    0x1008 │ff│ff│ff│ff│ff│ff│ff│ff│  A: pears / B: flag   ← conflict
 //!
 //! Eight bytes a row, so one row is one 64-bit word. Cells claimed by a
 //! program are outlined in its colour; bytes claimed by two programs are

@@ -1,12 +1,12 @@
 //! Goroutine stacks (frames of slots) and the heap (objects by address).
 //!
-//!	┌ Stack · goroutine 1 ───────────┐   ┌ Heap ─────────────────────┐
-//!	│ main                     64 B  │   │ Point        0xc000010000 │
-//!	│  a   [10          ] int   …ff8 │   │ 16 B · size class 2       │
-//!	│  p   [0xc000010000]─────────────────►X 10                     │
-//!	│ add                      24 B  │   │  Y 15                     │
-//!	│  a   [10          ] int   …fd8 │   └───────────────────────────┘
-//!	└────────────────────────────────┘
+//!    ┌ Stack · goroutine 1 ───────────┐   ┌ Heap ─────────────────────┐
+//!    │ main                     64 B  │   │ Point        0xc000010000 │
+//!    │  a   [10          ] int   …ff8 │   │ 16 B · size class 2       │
+//!    │  p   [0xc000010000]─────────────────►X 10                     │
+//!    │ add                      24 B  │   │  Y 15                     │
+//!    │  a   [10          ] int   …fd8 │   └───────────────────────────┘
+//!    └────────────────────────────────┘
 //!
 //! The first frame (highest addresses) is drawn at the top, so the stack
 //! visibly grows downward as calls nest.

@@ -1,8 +1,8 @@
 //! Turns machine states into pictures, without knowing any platform.
 //!
-//!	Machine ──layout──► Scene (keyed nodes + pointer edges)
-//!	Scene, Scene, t ──tween──► Scene        (the in-between frame)
-//!	Scene ──paint──► DrawList (rects, text, curves) ──► a canvas
+//!    Machine ──layout──► Scene (keyed nodes + pointer edges)
+//!    Scene, Scene, t ──tween──► Scene        (the in-between frame)
+//!    Scene ──paint──► DrawList (rects, text, curves) ──► a canvas
 //!
 //! Every node has a stable [`Key`] derived from the model's identities, so
 //! the tween can tell a moved slot from a new one: matched nodes glide,

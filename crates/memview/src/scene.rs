@@ -107,6 +107,7 @@ impl Node {
         self
     }
 
+    #[allow(clippy::too_many_arguments)] // one call reads like one label: position, size, role, text, alignment, weight
     pub fn text(mut self, dx: f32, dy: f32, size: f32, role: Role, content: impl Into<String>, align: crate::draw_list::TextAlign, bold: bool) -> Node {
         self.texts.push(Text { dx, dy, size, role, content: content.into(), align, bold, alpha: 1.0 });
         self

@@ -11,7 +11,7 @@ pub fn bytes(n: u64) -> String {
     for (size, unit) in UNITS {
         if n >= size {
             let tenths = (n * 10 + size / 2) / size;
-            return if n % size == 0 { format!("{} {unit}", n / size) } else { format!("{}.{} {unit}", tenths / 10, tenths % 10) };
+            return if n.is_multiple_of(size) { format!("{} {unit}", n / size) } else { format!("{}.{} {unit}", tenths / 10, tenths % 10) };
         }
     }
     format!("{n} B")
