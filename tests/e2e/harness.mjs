@@ -43,13 +43,13 @@ export async function launch() {
   });
 }
 
-/** Opens `hash` in a fresh page; collects console errors and outside requests. */
+/** Opens `hash` in a fresh page; collects console errors and warnings, and outside requests. */
 export async function open(browser, base, hash = '', { width = 1280, height = 720, ...opts } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, ...opts });
   const page = await context.newPage();
   const errors = [];
   const outside = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { errors.push(`dialog opened: ${d.message()}`); d.dismiss(); });
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url()); });
