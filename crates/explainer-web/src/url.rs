@@ -21,15 +21,11 @@ pub enum Nav {
     Keep,
 }
 
+/// The route the address bar names, and what is wrong with it, if anything.
 pub fn read(app: &Rc<RefCell<App>>) -> (Route, Option<Problem>) {
     let hash = dom::window().location().hash().unwrap_or_default();
-    parse(app, &hash)
-}
-
-pub fn parse(app: &Rc<RefCell<App>>, hash: &str) -> (Route, Option<Problem>) {
-    let app = app.borrow();
-    let index = app.index();
-    route::parse(hash, &index, &|_| &[])
+    let index = app.borrow().index();
+    route::parse(&hash, &index, &|_| &[])
 }
 
 pub fn write(hash: &str, nav: Nav) {

@@ -124,16 +124,22 @@ impl Machine {
         }
     }
 
+    /// Every pointer held in a stack slot of any goroutine: the roots.
+    pub fn root_pointers(&self) -> Vec<Addr> {
+        let mut roots = Vec::new();
+        for f in self.frames() {
+            for slot in &f.slots {
+                slot.value.pointers(&mut roots);
+            }
+        }
+        roots
+    }
+
     /// Objects reachable from the roots (every stack slot), by address:
     /// what a stop-the-world mark would find.
     pub fn reachable(&self) -> Vec<Addr> {
         let mut seen: Vec<Addr> = Vec::new();
-        let mut work = Vec::new();
-        for f in self.frames() {
-            for slot in &f.slots {
-                slot.value.pointers(&mut work);
-            }
-        }
+        let mut work = self.root_pointers();
         while let Some(p) = work.pop() {
             let Some(i) = self.heap.object_at(p) else { continue };
             let o = &self.heap.objects[i];

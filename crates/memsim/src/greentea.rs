@@ -28,16 +28,6 @@ pub struct MarkRun {
 }
 
 impl Machine {
-    fn roots(&self) -> Vec<Addr> {
-        let mut roots = Vec::new();
-        for f in self.frames() {
-            for slot in &f.slots {
-                slot.value.pointers(&mut roots);
-            }
-        }
-        roots
-    }
-
     /// The span holding `addr`, by index.
     fn span_of(&self, addr: Addr) -> Option<usize> {
         self.heap.spans.iter().position(|s| addr >= s.base && addr.0 < s.base.0 + s.pages * crate::size_classes::PAGE_SIZE)
@@ -61,7 +51,7 @@ impl Machine {
         let mut run = MarkRun::default();
         let mut seen: Vec<Addr> = Vec::new();
         let mut stack: Vec<Addr> = Vec::new();
-        for r in self.roots() {
+        for r in self.root_pointers() {
             if let Some(a) = self.object_start(r) {
                 if !seen.contains(&a) {
                     seen.push(a);
@@ -105,7 +95,7 @@ impl Machine {
                 }
             }
         };
-        for r in self.roots() {
+        for r in self.root_pointers() {
             if let Some(a) = self.object_start(r) {
                 mark(a, &mut marked, &mut queue);
             }
