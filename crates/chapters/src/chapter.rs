@@ -2,6 +2,8 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use crate::knobs::Knobs;
+use memsim::greentea::Strategy;
 use memsim::{Machine, Op, SimError, Timeline};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +62,18 @@ impl Focus {
     }
 }
 
+/// What the picture of a step shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The machine state after the step's ops.
+    #[default]
+    Machine,
+    /// The pacer's heap-over-time chart, knobs starting at these values.
+    Pacer(Knobs),
+    /// The heap being marked with `strategy`, after `done` objects scanned.
+    Marking { strategy: Strategy, done: usize },
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Step {
     pub ops: Vec<Op>,
@@ -71,6 +85,7 @@ pub struct Step {
     /// Heads the program's output instead of `$ run_command` when the
     /// output is not the real program's (a hypothetical runtime).
     pub output_note: Option<&'static str>,
+    pub view: View,
 }
 
 #[derive(Clone, Debug)]
@@ -82,6 +97,8 @@ pub struct Chapter {
     /// Command whose output is the program's own output (`go run .`).
     pub run_command: Option<&'static str>,
     pub steps: Vec<Step>,
+    /// The link parameters the chapter reads (see [`crate::knobs`]).
+    pub params: &'static [&'static str],
 }
 
 impl Step {
@@ -108,6 +125,11 @@ impl Step {
         self
     }
 
+    pub fn view(&mut self, view: View) -> &mut Step {
+        self.view = view;
+        self
+    }
+
     pub fn output_note(&mut self, note: &'static str) -> &mut Step {
         self.output_note = Some(note);
         self
@@ -121,7 +143,7 @@ impl Step {
 
 impl Chapter {
     pub fn new(id: &'static str, title: &'static str, code: Code) -> Chapter {
-        Chapter { id, title, code, run_command: None, steps: Vec::new() }
+        Chapter { id, title, code, run_command: None, steps: Vec::new(), params: &[] }
     }
 
     /// Appends a step with `caption` and returns it for filling in.

@@ -2,17 +2,25 @@
 //! tri-color marking; concurrent marking, the lost object without a write
 //! barrier, and Go's hybrid barrier keeping it.
 //!
+//! Then two views beyond the listing: marking a larger heap object by
+//! object and span by span (Green Tea), and the pacer's heap-over-time
+//! chart with its knobs. Those steps change no state, so the program's
+//! output stays the listing's.
+//!
 //! The listing is go/gc/main.go, a real program; its output (run.txt) and
 //! compiler output (gcflags-m.txt) come from Go 1.27.3. The collector's own
 //! steps are runtime work with no line of their own: they point at the
 //! line the program is at.
 
-use crate::chapter::{Chapter, Code, Focus, Lang};
+use crate::chapter::{Chapter, Code, Focus, Lang, View};
+use crate::knobs::Knobs;
 use alloc::boxed::Box;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
-use memsim::{Expr, Op, Place};
+use memsim::greentea::Strategy;
+use memsim::pacer::MIB;
+use memsim::{Addr, Expr, Field, Machine, Op, Place, Value};
 
 const STACK_HI: u64 = 0xc000048000;
 /// Nodes are 24 bytes with pointers: size class 3, the first span, so node
@@ -292,5 +300,122 @@ pub fn chapter() -> Chapter {
     )
     .at("println(root.Other.V, root.Next.Other.V)");
 
+    green_tea(&mut c);
+    pacer(&mut c);
+    c.params = crate::knobs::KEYS;
     c
+}
+
+/// The tree's node types, by breadth-first index mod 3: 24, 48 and 96
+/// bytes with pointers — size classes 3, 5 and 8, so at least three spans.
+const TREE_TYPES: [(&str, u64); 3] = [("Leaf24", 0), ("Leaf48", 24), ("Leaf96", 72)];
+
+fn tree_value(i: usize) -> Value {
+    let (_, pad) = TREE_TYPES[i % 3];
+    let field = |name: &str, value| Field { name: s(name), value };
+    let mut fields = vec![field("L", Value::Nil), field("R", Value::Nil), field("V", Value::Int(i as i64 + 1))];
+    if pad > 0 {
+        fields.push(field("pad", Value::Bytes(pad)));
+    }
+    Value::Struct(fields)
+}
+
+/// The heap the Green Tea steps mark: a binary tree of `n` nodes (node i's
+/// children are 2i+1 and 2i+2), allocated breadth first with its three
+/// node sizes interleaved, held by main's `root`.
+pub fn marking_heap(n: usize) -> Machine {
+    let mut m = Machine::new();
+    let ops = [
+        Op::Spawn { goroutine: 1, hi: STACK_HI, size: 2048 },
+        Op::Call { func: s("main"), args: vec![] },
+        Op::Declare { name: s("root"), ty: s("*Leaf24"), value: Expr::Nil },
+    ];
+    for op in &ops {
+        if let Err(e) = m.apply(op) {
+            unreachable!("the marking heap starts from fixed ops: {e}");
+        }
+    }
+    // Nodes are allocated and linked directly: a path of ops per node
+    // would cost O(depth) lookups each.
+    let addrs: Vec<Addr> = (0..n.max(1)).map(|i| m.new_object(TREE_TYPES[i % 3].0, tree_value(i))).collect();
+    for (i, o) in m.heap.objects.iter_mut().enumerate() {
+        for (name, child) in [("L", 2 * i + 1), ("R", 2 * i + 2)] {
+            if let (Some(&a), Some(f)) = (addrs.get(child), o.value.field_mut(name)) {
+                *f = Value::Ptr(a);
+            }
+        }
+    }
+    if let Some(slot) = m.stacks.first_mut().and_then(|st| st.frames.first_mut()).and_then(|f| f.slots.first_mut()) {
+        slot.value = Value::Ptr(addrs[0]);
+    }
+    m
+}
+
+fn green_tea(c: &mut Chapter) {
+    let flood = |done| View::Marking { strategy: Strategy::ObjectByObject, done };
+    let spans = |done| View::Marking { strategy: Strategy::SpanBySpan, done };
+    let all = usize::MAX;
+    let at = "runtime.GC()";
+    c.step(
+        "Marking is mostly waiting for memory. Here is a bigger heap: a binary tree (31 nodes; the slider goes \
+         up to 20,000) of three node sizes, so they live in separate spans — each from the allocator's path: the P's mcache, then mcentral for the \
+         span class, then mheap, which cuts pages out of 64 MiB arenas.",
+    )
+    .at(at)
+    .view(flood(0));
+    c.step(
+        "The classic mark (Go 1.5 to 1.25) floods the object graph: take an object, scan it, push what it \
+         points to. Each next object is usually in another span, so the scanner keeps jumping around memory.",
+    )
+    .at(at)
+    .view(flood(8));
+    c.step(
+        "Object by object, marking every node touched a new memory region almost every time — each a \
+         likely cache miss on a real machine.",
+    )
+    .at(at)
+    .view(flood(all));
+    c.step(
+        "Green Tea, the default since Go 1.26, works with spans instead: finding a pointer only sets the mark \
+         bit and queues the target's span. A queued span waits while more of its objects get marked.",
+    )
+    .at(at)
+    .view(spans(1));
+    c.step(
+        "Taking a span from the queue scans every marked object in it, in address order, in one visit. The \
+         same objects cost far fewer region visits. (Go applies this to objects of 16 to 512 bytes.)",
+    )
+    .at(at)
+    .view(spans(all));
+}
+
+fn pacer(c: &mut Chapter) {
+    let at = "runtime.GC()";
+    c.step(
+        "Real programs rarely call runtime.GC(). A cycle starts when the heap nears its goal: live + (live + \
+         stacks + globals) × GOGC/100, at least 4 MiB. 8 MiB live, 1 MiB stacks, 1 MiB globals at GOGC=100: \
+         goal 18 MiB. Objects allocated while marking are born black and count as live, so later goals sit a \
+         little higher. Drag the sliders; the link keeps your settings.",
+    )
+    .at(at)
+    .view(View::Pacer(Knobs::DEFAULT));
+    c.step(
+        "GOGC trades memory for CPU. At GOGC=400 the heap may grow five times the live data before a cycle: \
+         fewer cycles, less GC CPU, a higher peak. GOGC=off never collects — unless a memory limit is set.",
+    )
+    .at(at)
+    .view(View::Pacer(Knobs { gogc: Some(400), ..Knobs::DEFAULT }));
+    c.step(
+        "GOMEMLIMIT (Go 1.19) caps the goal: here GOGC=off with a 48 MiB limit lets the heap grow to the \
+         limit, then collects just enough to stay under it — the whole limit is used, with few cycles.",
+    )
+    .at(at)
+    .view(View::Pacer(Knobs { gogc: None, limit: Some(48 * MIB), ..Knobs::DEFAULT }));
+    c.step(
+        "A limit too close to the live heap makes cycles run back to back. In this model marking takes its \
+         usual quarter of the CPUs nonstop; real Go also caps GC at 50% of CPU time (the GC CPU limiter) and \
+         lets the heap pass the limit rather than thrash.",
+    )
+    .at(at)
+    .view(View::Pacer(Knobs { gogc: Some(100), limit: Some(20 * MIB), live: 16 * MIB, ..Knobs::DEFAULT }));
 }

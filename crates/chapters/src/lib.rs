@@ -18,12 +18,14 @@ extern crate alloc;
 
 mod chapter;
 mod gc;
+pub mod knobs;
 mod manual_heap;
 mod memory;
 pub mod route;
 mod stack_heap;
 
-pub use chapter::{Chapter, Code, Focus, Lang, Step, Terminal};
+pub use gc::marking_heap;
+pub use chapter::{Chapter, Code, Focus, Lang, Step, Terminal, View};
 
 use alloc::vec::Vec;
 

@@ -29,6 +29,7 @@ pub enum Problem {
     BadStep { given: String },
     StepOutOfRange { given: i64, last: usize },
     UnknownParam { key: String },
+    BadValue { key: String, given: String, expected: String },
 }
 
 impl fmt::Display for Problem {
@@ -39,6 +40,9 @@ impl fmt::Display for Problem {
             Problem::BadStep { given } => write!(f, "\u{201c}{given}\u{201d} is not a step number"),
             Problem::StepOutOfRange { given, last } => write!(f, "Step {given} does not exist; steps run from 1 to {last}"),
             Problem::UnknownParam { key } => write!(f, "The parameter \u{201c}{key}\u{201d} is not used here and was ignored"),
+            Problem::BadValue { key, given, expected } => {
+                write!(f, "{key}=\u{201c}{given}\u{201d} cannot be used (expected {expected}); the step's own value is shown")
+            }
         }
     }
 }
@@ -65,7 +69,7 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// Trims user input for quoting: at most 40 characters, no control ones.
-fn excerpt(s: &str) -> String {
+pub(crate) fn excerpt(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
     if s.chars().count() > 40 {
         out.push('\u{2026}');

@@ -185,3 +185,51 @@ fn gc_marks_sweeps_loses_without_the_barrier_and_keeps_with_it() {
     assert_eq!(v_at(last, 0xc000010030), Some(Value::Int(3)));
     assert_eq!(last.stdout.join("\n") + "\n", include_str!("../go/gc/run.txt"));
 }
+
+#[test]
+fn green_tea_touches_fewer_regions_than_the_graph_flood() {
+    use memsim::greentea::Strategy;
+    let m = chapters::marking_heap(31);
+    assert_eq!(m.heap.objects.len(), 31);
+    assert_eq!(m.reachable().len(), 31, "every node hangs off root");
+    let classes: std::collections::BTreeSet<u8> = m.heap.spans.iter().map(|s| s.class).collect();
+    assert_eq!(classes.into_iter().collect::<Vec<_>>(), vec![3, 5, 8], "three spans of three size classes");
+    let flood = m.mark_with(Strategy::ObjectByObject);
+    let spans = m.mark_with(Strategy::SpanBySpan);
+    let mut a = flood.order.clone();
+    let mut b = spans.order.clone();
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, m.reachable(), "the flood marks exactly what is reachable");
+    assert_eq!(b, m.reachable(), "so does Green Tea");
+    println!("regions: flood {} spans {}", flood.regions_touched, spans.regions_touched);
+    assert!(flood.regions_touched >= 25, "the flood jumps spans almost every object: {}", flood.regions_touched);
+    assert!(spans.regions_touched * 2 < flood.regions_touched, "{} vs {}", spans.regions_touched, flood.regions_touched);
+    // At scale: 10,000 nodes fill dozens of spans; the gap widens.
+    let big = chapters::marking_heap(10_000);
+    assert_eq!(big.reachable().len(), 10_000);
+    let (f, g) = (big.mark_with(Strategy::ObjectByObject), big.mark_with(Strategy::SpanBySpan));
+    println!("10k regions: flood {} spans {} in {} spans", f.regions_touched, g.regions_touched, big.heap.spans.len());
+    assert_eq!((f.order.len(), g.order.len()), (10_000, 10_000));
+    assert!(g.regions_touched * 10 < f.regions_touched);
+}
+
+#[test]
+fn pacer_steps_show_what_their_captions_say() {
+    use chapters::{knobs::Knobs, View};
+    use memsim::pacer::{heap_goal, simulate, MIB};
+    let gc = chapters::catalog().into_iter().find(|c| c.id == "gc").expect("gc");
+    let knobs: Vec<Knobs> = gc.steps.iter().filter_map(|s| if let View::Pacer(k) = s.view { Some(k) } else { None }).collect();
+    assert_eq!(knobs.len(), 4);
+    let w = knobs[0].workload();
+    assert_eq!(heap_goal(w.live, w.stacks, w.globals, knobs[0].settings()), Some(18 * MIB), "the caption's 18 MiB");
+    let runs: Vec<_> = knobs.iter().map(|k| simulate(k.workload(), k.settings())).collect();
+    for (k, r) in knobs.iter().zip(&runs) {
+        println!("{k:?}: cycles {} peak {} MiB cpu {}bp", r.cycles.len(), r.peak / MIB, r.gc_cpu_basis_points);
+    }
+    assert!(runs[1].cycles.len() < runs[0].cycles.len() && runs[1].peak > runs[0].peak, "GOGC=400: fewer cycles, higher peak");
+    assert!(runs[1].gc_cpu_basis_points < runs[0].gc_cpu_basis_points);
+    assert!(runs[2].peak <= 48 * MIB && runs[2].peak > 40 * MIB, "GOGC=off + limit uses the limit");
+    assert!(runs[2].cycles.len() < runs[0].cycles.len());
+    assert!(runs[3].gc_cpu_basis_points > 4 * runs[0].gc_cpu_basis_points, "thrashing near the limit");
+}

@@ -3,9 +3,11 @@
 
 use crate::canvas2d::Canvas2d;
 use crate::url::{self, Nav};
-use crate::{dom, frame_loop, panels, panic};
+use crate::views::Views;
+use crate::{dom, frame_loop, knob_panel, panels, panic};
 use chapters::route::{Problem, Route};
-use chapters::Chapter;
+use chapters::knobs::Knobs;
+use chapters::{Chapter, View};
 use memsim::{Machine, Timeline};
 use memview::{Palette, Scene, Stage, Viewport};
 use std::cell::RefCell;
@@ -50,6 +52,8 @@ pub struct App {
     pub painted_once: bool,
     /// The code listing should scroll to the current line next frame.
     pub scroll_code: bool,
+    /// The pacer chart and marking views, and their knobs.
+    pub views: Views,
 }
 
 impl App {
@@ -75,11 +79,28 @@ impl App {
             frame_pending: false,
             painted_once: false,
             scroll_code: false,
+            views: Views::default(),
         };
         let app = Rc::new(RefCell::new(app));
         panels::build_chapter_menu(&app.borrow())?;
         panels::show_checked();
         Ok(app)
+    }
+
+    /// What the current step's picture shows.
+    pub fn view(&self) -> View {
+        self.chapters.get(self.chapter).and_then(|c| c.steps.get(self.step)).map(|s| s.view.clone()).unwrap_or_default()
+    }
+
+    /// The link to what is on screen: chapter, step and any knob moved
+    /// away from the step's own setting.
+    pub fn hash(&self) -> String {
+        let params = match self.view() {
+            View::Machine => Vec::new(),
+            View::Pacer(defaults) => self.views.knobs().to_params(defaults, true),
+            View::Marking { .. } => self.views.knobs().to_params(Knobs::DEFAULT, false),
+        };
+        chapters::route::format(self.chapters[self.chapter].id, self.step, &params)
     }
 
     /// (slug, step count) of every chapter, for the router.
@@ -120,7 +141,65 @@ impl App {
         let Some(loaded) = self.loaded.get(self.chapter).and_then(Option::as_ref) else { return };
         let Some(m) = loaded.timeline.state(self.step) else { return };
         let focus = &self.chapters[self.chapter].steps[self.step].focus;
-        self.scene = Some(memview::layout(m, &loaded.stage, self.viewport, focus));
+        let machine_scene = || memview::layout(m, &loaded.stage, self.viewport, focus);
+        let view = self.chapters[self.chapter].steps[self.step].view.clone();
+        let scene = match view {
+            View::Machine => machine_scene(),
+            _ => {
+                let vp = self.viewport;
+                self.views.layout(&view, vp).unwrap_or_default()
+            }
+        };
+        self.scene = Some(scene);
+    }
+
+    /// The side panel's parts that depend on the view: sliders, readouts,
+    /// the text alternative and, for the pacer, the gctrace terminal.
+    pub fn update_view_panels(&mut self) {
+        let view = self.view();
+        let k = self.views.knobs();
+        knob_panel::show(&view, k);
+        if let Some(text) = self.views.describe(&view) {
+            dom::set_text("state-desc", &text);
+        }
+        match view {
+            View::Machine => {}
+            View::Pacer(_) => {
+                let w = k.workload();
+                let stats = memview::pacer_stats(self.views.pacer_run(), &w, &k);
+                let line: Vec<String> = stats.iter().map(|(l, v)| format!("{l}: {v}")).collect();
+                knob_panel::show_stats(&line.join(" \u{b7} "));
+                let trace = self.views.gctrace();
+                dom::set_hidden("terminal-box", false);
+                dom::set_text("terminal", &trace);
+            }
+            View::Marking { .. } => {
+                let m = self.views.marking();
+                let (flood, spans) = (m.run(memsim::greentea::Strategy::ObjectByObject), m.run(memsim::greentea::Strategy::SpanBySpan));
+                knob_panel::show_stats(&format!(
+                    "Regions touched marking all {}: object by object {}, span by span {}",
+                    flood.order.len(),
+                    flood.regions_touched,
+                    spans.regions_touched
+                ));
+                dom::set_hidden("terminal-box", true);
+            }
+        }
+    }
+
+    /// Applies new knob settings: recompute, redraw at once, fix the link.
+    pub fn set_knobs(app: &Rc<RefCell<App>>, knobs: Knobs) {
+        let t0 = dom::now();
+        {
+            let mut a = app.borrow_mut();
+            a.views.knobs = Some(knobs);
+            a.relayout();
+            a.anim = None;
+            a.update_view_panels();
+            url::write(&a.hash(), Nav::Replace);
+        }
+        frame_loop::paint_now(app);
+        frame_loop::measure("recompute", t0);
     }
 
     /// The scene on screen right now (mid-animation if one runs).
@@ -143,10 +222,24 @@ impl App {
             panels::notice(&format!("{p}. Showing {shown} instead."));
         }
         App::go(app, route.chapter, route.step, nav);
+        let view = app.borrow().view();
+        if view != View::Machine {
+            // The step's own settings, then whatever the link changes.
+            let defaults = {
+                let mut a = app.borrow_mut();
+                a.views.enter(&view);
+                a.views.knobs()
+            };
+            let (knobs, bad) = Knobs::from_params(defaults, &route.params);
+            if let Some(p) = &bad {
+                panels::notice(&format!("{p}."));
+            }
+            App::set_knobs(app, knobs);
+        }
         // A corrected link must say where we really are.
         if problem.is_some() {
             let a = app.borrow();
-            url::write(&chapters::route::format(a.chapters[a.chapter].id, a.step, &[]), Nav::Replace);
+            url::write(&a.hash(), Nav::Replace);
         }
     }
 
@@ -167,6 +260,8 @@ impl App {
             let from = a.shown_scene(t0);
             a.chapter = chapter;
             a.step = step;
+            let view = a.view();
+            a.views.enter(&view);
             a.relayout();
             a.anim = match from {
                 Some(from) if !a.reduced_motion => {
@@ -181,8 +276,9 @@ impl App {
                 panels::clear_notice();
             }
             panels::update(&a);
+            a.update_view_panels();
             a.scroll_code = true;
-            url::write(&chapters::route::format(a.chapters[chapter].id, step, &[]), nav);
+            url::write(&a.hash(), nav);
         }
         frame_loop::measure("seek", t0);
         frame_loop::request(app);

@@ -6,6 +6,11 @@ use memview::{Cmd, Point, Rect, Rgba, TextAlign};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+thread_local! {
+    /// The dash pattern for dashed lines: 6 px on, 4 off.
+    static DASH: js_sys::Array = js_sys::Array::of2(&JsValue::from_f64(6.0), &JsValue::from_f64(4.0));
+}
+
 const FONT: &str = "Menlo, Consolas, monospace";
 
 pub struct Canvas2d {
@@ -47,9 +52,33 @@ impl Canvas2d {
                 Cmd::Rect { rect, radius, fill, stroke, line_width, alpha } => self.rect(*rect, *radius, *fill, *stroke, *line_width, *alpha),
                 Cmd::Text { x, y, text, size, color, align, bold, alpha } => self.text(*x, *y, text, *size, *color, *align, *bold, *alpha),
                 Cmd::Arrow { from, c1, c2, to, color, width, alpha } => self.arrow(*from, *c1, *c2, *to, *color, *width, *alpha),
+                Cmd::Line { points, color, width, dashed, alpha } => self.line(points, *color, *width, *dashed, *alpha),
             }
         }
         self.ctx.set_global_alpha(1.0);
+    }
+
+    fn line(&mut self, points: &[Point], color: Rgba, width: f32, dashed: bool, alpha: f32) {
+        let c = &self.ctx;
+        c.set_global_alpha(f64::from(alpha));
+        c.begin_path();
+        for (i, p) in points.iter().enumerate() {
+            if i == 0 {
+                c.move_to(f64::from(p.x), f64::from(p.y));
+            } else {
+                c.line_to(f64::from(p.x), f64::from(p.y));
+            }
+        }
+        c.set_stroke_style_str(&css(color));
+        c.set_line_width(f64::from(width));
+        c.set_line_join("round");
+        if dashed {
+            let _ = c.set_line_dash(&DASH.with(|d| d.clone()));
+        }
+        c.stroke();
+        if dashed {
+            let _ = c.set_line_dash(&js_sys::Array::new());
+        }
     }
 
     fn path_rect(&self, r: Rect, radius: f32) {

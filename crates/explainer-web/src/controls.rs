@@ -7,7 +7,7 @@
 
 use crate::app::App;
 use crate::url::{self, Nav};
-use crate::{dom, frame_loop, panels};
+use crate::{dom, frame_loop, knob_panel, panels};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -49,7 +49,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
         let app = app.clone();
         dom::on(&scrubber, "change", move |_: Event| {
             let a = app.borrow();
-            url::write(&chapters::route::format(a.chapters[a.chapter].id, a.step, &[]), Nav::Push);
+            url::write(&a.hash(), Nav::Push);
         })?;
     }
     let select: HtmlSelectElement = dom::typed("chapter")?;
@@ -74,6 +74,17 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
                 _ => 1.0,
             };
             app.borrow_mut().speed = v;
+        })?;
+    }
+
+    for id in ["gogc", "gomemlimit", "live", "objects"] {
+        let app = app.clone();
+        dom::on(&dom::el(id)?.into(), "input", move |_: Event| {
+            let knobs = {
+                let a = app.borrow();
+                knob_panel::read(a.views.knobs(), &a.view())
+            };
+            App::set_knobs(&app, knobs);
         })?;
     }
 

@@ -68,6 +68,25 @@ pub fn request(app: &Rc<RefCell<App>>) {
     });
 }
 
+/// Draws the scene on screen at time `now`; false when there is none yet.
+fn paint(a: &mut App, now: f64) -> bool {
+    let Some(scene) = a.shown_scene(now) else { return false };
+    let cmds = memview::paint(&scene, &a.palette());
+    let (w, h, dpr) = (f64::from(a.viewport.width), f64::from(a.viewport.height), a.dpr);
+    a.canvas.resize(w, h, dpr);
+    a.canvas.paint(&cmds);
+    true
+}
+
+/// Paints right away, in the current task: a dragged slider's chart is on
+/// screen at the browser's next composite, with no frame of lag.
+pub fn paint_now(app: &Rc<RefCell<App>>) {
+    let mut a = app.borrow_mut();
+    if a.painted_once {
+        paint(&mut a, dom::now());
+    }
+}
+
 fn frame(app: &Rc<RefCell<App>>) {
     let t0 = dom::now();
     if !app.borrow().painted_once {
@@ -81,11 +100,9 @@ fn frame(app: &Rc<RefCell<App>>) {
         if a.anim.as_ref().is_some_and(|an| now >= an.start + an.duration) {
             a.anim = None;
         }
-        let Some(scene) = a.shown_scene(now) else { return };
-        let cmds = memview::paint(&scene, &a.palette());
-        let (w, h, dpr) = (f64::from(a.viewport.width), f64::from(a.viewport.height), a.dpr);
-        a.canvas.resize(w, h, dpr);
-        a.canvas.paint(&cmds);
+        if !paint(&mut a, now) {
+            return;
+        }
         if std::mem::take(&mut a.scroll_code) {
             panels::scroll_code_to_current();
         }

@@ -15,9 +15,11 @@ mod canvas2d;
 mod controls;
 mod dom;
 mod frame_loop;
+mod knob_panel;
 mod panels;
 mod panic;
 mod url;
+mod views;
 
 pub use app::App;
 

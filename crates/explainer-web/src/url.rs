@@ -24,8 +24,11 @@ pub enum Nav {
 /// The route the address bar names, and what is wrong with it, if anything.
 pub fn read(app: &Rc<RefCell<App>>) -> (Route, Option<Problem>) {
     let hash = dom::window().location().hash().unwrap_or_default();
-    let index = app.borrow().index();
-    route::parse(&hash, &index, &|_| &[])
+    let (index, params): (Vec<_>, Vec<_>) = {
+        let a = app.borrow();
+        (a.index(), a.chapters.iter().map(|c| c.params).collect())
+    };
+    route::parse(&hash, &index, &|i| params.get(i).copied().unwrap_or(&[]))
 }
 
 pub fn write(hash: &str, nav: Nav) {

@@ -105,6 +105,7 @@ impl Machine {
                 i += 1;
             }
         }
+        self.heap.flush_mcache();
         self.gc.phase = GcPhase::Off;
         self.gc.barrier = false;
         self.gc.cycles += 1;

@@ -8,6 +8,15 @@
 //!
 //! A large object gets its own span of whole 8 KiB pages.
 //!
+//! Who hands out spans, as in the runtime (one P modelled):
+//!    mcache    the P's own span per span class (size class × has pointers);
+//!              allocation takes its next free slot, no lock needed.
+//!    mcentral  per span class, the spans with free slots; a full mcache
+//!              span is swapped for one of these ("refill").
+//!    mheap     whole pages, cut from 64 MiB arenas, when mcentral has none.
+//! Sweeping flushes the mcache, so the next allocation refills from the
+//! swept spans.
+//!
 //! Object n of a span lives at `span.base + n × elemsize`, so objects of one
 //! size sit side by side and are never moved (Go's heap does not compact).
 
@@ -27,7 +36,14 @@ pub struct Heap {
     /// The tiny allocator's current 16-byte block and the offset of its
     /// first free byte (mcache.tiny / tinyoffset).
     pub tiny: Option<(Addr, u64)>,
+    /// P0's mcache: (span class, index into `spans`).
+    pub mcache: Vec<(u8, usize)>,
+    /// Times the mcache went to mcentral or mheap for a span.
+    pub refills: u32,
 }
+
+/// Bytes in one heap arena (heapArenaBytes on 64-bit Linux).
+pub const ARENA_BYTES: u64 = 64 << 20;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
@@ -71,7 +87,7 @@ pub enum Color {
 
 impl Heap {
     pub fn new(base: Addr) -> Heap {
-        Heap { base, next_page: base, spans: Vec::new(), objects: Vec::new(), tiny: None }
+        Heap { base, next_page: base, spans: Vec::new(), objects: Vec::new(), tiny: None, mcache: Vec::new(), refills: 0 }
     }
 
     /// Places `value` and returns its address.
@@ -95,13 +111,26 @@ impl Heap {
         addr
     }
 
-    /// Takes the first free slot of a span of class `sc` (mcache's span,
-    /// else a fresh span from the heap).
+    /// Takes the first free slot of the mcache's span of class `sc`,
+    /// refilling the mcache first when that span is full.
     fn alloc_slot(&mut self, sc: crate::size_classes::SizeClass, noscan: bool) -> Addr {
         let elemsize = u64::from(sc.bytes_per_obj);
-        let span = match self.spans.iter().position(|s| s.class == sc.class && s.noscan == noscan && s.alloc_bits.iter().any(|b| !b)) {
+        let span_class = sc.class << 1 | u8::from(noscan);
+        let has_free = |s: &Span| s.alloc_bits.iter().any(|b| !b);
+        let cached = self.mcache.iter().find(|(c, _)| *c == span_class).map(|&(_, i)| i);
+        let span = match cached.filter(|&i| has_free(&self.spans[i])) {
             Some(i) => i,
-            None => self.new_span(u64::from(sc.bytes_per_span) / PAGE_SIZE, sc.class, noscan, elemsize, nelems(sc, noscan)),
+            None => {
+                // mcentral's first span with room, else fresh pages.
+                let i = match self.spans.iter().position(|s| s.class == sc.class && s.noscan == noscan && has_free(s)) {
+                    Some(i) => i,
+                    None => self.new_span(u64::from(sc.bytes_per_span) / PAGE_SIZE, sc.class, noscan, elemsize, nelems(sc, noscan)),
+                };
+                self.mcache.retain(|(c, _)| *c != span_class);
+                self.mcache.push((span_class, i));
+                self.refills += 1;
+                i
+            }
         };
         let s = &mut self.spans[span];
         let Some(slot) = s.alloc_bits.iter().position(|b| !b) else { unreachable!("span chosen with a free slot") };
@@ -154,6 +183,18 @@ impl Heap {
         if self.tiny.is_some_and(|(b, _)| b == start) {
             self.tiny = None;
         }
+    }
+
+    /// Returns the mcache's spans to mcentral (done after sweeping).
+    pub fn flush_mcache(&mut self) {
+        self.mcache.clear();
+    }
+
+    /// Pages in use out of the arenas reserved so far (whole 64 MiB each).
+    pub fn arena_pages(&self) -> (u64, u64) {
+        let used = (self.next_page.0 - self.base.0) / PAGE_SIZE;
+        let arenas = (self.next_page.0 - self.base.0).div_ceil(ARENA_BYTES).max(1);
+        (used, arenas * ARENA_BYTES / PAGE_SIZE)
     }
 
     /// The object whose bytes include `addr`.

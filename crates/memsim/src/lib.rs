@@ -46,7 +46,7 @@ pub use addr::{Addr, Id};
 pub use digest::digest;
 pub use error::SimError;
 pub use gc::{Gc, GcPhase};
-pub use heap::{Color, Heap, Object, Span};
+pub use heap::{Color, Heap, Object, Span, ARENA_BYTES};
 pub use machine::Machine;
 pub use memory::{Claim, Memory, Register};
 pub use op::{Expr, Op, Place};

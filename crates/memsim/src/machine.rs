@@ -51,6 +51,13 @@ impl Machine {
         id
     }
 
+    /// Allocates `value` on the heap as a new object (no variable refers
+    /// to it yet); for building large heaps directly.
+    pub fn new_object(&mut self, ty: &str, value: Value) -> Addr {
+        let id = self.fresh_id();
+        self.heap.alloc(id, ty.to_string(), value)
+    }
+
     pub(crate) fn current_stack(&self) -> Result<usize, SimError> {
         self.stacks.len().checked_sub(1).ok_or(SimError::NoFrame)
     }

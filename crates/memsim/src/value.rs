@@ -56,6 +56,13 @@ impl Value {
         }
     }
 
+    pub fn field_mut(&mut self, name: &str) -> Option<&mut Value> {
+        match self {
+            Value::Struct(fields) => fields.iter_mut().find(|f| f.name == name).map(|f| &mut f.value),
+            _ => None,
+        }
+    }
+
     pub fn field_index(&self, name: &str) -> Option<usize> {
         match self {
             Value::Struct(fields) => fields.iter().position(|f| f.name == name),

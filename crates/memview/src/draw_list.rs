@@ -18,6 +18,8 @@ pub enum Cmd {
     Rect { rect: Rect, radius: f32, fill: Option<Rgba>, stroke: Option<Rgba>, line_width: f32, alpha: f32 },
     /// `y` is the text's vertical middle.
     Text { x: f32, y: f32, text: String, size: f32, color: Rgba, align: TextAlign, bold: bool, alpha: f32 },
+    /// A polyline.
+    Line { points: Vec<Point>, color: Rgba, width: f32, dashed: bool, alpha: f32 },
     /// A cubic curve, with an arrowhead at `to`.
     Arrow { from: Point, c1: Point, c2: Point, to: Point, color: Rgba, width: f32, alpha: f32 },
 }
@@ -36,6 +38,11 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
     });
     for n in &scene.nodes {
         paint_node(n, palette, &mut out);
+    }
+    for l in &scene.lines {
+        if l.alpha > 0.01 && l.points.len() > 1 {
+            out.push(Cmd::Line { points: l.points.clone(), color: palette.color(l.role), width: l.width, dashed: l.dashed, alpha: l.alpha });
+        }
     }
     for e in &scene.edges {
         let (Some(a), Some(b)) = (scene.node(e.from), scene.node(e.to)) else { continue };
@@ -116,6 +123,7 @@ pub fn dump(cmds: &[Cmd]) -> String {
         let _ = match c {
             Cmd::Rect { rect, .. } => writeln!(s, "rect {:.0},{:.0} {:.0}x{:.0}", rect.x, rect.y, rect.w, rect.h),
             Cmd::Text { x, y, text, .. } => writeln!(s, "text {x:.0},{y:.0} {text}"),
+            Cmd::Line { points, .. } => writeln!(s, "line {} points", points.len()),
             Cmd::Arrow { from, to, .. } => writeln!(s, "arrow {:.0},{:.0} -> {:.0},{:.0}", from.x, from.y, to.x, to.y),
         };
     }

@@ -29,17 +29,33 @@ pub(crate) struct Metrics {
 }
 
 impl Metrics {
+    /// Sizes for a viewport: the body font scales with it, 10.5–16 px.
+    pub fn of(vp: Viewport) -> Metrics {
+        let f = (vp.width / 60.0).min(vp.height / 34.0).clamp(10.5, 16.0);
+        Metrics { f, ch: f * 0.6 }
+    }
+
+    /// Padding around the picture.
+    pub fn pad(&self) -> f32 {
+        round(self.f * 0.8)
+    }
+
+    /// The drawable area of a viewport, inside the padding.
+    pub fn area(&self, vp: Viewport) -> Rect {
+        let pad = self.pad();
+        Rect::new(pad, pad, vp.width - 2.0 * pad, vp.height - 2.0 * pad)
+    }
+
     pub fn chars(&self, width: f32) -> usize {
         (width / self.ch).max(0.0) as usize
     }
 }
 
 pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scene {
-    let f = (vp.width / 60.0).min(vp.height / 34.0).clamp(10.5, 16.0);
-    let metrics = Metrics { f, ch: f * 0.6 };
-    let pad = round(f * 0.8);
-    let mut scene = Scene { width: vp.width, height: vp.height, nodes: Vec::new(), edges: Vec::new() };
-    let area = Rect::new(pad, pad, vp.width - 2.0 * pad, vp.height - 2.0 * pad);
+    let metrics = Metrics::of(vp);
+    let pad = metrics.pad();
+    let mut scene = Scene::new(vp.width, vp.height);
+    let area = metrics.area(vp);
     let wide = vp.width >= 640.0;
 
     if stage.memory {

@@ -1,6 +1,6 @@
 //! A laid-out picture: keyed boxes with text, and pointer edges.
 
-use crate::geom::Rect;
+use crate::geom::{Point, Rect};
 use crate::palette::Role;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -29,6 +29,14 @@ pub enum Key {
     Gauge,
     /// The notice drawn over everything when the process is killed.
     Killed,
+    /// A chart's fixed parts (axes, ticks, labels), numbered.
+    Chart(u16),
+    /// A readout (label and number) above a chart or heap map.
+    Stat(u8),
+    /// A marking period shaded on the pacer chart, by cycle.
+    Band(u32),
+    /// A span drawn as a row of object slots, by index in the heap.
+    Span(u32),
 }
 
 /// Text placed relative to its node's top-left corner.
@@ -74,12 +82,25 @@ pub struct Edge {
     pub danger: bool,
 }
 
+/// A polyline: a chart's series, or the path a scanner took.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub key: u16,
+    pub points: Vec<Point>,
+    pub role: Role,
+    pub width: f32,
+    pub dashed: bool,
+    pub alpha: f32,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
     pub width: f32,
     pub height: f32,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// Drawn over the nodes, under the pointer arrows.
+    pub lines: Vec<Line>,
 }
 
 impl Node {
@@ -115,6 +136,10 @@ impl Node {
 }
 
 impl Scene {
+    pub fn new(width: f32, height: f32) -> Scene {
+        Scene { width, height, ..Scene::default() }
+    }
+
     pub fn node(&self, key: Key) -> Option<&Node> {
         self.nodes.iter().find(|n| n.key == key)
     }

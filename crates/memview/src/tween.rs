@@ -4,7 +4,8 @@
 //! that changed cross-fades; a node only in `to` fades in sliding from
 //! above (a pushed frame drops into place); a node only in `from` fades out.
 
-use crate::scene::{Edge, Node, Scene};
+use crate::geom::lerp;
+use crate::scene::{Edge, Line, Node, Scene};
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
@@ -68,7 +69,31 @@ pub fn tween(from: &Scene, to: &Scene, t: f32) -> Scene {
         let was = from.edges.iter().any(|x| x.from == edge.from && x.to == edge.to);
         edges.push(Edge { alpha: if was { edge.alpha } else { edge.alpha * e }, ..edge.clone() });
     }
-    Scene { width: to.width, height: to.height, nodes, edges }
+    Scene { width: to.width, height: to.height, nodes, edges, lines: tween_lines(from, to, e) }
+}
+
+/// Lines with the same key and point count morph; others fade.
+fn tween_lines(from: &Scene, to: &Scene, e: f32) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(to.lines.len());
+    for l in &from.lines {
+        if !to.lines.iter().any(|x| x.key == l.key) {
+            lines.push(Line { alpha: l.alpha * (1.0 - e), ..l.clone() });
+        }
+    }
+    for l in &to.lines {
+        let mut l = l.clone();
+        match from.lines.iter().find(|x| x.key == l.key) {
+            Some(a) if a.points.len() == l.points.len() => {
+                for (p, q) in l.points.iter_mut().zip(&a.points) {
+                    p.x = lerp(q.x, p.x, e);
+                    p.y = lerp(q.y, p.y, e);
+                }
+            }
+            _ => l.alpha *= e,
+        }
+        lines.push(l);
+    }
+    lines
 }
 
 fn blend(a: &Node, b: &Node, e: f32) -> Node {
@@ -107,7 +132,7 @@ mod tests {
     use memsim::Id;
 
     fn scene(nodes: Vec<Node>) -> Scene {
-        Scene { width: 100.0, height: 100.0, nodes, edges: Vec::new() }
+        Scene { nodes, ..Scene::new(100.0, 100.0) }
     }
 
     #[test]

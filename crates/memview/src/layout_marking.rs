@@ -1,0 +1,215 @@
+//! The heap as the collector's memory sees it: spans as rows of object
+//! slots, coloured by mark state, and the path the scanner took.
+//!
+//!    ┌ Marking span by span · Green Tea (Go 1.26+) ─── 12 of 31 scanned ┐
+//!    │ [regions touched 4] [scanned 12 / 31] [spans queued 2] [arena …]  │
+//!    │ class 3 · 24 B  │■■■■▒▒□□□□□│                                     │
+//!    │ class 5 · 48 B  │■■■▒□□□□□□ │   ■ scanned  ▒ marked  □ not yet    │
+//!    │ class 8 · 96 B  │■■▒□□□□□□□ │                                     │
+//!    └───────────────────────────────────────────────────────────────────┘
+//!
+//! Object cells keep their object's key, so stepping from one progress to
+//! the next recolours cells in place while the scanner's path grows.
+
+use crate::draw_list::TextAlign;
+use crate::geom::{Point, Rect};
+use crate::layout::{panel, Metrics, Viewport};
+use crate::palette::Role;
+use crate::readout;
+use crate::scene::{Key, Line, Node, Scene};
+use crate::text;
+use alloc::collections::BTreeSet;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use memsim::greentea::{MarkRun, Strategy};
+use memsim::size_classes::PAGE_SIZE;
+use memsim::{Addr, Machine};
+
+/// Path segments drawn: the last ones, so a 10,000-object path stays legible.
+const PATH_TAIL: usize = 60;
+/// Cells get their scan number when there are at most this many.
+const NUMBERED: usize = 64;
+
+pub fn title(strategy: Strategy) -> &'static str {
+    match strategy {
+        Strategy::ObjectByObject => "Marking object by object (Go 1.5\u{2013}1.25)",
+        Strategy::SpanBySpan => "Marking span by span: Green Tea (Go 1.26+)",
+    }
+}
+
+/// What `done` objects into `run` looks like: scanned, marked-not-scanned
+/// and regions touched so far.
+pub struct Progress {
+    pub done: usize,
+    pub scanned: BTreeSet<Addr>,
+    pub marked: BTreeSet<Addr>,
+    pub regions: u32,
+}
+
+pub fn progress(m: &Machine, run: &MarkRun, done: usize) -> Progress {
+    let done = done.min(run.order.len());
+    let scanned: BTreeSet<Addr> = run.order[..done].iter().copied().collect();
+    let index: alloc::collections::BTreeMap<Addr, usize> = m.heap.objects.iter().enumerate().map(|(i, o)| (o.addr, i)).collect();
+    let mut ptrs = m.root_pointers();
+    for a in &run.order[..done] {
+        if let Some(&i) = index.get(a) {
+            m.heap.objects[i].value.pointers(&mut ptrs);
+        }
+    }
+    let marked = ptrs.into_iter().filter(|p| !scanned.contains(p)).collect();
+    let regions = if done == 0 { 0 } else { run.touched[done - 1] };
+    Progress { done, scanned, marked, regions }
+}
+
+/// `other` is the other strategy's total regions touched, shown beside
+/// this one's for comparison once marking is done.
+pub fn marking(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize, other: u32, vp: Viewport) -> Scene {
+    let mt = Metrics::of(vp);
+    let mut scene = Scene::new(vp.width, vp.height);
+    let p = progress(m, run, done);
+    let total = run.order.len();
+    let sub = if p.done == total {
+        let name = if strategy == Strategy::SpanBySpan { "object by object" } else { "span by span" };
+        format!("done \u{b7} {name}: {other} regions")
+    } else {
+        format!("{} of {total} scanned", p.done)
+    };
+    let inner = panel(&mut scene, 5, mt.area(vp), title(strategy), &sub, &mt);
+    let (used_pages, arena_pages) = m.heap.arena_pages();
+    let queued: BTreeSet<usize> = p.marked.iter().filter_map(|a| m.span_of(*a)).collect();
+    let stats = [
+        ("Memory regions touched", format!("{}", p.regions)),
+        ("Objects scanned", format!("{} / {total}", p.done)),
+        (if strategy == Strategy::SpanBySpan { "Spans queued" } else { "Marked, waiting" }, format!("{}", if strategy == Strategy::SpanBySpan { queued.len() } else { p.marked.len() })),
+        ("mheap pages", format!("{used_pages} of {arena_pages}")),
+    ];
+    let used = readout::row(&mut scene, inner, &stats, &mt);
+    let size = mt.f * 0.8;
+    let note_h = mt.f * 1.4;
+    let top = inner.y + used + mt.f * 0.8;
+    let rows = Rect::new(inner.x, top, inner.w, inner.bottom() - top - note_h);
+    let spans = &m.heap.spans;
+    let n = spans.len().max(1) as f32;
+    let gap = (rows.h / n * 0.25).min(mt.f * 0.6);
+    let row_h = ((rows.h - gap * (n - 1.0)) / n).min(mt.f * 4.5);
+    let label_w = if row_h >= size * 1.2 { (mt.ch * 19.0).min(rows.w * 0.35) } else { 0.0 };
+    let two_lines = row_h >= size * 3.2;
+    let cells_w = rows.w - label_w;
+    let mut centre = alloc::collections::BTreeMap::new();
+    let numbered = total <= NUMBERED;
+    for (si, span) in spans.iter().enumerate() {
+        let y = rows.y + si as f32 * (row_h + gap);
+        let shown = span.alloc_bits.iter().rposition(|b| *b).map_or(1, |i| i + 1);
+        let label = format!("class {} \u{b7} {} B \u{b7} {} KiB", span.class, span.elemsize, span.pages * PAGE_SIZE / 1024);
+        let mut node = Node::new(Key::Span(si as u32), Rect::new(rows.x + label_w, y, cells_w, row_h)).stroke(if queued.contains(&si) { Role::Focus } else { Role::HeapBorder });
+        let label_chars = (label_w / (size * 0.6)) as usize - 1;
+        if two_lines {
+            // Who holds the span: P0's mcache (allocating from it) or mcentral.
+            let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) { "in P0's mcache" } else { "in mcentral" };
+            node = node
+                .text(-mt.ch * 0.6, row_h / 2.0 - size * 0.7, size, Role::Text, text::fit(&label, label_chars), TextAlign::Right, false)
+                .text(-mt.ch * 0.6, row_h / 2.0 + size * 0.7, size, Role::Muted, text::fit(holder, label_chars), TextAlign::Right, false);
+        } else if label_w > 0.0 {
+            node = node.text(-mt.ch * 0.6, row_h / 2.0, size, Role::Text, text::fit(&label, label_chars), TextAlign::Right, false);
+        }
+        if shown < span.nelems as usize && cells_w > mt.ch * 40.0 {
+            let free = format!("+{} free slots", span.nelems as usize - shown);
+            node = node.text(cells_w - mt.ch * 0.5, row_h / 2.0, size * 0.9, Role::Muted, free, TextAlign::Right, false);
+        }
+        scene.nodes.push(node);
+        // Leave room for the free-slot note when there are few objects.
+        let room = if shown * 12 < span.nelems as usize { cells_w * 0.8 } else { cells_w };
+        let cw = room / shown as f32;
+        let _ = centre.insert(si, (rows.x + label_w, y, cw, row_h));
+    }
+    for o in &m.heap.objects {
+        let Some(si) = m.span_of(o.addr) else { continue };
+        let Some(&(x0, y, cw, h)) = centre.get(&si) else { continue };
+        let slot = ((o.addr.0 - spans[si].base.0) / spans[si].elemsize) as f32;
+        let r = Rect::new(x0 + slot * cw, y, cw.max(1.0), h);
+        let (fill, role) = if p.scanned.contains(&o.addr) {
+            (Role::GcBlack, Role::OnBlack)
+        } else if p.marked.contains(&o.addr) {
+            (Role::GcGrey, Role::Text)
+        } else {
+            (Role::Value, Role::Text)
+        };
+        let mut node = Node::new(Key::Object(o.id), if cw >= 4.0 { r.inset(0.5) } else { r }).fill(fill);
+        if cw >= 6.0 {
+            node = node.stroke(Role::CellBorder);
+        }
+        if numbered && cw >= mt.ch * 2.2 {
+            if let Some(k) = run.order[..p.done].iter().position(|a| *a == o.addr) {
+                node = node.text(r.w / 2.0, h / 2.0, size, role, format!("{}", k + 1), TextAlign::Center, true);
+            }
+        }
+        node.focus = p.done > 0 && run.order.get(p.done - 1) == Some(&o.addr);
+        scene.nodes.push(node);
+    }
+    // The scanner's path through memory: its most recent moves.
+    let from = p.done.saturating_sub(PATH_TAIL);
+    let path: Vec<Point> = run.order[from..p.done]
+        .iter()
+        .filter_map(|a| {
+            let si = m.span_of(*a)?;
+            let &(x0, y, cw, h) = centre.get(&si)?;
+            let slot = ((a.0 - spans[si].base.0) / spans[si].elemsize) as f32;
+            Some(Point { x: x0 + (slot + 0.5) * cw, y: y + h / 2.0 })
+        })
+        .collect();
+    scene.lines.push(Line { key: 0, points: path, role: Role::Focus, width: 2.0, dashed: false, alpha: 0.75 });
+    let note = format!(
+        "black: scanned \u{b7} grey: marked, waiting \u{b7} white: not reached yet \u{b7} arena {} at {}",
+        text::bytes(memsim::ARENA_BYTES),
+        m.heap.base
+    );
+    scene.nodes.push(
+        Node::new(Key::Chart(0), Rect::new(inner.x, inner.bottom() - note_h / 2.0, 1.0, 1.0))
+            .text(0.0, 0.0, size, Role::Muted, text::fit(&note, (inner.w / (size * 0.6)) as usize), TextAlign::Left, false),
+    );
+    scene
+}
+
+/// The marking picture in words, for the text alternative.
+pub fn describe(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize) -> String {
+    let p = progress(m, run, done);
+    let mut s = format!(
+        "{}: {} heap objects in {} spans. {} scanned so far, {} marked and waiting; {} memory regions touched.",
+        title(strategy),
+        run.order.len(),
+        m.heap.spans.len(),
+        p.done,
+        p.marked.len(),
+        p.regions
+    );
+    for span in &m.heap.spans {
+        let used = span.alloc_bits.iter().filter(|b| **b).count();
+        s.push_str(&format!(" Span at {}: size class {} ({} B objects), {used} of {} slots used.", span.base, span.class, span.elemsize, span.nelems));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cover_every_object_and_the_path_grows() {
+        let m = chapters::marking_heap(31);
+        let run = m.mark_with(Strategy::ObjectByObject);
+        let vp = Viewport { width: 850.0, height: 620.0 };
+        let s0 = marking(&m, &run, Strategy::ObjectByObject, 0, 7, vp);
+        let s8 = marking(&m, &run, Strategy::ObjectByObject, 8, 7, vp);
+        let objects = |s: &Scene| s.nodes.iter().filter(|n| matches!(n.key, Key::Object(_))).count();
+        assert_eq!((objects(&s0), objects(&s8)), (31, 31));
+        assert_eq!(s8.lines[0].points.len(), 8);
+        let black = s8.nodes.iter().filter(|n| n.fill == Some(Role::GcBlack)).count();
+        assert_eq!(black, 8);
+        for n in &s8.nodes {
+            assert!(n.rect.x >= 0.0 && n.rect.right() <= vp.width + 0.5 && n.rect.bottom() <= vp.height + 0.5, "{:?}", n.key);
+        }
+        let text = describe(&m, &run, Strategy::ObjectByObject, 8);
+        assert!(text.contains("8 scanned") && text.contains("size class 3"), "{text}");
+    }
+}

@@ -1,0 +1,226 @@
+//! The pacer chart: the heap over time under GOGC and GOMEMLIMIT.
+//!
+//!    ┌ Heap over time ──────────── GOGC=100 · GOMEMLIMIT=off ┐
+//!    │ [GC CPU 5.1%] [peak 21.9 MiB] [cycles 41] [goal 18 MiB] │
+//!    │ MiB                                                     │
+//!    │ 24 ┤ ─ ─ goal    /|    /|    /|                         │
+//!    │    │  /|  ▒▒▒▒  / |   / |   / |   ▒ marking             │
+//!    │  8 ┤ ─────────────────────────── live 8 MiB             │
+//!    │  0 └──────┴──────┴──────┴────── s                       │
+//!    └─────────────────────────────────────────────────────────┘
+//!
+//! Everything drawn comes from the simulation's [`Run`]: the heap line is
+//! its per-millisecond record, the shaded bands its marking periods, the
+//! dashed step line the goal each cycle set.
+
+use crate::draw_list::TextAlign;
+use crate::geom::{Point, Rect};
+use crate::layout::{panel, Metrics, Viewport};
+use crate::palette::Role;
+use crate::readout;
+use crate::scene::{Key, Line, Node, Scene};
+use crate::text;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use chapters::knobs::{gogc_text, Knobs};
+use memsim::pacer::{heap_goal, Run, Workload, MIB};
+
+/// Line keys.
+const HEAP: u16 = 0;
+const GOAL: u16 = 1;
+const LIMIT: u16 = 2;
+const LIVE: u16 = 3;
+
+/// `5.12%` from hundredths of a percent.
+pub fn percent(basis_points: u64) -> String {
+    format!("{}.{:02}%", basis_points / 100, basis_points % 100)
+}
+
+/// The readouts: what a user compares between settings.
+pub fn stats(run: &Run, w: &Workload, k: &Knobs) -> [(&'static str, String); 4] {
+    let goal = heap_goal(w.live, w.stacks, w.globals, k.settings()).map_or_else(|| String::from("none"), text::bytes);
+    let secs = w.duration_ms / 1000;
+    [
+        ("GC CPU", percent(run.gc_cpu_basis_points)),
+        ("Peak heap", text::bytes(run.peak)),
+        ("GC cycles", format!("{} in {secs} s", run.cycles.len())),
+        ("First goal", goal),
+    ]
+}
+
+pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
+    let mt = Metrics::of(vp);
+    let mut scene = Scene::new(vp.width, vp.height);
+    let limit = k.limit.map_or_else(|| String::from("off"), text::bytes);
+    let sub = format!("GOGC={} \u{b7} GOMEMLIMIT={limit} \u{b7} live {}", gogc_text(k.gogc), text::bytes(w.live));
+    let inner = panel(&mut scene, 4, mt.area(vp), "Heap over time", &sub, &mt);
+    let used = readout::row(&mut scene, inner, &stats(run, w, k), &mt);
+    let top = inner.y + used + mt.f * 1.6;
+    let axis_w = mt.ch * 5.0;
+    let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - mt.ch * 9.0, inner.bottom() - top - mt.f * 1.8);
+    if plot.w < 40.0 || plot.h < 40.0 {
+        return scene;
+    }
+    let top_bytes = [run.peak, k.limit.unwrap_or(0), w.live].into_iter().max().unwrap_or(MIB).max(4 * MIB);
+    let step_mib = tick_step(top_bytes.div_ceil(MIB), plot.h / (mt.f * 2.2));
+    let top_mib = top_bytes.div_ceil(MIB).div_ceil(step_mib) * step_mib;
+    let y_of = |b: u64| plot.bottom() - plot.h * (b as f32 / (top_mib * MIB) as f32);
+    let dur = w.duration_ms.max(1) as f32;
+    let x_of = |ms: u64| plot.x + plot.w * (ms as f32 / dur);
+
+    // Marking periods, under everything else.
+    for (i, c) in run.cycles.iter().enumerate() {
+        let (x0, x1) = (x_of(c.start_ms), x_of(c.end_ms));
+        scene.nodes.push(Node::new(Key::Band(i as u32), Rect::new(x0, plot.y, (x1 - x0).max(1.0), plot.h)).fill(Role::GcGrey));
+        if let Some(n) = scene.nodes.last_mut() {
+            n.alpha = 0.45;
+        }
+    }
+    // Axes and ticks.
+    let mut key = 0u16;
+    let mut fixed = |scene: &mut Scene, node: Node| {
+        scene.nodes.push(Node { key: Key::Chart(key), ..node });
+        key += 1;
+    };
+    fixed(&mut scene, Node::new(Key::Chart(0), Rect::new(plot.x, plot.y, 1.0, plot.h)).fill(Role::Muted));
+    fixed(&mut scene, Node::new(Key::Chart(0), Rect::new(plot.x, plot.bottom(), plot.w, 1.0)).fill(Role::Muted));
+    let size = mt.f * 0.8;
+    let mut mib = 0;
+    while mib <= top_mib {
+        let y = y_of(mib * MIB);
+        fixed(
+            &mut scene,
+            Node::new(Key::Chart(0), Rect::new(plot.x - mt.ch * 0.8, y, mt.ch * 0.8, 1.0))
+                .fill(Role::Muted)
+                .text(-mt.ch * 0.4, 0.0, size, Role::Muted, format!("{mib}"), TextAlign::Right, false),
+        );
+        mib += step_mib;
+    }
+    fixed(&mut scene, Node::new(Key::Chart(0), Rect::new(plot.x, plot.y - mt.f, 1.0, 1.0)).text(-mt.ch, 0.0, size, Role::Muted, "MiB", TextAlign::Right, false));
+    let mut ms = 0;
+    while ms <= w.duration_ms {
+        let x = x_of(ms);
+        let label = if ms % 1000 == 0 { format!("{} s", ms / 1000) } else { format!("{}.{} s", ms / 1000, ms % 1000 / 100) };
+        fixed(
+            &mut scene,
+            Node::new(Key::Chart(0), Rect::new(x, plot.bottom(), 1.0, mt.f * 0.4)).fill(Role::Muted).text(0.0, mt.f * 1.0, size, Role::Muted, label, TextAlign::Center, false),
+        );
+        ms += 500;
+    }
+
+    // Series, each labelled at its right end.
+    let label_x = plot.right() + mt.ch * 0.6;
+    let flat = |scene: &mut Scene, key: u16, role: Role, bytes: u64, label: String, dashed: bool| {
+        let y = y_of(bytes);
+        scene.lines.push(Line { key, points: alloc::vec![Point { x: plot.x, y }, Point { x: plot.right(), y }], role, width: 1.5, dashed, alpha: 1.0 });
+        scene.nodes.push(Node::new(Key::Chart(100 + key), Rect::new(label_x, y, 1.0, 1.0)).text(0.0, 0.0, size, role, label, TextAlign::Left, true));
+    };
+    flat(&mut scene, LIVE, Role::Muted, w.live, format!("live {}", text::bytes(w.live)), false);
+    if let Some(l) = k.limit {
+        flat(&mut scene, LIMIT, Role::Danger, l, String::from("limit"), true);
+    }
+    let mut goal = Vec::new();
+    let mut from = 0;
+    for c in &run.cycles {
+        goal.push(Point { x: x_of(from), y: y_of(c.goal) });
+        goal.push(Point { x: x_of(c.end_ms), y: y_of(c.goal) });
+        from = c.end_ms;
+    }
+    if let Some(g) = heap_goal(run.cycles.last().map_or(w.live, |c| c.marked), w.stacks, w.globals, k.settings()) {
+        goal.push(Point { x: x_of(from), y: y_of(g) });
+        goal.push(Point { x: plot.right(), y: y_of(g) });
+        scene.nodes.push(Node::new(Key::Chart(100 + GOAL), Rect::new(label_x, y_of(g), 1.0, 1.0)).text(0.0, 0.0, size, Role::Focus, "goal", TextAlign::Left, true));
+    }
+    scene.lines.push(Line { key: GOAL, points: goal, role: Role::Focus, width: 1.5, dashed: true, alpha: 1.0 });
+    let heap = downsample(&run.heap, plot.w as usize, |i| x_of(i as u64 + 1), &y_of);
+    scene.lines.push(Line { key: HEAP, points: heap, role: Role::Pointer, width: 2.0, dashed: false, alpha: 1.0 });
+    if let Some(&last) = run.heap.last() {
+        scene.nodes.push(Node::new(Key::Chart(100 + HEAP), Rect::new(label_x, y_of(last), 1.0, 1.0)).text(0.0, mt.f * 0.9, size, Role::Pointer, "heap", TextAlign::Left, true));
+    }
+    scene.nodes.push(
+        Node::new(Key::Chart(99), Rect::new(plot.right(), plot.y - mt.f, 1.0, 1.0))
+            .text(0.0, 0.0, size, Role::Muted, "shaded: the collector is marking", TextAlign::Right, false),
+    );
+    scene
+}
+
+/// At most two points (the low and the high) per pixel column, in time
+/// order, so the sawtooth's drops survive thinning.
+fn downsample(heap: &[u64], columns: usize, x: impl Fn(usize) -> f32, y: impl Fn(u64) -> f32) -> Vec<Point> {
+    let per = heap.len().div_ceil(columns.max(1)).max(1);
+    let mut out = Vec::with_capacity(heap.len().min(2 * columns + 2));
+    for (c, chunk) in heap.chunks(per).enumerate() {
+        let i0 = c * per;
+        let (lo, hi) = chunk.iter().enumerate().fold((0, 0), |(lo, hi), (i, v)| {
+            (if *v < chunk[lo] { i } else { lo }, if *v > chunk[hi] { i } else { hi })
+        });
+        let (a, b) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+        out.push(Point { x: x(i0 + a), y: y(chunk[a]) });
+        if b != a {
+            out.push(Point { x: x(i0 + b), y: y(chunk[b]) });
+        }
+    }
+    out
+}
+
+/// A tick spacing (1, 2, 4, 8 … MiB) giving at most `max_ticks` ticks.
+fn tick_step(top_mib: u64, max_ticks: f32) -> u64 {
+    let mut step = 1;
+    while (top_mib / step) as f32 > max_ticks.max(2.0) {
+        step *= 2;
+    }
+    step
+}
+
+/// The chart in words, for the text alternative.
+pub fn describe(run: &Run, w: &Workload, k: &Knobs) -> String {
+    let limit = k.limit.map_or_else(|| String::from("no memory limit"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
+    let lead = format!("A chart of the heap over {} s at GOGC={}, {limit}, with {} live.", w.duration_ms / 1000, gogc_text(k.gogc), text::bytes(w.live));
+    let body = match run.cycles.first() {
+        None => format!(" No collection runs: the heap only grows, to {}.", text::bytes(run.peak)),
+        Some(c) => format!(
+            " {} collections; the first starts at {} ms with the heap at {} (goal {}). The heap saws between the live data and the goal, peaking at {}. Marking used {} of the CPU.",
+            run.cycles.len(),
+            c.start_ms,
+            text::bytes(c.heap_start),
+            text::bytes(c.goal),
+            text::bytes(run.peak),
+            percent(run.gc_cpu_basis_points)
+        ),
+    };
+    lead + &body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chapters::knobs::WORKLOAD;
+    use memsim::pacer::simulate;
+
+    #[test]
+    fn downsampling_keeps_every_peak_and_trough() {
+        let heap: Vec<u64> = (0..2000).map(|i| (i % 97) as u64).collect();
+        let pts = downsample(&heap, 300, |i| i as f32, |b| b as f32);
+        assert!(pts.len() <= 602);
+        assert!(pts.iter().any(|p| p.y == 96.0) && pts.iter().any(|p| p.y == 0.0));
+        assert!(pts.windows(2).all(|w| w[0].x <= w[1].x), "time order");
+    }
+
+    #[test]
+    fn the_chart_fits_and_says_its_numbers() {
+        for k in [Knobs::DEFAULT, Knobs { gogc: None, limit: Some(48 * MIB), ..Knobs::DEFAULT }, Knobs { gogc: None, limit: None, ..Knobs::DEFAULT }] {
+            let w = k.workload();
+            let run = simulate(w, k.settings());
+            for vp in [Viewport { width: 850.0, height: 620.0 }, Viewport { width: 390.0, height: 470.0 }] {
+                let s = pacer(&run, &w, &k, vp);
+                let heap = s.lines.iter().find(|l| l.key == HEAP).expect("heap line");
+                assert!(heap.points.iter().all(|p| p.x >= 0.0 && p.x <= vp.width && p.y >= 0.0 && p.y <= vp.height), "{k:?} {vp:?}");
+                let texts: Vec<&str> = s.nodes.iter().flat_map(|n| n.texts.iter().map(|t| t.content.as_str())).collect();
+                assert!(texts.contains(&percent(run.gc_cpu_basis_points).as_str()), "{texts:?}");
+            }
+        }
+        let run = simulate(WORKLOAD, Knobs::DEFAULT.settings());
+        assert!(describe(&run, &WORKLOAD, &Knobs::DEFAULT).contains("goal 18 MiB"));
+    }
+}
