@@ -49,7 +49,11 @@ export async function open(browser, base, hash = '', { width = 1280, height = 72
   const page = await context.newPage();
   const errors = [];
   const outside = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    // The tests' own pixel readbacks (getImageData) draw this hint; the page never reads its canvas.
+    if (m.text().includes('willReadFrequently')) return;
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { errors.push(`dialog opened: ${d.message()}`); d.dismiss(); });
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url()); });

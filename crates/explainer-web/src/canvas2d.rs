@@ -17,6 +17,11 @@ pub struct Canvas2d {
     pub canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
     font: String,
+    /// Context state last set, so a heap map of 10,000 cells in a few
+    /// colours makes a few style calls, not 10,000.
+    alpha: f32,
+    fill: Option<Rgba>,
+    stroke: Option<Rgba>,
 }
 
 // Hex colours and integer font sizes keep float formatting (and its code
@@ -31,7 +36,7 @@ impl Canvas2d {
             .get_context("2d")?
             .ok_or_else(|| JsValue::from_str("this browser has no 2D canvas"))?
             .dyn_into::<CanvasRenderingContext2d>()?;
-        Ok(Canvas2d { canvas, ctx, font: String::new() })
+        Ok(Canvas2d { canvas, ctx, font: String::new(), alpha: -1.0, fill: None, stroke: None })
     }
 
     /// Matches the backing store to `css_w`×`css_h` CSS pixels at `dpr`.
@@ -41,12 +46,17 @@ impl Canvas2d {
         if self.canvas.width() != w || self.canvas.height() != h {
             self.canvas.set_width(w);
             self.canvas.set_height(h);
+            // Resizing resets the context's state.
             self.font.clear();
+            (self.alpha, self.fill, self.stroke) = (-1.0, None, None);
         }
         let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     }
 
     pub fn paint(&mut self, cmds: &[Cmd]) {
+        // The background covers the scene's fractional size; clearing first
+        // keeps the last partial pixel row from blending with the old frame.
+        self.ctx.clear_rect(0.0, 0.0, f64::from(self.canvas.width()), f64::from(self.canvas.height()));
         for c in cmds {
             match c {
                 Cmd::Rect { rect, radius, fill, stroke, line_width, alpha } => self.rect(*rect, *radius, *fill, *stroke, *line_width, *alpha),
@@ -55,12 +65,13 @@ impl Canvas2d {
                 Cmd::Line { points, color, width, dashed, alpha } => self.line(points, *color, *width, *dashed, *alpha),
             }
         }
-        self.ctx.set_global_alpha(1.0);
+        self.set_alpha(1.0);
     }
 
     fn line(&mut self, points: &[Point], color: Rgba, width: f32, dashed: bool, alpha: f32) {
+        self.set_alpha(alpha);
+        self.set_stroke(color);
         let c = &self.ctx;
-        c.set_global_alpha(f64::from(alpha));
         c.begin_path();
         for (i, p) in points.iter().enumerate() {
             if i == 0 {
@@ -69,7 +80,6 @@ impl Canvas2d {
                 c.line_to(f64::from(p.x), f64::from(p.y));
             }
         }
-        c.set_stroke_style_str(&css(color));
         c.set_line_width(f64::from(width));
         c.set_line_join("round");
         if dashed {
@@ -94,15 +104,50 @@ impl Canvas2d {
         c.close_path();
     }
 
+    fn set_alpha(&mut self, alpha: f32) {
+        if alpha != self.alpha {
+            self.ctx.set_global_alpha(f64::from(alpha));
+            self.alpha = alpha;
+        }
+    }
+
+    fn set_fill(&mut self, c: Rgba) {
+        if self.fill != Some(c) {
+            self.ctx.set_fill_style_str(&css(c));
+            self.fill = Some(c);
+        }
+    }
+
+    fn set_stroke(&mut self, c: Rgba) {
+        if self.stroke != Some(c) {
+            self.ctx.set_stroke_style_str(&css(c));
+            self.stroke = Some(c);
+        }
+    }
+
     fn rect(&mut self, r: Rect, radius: f32, fill: Option<Rgba>, stroke: Option<Rgba>, line_width: f32, alpha: f32) {
-        self.ctx.set_global_alpha(f64::from(alpha));
+        self.set_alpha(alpha);
+        let (x, y, w, h) = (f64::from(r.x), f64::from(r.y), f64::from(r.w), f64::from(r.h));
+        if radius < 0.5 {
+            // Square corners need no path: one call each.
+            if let Some(f) = fill {
+                self.set_fill(f);
+                self.ctx.fill_rect(x, y, w, h);
+            }
+            if let Some(s) = stroke {
+                self.set_stroke(s);
+                self.ctx.set_line_width(f64::from(line_width));
+                self.ctx.stroke_rect(x, y, w, h);
+            }
+            return;
+        }
         self.path_rect(r, radius);
         if let Some(f) = fill {
-            self.ctx.set_fill_style_str(&css(f));
+            self.set_fill(f);
             self.ctx.fill();
         }
         if let Some(s) = stroke {
-            self.ctx.set_stroke_style_str(&css(s));
+            self.set_stroke(s);
             self.ctx.set_line_width(f64::from(line_width));
             self.ctx.stroke();
         }
@@ -116,8 +161,8 @@ impl Canvas2d {
             self.ctx.set_font(&font);
             self.font = font;
         }
-        self.ctx.set_global_alpha(f64::from(alpha));
-        self.ctx.set_fill_style_str(&css(color));
+        self.set_alpha(alpha);
+        self.set_fill(color);
         self.ctx.set_text_baseline("middle");
         self.ctx.set_text_align(match align {
             TextAlign::Left => "left",
@@ -129,10 +174,10 @@ impl Canvas2d {
 
     #[allow(clippy::too_many_arguments)]
     fn arrow(&mut self, a: Point, c1: Point, c2: Point, b: Point, color: Rgba, width: f32, alpha: f32) {
+        self.set_alpha(alpha);
+        self.set_stroke(color);
+        self.set_fill(color);
         let c = &self.ctx;
-        c.set_global_alpha(f64::from(alpha));
-        c.set_stroke_style_str(&css(color));
-        c.set_fill_style_str(&css(color));
         c.set_line_width(f64::from(width));
         // Stop the line at the arrowhead's base so the tip stays sharp.
         let (dx, dy) = (f64::from(b.x - c2.x), f64::from(b.y - c2.y));

@@ -14,7 +14,8 @@
 
 use crate::addr::Addr;
 use crate::machine::Machine;
-use alloc::collections::{BTreeMap, BTreeSet, VecDeque};
+use alloc::collections::VecDeque;
+use alloc::vec;
 use alloc::vec::Vec;
 
 /// What a marking strategy did.
@@ -38,40 +39,48 @@ pub enum Strategy {
     SpanBySpan,
 }
 
-/// Lookups over one heap: which object an address falls in, which span.
-/// Built once per run, so marking stays O(n log n) on large heaps.
-struct Index<'a> {
+/// Which object an address falls in, by binary search over the objects
+/// sorted by address. Built once per run, so marking a large heap stays
+/// O(n log n); marks are kept per object index in plain vectors.
+pub struct HeapIndex<'a> {
     m: &'a Machine,
-    /// Object start address → index into `heap.objects`.
-    objects: BTreeMap<Addr, usize>,
+    /// (start address, index into `heap.objects`), by address.
+    by_addr: Vec<(Addr, usize)>,
 }
 
-impl<'a> Index<'a> {
-    fn new(m: &'a Machine) -> Index<'a> {
-        Index { m, objects: m.heap.objects.iter().enumerate().map(|(i, o)| (o.addr, i)).collect() }
+impl<'a> HeapIndex<'a> {
+    pub fn new(m: &'a Machine) -> HeapIndex<'a> {
+        let mut by_addr: Vec<(Addr, usize)> = m.heap.objects.iter().enumerate().map(|(i, o)| (o.addr, i)).collect();
+        by_addr.sort_unstable();
+        HeapIndex { m, by_addr }
     }
 
-    /// The start of the object whose bytes include `p`.
-    fn object_start(&self, p: Addr) -> Option<Addr> {
-        let (&a, &i) = self.objects.range(..=p).next_back()?;
-        (p.0 < a.0 + self.m.heap.objects[i].size).then_some(a)
+    /// Object indices, lowest address first.
+    pub fn in_address_order(&self) -> impl Iterator<Item = usize> + '_ {
+        self.by_addr.iter().map(|(_, i)| *i)
     }
 
-    fn span_of(&self, a: Addr) -> Option<usize> {
-        self.m.span_of(a)
+    /// The object whose bytes include `p`, by index into `heap.objects`.
+    pub fn object(&self, p: Addr) -> Option<usize> {
+        let k = self.by_addr.partition_point(|(a, _)| *a <= p).checked_sub(1)?;
+        let (a, i) = self.by_addr[k];
+        (p.0 < a.0 + self.m.heap.objects[i].size).then_some(i)
     }
 
-    /// The heap objects the object at `a` points to, by start address.
-    fn pointees(&self, a: Addr) -> Vec<Addr> {
+    /// The objects object `i` points to.
+    pub fn pointees(&self, i: usize) -> Vec<usize> {
         let mut ptrs = Vec::new();
-        if let Some(&i) = self.objects.get(&a) {
-            self.m.heap.objects[i].value.pointers(&mut ptrs);
-        }
-        ptrs.into_iter().filter_map(|p| self.object_start(p)).collect()
+        self.m.heap.objects[i].value.pointers(&mut ptrs);
+        ptrs.into_iter().filter_map(|p| self.object(p)).collect()
     }
 
-    fn roots(&self) -> Vec<Addr> {
-        self.m.root_pointers().into_iter().filter_map(|p| self.object_start(p)).collect()
+    /// The objects the roots point to.
+    pub fn roots(&self) -> Vec<usize> {
+        self.m.root_pointers().into_iter().filter_map(|p| self.object(p)).collect()
+    }
+
+    fn span(&self, i: usize) -> Option<usize> {
+        self.m.span_of(self.m.heap.objects[i].addr)
     }
 }
 
@@ -93,26 +102,26 @@ impl Machine {
 
     /// Graph flood: a LIFO stack of objects, as Go's classic mark.
     pub fn mark_object_by_object(&self) -> MarkRun {
-        let ix = Index::new(self);
+        let ix = HeapIndex::new(self);
         let mut run = MarkRun::default();
-        let mut seen: BTreeSet<Addr> = BTreeSet::new();
-        let mut stack: Vec<Addr> = Vec::new();
-        for a in ix.roots() {
-            if seen.insert(a) {
-                stack.push(a);
+        let mut seen = vec![false; self.heap.objects.len()];
+        let mut stack: Vec<usize> = Vec::new();
+        for i in ix.roots() {
+            if !core::mem::replace(&mut seen[i], true) {
+                stack.push(i);
             }
         }
         let mut last_span = None;
-        while let Some(a) = stack.pop() {
-            let span = ix.span_of(a);
+        while let Some(i) = stack.pop() {
+            let span = ix.span(i);
             if span != last_span {
                 run.regions_touched += 1;
                 last_span = span;
             }
-            run.order.push(a);
+            run.order.push(self.heap.objects[i].addr);
             run.touched.push(run.regions_touched);
-            for t in ix.pointees(a) {
-                if seen.insert(t) {
+            for t in ix.pointees(i) {
+                if !core::mem::replace(&mut seen[t], true) {
                     stack.push(t);
                 }
             }
@@ -123,35 +132,38 @@ impl Machine {
     /// Green Tea: a FIFO queue of spans; each visit scans the span's
     /// marked, unscanned objects in address order.
     pub fn mark_span_by_span(&self) -> MarkRun {
-        let ix = Index::new(self);
+        let ix = HeapIndex::new(self);
         let mut run = MarkRun::default();
-        let mut marked: BTreeSet<Addr> = BTreeSet::new();
-        // Per span: marked objects not yet scanned, in address order.
-        let mut pending: BTreeMap<usize, BTreeSet<Addr>> = BTreeMap::new();
+        let mut marked = vec![false; self.heap.objects.len()];
+        // Per span: marked objects not yet scanned, highest address first
+        // (so `pop` takes the lowest).
+        let mut pending: Vec<Vec<(Addr, usize)>> = vec![Vec::new(); self.heap.spans.len()];
         let mut queue: VecDeque<usize> = VecDeque::new();
         // `visiting` is the span being scanned: its new marks join the
         // current visit instead of queueing the span again.
-        let mut mark = |a: Addr, visiting: Option<usize>, pending: &mut BTreeMap<usize, BTreeSet<Addr>>, queue: &mut VecDeque<usize>| {
-            if !marked.insert(a) {
+        let mut mark = |i: usize, visiting: Option<usize>, pending: &mut Vec<Vec<(Addr, usize)>>, queue: &mut VecDeque<usize>| {
+            if core::mem::replace(&mut marked[i], true) {
                 return;
             }
-            let Some(s) = ix.span_of(a) else { return };
+            let Some(s) = ix.span(i) else { return };
             if Some(s) != visiting && !queue.contains(&s) {
                 queue.push_back(s);
             }
-            pending.entry(s).or_default().insert(a);
+            let key = (self.heap.objects[i].addr, i);
+            let at = pending[s].partition_point(|k| *k > key);
+            pending[s].insert(at, key);
         };
-        for a in ix.roots() {
-            mark(a, None, &mut pending, &mut queue);
+        for i in ix.roots() {
+            mark(i, None, &mut pending, &mut queue);
         }
         while let Some(s) = queue.pop_front() {
             run.regions_touched += 1;
             // Objects marked during this visit in the same span are picked
             // up in it too, still lowest address first.
-            while let Some(a) = pending.get_mut(&s).and_then(BTreeSet::pop_first) {
+            while let Some((a, i)) = pending[s].pop() {
                 run.order.push(a);
                 run.touched.push(run.regions_touched);
-                for t in ix.pointees(a) {
+                for t in ix.pointees(i) {
                     mark(t, Some(s), &mut pending, &mut queue);
                 }
             }

@@ -72,10 +72,20 @@ fn paint_node(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
     }
     if n.fill.is_some() || n.stroke.is_some() || n.danger {
         let stroke = if n.danger { Some(palette.color(Role::Danger)) } else { n.stroke.map(|r| palette.color(r)) };
+        let fill = n.fill.map(|r| palette.color(r));
+        // A plain square box that continues the one before it (a run of
+        // same-coloured heap cells) widens that box instead: one command.
+        if let (Some(Cmd::Rect { rect, radius, fill: f, stroke: None, alpha, .. }), None, true) = (out.last_mut(), stroke, n.radius < 0.5) {
+            let abuts = (rect.right() - n.rect.x).abs() < 0.05 && rect.y == n.rect.y && rect.h == n.rect.h;
+            if abuts && *radius < 0.5 && *f == fill && *alpha == n.alpha && n.texts.is_empty() {
+                rect.w += n.rect.w;
+                return;
+            }
+        }
         out.push(Cmd::Rect {
             rect: n.rect,
             radius: n.radius,
-            fill: n.fill.map(|r| palette.color(r)),
+            fill,
             stroke,
             line_width: if n.danger { 2.5 } else { 1.0 },
             alpha: n.alpha,

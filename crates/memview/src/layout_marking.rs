@@ -18,16 +18,17 @@ use crate::palette::Role;
 use crate::readout;
 use crate::scene::{Key, Line, Node, Scene};
 use crate::text;
-use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memsim::greentea::{MarkRun, Strategy};
+use memsim::greentea::{HeapIndex, MarkRun, Strategy};
 use memsim::size_classes::PAGE_SIZE;
-use memsim::{Addr, Machine};
+use memsim::Machine;
 
 /// Path segments drawn: the last ones, so a 10,000-object path stays legible.
 const PATH_TAIL: usize = 60;
+/// Cells narrower than this (px) are drawn touching, without outlines.
+const MIN_BOXED: f32 = 12.0;
 /// Cells get their scan number when there are at most this many.
 const NUMBERED: usize = 64;
 
@@ -38,32 +39,41 @@ pub fn title(strategy: Strategy) -> &'static str {
     }
 }
 
-/// What `done` objects into `run` looks like: scanned, marked-not-scanned
-/// and regions touched so far.
+const WHITE: u8 = 0;
+const GREY: u8 = 1;
+const BLACK: u8 = 2;
+
+/// What `done` objects into `run` looks like: each object's colour (by
+/// index into `heap.objects`), and the regions touched so far.
 pub struct Progress {
     pub done: usize,
-    pub scanned: BTreeSet<Addr>,
-    pub marked: BTreeSet<Addr>,
+    pub colour: Vec<u8>,
+    pub marked: usize,
     pub regions: u32,
 }
 
 pub fn progress(m: &Machine, run: &MarkRun, done: usize) -> Progress {
     let done = done.min(run.order.len());
-    let scanned: BTreeSet<Addr> = run.order[..done].iter().copied().collect();
-    let index: alloc::collections::BTreeMap<Addr, usize> = m.heap.objects.iter().enumerate().map(|(i, o)| (o.addr, i)).collect();
-    let mut ptrs = m.root_pointers();
+    let ix = HeapIndex::new(m);
+    let mut colour = alloc::vec![WHITE; m.heap.objects.len()];
+    for i in ix.roots() {
+        colour[i] = GREY;
+    }
     for a in &run.order[..done] {
-        if let Some(&i) = index.get(a) {
-            m.heap.objects[i].value.pointers(&mut ptrs);
+        if let Some(i) = ix.object(*a) {
+            colour[i] = BLACK;
+            for t in ix.pointees(i) {
+                if colour[t] == WHITE {
+                    colour[t] = GREY;
+                }
+            }
         }
     }
-    let marked = ptrs.into_iter().filter(|p| !scanned.contains(p)).collect();
+    let marked = colour.iter().filter(|c| **c == GREY).count();
     let regions = if done == 0 { 0 } else { run.touched[done - 1] };
-    Progress { done, scanned, marked, regions }
+    Progress { done, colour, marked, regions }
 }
 
-/// `other` is the other strategy's total regions touched, shown beside
-/// this one's for comparison once marking is done.
 pub fn marking(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize, other: u32, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
     let mut scene = Scene::new(vp.width, vp.height);
@@ -77,11 +87,16 @@ pub fn marking(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize, othe
     };
     let inner = panel(&mut scene, 5, mt.area(vp), title(strategy), &sub, &mt);
     let (used_pages, arena_pages) = m.heap.arena_pages();
-    let queued: BTreeSet<usize> = p.marked.iter().filter_map(|a| m.span_of(*a)).collect();
+    let mut queued = alloc::vec![false; m.heap.spans.len()];
+    for (o, _) in m.heap.objects.iter().zip(&p.colour).filter(|(_, c)| **c == GREY) {
+        if let Some(s) = m.span_of(o.addr) {
+            queued[s] = true;
+        }
+    }
     let stats = [
         ("Memory regions touched", format!("{}", p.regions)),
         ("Objects scanned", format!("{} / {total}", p.done)),
-        (if strategy == Strategy::SpanBySpan { "Spans queued" } else { "Marked, waiting" }, format!("{}", if strategy == Strategy::SpanBySpan { queued.len() } else { p.marked.len() })),
+        (if strategy == Strategy::SpanBySpan { "Spans queued" } else { "Marked, waiting" }, format!("{}", if strategy == Strategy::SpanBySpan { queued.iter().filter(|q| **q).count() } else { p.marked })),
         ("mheap pages", format!("{used_pages} of {arena_pages}")),
     ];
     let used = readout::row(&mut scene, inner, &stats, &mt);
@@ -96,14 +111,15 @@ pub fn marking(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize, othe
     let label_w = if row_h >= size * 1.2 { (mt.ch * 19.0).min(rows.w * 0.35) } else { 0.0 };
     let two_lines = row_h >= size * 3.2;
     let cells_w = rows.w - label_w;
-    let mut centre = alloc::collections::BTreeMap::new();
+    // Per span: where its cells start, cell width, row height.
+    let mut cells: Vec<(f32, f32, f32, f32)> = Vec::with_capacity(spans.len());
     let numbered = total <= NUMBERED;
     for (si, span) in spans.iter().enumerate() {
         let y = rows.y + si as f32 * (row_h + gap);
         let shown = span.alloc_bits.iter().rposition(|b| *b).map_or(1, |i| i + 1);
         let label = format!("class {} \u{b7} {} B \u{b7} {} KiB", span.class, span.elemsize, span.pages * PAGE_SIZE / 1024);
-        let mut node = Node::new(Key::Span(si as u32), Rect::new(rows.x + label_w, y, cells_w, row_h)).stroke(if queued.contains(&si) { Role::Focus } else { Role::HeapBorder });
-        let label_chars = (label_w / (size * 0.6)) as usize - 1;
+        let mut node = Node::new(Key::Span(si as u32), Rect::new(rows.x + label_w, y, cells_w, row_h)).stroke(if queued[si] { Role::Focus } else { Role::HeapBorder });
+        let label_chars = ((label_w / (size * 0.6)) as usize).saturating_sub(1);
         if two_lines {
             // Who holds the span: P0's mcache (allocating from it) or mcentral.
             let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) { "in P0's mcache" } else { "in mcentral" };
@@ -121,22 +137,26 @@ pub fn marking(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize, othe
         // Leave room for the free-slot note when there are few objects.
         let room = if shown * 12 < span.nelems as usize { cells_w * 0.8 } else { cells_w };
         let cw = room / shown as f32;
-        let _ = centre.insert(si, (rows.x + label_w, y, cw, row_h));
+        cells.push((rows.x + label_w, y, cw, row_h));
     }
-    for o in &m.heap.objects {
+    // Cells in address order, so neighbours in memory are neighbours in
+    // the draw list (and same-coloured runs can be drawn as one).
+    let ix = HeapIndex::new(m);
+    for (o, colour) in ix.in_address_order().map(|i| (&m.heap.objects[i], &p.colour[i])) {
         let Some(si) = m.span_of(o.addr) else { continue };
-        let Some(&(x0, y, cw, h)) = centre.get(&si) else { continue };
+        let Some(&(x0, y, cw, h)) = cells.get(si) else { continue };
         let slot = ((o.addr.0 - spans[si].base.0) / spans[si].elemsize) as f32;
         let r = Rect::new(x0 + slot * cw, y, cw.max(1.0), h);
-        let (fill, role) = if p.scanned.contains(&o.addr) {
-            (Role::GcBlack, Role::OnBlack)
-        } else if p.marked.contains(&o.addr) {
-            (Role::GcGrey, Role::Text)
-        } else {
-            (Role::Value, Role::Text)
+        let (fill, role) = match *colour {
+            BLACK => (Role::GcBlack, Role::OnBlack),
+            GREY => (Role::GcGrey, Role::Text),
+            _ => (Role::Value, Role::Text),
         };
-        let mut node = Node::new(Key::Object(o.id), if cw >= 4.0 { r.inset(0.5) } else { r }).fill(fill);
-        if cw >= 6.0 {
+        // Wide cells are boxed one by one; narrow ones (a heap map of
+        // thousands) touch, so same-coloured runs draw as one box.
+        let boxed = cw >= MIN_BOXED;
+        let mut node = Node::new(Key::Object(o.id), if boxed { r.inset(0.5) } else { r }).fill(fill);
+        if boxed {
             node = node.stroke(Role::CellBorder);
         }
         if numbered && cw >= mt.ch * 2.2 {
@@ -153,7 +173,7 @@ pub fn marking(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize, othe
         .iter()
         .filter_map(|a| {
             let si = m.span_of(*a)?;
-            let &(x0, y, cw, h) = centre.get(&si)?;
+            let &(x0, y, cw, h) = cells.get(si)?;
             let slot = ((a.0 - spans[si].base.0) / spans[si].elemsize) as f32;
             Some(Point { x: x0 + (slot + 0.5) * cw, y: y + h / 2.0 })
         })
@@ -180,7 +200,7 @@ pub fn describe(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize) -> 
         run.order.len(),
         m.heap.spans.len(),
         p.done,
-        p.marked.len(),
+        p.marked,
         p.regions
     );
     for span in &m.heap.spans {
@@ -210,6 +230,14 @@ mod tests {
             assert!(n.rect.x >= 0.0 && n.rect.right() <= vp.width + 0.5 && n.rect.bottom() <= vp.height + 0.5, "{:?}", n.key);
         }
         let text = describe(&m, &run, Strategy::ObjectByObject, 8);
+        // 10,000 marked cells: same-coloured neighbours draw as one box.
+        let big = chapters::marking_heap(10_000);
+        let run = big.mark_with(Strategy::SpanBySpan);
+        let done = marking(&big, &run, Strategy::SpanBySpan, usize::MAX, 0, vp);
+        let cells = done.nodes.iter().filter(|n| matches!(n.key, Key::Object(_))).count();
+        let cmds = crate::paint(&done, &crate::Palette::LIGHT);
+        assert_eq!(cells, 10_000);
+        assert!(cmds.len() < 400, "{} commands for 10,000 black cells", cmds.len());
         assert!(text.contains("8 scanned") && text.contains("size class 3"), "{text}");
     }
 }

@@ -28,6 +28,12 @@ pub fn tween(from: &Scene, to: &Scene, t: f32) -> Scene {
         return from.clone();
     }
     let e = ease(t);
+    if from.nodes.len() == to.nodes.len() && from.nodes.iter().zip(&to.nodes).all(|(a, b)| a.key == b.key) {
+        // The same nodes in the same order (a recoloured heap map, a
+        // resized chart): blend pairwise, no lookups.
+        let nodes = from.nodes.iter().zip(&to.nodes).map(|(a, b)| blend(a, b, e)).collect();
+        return Scene { width: to.width, height: to.height, nodes, edges: tween_edges(from, to, e), lines: tween_lines(from, to, e) };
+    }
     let old: BTreeMap<_, &Node> = from.nodes.iter().map(|n| (n.key, n)).collect();
     let new: BTreeMap<_, &Node> = to.nodes.iter().map(|n| (n.key, n)).collect();
     let mut nodes = Vec::with_capacity(to.nodes.len() + 8);
@@ -59,6 +65,11 @@ pub fn tween(from: &Scene, to: &Scene, t: f32) -> Scene {
             }
         }
     }
+    Scene { width: to.width, height: to.height, nodes, edges: tween_edges(from, to, e), lines: tween_lines(from, to, e) }
+}
+
+/// Edges in both scenes stay; others fade out or in.
+fn tween_edges(from: &Scene, to: &Scene, e: f32) -> Vec<Edge> {
     let mut edges: Vec<Edge> = Vec::new();
     for edge in &from.edges {
         if !to.edges.iter().any(|x| x.from == edge.from && x.to == edge.to) {
@@ -69,7 +80,7 @@ pub fn tween(from: &Scene, to: &Scene, t: f32) -> Scene {
         let was = from.edges.iter().any(|x| x.from == edge.from && x.to == edge.to);
         edges.push(Edge { alpha: if was { edge.alpha } else { edge.alpha * e }, ..edge.clone() });
     }
-    Scene { width: to.width, height: to.height, nodes, edges, lines: tween_lines(from, to, e) }
+    edges
 }
 
 /// Lines with the same key and point count morph; others fade.

@@ -1,0 +1,159 @@
+// The heap chapters beyond their deep links: the pacer's sliders and the
+// link that reproduces them, gctrace text, the marking views at scale, the
+// C heap's leak and OOM kill, and bad knob values.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { serve, launch, open, settle, screenshot, canvasStats } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+// A gctrace line exactly as runtime/mgc.go prints it.
+const GCTRACE = /^gc \d+ @\d+\.\d{3}s \d+%: [\d.]+\+[\d.]+\+[\d.]+ ms clock, [\d.]+\+[\d.]+\/[\d.]+\/[\d.]+\+[\d.]+ ms cpu, \d+->\d+->\d+ MB, \d+ MB goal, \d+ MB stacks, \d+ MB globals, \d+ P$/;
+
+/** Steps of chapter `gc` whose side panel shows `selector`, found by walking them. */
+async function stepsShowing(selector) {
+  const { page, context } = await open(browser, srv.url, '#/gc/1');
+  const n = Number(await page.$eval('#scrubber', (r) => r.max));
+  const found = [];
+  for (let s = 1; s <= n; s++) {
+    await page.evaluate((h) => { location.hash = h; }, `#/gc/${s}`);
+    await page.waitForFunction((s) => document.getElementById('app').dataset.step === String(s), s);
+    if (await page.isVisible(selector)) found.push(s);
+  }
+  await context.close();
+  return found;
+}
+
+const canvasHash = (page) => page.evaluate(() => {
+  const c = document.getElementById('view');
+  return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 29 === 0)).join(',');
+}).then((s) => createHash('sha256').update(s).digest('hex'));
+
+const gctraceLines = async (page) => (await page.textContent('#terminal')).split('\n').filter((l) => l.startsWith('gc '));
+
+test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the link reproduces the chart', async () => {
+  const pacer = await stepsShowing('#knobs-pacer');
+  assert.ok(pacer.length >= 3, `pacer steps: ${pacer}`);
+  const step = pacer[0];
+  const { page, context, errors, outside } = await open(browser, srv.url, `#/gc/${step}`);
+  await settle(page);
+  const lines = await gctraceLines(page);
+  assert.ok(lines.length > 10, `gctrace lines at GOGC=100: ${lines.length}`);
+  for (const l of lines) assert.match(l, GCTRACE);
+  assert.match(lines[0], /, 18 MB goal, 1 MB stacks, 1 MB globals, 4 P$/, 'the GC guide example: goal 18 MB');
+  assert.match(await page.textContent('#terminal'), /GODEBUG=gctrace=1/);
+  assert.match(await page.textContent('#knob-stats'), /GC CPU: \d+\.\d\d%.*Peak heap: .*MiB/);
+  const before = await canvasHash(page);
+
+  // GOGC down to 10: many more cycles, more GC CPU.
+  await page.focus('#gogc');
+  await page.keyboard.press('Home');
+  assert.equal(new URL(page.url()).hash, `#/gc/${step}?GOGC=10`);
+  assert.equal(await page.$eval('#app', (a) => a.dataset.step), String(step), 'arrow keys on a slider do not change step');
+  const many = await gctraceLines(page);
+  assert.ok(many.length > lines.length * 3, `${many.length} cycles at GOGC=10`);
+  assert.notEqual(await canvasHash(page), before, 'the chart redrew');
+
+  // GOGC off, no limit: no cycle at all.
+  await page.keyboard.press('End');
+  assert.equal(await page.$eval('#gogc', (i) => i.getAttribute('aria-valuetext')), 'off');
+  assert.equal((await page.textContent('#gogc-out')).trim(), 'off');
+  assert.equal((await gctraceLines(page)).length, 0);
+  assert.match(await page.textContent('#terminal'), /no cycle ran/);
+
+  // A memory limit brings collection back, capped below the limit.
+  await page.focus('#gomemlimit');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(new URL(page.url()).hash, `#/gc/${step}?GOGC=off&GOMEMLIMIT=48MiB`);
+  const limited = await gctraceLines(page);
+  assert.ok(limited.length > 0);
+  for (const l of limited) assert.ok(Number(l.match(/, (\d+) MB goal/)[1]) <= 48, l);
+  await page.focus('#live');
+  await page.keyboard.press('ArrowRight');
+  const url = page.url();
+  assert.match(new URL(url).hash, /&live=9MiB$/);
+  await settle(page);
+  const shared = await canvasHash(page);
+  const trace = await page.textContent('#terminal');
+  await screenshot(page, 'gc-pacer-sliders');
+
+  // The same link in a fresh page: the same sliders, text and pixels.
+  const fresh = await open(browser, srv.url, new URL(url).hash);
+  await settle(fresh.page);
+  assert.equal(await fresh.page.$eval('#gomemlimit-out', (o) => o.textContent), '48 MiB');
+  assert.equal(await fresh.page.$eval('#gogc-out', (o) => o.textContent), 'off');
+  assert.equal(await fresh.page.textContent('#terminal'), trace);
+  assert.equal(await canvasHash(fresh.page), shared, 'a shared link reproduces the exact chart');
+  assert.equal(await fresh.page.isVisible('#notice'), false);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context.close();
+
+  // Another pacer step starts from its own settings, not the last ones.
+  await page.keyboard.press('Escape');
+  await page.evaluate((h) => { location.hash = h; }, `#/gc/${pacer[1]}`);
+  await page.waitForFunction((s) => document.getElementById('app').dataset.step === String(s), pacer[1]);
+  assert.equal(new URL(page.url()).hash, `#/gc/${pacer[1]}`);
+  assert.equal((await page.textContent('#gogc-out')).trim(), '400');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, []);
+  await context.close();
+});
+
+test('bad knob values in a link: a notice, the step\'s own values, no markup', async () => {
+  const [step] = await stepsShowing('#knobs-pacer');
+  for (const [query, message] of [['GOGC=%3Cb%3Ex%3C/b%3E', /GOGC=.*<b>x<\/b>.*cannot be used/], ['GOMEMLIMIT=64MB', /GOMEMLIMIT.*cannot be used/], ['GOGC=5', /GOGC/], ['objects=999999', /objects/]]) {
+    const { page, context, errors } = await open(browser, srv.url, `#/gc/${step}?${query}`);
+    await settle(page);
+    assert.equal(await page.isVisible('#notice'), true, query);
+    assert.match(await page.textContent('#notice-text'), message);
+    assert.equal(new URL(page.url()).hash, `#/gc/${step}`, `${query}: the URL names what is shown`);
+    assert.equal((await page.textContent('#gogc-out')).trim(), '100');
+    assert.equal(await page.$$eval('b', (e) => e.length), 0);
+    assert.ok((await canvasStats(page)).ink > 200);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('marking views: regions touched, object by object against span by span, up to 10,000 objects', async () => {
+  const marking = await stepsShowing('#knobs-marking');
+  assert.ok(marking.length >= 4, `marking steps: ${marking}`);
+  const last = marking[marking.length - 1];
+  const { page, context, errors } = await open(browser, srv.url, `#/gc/${last}`);
+  await settle(page);
+  const [, flood, spans] = (await page.textContent('#knob-stats')).match(/object by object (\d+), span by span (\d+)/).map(Number);
+  assert.ok(spans * 2 < flood, `31 objects: ${flood} vs ${spans}`);
+  assert.match(await page.textContent('#state-desc'), /Green Tea.*31 heap objects in 3 spans.*31 scanned/s);
+  await page.focus('#objects');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(new URL(page.url()).hash, `#/gc/${last}?objects=10000`);
+  const [, f2, s2] = (await page.textContent('#knob-stats')).match(/all 10000: object by object (\d+), span by span (\d+)/).map(Number);
+  assert.ok(s2 * 10 < f2, `10,000 objects: ${f2} vs ${s2}`);
+  await settle(page);
+  assert.ok((await canvasStats(page)).ink > 2000, 'the heap map drew');
+  await screenshot(page, 'gc-marking-10000');
+  // The count carries to the other marking steps.
+  await page.evaluate((h) => { location.hash = h; }, `#/gc/${marking[1]}`);
+  await page.waitForFunction(() => location.hash.includes('objects=10000'));
+  assert.match(await page.textContent('#state-desc'), /10000 heap objects/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('manual-heap: the leak ends in an OOM kill the page cannot miss', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/manual-heap/1');
+  await page.keyboard.press('End');
+  await settle(page);
+  const term = await page.textContent('#terminal');
+  assert.match(term, /Killed\n\$ echo \$\?\n137$/);
+  assert.match(await page.textContent('#state-desc'), /kill/i);
+  const stats = await canvasStats(page);
+  assert.ok(stats.ink > 200);
+  await screenshot(page, 'manual-heap-killed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
