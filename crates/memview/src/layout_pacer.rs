@@ -133,7 +133,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
         scene.nodes.push(Node::new(Key::Chart(100 + GOAL), Rect::new(label_x, y_of(g), 1.0, 1.0)).text(0.0, 0.0, size, Role::Focus, "goal", TextAlign::Left, true));
     }
     scene.lines.push(Line { key: GOAL, points: goal, role: Role::Focus, width: 1.5, dashed: true, alpha: 1.0 });
-    let heap = downsample(&run.heap, plot.w as usize, |i| x_of(i as u64 + 1), &y_of);
+    let heap = downsample(&run.heap, plot.w as usize, |i| x_of(i as u64 + 1), y_of);
     scene.lines.push(Line { key: HEAP, points: heap, role: Role::Pointer, width: 2.0, dashed: false, alpha: 1.0 });
     if let Some(&last) = run.heap.last() {
         scene.nodes.push(Node::new(Key::Chart(100 + HEAP), Rect::new(label_x, y_of(last), 1.0, 1.0)).text(0.0, mt.f * 0.9, size, Role::Pointer, "heap", TextAlign::Left, true));

@@ -84,3 +84,47 @@ fn tweening_between_consecutive_steps_is_continuous() {
         }
     }
 }
+
+/// The pacer chart and marking views fit too, at their defaults and at
+/// the knobs' extremes.
+#[test]
+fn chart_and_marking_views_fit_every_viewport() {
+    use chapters::knobs::Knobs;
+    use chapters::View;
+    use memsim::pacer::{simulate, MIB};
+    let gc = catalog().into_iter().find(|c| c.id == "gc").expect("gc");
+    let mut scenes = Vec::new();
+    for step in &gc.steps {
+        for vp in VIEWPORTS {
+            match step.view {
+                View::Machine => {}
+                View::Pacer(k) => {
+                    for k in [k, Knobs { gogc: Some(10), ..k }, Knobs { gogc: None, limit: None, live: 64 * MIB, ..k }, Knobs { gogc: Some(500), limit: Some(4 * MIB), live: MIB, ..k }] {
+                        let run = simulate(k.workload(), k.settings());
+                        scenes.push((memview::pacer(&run, &k.workload(), &k, vp), vp));
+                    }
+                }
+                View::Marking { strategy, done } => {
+                    for n in [7, 31, 10_000] {
+                        let m = chapters::marking_heap(n);
+                        let run = m.mark_with(strategy);
+                        scenes.push((memview::marking(&m, &run, strategy, done, 0, vp), vp));
+                    }
+                }
+            }
+        }
+    }
+    assert!(scenes.len() > 50);
+    for (scene, vp) in &scenes {
+        for n in &scene.nodes {
+            let r = n.rect;
+            assert!(r.x >= 0.0 && r.y >= 0.0 && r.right() <= vp.width + 0.5 && r.bottom() <= vp.height + 0.5, "{:?} at {r:?} outside {vp:?}", n.key);
+            for t in &n.texts {
+                assert!(t.size >= 7.5, "text {:?} too small ({}px)", t.content, t.size);
+            }
+        }
+        for l in &scene.lines {
+            assert!(l.points.iter().all(|p| p.x >= 0.0 && p.y >= 0.0 && p.x <= vp.width && p.y <= vp.height), "line {} leaves {vp:?}", l.key);
+        }
+    }
+}
