@@ -49,6 +49,8 @@ pub fn describe(m: &Machine) -> String {
         }
         s.pop();
         s.push('.');
+        let (used, of) = m.heap.arena_pages();
+        s.push_str(&format!(" The heap uses {} spans, {used} of the {of} pages of a {} arena.", m.heap.spans.len(), text::bytes(memsim::ARENA_BYTES)));
         parts.push(s);
     }
     if let Some(h) = &m.c_heap {

@@ -173,6 +173,27 @@ pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         scene.nodes.push(node);
         y += r.h + gap;
     }
+    allocator_footer(m, inner, y, size, scene);
+}
+
+/// Who handed out the heap's memory, when there is room under the objects:
+/// mheap pages out of a 64 MiB arena, and the spans P0's mcache holds.
+fn allocator_footer(m: &Machine, inner: Rect, y: f32, size: f32, scene: &mut Scene) {
+    let h = &m.heap;
+    if h.spans.is_empty() || y + size * 3.2 > inner.bottom() {
+        return;
+    }
+    let (used, of) = h.arena_pages();
+    let cached: alloc::vec::Vec<String> = h.mcache.iter().map(|&(sc, _)| format!("{}{}", sc >> 1, if sc & 1 == 1 { " (noscan)" } else { "" })).collect();
+    let mcache = if cached.is_empty() { String::from("no span") } else { format!("size class {}", cached.join(", ")) };
+    let lines = [format!("mheap: {used} of {of} pages ({} arena)", text::bytes(memsim::ARENA_BYTES)), format!("P0's mcache: {mcache}")];
+    let chars = (inner.w / (size * 0.85 * 0.6)) as usize;
+    for (i, line) in lines.iter().enumerate() {
+        let y = inner.bottom() - size * (2.3 - 1.3 * i as f32);
+        scene.nodes.push(
+            Node::new(Key::Chart(i as u16), Rect::new(inner.x, y, 1.0, 1.0)).text(0.0, 0.0, size * 0.85, Role::Muted, text::fit(line, chars), TextAlign::Left, false),
+        );
+    }
 }
 
 fn field_rows(v: &Value) -> usize {
