@@ -144,6 +144,24 @@ test('marking views: regions touched, object by object against span by span, up 
   await context.close();
 });
 
+test('between two marking steps the scan plays out object by object', async () => {
+  const marking = await stepsShowing('#knobs-marking');
+  const { page, context, errors } = await open(browser, srv.url, `#/gc/${marking[0]}`);
+  await settle(page);
+  const start = await canvasHash(page);
+  await page.evaluate(() => { window.goMemoryStats.frame = []; });
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  const mid = await canvasHash(page);
+  await settle(page);
+  const end = await canvasHash(page);
+  assert.ok(start !== mid && mid !== end && start !== end, 'the picture passes through in-between states');
+  const frames = await page.evaluate(() => window.goMemoryStats.frame.length);
+  assert.ok(frames > 30, `the scan took ${frames} frames`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('manual-heap: the leak ends in an OOM kill the page cannot miss', async () => {
   const { page, context, errors } = await open(browser, srv.url, '#/manual-heap/1');
   await page.keyboard.press('End');

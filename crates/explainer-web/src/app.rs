@@ -8,6 +8,7 @@ use crate::{dom, frame_loop, knob_panel, panels, panic};
 use chapters::route::{Problem, Route};
 use chapters::knobs::Knobs;
 use chapters::{Chapter, View};
+use memsim::greentea::Strategy;
 use memsim::{Machine, Timeline};
 use memview::{Palette, Scene, Stage, Viewport};
 use std::cell::RefCell;
@@ -30,7 +31,23 @@ pub struct Anim {
     pub from: Scene,
     pub start: f64,
     pub duration: f64,
+    /// Between two marking steps of one strategy the collector's work plays
+    /// out object by object instead of cross-fading.
+    pub scan: Option<Scan>,
 }
+
+#[derive(Clone, Copy)]
+pub struct Scan {
+    pub strategy: Strategy,
+    pub from: usize,
+    pub to: usize,
+}
+
+/// Time per object scanned when marking plays out, and the bounds on a
+/// whole step's playing time (at speed 1).
+const SCAN_MS_PER_OBJECT: f64 = 90.0;
+const SCAN_MIN_MS: f64 = 650.0;
+const SCAN_MAX_MS: f64 = 2400.0;
 
 pub struct App {
     pub chapters: Vec<Chapter>,
@@ -203,12 +220,31 @@ impl App {
     }
 
     /// The scene on screen right now (mid-animation if one runs).
-    pub fn shown_scene(&self, now: f64) -> Option<Scene> {
+    pub fn shown_scene(&mut self, now: f64) -> Option<Scene> {
         let target = self.scene.as_ref()?;
-        Some(match &self.anim {
-            Some(a) => memview::tween(&a.from, target, ((now - a.start) / a.duration) as f32),
-            None => target.clone(),
-        })
+        let Some(a) = &self.anim else { return Some(target.clone()) };
+        let t = ((now - a.start) / a.duration).clamp(0.0, 1.0);
+        if let Some(scan) = a.scan {
+            // Marking in progress: the state after however many objects
+            // the scanner has reached by now.
+            let done = scan.from as f64 + (scan.to as f64 - scan.from as f64) * t;
+            let view = View::Marking { strategy: scan.strategy, done: done.round() as usize };
+            let vp = self.viewport;
+            return self.views.layout(&view, vp);
+        }
+        Some(memview::tween(&a.from, target, t as f32))
+    }
+
+    /// The scan to play out between marking views `from` and `to`, if they
+    /// are two moments of one strategy's run.
+    fn scan_between(&mut self, from: &View, to: &View) -> Option<Scan> {
+        let (View::Marking { strategy: a, done: d0 }, View::Marking { strategy: b, done: d1 }) = (from, to) else { return None };
+        if a != b {
+            return None;
+        }
+        let total = self.views.marking().run(*a).order.len();
+        let (from, to) = ((*d0).min(total), (*d1).min(total));
+        (from != to).then_some(Scan { strategy: *a, from, to })
     }
 
     /// Goes to a parsed route, showing its problem, if any, as a notice.
@@ -258,15 +294,21 @@ impl App {
             }
             let adjacent = chapter == a.chapter && step.abs_diff(a.step) == 1;
             let from = a.shown_scene(t0);
+            let was = a.view();
             a.chapter = chapter;
             a.step = step;
             let view = a.view();
             a.views.enter(&view);
             a.relayout();
+            let scan = if adjacent { a.scan_between(&was, &view) } else { None };
             a.anim = match from {
                 Some(from) if !a.reduced_motion => {
-                    let duration = if adjacent { STEP_ANIM_MS / a.speed.max(1.0) } else { JUMP_ANIM_MS };
-                    Some(Anim { from, start: t0, duration })
+                    let duration = match scan {
+                        Some(s) => (s.from.abs_diff(s.to) as f64 * SCAN_MS_PER_OBJECT).clamp(SCAN_MIN_MS, SCAN_MAX_MS) / a.speed,
+                        None if adjacent => STEP_ANIM_MS / a.speed.max(1.0),
+                        None => JUMP_ANIM_MS,
+                    };
+                    Some(Anim { from, start: t0, duration, scan })
                 }
                 _ => None,
             };

@@ -43,6 +43,47 @@ const WHITE: u8 = 0;
 const GREY: u8 = 1;
 const BLACK: u8 = 2;
 
+/// When each object of a heap turns grey and black in one marking run,
+/// worked out once, so drawing any moment of the run is a single pass
+/// (a scan playing out redraws every frame).
+pub struct MarkTimes {
+    /// Object indices (into `heap.objects`), lowest address first.
+    by_addr: Vec<usize>,
+    /// Objects scanned when the object turns grey (0: a root), or MAX.
+    grey_at: Vec<usize>,
+    /// Its place in the scan order, or MAX when never reached.
+    black_at: Vec<usize>,
+}
+
+impl MarkTimes {
+    pub fn new(m: &Machine, run: &MarkRun) -> MarkTimes {
+        let ix = HeapIndex::new(m);
+        let n = m.heap.objects.len();
+        let (mut grey_at, mut black_at) = (alloc::vec![usize::MAX; n], alloc::vec![usize::MAX; n]);
+        for i in ix.roots() {
+            grey_at[i] = 0;
+        }
+        for (k, a) in run.order.iter().enumerate() {
+            let Some(i) = ix.object(*a) else { continue };
+            black_at[i] = k;
+            for t in ix.pointees(i) {
+                grey_at[t] = grey_at[t].min(k + 1);
+            }
+        }
+        MarkTimes { by_addr: ix.in_address_order().collect(), grey_at, black_at }
+    }
+
+    fn colour(&self, i: usize, done: usize) -> u8 {
+        if self.black_at[i] < done {
+            BLACK
+        } else if self.grey_at[i] <= done {
+            GREY
+        } else {
+            WHITE
+        }
+    }
+}
+
 /// What `done` objects into `run` looks like: each object's colour (by
 /// index into `heap.objects`), and the regions touched so far.
 pub struct Progress {
@@ -52,32 +93,19 @@ pub struct Progress {
     pub regions: u32,
 }
 
-pub fn progress(m: &Machine, run: &MarkRun, done: usize) -> Progress {
+pub fn progress(run: &MarkRun, times: &MarkTimes, done: usize) -> Progress {
     let done = done.min(run.order.len());
-    let ix = HeapIndex::new(m);
-    let mut colour = alloc::vec![WHITE; m.heap.objects.len()];
-    for i in ix.roots() {
-        colour[i] = GREY;
-    }
-    for a in &run.order[..done] {
-        if let Some(i) = ix.object(*a) {
-            colour[i] = BLACK;
-            for t in ix.pointees(i) {
-                if colour[t] == WHITE {
-                    colour[t] = GREY;
-                }
-            }
-        }
-    }
+    let colour: Vec<u8> = (0..times.black_at.len()).map(|i| times.colour(i, done)).collect();
     let marked = colour.iter().filter(|c| **c == GREY).count();
     let regions = if done == 0 { 0 } else { run.touched[done - 1] };
     Progress { done, colour, marked, regions }
 }
 
-pub fn marking(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize, other: u32, vp: Viewport) -> Scene {
+#[allow(clippy::too_many_arguments)] // the heap, one run of it, and which moment to draw where
+pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy, done: usize, other: u32, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
     let mut scene = Scene::new(vp.width, vp.height);
-    let p = progress(m, run, done);
+    let p = progress(run, times, done);
     let total = run.order.len();
     let sub = if p.done == total {
         let name = if strategy == Strategy::SpanBySpan { "object by object" } else { "span by span" };
@@ -141,8 +169,7 @@ pub fn marking(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize, othe
     }
     // Cells in address order, so neighbours in memory are neighbours in
     // the draw list (and same-coloured runs can be drawn as one).
-    let ix = HeapIndex::new(m);
-    for (o, colour) in ix.in_address_order().map(|i| (&m.heap.objects[i], &p.colour[i])) {
+    for (o, colour) in times.by_addr.iter().map(|&i| (&m.heap.objects[i], &p.colour[i])) {
         let Some(si) = m.span_of(o.addr) else { continue };
         let Some(&(x0, y, cw, h)) = cells.get(si) else { continue };
         let slot = ((o.addr.0 - spans[si].base.0) / spans[si].elemsize) as f32;
@@ -192,8 +219,8 @@ pub fn marking(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize, othe
 }
 
 /// The marking picture in words, for the text alternative.
-pub fn describe(m: &Machine, run: &MarkRun, strategy: Strategy, done: usize) -> String {
-    let p = progress(m, run, done);
+pub fn describe(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy, done: usize) -> String {
+    let p = progress(run, times, done);
     let mut s = format!(
         "{}: {} heap objects in {} spans. {} scanned so far, {} marked and waiting; {} memory regions touched.",
         title(strategy),
@@ -218,9 +245,10 @@ mod tests {
     fn cells_cover_every_object_and_the_path_grows() {
         let m = chapters::marking_heap(31);
         let run = m.mark_with(Strategy::ObjectByObject);
+        let times = MarkTimes::new(&m, &run);
         let vp = Viewport { width: 850.0, height: 620.0 };
-        let s0 = marking(&m, &run, Strategy::ObjectByObject, 0, 7, vp);
-        let s8 = marking(&m, &run, Strategy::ObjectByObject, 8, 7, vp);
+        let s0 = marking(&m, &run, &times, Strategy::ObjectByObject, 0, 7, vp);
+        let s8 = marking(&m, &run, &times, Strategy::ObjectByObject, 8, 7, vp);
         let objects = |s: &Scene| s.nodes.iter().filter(|n| matches!(n.key, Key::Object(_))).count();
         assert_eq!((objects(&s0), objects(&s8)), (31, 31));
         assert_eq!(s8.lines[0].points.len(), 8);
@@ -229,15 +257,43 @@ mod tests {
         for n in &s8.nodes {
             assert!(n.rect.x >= 0.0 && n.rect.right() <= vp.width + 0.5 && n.rect.bottom() <= vp.height + 0.5, "{:?}", n.key);
         }
-        let text = describe(&m, &run, Strategy::ObjectByObject, 8);
+        let text = describe(&m, &run, &times, Strategy::ObjectByObject, 8);
         // 10,000 marked cells: same-coloured neighbours draw as one box.
         let big = chapters::marking_heap(10_000);
         let run = big.mark_with(Strategy::SpanBySpan);
-        let done = marking(&big, &run, Strategy::SpanBySpan, usize::MAX, 0, vp);
+        let done = marking(&big, &run, &MarkTimes::new(&big, &run), Strategy::SpanBySpan, usize::MAX, 0, vp);
         let cells = done.nodes.iter().filter(|n| matches!(n.key, Key::Object(_))).count();
         let cmds = crate::paint(&done, &crate::Palette::LIGHT);
         assert_eq!(cells, 10_000);
         assert!(cmds.len() < 400, "{} commands for 10,000 black cells", cmds.len());
         assert!(text.contains("8 scanned") && text.contains("size class 3"), "{text}");
+    }
+
+    #[test]
+    fn mark_times_give_the_colours_a_replay_gives() {
+        let m = chapters::marking_heap(127);
+        let ix = HeapIndex::new(&m);
+        for strategy in [Strategy::ObjectByObject, Strategy::SpanBySpan] {
+            let run = m.mark_with(strategy);
+            let times = MarkTimes::new(&m, &run);
+            for done in [0, 1, 2, 17, 64, 126, 127] {
+                // Replay: scanned objects are black, what they or the roots
+                // point to is grey, the rest white.
+                let mut want = alloc::vec![WHITE; m.heap.objects.len()];
+                for i in ix.roots() {
+                    want[i] = GREY;
+                }
+                for a in &run.order[..done] {
+                    let i = ix.object(*a).expect("object");
+                    want[i] = BLACK;
+                    for t in ix.pointees(i) {
+                        if want[t] == WHITE {
+                            want[t] = GREY;
+                        }
+                    }
+                }
+                assert_eq!(progress(&run, &times, done).colour, want, "{strategy:?} after {done}");
+            }
+        }
     }
 }

@@ -34,7 +34,7 @@ pub use draw_list::{dump, paint, Cmd, TextAlign};
 pub use geom::{Point, Rect};
 pub use highlight::{highlight, Syntax, Token};
 pub use layout::{layout, Viewport};
-pub use layout_marking::{describe as describe_marking, marking};
+pub use layout_marking::{describe as describe_marking, marking, MarkTimes};
 pub use layout_pacer::{describe as describe_pacer, pacer, percent, stats as pacer_stats};
 pub use palette::{Palette, Rgba, Role};
 pub use scene::{Edge, Key, Line, Node, Scene, Text};

@@ -108,7 +108,8 @@ fn chart_and_marking_views_fit_every_viewport() {
                     for n in [7, 31, 10_000] {
                         let m = chapters::marking_heap(n);
                         let run = m.mark_with(strategy);
-                        scenes.push((memview::marking(&m, &run, strategy, done, 0, vp), vp));
+                        let times = memview::MarkTimes::new(&m, &run);
+                        scenes.push((memview::marking(&m, &run, &times, strategy, done, 0, vp), vp));
                     }
                 }
             }
