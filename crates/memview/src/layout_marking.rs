@@ -177,7 +177,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         let (fill, role) = match *colour {
             BLACK => (Role::GcBlack, Role::OnBlack),
             GREY => (Role::GcGrey, Role::Text),
-            _ => (Role::Value, Role::Text),
+            _ => (Role::GcWhite, Role::OnWhite),
         };
         // Wide cells are boxed one by one; narrow ones (a heap map of
         // thousands) touch, so same-coloured runs draw as one box.

@@ -137,7 +137,7 @@ pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         let marking = m.gc.phase == memsim::GcPhase::Mark;
         let (fill, text_role, muted, tag) = match (marking, o.color) {
             (false, _) => (Role::Heap, Role::Text, Role::Muted, ""),
-            (true, memsim::Color::White) => (Role::Value, Role::Text, Role::Muted, " \u{b7} white"),
+            (true, memsim::Color::White) => (Role::GcWhite, Role::OnWhite, Role::OnWhite, " \u{b7} white"),
             (true, memsim::Color::Grey) => (Role::GcGrey, Role::Text, Role::Text, " \u{b7} grey"),
             (true, memsim::Color::Black) => (Role::GcBlack, Role::OnBlack, Role::OnBlack, " \u{b7} black"),
         };

@@ -42,7 +42,12 @@ pub enum Role {
     /// Fill for focused small cells, where a halo would crowd neighbours.
     FocusFill,
     Danger,
-    /// Tri-color marking: grey (seen, not scanned) and black (scanned).
+    /// Tri-color marking: white (not reached yet; light in both themes,
+    /// so it never reads as black), grey (seen, not scanned) and black
+    /// (scanned).
+    GcWhite,
+    /// Text on a white object.
+    OnWhite,
     GcGrey,
     GcBlack,
     /// Text on a black object.
@@ -81,6 +86,8 @@ impl Palette {
             Role::Focus => (0xcc79a7ff, 0xe89bc6ff),
             Role::FocusFill => (0xf7dcebff, 0x5a2a47ff),
             Role::Danger => (0xd55e00ff, 0xff8a3dff),
+            Role::GcWhite => (0xffffffff, 0xd8d6d0ff),
+            Role::OnWhite => (0x1f2328ff, 0x1f2328ff),
             Role::GcGrey => (0xb8b8b8ff, 0x7a7a7aff),
             Role::GcBlack => (0x1f2328ff, 0x000000ff),
             Role::OnBlack => (0xffffffff, 0xe8e6e3ff),
