@@ -46,6 +46,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   assert.match(lines[0], /, 18 MB goal, 1 MB stacks, 1 MB globals, 4 P$/, 'the GC guide example: goal 18 MB');
   assert.match(await page.textContent('#terminal'), /GODEBUG=gctrace=1/);
   assert.match(await page.textContent('#knob-stats'), /GC CPU: \d+\.\d\d%.*Peak heap: .*MiB/);
+  assert.match(await page.textContent('#knob-stats'), /goal = live \+ \(live \+ stacks \+ globals\) × GOGC\/100 = 8 \+ \(8 \+ 1 \+ 1\) × 100\/100 = 18 MiB/);
   const before = await canvasHash(page);
 
   // GOGC down to 10: many more cycles, more GC CPU.
@@ -71,6 +72,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   const limited = await gctraceLines(page);
   assert.ok(limited.length > 0);
   for (const l of limited) assert.ok(Number(l.match(/, (\d+) MB goal/)[1]) <= 48, l);
+  assert.match(await page.textContent('#knob-stats'), /GOGC=off: the goal is GOMEMLIMIT − stacks − globals = 48 − 1 − 1 = 46 MiB/);
   await page.focus('#live');
   await page.keyboard.press('ArrowRight');
   const url = page.url();

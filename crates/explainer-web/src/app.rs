@@ -185,7 +185,7 @@ impl App {
                 let w = k.workload();
                 let stats = memview::pacer_stats(self.views.pacer_run(), &w, &k);
                 let line: Vec<String> = stats.iter().map(|(l, v)| format!("{l}: {v}")).collect();
-                knob_panel::show_stats(&line.join(" \u{b7} "));
+                knob_panel::show_stats(&format!("{}\n{}", memview::goal_formula(&w, &k), line.join(" \u{b7} ")));
                 let trace = self.views.gctrace();
                 dom::set_hidden("terminal-box", false);
                 dom::set_text("terminal", &trace);

@@ -49,6 +49,36 @@ pub fn stats(run: &Run, w: &Workload, k: &Knobs) -> [(&'static str, String); 4] 
     ]
 }
 
+/// The first cycle's goal worked out with the knobs' numbers, as the
+/// runtime does: `goal = 8 + (8 + 1 + 1) × 100/100 = 18 MiB`.
+pub fn goal_formula(w: &Workload, k: &Knobs) -> String {
+    let mib = |b: u64| text::bytes(b).replace(" MiB", "");
+    let limit = k.limit.map(|l| (l, l.saturating_sub(w.stacks + w.globals)));
+    let Some(g) = k.gogc else {
+        return match limit {
+            Some((l, cap)) => format!("GOGC=off: the goal is GOMEMLIMIT \u{2212} stacks \u{2212} globals = {} \u{2212} {} \u{2212} {} = {}", mib(l), mib(w.stacks), mib(w.globals), text::bytes(cap)),
+            None => String::from("GOGC=off and no GOMEMLIMIT: no goal, the heap only grows"),
+        };
+    };
+    let by_gogc = w.live + (w.live + w.stacks + w.globals) * u64::from(g) / 100;
+    let mut s = format!(
+        "goal = live + (live + stacks + globals) \u{d7} GOGC/100 = {} + ({} + {} + {}) \u{d7} {g}/100 = {}",
+        mib(w.live),
+        mib(w.live),
+        mib(w.stacks),
+        mib(w.globals),
+        text::bytes(by_gogc)
+    );
+    let minimum = memsim::pacer::HEAP_MINIMUM * u64::from(g) / 100;
+    if by_gogc < minimum {
+        s.push_str(&format!(", raised to the minimum 4 MiB \u{d7} {g}/100 = {}", text::bytes(minimum)));
+    }
+    if let Some((l, cap)) = limit.filter(|(_, cap)| *cap < by_gogc.max(minimum)) {
+        s.push_str(&format!(", capped by GOMEMLIMIT at {} \u{2212} {} \u{2212} {} = {}", mib(l), mib(w.stacks), mib(w.globals), text::bytes(cap)));
+    }
+    s
+}
+
 pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
     let mut scene = Scene::new(vp.width, vp.height);
@@ -56,7 +86,18 @@ pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
     let sub = format!("GOGC={} \u{b7} GOMEMLIMIT={limit} \u{b7} live {}", gogc_text(k.gogc), text::bytes(w.live));
     let inner = panel(&mut scene, 4, mt.area(vp), "Heap over time", &sub, &mt);
     let used = readout::row(&mut scene, inner, &stats(run, w, k), &mt);
-    let top = inner.y + used + mt.f * 1.6;
+    let size = mt.f * 0.8;
+    let room = (inner.w / (size * 0.6)) as usize;
+    let mut formula = goal_formula(w, k);
+    if formula.chars().count() > room {
+        // Narrow: the numbers alone (the words are in the caption).
+        formula = formula.replace("live + (live + stacks + globals) \u{d7} GOGC/100 = ", "").replace("the goal is GOMEMLIMIT \u{2212} stacks \u{2212} globals", "goal")
+            .replace(", capped by GOMEMLIMIT at ", " \u{2192} limit ")
+            .replace(", raised to the minimum ", " \u{2192} min ");
+    }
+    let formula = text::fit(&formula, room);
+    scene.nodes.push(Node::new(Key::Chart(98), Rect::new(inner.x, inner.y + used + mt.f * 0.9, 1.0, 1.0)).text(0.0, 0.0, size, Role::Text, formula, TextAlign::Left, false));
+    let top = inner.y + used + mt.f * 2.9;
     let axis_w = mt.ch * 5.0;
     let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - mt.ch * 9.0, inner.bottom() - top - mt.f * 1.8);
     if plot.w < 40.0 || plot.h < 40.0 {
@@ -85,7 +126,6 @@ pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
     };
     fixed(&mut scene, Node::new(Key::Chart(0), Rect::new(plot.x, plot.y, 1.0, plot.h)).fill(Role::Muted));
     fixed(&mut scene, Node::new(Key::Chart(0), Rect::new(plot.x, plot.bottom(), plot.w, 1.0)).fill(Role::Muted));
-    let size = mt.f * 0.8;
     let mut mib = 0;
     while mib <= top_mib {
         let y = y_of(mib * MIB);
@@ -176,7 +216,13 @@ fn tick_step(top_mib: u64, max_ticks: f32) -> u64 {
 /// The chart in words, for the text alternative.
 pub fn describe(run: &Run, w: &Workload, k: &Knobs) -> String {
     let limit = k.limit.map_or_else(|| String::from("no memory limit"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
-    let lead = format!("A chart of the heap over {} s at GOGC={}, {limit}, with {} live.", w.duration_ms / 1000, gogc_text(k.gogc), text::bytes(w.live));
+    let lead = format!(
+        "A chart of the heap over {} s at GOGC={}, {limit}, with {} live. First {}.",
+        w.duration_ms / 1000,
+        gogc_text(k.gogc),
+        text::bytes(w.live),
+        goal_formula(w, k)
+    );
     let body = match run.cycles.first() {
         None => format!(" No collection runs: the heap only grows, to {}.", text::bytes(run.peak)),
         Some(c) => format!(
@@ -222,5 +268,22 @@ mod tests {
         }
         let run = simulate(WORKLOAD, Knobs::DEFAULT.settings());
         assert!(describe(&run, &WORKLOAD, &Knobs::DEFAULT).contains("goal 18 MiB"));
+    }
+
+    #[test]
+    fn the_goal_is_worked_out_with_the_knobs_numbers() {
+        let w = WORKLOAD;
+        assert_eq!(goal_formula(&w, &Knobs::DEFAULT), "goal = live + (live + stacks + globals) \u{d7} GOGC/100 = 8 + (8 + 1 + 1) \u{d7} 100/100 = 18 MiB");
+        // 1 + 3 × 5 = 16 MiB is under the minimum 4 MiB × 500/100.
+        let small = Knobs { live: MIB, gogc: Some(500), ..Knobs::DEFAULT };
+        assert!(goal_formula(&small.workload(), &small).ends_with("= 16 MiB, raised to the minimum 4 MiB \u{d7} 500/100 = 20 MiB"));
+        let capped = Knobs { limit: Some(12 * MIB), ..Knobs::DEFAULT };
+        assert!(goal_formula(&w, &capped).ends_with("capped by GOMEMLIMIT at 12 \u{2212} 1 \u{2212} 1 = 10 MiB"));
+        let off = Knobs { gogc: None, limit: Some(48 * MIB), ..Knobs::DEFAULT };
+        assert!(goal_formula(&w, &off).ends_with("= 46 MiB"));
+        for k in [capped, off, small] {
+            let want = memsim::pacer::heap_goal(k.live, w.stacks, w.globals, k.settings()).map(text::bytes).expect("a goal");
+            assert!(goal_formula(&k.workload(), &k).ends_with(&want), "{k:?}: {}", goal_formula(&k.workload(), &k));
+        }
     }
 }

@@ -35,7 +35,7 @@ pub use geom::{Point, Rect};
 pub use highlight::{highlight, Syntax, Token};
 pub use layout::{layout, Viewport};
 pub use layout_marking::{describe as describe_marking, marking, MarkTimes};
-pub use layout_pacer::{describe as describe_pacer, pacer, percent, stats as pacer_stats};
+pub use layout_pacer::{describe as describe_pacer, goal_formula, pacer, percent, stats as pacer_stats};
 pub use palette::{Palette, Rgba, Role};
 pub use scene::{Edge, Key, Line, Node, Scene, Text};
 pub use stage::Stage;
