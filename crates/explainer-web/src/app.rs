@@ -155,16 +155,15 @@ impl App {
 
     /// Lays out the current state for the current viewport.
     pub fn relayout(&mut self) {
-        let Some(loaded) = self.loaded.get(self.chapter).and_then(Option::as_ref) else { return };
-        let Some(m) = loaded.timeline.state(self.step) else { return };
-        let focus = &self.chapters[self.chapter].steps[self.step].focus;
-        let machine_scene = || memview::layout(m, &loaded.stage, self.viewport, focus);
-        let view = self.chapters[self.chapter].steps[self.step].view.clone();
-        let scene = match view {
-            View::Machine => machine_scene(),
-            _ => {
-                let vp = self.viewport;
-                self.views.layout(&view, vp).unwrap_or_default()
+        let view = self.view();
+        let vp = self.viewport;
+        // Pacer and marking steps draw a computed picture; others their state.
+        let scene = match self.views.layout(&view, vp) {
+            Some(scene) => scene,
+            None => {
+                let Some(loaded) = self.loaded.get(self.chapter).and_then(Option::as_ref) else { return };
+                let Some(m) = loaded.timeline.state(self.step) else { return };
+                memview::layout(m, &loaded.stage, vp, &self.chapters[self.chapter].steps[self.step].focus)
             }
         };
         self.scene = Some(scene);
