@@ -71,9 +71,9 @@ impl Knobs {
             if ok.is_none() && problem.is_none() {
                 let expected = match key.as_str() {
                     "GOGC" => format!("off or {GOGC_MIN}\u{2013}{GOGC_MAX}"),
-                    "GOMEMLIMIT" => String::from("off or 4MiB\u{2013}256MiB"),
+                    "GOMEMLIMIT" => format!("off or {}\u{2013}{}", byte_count(LIMIT_MIN), byte_count(LIMIT_MAX)),
                     "objects" => format!("{OBJECTS_MIN}\u{2013}{OBJECTS_MAX}"),
-                    _ => String::from("1MiB\u{2013}64MiB"),
+                    _ => format!("{}\u{2013}{}", byte_count(LIVE_MIN), byte_count(LIVE_MAX)),
                 };
                 problem = Some(Problem::BadValue { key: key.clone(), given: crate::route::excerpt(value), expected });
             }

@@ -55,13 +55,16 @@ pub fn read(current: Knobs, view: &View) -> Knobs {
 pub fn show(view: &View, k: Knobs) {
     let (pacer, marking) = (matches!(view, View::Pacer(_)), matches!(view, View::Marking { .. }));
     dom::set_hidden("knobs", !pacer && !marking);
+    if !pacer && !marking {
+        return;
+    }
     for (id, on) in [("knobs-pacer", pacer), ("knobs-marking", marking)] {
         dom::set_hidden(id, !on);
     }
-    let limit = k.limit.map_or_else(|| "off".to_string(), mib_text);
+    let limit = k.limit.map_or_else(|| "off".to_string(), memview::bytes);
     set("gogc", u64::from(k.gogc.unwrap_or(GOGC_OFF)), &gogc_text(k.gogc));
     set("gomemlimit", k.limit.map_or(0, |l| l / MIB), &limit);
-    set("live", k.live / MIB, &mib_text(k.live));
+    set("live", k.live / MIB, &memview::bytes(k.live));
     let nearest = OBJECT_COUNTS.iter().enumerate().min_by_key(|(_, n)| n.abs_diff(k.objects)).map_or(0, |(i, _)| i);
     set("objects", nearest as u64, &k.objects.to_string());
 }
@@ -69,12 +72,4 @@ pub fn show(view: &View, k: Knobs) {
 /// The readouts under the sliders, for screen readers and for copying.
 pub fn show_stats(text: &str) {
     dom::set_text("knob-stats", text);
-}
-
-fn mib_text(b: u64) -> String {
-    if b.is_multiple_of(MIB) {
-        format!("{} MiB", b / MIB)
-    } else {
-        chapters::knobs::byte_count(b)
-    }
 }

@@ -38,8 +38,6 @@ pub struct Heap {
     pub tiny: Option<(Addr, u64)>,
     /// P0's mcache: (span class, index into `spans`).
     pub mcache: Vec<(u8, usize)>,
-    /// Times the mcache went to mcentral or mheap for a span.
-    pub refills: u32,
 }
 
 /// Bytes in one heap arena (heapArenaBytes on 64-bit Linux).
@@ -87,7 +85,7 @@ pub enum Color {
 
 impl Heap {
     pub fn new(base: Addr) -> Heap {
-        Heap { base, next_page: base, spans: Vec::new(), objects: Vec::new(), tiny: None, mcache: Vec::new(), refills: 0 }
+        Heap { base, next_page: base, spans: Vec::new(), objects: Vec::new(), tiny: None, mcache: Vec::new() }
     }
 
     /// Places `value` and returns its address.
@@ -128,7 +126,6 @@ impl Heap {
                 };
                 self.mcache.retain(|(c, _)| *c != span_class);
                 self.mcache.push((span_class, i));
-                self.refills += 1;
                 i
             }
         };

@@ -23,7 +23,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use memsim::greentea::{HeapIndex, MarkRun, Strategy};
 use memsim::size_classes::PAGE_SIZE;
-use memsim::Machine;
+use memsim::{Addr, Machine};
 
 /// Path segments drawn: the last ones, so a 10,000-object path stays legible.
 const PATH_TAIL: usize = 60;
@@ -167,14 +167,20 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         let cw = room / shown as f32;
         cells.push((rows.x + label_w, y, cw, row_h));
     }
+    // The cell of the object at `a`: its slot in its span's row.
+    let cell = |a: Addr| {
+        let si = m.span_of(a)?;
+        let &(x0, y, cw, h) = cells.get(si)?;
+        let slot = ((a.0 - spans[si].base.0) / spans[si].elemsize) as f32;
+        Some(Rect::new(x0 + slot * cw, y, cw.max(1.0), h))
+    };
     // Cells in address order, so neighbours in memory are neighbours in
     // the draw list (and same-coloured runs can be drawn as one).
-    for (o, colour) in times.by_addr.iter().map(|&i| (&m.heap.objects[i], &p.colour[i])) {
-        let Some(si) = m.span_of(o.addr) else { continue };
-        let Some(&(x0, y, cw, h)) = cells.get(si) else { continue };
-        let slot = ((o.addr.0 - spans[si].base.0) / spans[si].elemsize) as f32;
-        let r = Rect::new(x0 + slot * cw, y, cw.max(1.0), h);
-        let (fill, role) = match *colour {
+    for &i in &times.by_addr {
+        let o = &m.heap.objects[i];
+        let Some(r) = cell(o.addr) else { continue };
+        let (cw, h) = (r.w, r.h);
+        let (fill, role) = match p.colour[i] {
             BLACK => (Role::GcBlack, Role::OnBlack),
             GREY => (Role::GcGrey, Role::Text),
             _ => (Role::GcWhite, Role::OnWhite),
@@ -186,25 +192,17 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         if boxed {
             node = node.stroke(Role::CellBorder);
         }
-        if numbered && cw >= mt.ch * 2.2 {
-            if let Some(k) = run.order[..p.done].iter().position(|a| *a == o.addr) {
-                node = node.text(r.w / 2.0, h / 2.0, size, role, format!("{}", k + 1), TextAlign::Center, true);
-            }
+        // Its place in the scan order, once scanned.
+        let k = times.black_at[i];
+        if numbered && cw >= mt.ch * 2.2 && k < p.done {
+            node = node.text(r.w / 2.0, h / 2.0, size, role, format!("{}", k + 1), TextAlign::Center, true);
         }
-        node.focus = p.done > 0 && run.order.get(p.done - 1) == Some(&o.addr);
+        node.focus = p.done.checked_sub(1) == Some(k);
         scene.nodes.push(node);
     }
     // The scanner's path through memory: its most recent moves.
     let from = p.done.saturating_sub(PATH_TAIL);
-    let path: Vec<Point> = run.order[from..p.done]
-        .iter()
-        .filter_map(|a| {
-            let si = m.span_of(*a)?;
-            let &(x0, y, cw, h) = cells.get(si)?;
-            let slot = ((a.0 - spans[si].base.0) / spans[si].elemsize) as f32;
-            Some(Point { x: x0 + (slot + 0.5) * cw, y: y + h / 2.0 })
-        })
-        .collect();
+    let path: Vec<Point> = run.order[from..p.done].iter().filter_map(|a| cell(*a)).map(|r| Point { x: r.x + r.w / 2.0, y: r.center_y() }).collect();
     scene.lines.push(Line { key: 0, points: path, role: Role::Focus, width: 2.0, dashed: false, alpha: 0.75 });
     let note = format!(
         "black: scanned \u{b7} grey: marked, waiting \u{b7} white: not reached yet \u{b7} arena {} at {}",

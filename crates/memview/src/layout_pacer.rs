@@ -99,7 +99,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
     scene.nodes.push(Node::new(Key::Chart(98), Rect::new(inner.x, inner.y + used + mt.f * 0.9, 1.0, 1.0)).text(0.0, 0.0, size, Role::Text, formula, TextAlign::Left, false));
     let top = inner.y + used + mt.f * 2.9;
     let axis_w = mt.ch * 5.0;
-    let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - mt.ch * 9.0, inner.bottom() - top - mt.f * 1.8);
+    let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - mt.ch * 10.5, inner.bottom() - top - mt.f * 1.8);
     if plot.w < 40.0 || plot.h < 40.0 {
         return scene;
     }

@@ -39,4 +39,5 @@ pub use layout_pacer::{describe as describe_pacer, goal_formula, pacer, percent,
 pub use palette::{Palette, Rgba, Role};
 pub use scene::{Edge, Key, Line, Node, Scene, Text};
 pub use stage::Stage;
+pub use text::bytes;
 pub use tween::{ease, tween};
