@@ -2,8 +2,9 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use crate::knobs::Knobs;
-use memsim::greentea::Strategy;
+use crate::figure::View;
+use crate::knob::Knob;
+use memview::Focus;
 use memsim::{Machine, Op, SimError, Timeline};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,51 +30,6 @@ pub struct Terminal {
     pub output: &'static str,
 }
 
-/// Something in the picture a step draws the eye to.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Focus {
-    /// Raw memory bytes `[addr, addr+len)`.
-    Bytes { addr: u64, len: u64 },
-    Register(String),
-    /// The innermost frame of `func`.
-    Frame(String),
-    /// Variable `name` in the innermost frame of `func`.
-    Var { func: String, name: String },
-    /// The heap object or stack slot that variable `name` of `func` points to.
-    Pointee { func: String, name: String },
-    /// Memory bytes that two programs both claim, shown as a conflict.
-    Conflict { addr: u64, len: u64 },
-    /// The heap object at this address.
-    HeapAt(u64),
-}
-
-impl Focus {
-    pub fn var(func: &str, name: &str) -> Focus {
-        Focus::Var { func: func.into(), name: name.into() }
-    }
-    pub fn pointee(func: &str, name: &str) -> Focus {
-        Focus::Pointee { func: func.into(), name: name.into() }
-    }
-    pub fn frame(func: &str) -> Focus {
-        Focus::Frame(func.into())
-    }
-    pub fn register(name: &str) -> Focus {
-        Focus::Register(name.into())
-    }
-}
-
-/// What the picture of a step shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    /// The machine state after the step's ops.
-    #[default]
-    Machine,
-    /// The pacer's heap-over-time chart, knobs starting at these values.
-    Pacer(Knobs),
-    /// The heap being marked with `strategy`, after `done` objects scanned.
-    Marking { strategy: Strategy, done: usize },
-}
-
 #[derive(Clone, Debug, Default)]
 pub struct Step {
     pub ops: Vec<Op>,
@@ -97,8 +53,8 @@ pub struct Chapter {
     /// Command whose output is the program's own output (`go run .`).
     pub run_command: Option<&'static str>,
     pub steps: Vec<Step>,
-    /// The link parameters the chapter reads (see [`crate::knobs`]).
-    pub params: &'static [&'static str],
+    /// The knobs the chapter's figures read (see [`crate::knob`]).
+    pub knobs: &'static [Knob],
 }
 
 impl Step {
@@ -143,7 +99,7 @@ impl Step {
 
 impl Chapter {
     pub fn new(id: &'static str, title: &'static str, code: Code) -> Chapter {
-        Chapter { id, title, code, run_command: None, steps: Vec::new(), params: &[] }
+        Chapter { id, title, code, run_command: None, steps: Vec::new(), knobs: &[] }
     }
 
     /// Appends a step with `caption` and returns it for filling in.

@@ -17,15 +17,17 @@
 extern crate alloc;
 
 mod chapter;
-mod gc;
-pub mod knobs;
+pub mod figure;
+pub mod gc;
+pub mod knob;
 mod manual_heap;
 mod memory;
 pub mod route;
 mod stack_heap;
 
-pub use gc::marking_heap;
-pub use chapter::{Chapter, Code, Focus, Lang, Step, Terminal, View};
+pub use chapter::{Chapter, Code, Lang, Step, Terminal};
+pub use figure::{Figure, View};
+pub use memview::Focus;
 
 use alloc::vec::Vec;
 

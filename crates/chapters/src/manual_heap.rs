@@ -4,7 +4,8 @@
 //! (gcc-wall.txt) and its output (run.txt) come from building and running
 //! it with glibc 2.36, and tests/truth checks them again.
 
-use crate::chapter::{Chapter, Code, Focus, Lang};
+use crate::chapter::{Chapter, Code, Lang};
+use memview::Focus;
 use alloc::boxed::Box;
 use alloc::string::{String, ToString};
 use alloc::vec;

@@ -1,6 +1,7 @@
 //! Chapter `memory`: memory as a key–value store, and why raw addresses hurt.
 
-use crate::chapter::{Chapter, Code, Focus, Lang};
+use crate::chapter::{Chapter, Code, Lang};
+use memview::Focus;
 use memsim::Op;
 
 const BASE: u64 = 0x1000;

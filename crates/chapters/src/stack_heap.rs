@@ -3,7 +3,8 @@
 //! The listing is go/stackheap/main.go, a real program; its compiler and
 //! run output (gcflags-m.txt, run.txt) were produced by Go 1.27.3.
 
-use crate::chapter::{Chapter, Code, Focus, Lang};
+use crate::chapter::{Chapter, Code, Lang};
+use memview::Focus;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use memsim::{Expr, Op, Place};

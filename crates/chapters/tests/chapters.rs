@@ -189,7 +189,7 @@ fn gc_marks_sweeps_loses_without_the_barrier_and_keeps_with_it() {
 #[test]
 fn green_tea_touches_fewer_regions_than_the_graph_flood() {
     use memsim::greentea::Strategy;
-    let m = chapters::marking_heap(31);
+    let m = memsim::marking::tree_heap(31);
     assert_eq!(m.heap.objects.len(), 31);
     assert_eq!(m.reachable().len(), 31, "every node hangs off root");
     let classes: std::collections::BTreeSet<u8> = m.heap.spans.iter().map(|s| s.class).collect();
@@ -206,7 +206,7 @@ fn green_tea_touches_fewer_regions_than_the_graph_flood() {
     assert!(flood.regions_touched >= 25, "the flood jumps spans almost every object: {}", flood.regions_touched);
     assert!(spans.regions_touched * 2 < flood.regions_touched, "{} vs {}", spans.regions_touched, flood.regions_touched);
     // At scale: 10,000 nodes fill dozens of spans; the gap widens.
-    let big = chapters::marking_heap(10_000);
+    let big = memsim::marking::tree_heap(10_000);
     assert_eq!(big.reachable().len(), 10_000);
     let (f, g) = (big.mark_with(Strategy::ObjectByObject), big.mark_with(Strategy::SpanBySpan));
     println!("10k regions: flood {} spans {} in {} spans", f.regions_touched, g.regions_touched, big.heap.spans.len());
@@ -216,15 +216,17 @@ fn green_tea_touches_fewer_regions_than_the_graph_flood() {
 
 #[test]
 fn pacer_steps_show_what_their_captions_say() {
-    use chapters::{knobs::Knobs, View};
+    use chapters::gc::KNOBS;
     use memsim::pacer::{heap_goal, simulate, MIB};
     let gc = chapters::catalog().into_iter().find(|c| c.id == "gc").expect("gc");
-    let knobs: Vec<Knobs> = gc.steps.iter().filter_map(|s| if let View::Pacer(k) = s.view { Some(k) } else { None }).collect();
-    assert_eq!(knobs.len(), 4);
-    let w = knobs[0].workload();
-    assert_eq!(heap_goal(w.live, w.stacks, w.globals, knobs[0].settings()), Some(18 * MIB), "the caption's 18 MiB");
-    let runs: Vec<_> = knobs.iter().map(|k| simulate(k.workload(), k.settings())).collect();
-    for (k, r) in knobs.iter().zip(&runs) {
+    let pacers: Vec<_> = gc.steps.iter().filter_map(|s| s.view.figure()).map(|f| f.defaults()).filter(|k| k.get("GOGC").is_some()).collect();
+    assert_eq!(pacers.len(), 4);
+    assert!(pacers.iter().all(|k| k.keys().all(|key| KNOBS.iter().any(|d| d.key == key))));
+    let inputs: Vec<_> = pacers.iter().map(chapters::gc::pacer_inputs).collect();
+    let (s0, w) = inputs[0];
+    assert_eq!(heap_goal(w.live, w.stacks, w.globals, s0), Some(18 * MIB), "the caption's 18 MiB");
+    let runs: Vec<_> = inputs.iter().map(|(s, w)| simulate(*w, *s)).collect();
+    for (k, r) in pacers.iter().zip(&runs) {
         println!("{k:?}: cycles {} peak {} MiB cpu {}bp", r.cycles.len(), r.peak / MIB, r.gc_cpu_basis_points);
     }
     assert!(runs[1].cycles.len() < runs[0].cycles.len() && runs[1].peak > runs[0].peak, "GOGC=400: fewer cycles, higher peak");

@@ -53,7 +53,3 @@ pub fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(target: &EventTarget,
 pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
-
-pub fn media_matches(query: &str) -> bool {
-    window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
-}

@@ -1,41 +1,43 @@
 //! The browser front end: the only crate that touches the web.
 //!
-//! At start it builds the [`App`] from the chapter catalog, paints the state
-//! the URL names, and wires the page's controls. From then on:
+//! At start it builds a [`session::Session`] from the chapter catalog, the
+//! page's menus and sliders from the same data, and wires the controls.
+//! From then on:
 //!
-//!    DOM events / hashchange ──► App::go(chapter, step) ──► URL, captions, code
-//!                                         │
-//!    requestAnimationFrame ──► tween(previous scene, new scene, t) ──► canvas
+//!    DOM event ──► controls ──Intent──► shell::dispatch ──► Session
+//!                                             │
+//!                     URL, clipboard, focus ◄─┤─► render (DOM, one place per element)
+//!    requestAnimationFrame ──► Session::frame ──► Scene ──► canvas2d
 //!
-//! The simulation is never changed here: the front end only picks which
+//! The simulation is never changed here: the session only picks which
 //! precomputed state to show and how to animate into it.
 
-mod app;
 mod canvas2d;
 mod controls;
 mod dom;
-mod frame_loop;
-mod knob_panel;
-mod panels;
+mod listing;
 mod panic;
+mod render;
+mod shell;
+mod sliders;
+mod stats;
 mod url;
-mod views;
-
-pub use app::App;
 
 #[cfg(test)]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+use session::{Intent, Nav, Session};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
     panic::install();
-    frame_loop::record("start", dom::now());
-    let app = App::new()?;
-    controls::wire(&app)?;
-    let route = url::read(&app);
-    app::App::go_route(&app, route, url::Nav::Replace);
-    frame_loop::record("ready", dom::now());
+    stats::record("start", dom::now());
+    let session = Session::new(chapters::catalog());
+    let ids = sliders::ids(session.chapters());
+    let sh = shell::new(session)?;
+    controls::wire(&sh, &ids)?;
+    shell::dispatch(&sh, Intent::Open { hash: url::read(), nav: Nav::Replace });
+    stats::record("ready", dom::now());
     Ok(())
 }

@@ -1,34 +1,13 @@
-//! The URL hash as the source of truth for "where am I".
-//!
-//! `#/<chapter>/<step>` (1-based step, see chapters::route). User moves push
-//! a history entry so back/forward retrace them; playback and the initial
-//! fix-up of a bad link replace the current entry instead.
+//! The address bar: `#/<chapter>/<step>?knobs` names what is shown (see
+//! chapters::route). The session decides how each move treats history.
 
-use crate::app::App;
 use crate::dom;
-use chapters::route::{self, Problem, Route};
-use std::cell::RefCell;
-use std::rc::Rc;
+use session::Nav;
 use wasm_bindgen::JsValue;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Nav {
-    /// A new history entry (a user's step, seek or chapter change).
-    Push,
-    /// Rewrite the current entry (playback, corrected links).
-    Replace,
-    /// Leave the URL alone (it already says this: back/forward).
-    Keep,
-}
-
-/// The route the address bar names, and what is wrong with it, if anything.
-pub fn read(app: &Rc<RefCell<App>>) -> (Route, Option<Problem>) {
-    let hash = dom::window().location().hash().unwrap_or_default();
-    let (index, params): (Vec<_>, Vec<_>) = {
-        let a = app.borrow();
-        (a.index(), a.chapters.iter().map(|c| c.params).collect())
-    };
-    route::parse(&hash, &index, &|i| params.get(i).copied().unwrap_or(&[]))
+/// The hash the address bar holds now.
+pub fn read() -> String {
+    dom::window().location().hash().unwrap_or_default()
 }
 
 pub fn write(hash: &str, nav: Nav) {

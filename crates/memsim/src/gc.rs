@@ -136,6 +136,22 @@ impl Machine {
         roots
     }
 
+    /// Which C chunks are leaked, by index: in use, and no pointer the
+    /// program still holds (in any frame) leads into them.
+    pub fn leaked_chunks(&self) -> Vec<bool> {
+        let Some(h) = &self.c_heap else { return Vec::new() };
+        let held = self.root_pointers();
+        h.chunks.iter().map(|c| !c.free && !held.iter().any(|p| p.0 >= c.addr.0 && p.0 < c.addr.0 + c.size)).collect()
+    }
+
+    /// Whether a pointer held as type `ty` leads to memory it no longer
+    /// owns: a freed chunk, or a chunk reused for another type.
+    pub fn dangling(&self, ty: &str, t: crate::place::Target) -> bool {
+        let (crate::place::Target::Chunk(i), Some(h)) = (t, &self.c_heap) else { return false };
+        let c = &h.chunks[i];
+        c.free || ty.trim_end_matches(['*', ' ']) != c.ty
+    }
+
     /// Objects reachable from the roots (every stack slot), by address:
     /// what a stop-the-world mark would find.
     pub fn reachable(&self) -> Vec<Addr> {

@@ -18,6 +18,7 @@
 //! settings give the same chart, gctrace lines and totals.
 
 use crate::report::GcTrace;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 pub const MIB: u64 = 1 << 20;
@@ -37,6 +38,11 @@ pub struct Settings {
 }
 
 /// The heap goal after a cycle that found `live` bytes reachable.
+/// GOGC as the environment spells it: a percentage or `off`.
+pub fn gogc_text(g: Option<u32>) -> String {
+    g.map_or_else(|| String::from("off"), |g| alloc::format!("{g}"))
+}
+
 pub fn heap_goal(live: u64, stacks: u64, globals: u64, s: Settings) -> Option<u64> {
     let by_gogc = s.gogc.map(|g| {
         let goal = live + (live + stacks + globals) * u64::from(g) / 100;

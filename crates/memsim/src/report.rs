@@ -150,7 +150,8 @@ mod tests {
 
     #[test]
     fn the_reference_lines() {
-        // From shared/reference/go1.27-tool-output.md.
+        // Real Go 1.27.3 output; tests/truth/tests/report.rs checks the
+        // formatters against what the installed Go prints.
         let t = GcTrace {
             cycle: 1,
             at_ms: 2,

@@ -1,80 +1,18 @@
 //! Go's small-object size classes.
 //!
-//! Code generated from Go 1.27.3's internal/runtime/gc/sizeclasses.go
-//! (via shared/reference/go-sizeclasses.tsv); DO NOT EDIT.
+//! The table, [`SIZE_CLASSES`], is Go 1.27.3's, from
+//! src/internal/runtime/gc/sizeclasses.go. It lives in size_class_table.rs,
+//! generated from the copy in crates/memsim/data/go-sizeclasses.tsv by
+//! crates/memsim/examples/gen_size_classes.rs (scripts/gen-size-classes.sh);
+//! tests/size_class_table.rs keeps the two equal, and tests/truth compares
+//! the table with the installed Go's sizeclasses.go. Everything here is
+//! written by hand.
 //!
 //! Class 0 is "large": an object over 32 KiB gets its own span of whole
 //! 8 KiB pages. Rounding a request up to its class wastes at most 12.5%;
 //! chopping a span into objects wastes at most 12.5% more (the tail).
-//!
-//!    class  bytes/obj  bytes/span  objects  tail waste  max waste
-//!        1          8        8192     1024           0     87.50%
-//!        2         16        8192      512           0     43.75%
-//!        3         24        8192      341           8     29.24%
-//!        4         32        8192      256           0     21.88%
-//!        5         48        8192      170          32     31.52%
-//!        6         64        8192      128           0     23.44%
-//!        7         80        8192      102          32     19.07%
-//!        8         96        8192       85          32     15.95%
-//!        9        112        8192       73          16     13.56%
-//!       10        128        8192       64           0     11.72%
-//!       11        144        8192       56         128     11.82%
-//!       12        160        8192       51          32      9.73%
-//!       13        176        8192       46          96      9.59%
-//!       14        192        8192       42         128      9.25%
-//!       15        208        8192       39          80      8.12%
-//!       16        224        8192       36         128      8.15%
-//!       17        240        8192       34          32      6.62%
-//!       18        256        8192       32           0      5.86%
-//!       19        288        8192       28         128     12.16%
-//!       20        320        8192       25         192     11.80%
-//!       21        352        8192       23          96      9.88%
-//!       22        384        8192       21         128      9.51%
-//!       23        416        8192       19         288     10.71%
-//!       24        448        8192       18         128      8.37%
-//!       25        480        8192       17          32      6.82%
-//!       26        512        8192       16           0      6.05%
-//!       27        576        8192       14         128     12.33%
-//!       28        640        8192       12         512     15.48%
-//!       29        704        8192       11         448     13.93%
-//!       30        768        8192       10         512     13.94%
-//!       31        896        8192        9         128     15.52%
-//!       32       1024        8192        8           0     12.40%
-//!       33       1152        8192        7         128     12.41%
-//!       34       1280        8192        6         512     15.55%
-//!       35       1408       16384       11         896     14.00%
-//!       36       1536        8192        5         512     14.00%
-//!       37       1792       16384        9         256     15.57%
-//!       38       2048        8192        4           0     12.45%
-//!       39       2304       16384        7         256     12.46%
-//!       40       2688        8192        3         128     15.59%
-//!       41       3072       24576        8           0     12.47%
-//!       42       3200       16384        5         384      6.22%
-//!       43       3456       24576        7         384      8.83%
-//!       44       4096        8192        2           0     15.60%
-//!       45       4864       24576        5         256     16.65%
-//!       46       5376       16384        3         256     10.92%
-//!       47       6144       24576        4           0     12.48%
-//!       48       6528       32768        5         128      6.23%
-//!       49       6784       40960        6         256      4.36%
-//!       50       6912       49152        7         768      3.37%
-//!       51       8192        8192        1           0     15.61%
-//!       52       9472       57344        6         512     14.28%
-//!       53       9728       49152        5         512      3.64%
-//!       54      10240       40960        4           0      4.99%
-//!       55      10880       32768        3         128      6.24%
-//!       56      12288       24576        2           0     11.45%
-//!       57      13568       40960        3         256      9.99%
-//!       58      14336       57344        4           0      5.35%
-//!       59      16384       16384        1           0     12.49%
-//!       60      18432       73728        4           0     11.11%
-//!       61      19072       57344        3         128      3.57%
-//!       62      20480       40960        2           0      6.87%
-//!       63      21760       65536        3         256      6.25%
-//!       64      24576       24576        1           0     11.45%
-//!       65      27264       81920        3         128     10.00%
-//!       66      28672       57344        2           0      4.91%
-//!       67      32768       32768        1           0     12.50%
+
+pub use crate::size_class_table::SIZE_CLASSES;
 
 /// Bytes in a heap page (`_PageShift = 13`).
 pub const PAGE_SIZE: u64 = 8192;
@@ -95,81 +33,6 @@ pub struct SizeClass {
     pub objects: u16,
     pub tail_waste: u16,
 }
-
-const fn c(class: u8, bytes_per_obj: u32, bytes_per_span: u32, objects: u16, tail_waste: u16) -> SizeClass {
-    SizeClass { class, bytes_per_obj, bytes_per_span, objects, tail_waste }
-}
-
-/// Classes 1..=67, in order.
-pub const SIZE_CLASSES: [SizeClass; 67] = [
-    c(1, 8, 8192, 1024, 0),
-    c(2, 16, 8192, 512, 0),
-    c(3, 24, 8192, 341, 8),
-    c(4, 32, 8192, 256, 0),
-    c(5, 48, 8192, 170, 32),
-    c(6, 64, 8192, 128, 0),
-    c(7, 80, 8192, 102, 32),
-    c(8, 96, 8192, 85, 32),
-    c(9, 112, 8192, 73, 16),
-    c(10, 128, 8192, 64, 0),
-    c(11, 144, 8192, 56, 128),
-    c(12, 160, 8192, 51, 32),
-    c(13, 176, 8192, 46, 96),
-    c(14, 192, 8192, 42, 128),
-    c(15, 208, 8192, 39, 80),
-    c(16, 224, 8192, 36, 128),
-    c(17, 240, 8192, 34, 32),
-    c(18, 256, 8192, 32, 0),
-    c(19, 288, 8192, 28, 128),
-    c(20, 320, 8192, 25, 192),
-    c(21, 352, 8192, 23, 96),
-    c(22, 384, 8192, 21, 128),
-    c(23, 416, 8192, 19, 288),
-    c(24, 448, 8192, 18, 128),
-    c(25, 480, 8192, 17, 32),
-    c(26, 512, 8192, 16, 0),
-    c(27, 576, 8192, 14, 128),
-    c(28, 640, 8192, 12, 512),
-    c(29, 704, 8192, 11, 448),
-    c(30, 768, 8192, 10, 512),
-    c(31, 896, 8192, 9, 128),
-    c(32, 1024, 8192, 8, 0),
-    c(33, 1152, 8192, 7, 128),
-    c(34, 1280, 8192, 6, 512),
-    c(35, 1408, 16384, 11, 896),
-    c(36, 1536, 8192, 5, 512),
-    c(37, 1792, 16384, 9, 256),
-    c(38, 2048, 8192, 4, 0),
-    c(39, 2304, 16384, 7, 256),
-    c(40, 2688, 8192, 3, 128),
-    c(41, 3072, 24576, 8, 0),
-    c(42, 3200, 16384, 5, 384),
-    c(43, 3456, 24576, 7, 384),
-    c(44, 4096, 8192, 2, 0),
-    c(45, 4864, 24576, 5, 256),
-    c(46, 5376, 16384, 3, 256),
-    c(47, 6144, 24576, 4, 0),
-    c(48, 6528, 32768, 5, 128),
-    c(49, 6784, 40960, 6, 256),
-    c(50, 6912, 49152, 7, 768),
-    c(51, 8192, 8192, 1, 0),
-    c(52, 9472, 57344, 6, 512),
-    c(53, 9728, 49152, 5, 512),
-    c(54, 10240, 40960, 4, 0),
-    c(55, 10880, 32768, 3, 128),
-    c(56, 12288, 24576, 2, 0),
-    c(57, 13568, 40960, 3, 256),
-    c(58, 14336, 57344, 4, 0),
-    c(59, 16384, 16384, 1, 0),
-    c(60, 18432, 73728, 4, 0),
-    c(61, 19072, 57344, 3, 128),
-    c(62, 20480, 40960, 2, 0),
-    c(63, 21760, 65536, 3, 256),
-    c(64, 24576, 24576, 1, 0),
-    c(65, 27264, 81920, 3, 128),
-    c(66, 28672, 57344, 2, 0),
-    c(67, 32768, 32768, 1, 0),
-];
 
 /// The size class a small request rounds up to, or `None` for a large object.
 pub fn class_for(size: u64) -> Option<SizeClass> {
@@ -300,11 +163,11 @@ mod tests {
         assert_eq!(nelems(class(32), false), 8, "over 512 B: a malloc header instead, no reserve");
     }
 
-    /// The table equals shared/reference/go-sizeclasses.tsv, which sits
-    /// beside the repository on every machine that builds it.
+    /// The table equals data/go-sizeclasses.tsv, the copy of Go's
+    /// sizeclasses.go table kept in the repository.
     #[test]
     fn table_equals_the_reference_file() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/go-sizeclasses.tsv");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/go-sizeclasses.tsv");
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let rows: Vec<Vec<&str>> = text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("class")).map(|l| l.split('\t').collect()).collect();
         assert_eq!(rows.len(), SIZE_CLASSES.len());

@@ -11,7 +11,7 @@ use crate::scene::{Key, Node, Scene};
 use crate::stage::Stage;
 use crate::{layout_c_heap, layout_memory, layout_stack_heap};
 use alloc::vec::Vec;
-use chapters::Focus;
+use crate::focus::Focus;
 use memsim::{Machine, Target, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -129,14 +129,6 @@ pub(crate) fn target_key(m: &Machine, t: Target) -> Key {
     }
 }
 
-/// Whether a pointer held as type `ty` leads to memory it no longer owns:
-/// a freed chunk, or a chunk reused for another type.
-fn dangling(m: &Machine, ty: &str, t: Target) -> bool {
-    let (Target::Chunk(i), Some(h)) = (t, &m.c_heap) else { return false };
-    let c = &h.chunks[i];
-    c.free || ty.trim_end_matches(['*', ' ']) != c.ty
-}
-
 /// One arrow per pointer held in a slot or an object.
 fn pointer_edges(m: &Machine, scene: &mut Scene) {
     let mut ptrs = Vec::new();
@@ -146,7 +138,7 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
             slot.value.pointers(&mut ptrs);
             for a in &ptrs {
                 if let Ok(loc) = m.locate(*a) {
-                    let danger = dangling(m, &slot.ty, loc.target);
+                    let danger = m.dangling(&slot.ty, loc.target);
                     scene.edges.push(crate::scene::Edge { from: Key::Value(slot.id), to: target_key(m, loc.target), alpha: 1.0, focus: false, danger });
                 }
             }

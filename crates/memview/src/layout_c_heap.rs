@@ -50,10 +50,7 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         scene.nodes.push(Node::new(Key::Panel(4), fill).fill(if share > 0.9 { Role::Danger } else { Role::HeapBorder }));
     }
 
-    // A chunk is leaked when it is in use and no pointer the program
-    // still holds leads into it.
-    let held = m.root_pointers();
-    let leaked = |c: &memsim::malloc::Chunk| !c.free && !held.iter().any(|p| p.0 >= c.addr.0 && p.0 < c.addr.0 + c.size);
+    let leaked = m.leaked_chunks();
 
     let row = (f * 1.6).min(inner.h / 10.0).max(f * 1.1);
     let size = (row / 1.6).min(f);
@@ -79,7 +76,7 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         // Keep a line for the summary when the remaining chunks won't fit.
         if rest > 1 && y + box_h + row + gap > bottom || y + box_h > bottom {
             let sizes: Vec<u64> = h.chunks[i..].iter().map(|c| c.size).collect();
-            let leaked = h.chunks[i..].iter().filter(|c| leaked(c)).count();
+            let leaked = leaked[i..].iter().filter(|l| **l).count();
             let same = sizes.iter().all(|s| *s == sizes[0]);
             let what = if same { format!("of {} B", sizes[0]) } else { format!("({} in all)", text::bytes(sizes.iter().sum())) };
             let line = format!("+ {rest} more chunks {what}, {leaked} of them leaked");
@@ -90,7 +87,7 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             break;
         }
         let r = Rect::new(inner.x, y, inner.w, box_h);
-        let leaked = leaked(c);
+        let leaked = leaked[i];
         let head = format!("{} \u{b7} {} B chunk", if c.free { "free" } else { c.ty.as_str() }, c.size);
         let mut node = Node::new(Key::Chunk(c.id), r)
             .fill(if c.free { Role::Cell } else { Role::Heap })

@@ -21,7 +21,8 @@ use crate::text;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memsim::greentea::{HeapIndex, MarkRun, Strategy};
+use memsim::greentea::{MarkRun, Strategy};
+use memsim::marking::{progress, MarkTimes, Shade};
 use memsim::size_classes::PAGE_SIZE;
 use memsim::{Addr, Machine};
 
@@ -39,68 +40,6 @@ pub fn title(strategy: Strategy) -> &'static str {
     }
 }
 
-const WHITE: u8 = 0;
-const GREY: u8 = 1;
-const BLACK: u8 = 2;
-
-/// When each object of a heap turns grey and black in one marking run,
-/// worked out once, so drawing any moment of the run is a single pass
-/// (a scan playing out redraws every frame).
-pub struct MarkTimes {
-    /// Object indices (into `heap.objects`), lowest address first.
-    by_addr: Vec<usize>,
-    /// Objects scanned when the object turns grey (0: a root), or MAX.
-    grey_at: Vec<usize>,
-    /// Its place in the scan order, or MAX when never reached.
-    black_at: Vec<usize>,
-}
-
-impl MarkTimes {
-    pub fn new(m: &Machine, run: &MarkRun) -> MarkTimes {
-        let ix = HeapIndex::new(m);
-        let n = m.heap.objects.len();
-        let (mut grey_at, mut black_at) = (alloc::vec![usize::MAX; n], alloc::vec![usize::MAX; n]);
-        for i in ix.roots() {
-            grey_at[i] = 0;
-        }
-        for (k, a) in run.order.iter().enumerate() {
-            let Some(i) = ix.object(*a) else { continue };
-            black_at[i] = k;
-            for t in ix.pointees(i) {
-                grey_at[t] = grey_at[t].min(k + 1);
-            }
-        }
-        MarkTimes { by_addr: ix.in_address_order().collect(), grey_at, black_at }
-    }
-
-    fn colour(&self, i: usize, done: usize) -> u8 {
-        if self.black_at[i] < done {
-            BLACK
-        } else if self.grey_at[i] <= done {
-            GREY
-        } else {
-            WHITE
-        }
-    }
-}
-
-/// What `done` objects into `run` looks like: each object's colour (by
-/// index into `heap.objects`), and the regions touched so far.
-pub struct Progress {
-    pub done: usize,
-    pub colour: Vec<u8>,
-    pub marked: usize,
-    pub regions: u32,
-}
-
-pub fn progress(run: &MarkRun, times: &MarkTimes, done: usize) -> Progress {
-    let done = done.min(run.order.len());
-    let colour: Vec<u8> = (0..times.black_at.len()).map(|i| times.colour(i, done)).collect();
-    let marked = colour.iter().filter(|c| **c == GREY).count();
-    let regions = if done == 0 { 0 } else { run.touched[done - 1] };
-    Progress { done, colour, marked, regions }
-}
-
 #[allow(clippy::too_many_arguments)] // the heap, one run of it, and which moment to draw where
 pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy, done: usize, other: u32, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
@@ -116,7 +55,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     let inner = panel(&mut scene, 5, mt.area(vp), title(strategy), &sub, &mt);
     let (used_pages, arena_pages) = m.heap.arena_pages();
     let mut queued = alloc::vec![false; m.heap.spans.len()];
-    for (o, _) in m.heap.objects.iter().zip(&p.colour).filter(|(_, c)| **c == GREY) {
+    for (o, _) in m.heap.objects.iter().zip(&p.shades).filter(|(_, c)| **c == Shade::Grey) {
         if let Some(s) = m.span_of(o.addr) {
             queued[s] = true;
         }
@@ -180,10 +119,10 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         let o = &m.heap.objects[i];
         let Some(r) = cell(o.addr) else { continue };
         let (cw, h) = (r.w, r.h);
-        let (fill, role) = match p.colour[i] {
-            BLACK => (Role::GcBlack, Role::OnBlack),
-            GREY => (Role::GcGrey, Role::Text),
-            _ => (Role::GcWhite, Role::OnWhite),
+        let (fill, role) = match p.shades[i] {
+            Shade::Black => (Role::GcBlack, Role::OnBlack),
+            Shade::Grey => (Role::GcGrey, Role::Text),
+            Shade::White => (Role::GcWhite, Role::OnWhite),
         };
         // Wide cells are boxed one by one; narrow ones (a heap map of
         // thousands) touch, so same-coloured runs draw as one box.
@@ -241,7 +180,7 @@ mod tests {
 
     #[test]
     fn cells_cover_every_object_and_the_path_grows() {
-        let m = chapters::marking_heap(31);
+        let m = memsim::marking::tree_heap(31);
         let run = m.mark_with(Strategy::ObjectByObject);
         let times = MarkTimes::new(&m, &run);
         let vp = Viewport { width: 850.0, height: 620.0 };
@@ -257,7 +196,7 @@ mod tests {
         }
         let text = describe(&m, &run, &times, Strategy::ObjectByObject, 8);
         // 10,000 marked cells: same-coloured neighbours draw as one box.
-        let big = chapters::marking_heap(10_000);
+        let big = memsim::marking::tree_heap(10_000);
         let run = big.mark_with(Strategy::SpanBySpan);
         let done = marking(&big, &run, &MarkTimes::new(&big, &run), Strategy::SpanBySpan, usize::MAX, 0, vp);
         let cells = done.nodes.iter().filter(|n| matches!(n.key, Key::Object(_))).count();
@@ -265,33 +204,5 @@ mod tests {
         assert_eq!(cells, 10_000);
         assert!(cmds.len() < 400, "{} commands for 10,000 black cells", cmds.len());
         assert!(text.contains("8 scanned") && text.contains("size class 3"), "{text}");
-    }
-
-    #[test]
-    fn mark_times_give_the_colours_a_replay_gives() {
-        let m = chapters::marking_heap(127);
-        let ix = HeapIndex::new(&m);
-        for strategy in [Strategy::ObjectByObject, Strategy::SpanBySpan] {
-            let run = m.mark_with(strategy);
-            let times = MarkTimes::new(&m, &run);
-            for done in [0, 1, 2, 17, 64, 126, 127] {
-                // Replay: scanned objects are black, what they or the roots
-                // point to is grey, the rest white.
-                let mut want = alloc::vec![WHITE; m.heap.objects.len()];
-                for i in ix.roots() {
-                    want[i] = GREY;
-                }
-                for a in &run.order[..done] {
-                    let i = ix.object(*a).expect("object");
-                    want[i] = BLACK;
-                    for t in ix.pointees(i) {
-                        if want[t] == WHITE {
-                            want[t] = GREY;
-                        }
-                    }
-                }
-                assert_eq!(progress(&run, &times, done).colour, want, "{strategy:?} after {done}");
-            }
-        }
     }
 }

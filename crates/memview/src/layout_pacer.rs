@@ -23,8 +23,7 @@ use crate::text;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use chapters::knobs::{gogc_text, Knobs};
-use memsim::pacer::{heap_goal, Run, Workload, MIB};
+use memsim::pacer::{gogc_text, heap_goal, Run, Settings, Workload, MIB};
 
 /// Line keys.
 const HEAP: u16 = 0;
@@ -38,8 +37,8 @@ pub fn percent(basis_points: u64) -> String {
 }
 
 /// The readouts: what a user compares between settings.
-pub fn stats(run: &Run, w: &Workload, k: &Knobs) -> [(&'static str, String); 4] {
-    let goal = heap_goal(w.live, w.stacks, w.globals, k.settings()).map_or_else(|| String::from("none"), text::bytes);
+pub fn stats(run: &Run, w: &Workload, k: &Settings) -> [(&'static str, String); 4] {
+    let goal = heap_goal(w.live, w.stacks, w.globals, *k).map_or_else(|| String::from("none"), text::bytes);
     let secs = w.duration_ms / 1000;
     [
         ("GC CPU", percent(run.gc_cpu_basis_points)),
@@ -51,9 +50,9 @@ pub fn stats(run: &Run, w: &Workload, k: &Knobs) -> [(&'static str, String); 4] 
 
 /// The first cycle's goal worked out with the knobs' numbers, as the
 /// runtime does: `goal = 8 + (8 + 1 + 1) × 100/100 = 18 MiB`.
-pub fn goal_formula(w: &Workload, k: &Knobs) -> String {
+pub fn goal_formula(w: &Workload, k: &Settings) -> String {
     let mib = |b: u64| text::bytes(b).replace(" MiB", "");
-    let limit = k.limit.map(|l| (l, l.saturating_sub(w.stacks + w.globals)));
+    let limit = k.memory_limit.map(|l| (l, l.saturating_sub(w.stacks + w.globals)));
     let Some(g) = k.gogc else {
         return match limit {
             Some((l, cap)) => format!("GOGC=off: the goal is GOMEMLIMIT \u{2212} stacks \u{2212} globals = {} \u{2212} {} \u{2212} {} = {}", mib(l), mib(w.stacks), mib(w.globals), text::bytes(cap)),
@@ -79,10 +78,10 @@ pub fn goal_formula(w: &Workload, k: &Knobs) -> String {
     s
 }
 
-pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
+pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
     let mut scene = Scene::new(vp.width, vp.height);
-    let limit = k.limit.map_or_else(|| String::from("off"), text::bytes);
+    let limit = k.memory_limit.map_or_else(|| String::from("off"), text::bytes);
     let sub = format!("GOGC={} \u{b7} GOMEMLIMIT={limit} \u{b7} live {}", gogc_text(k.gogc), text::bytes(w.live));
     let inner = panel(&mut scene, 4, mt.area(vp), "Heap over time", &sub, &mt);
     let used = readout::row(&mut scene, inner, &stats(run, w, k), &mt);
@@ -103,7 +102,9 @@ pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
     if plot.w < 40.0 || plot.h < 40.0 {
         return scene;
     }
-    let top_bytes = [run.peak, k.limit.unwrap_or(0), w.live].into_iter().max().unwrap_or(MIB).max(4 * MIB);
+    // The goal the last cycle set, drawn to the right edge: it must fit too.
+    let next_goal = heap_goal(run.cycles.last().map_or(w.live, |c| c.marked), w.stacks, w.globals, *k);
+    let top_bytes = [run.peak, k.memory_limit.unwrap_or(0), w.live, next_goal.unwrap_or(0)].into_iter().max().unwrap_or(MIB).max(4 * MIB);
     let step_mib = tick_step(top_bytes.div_ceil(MIB), plot.h / (mt.f * 2.2));
     let top_mib = top_bytes.div_ceil(MIB).div_ceil(step_mib) * step_mib;
     let y_of = |b: u64| plot.bottom() - plot.h * (b as f32 / (top_mib * MIB) as f32);
@@ -157,7 +158,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
         scene.nodes.push(Node::new(Key::Chart(100 + key), Rect::new(label_x, y, 1.0, 1.0)).text(0.0, 0.0, size, role, label, TextAlign::Left, true));
     };
     flat(&mut scene, LIVE, Role::Muted, w.live, format!("live {}", text::bytes(w.live)), false);
-    if let Some(l) = k.limit {
+    if let Some(l) = k.memory_limit {
         flat(&mut scene, LIMIT, Role::Danger, l, String::from("limit"), true);
     }
     let mut goal = Vec::new();
@@ -167,7 +168,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Knobs, vp: Viewport) -> Scene {
         goal.push(Point { x: x_of(c.end_ms), y: y_of(c.goal) });
         from = c.end_ms;
     }
-    if let Some(g) = heap_goal(run.cycles.last().map_or(w.live, |c| c.marked), w.stacks, w.globals, k.settings()) {
+    if let Some(g) = next_goal {
         goal.push(Point { x: x_of(from), y: y_of(g) });
         goal.push(Point { x: plot.right(), y: y_of(g) });
         scene.nodes.push(Node::new(Key::Chart(100 + GOAL), Rect::new(label_x, y_of(g), 1.0, 1.0)).text(0.0, 0.0, size, Role::Focus, "goal", TextAlign::Left, true));
@@ -214,8 +215,8 @@ fn tick_step(top_mib: u64, max_ticks: f32) -> u64 {
 }
 
 /// The chart in words, for the text alternative.
-pub fn describe(run: &Run, w: &Workload, k: &Knobs) -> String {
-    let limit = k.limit.map_or_else(|| String::from("no memory limit"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
+pub fn describe(run: &Run, w: &Workload, k: &Settings) -> String {
+    let limit = k.memory_limit.map_or_else(|| String::from("no memory limit"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
     let lead = format!(
         "A chart of the heap over {} s at GOGC={}, {limit}, with {} live. First {}.",
         w.duration_ms / 1000,
@@ -241,8 +242,12 @@ pub fn describe(run: &Run, w: &Workload, k: &Knobs) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chapters::knobs::WORKLOAD;
     use memsim::pacer::simulate;
+
+    /// The gc chapter's workload: 256 KiB per ms, 8 MiB live, 1 MiB
+    /// stacks and globals, on 4 CPUs for two seconds.
+    const W: Workload = Workload { alloc_per_ms: 256 << 10, live: 8 * MIB, stacks: MIB, globals: MIB, procs: 4, mark_bytes_per_ms: MIB, duration_ms: 2000 };
+    const DEFAULT: Settings = Settings { gogc: Some(100), memory_limit: None };
 
     #[test]
     fn downsampling_keeps_every_peak_and_trough() {
@@ -255,35 +260,34 @@ mod tests {
 
     #[test]
     fn the_chart_fits_and_says_its_numbers() {
-        for k in [Knobs::DEFAULT, Knobs { gogc: None, limit: Some(48 * MIB), ..Knobs::DEFAULT }, Knobs { gogc: None, limit: None, ..Knobs::DEFAULT }] {
-            let w = k.workload();
-            let run = simulate(w, k.settings());
+        for k in [DEFAULT, Settings { gogc: None, memory_limit: Some(48 * MIB) }, Settings { gogc: None, memory_limit: None }] {
+            let run = simulate(W, k);
             for vp in [Viewport { width: 850.0, height: 620.0 }, Viewport { width: 390.0, height: 470.0 }] {
-                let s = pacer(&run, &w, &k, vp);
+                let s = pacer(&run, &W, &k, vp);
                 let heap = s.lines.iter().find(|l| l.key == HEAP).expect("heap line");
                 assert!(heap.points.iter().all(|p| p.x >= 0.0 && p.x <= vp.width && p.y >= 0.0 && p.y <= vp.height), "{k:?} {vp:?}");
                 let texts: Vec<&str> = s.nodes.iter().flat_map(|n| n.texts.iter().map(|t| t.content.as_str())).collect();
                 assert!(texts.contains(&percent(run.gc_cpu_basis_points).as_str()), "{texts:?}");
             }
         }
-        let run = simulate(WORKLOAD, Knobs::DEFAULT.settings());
-        assert!(describe(&run, &WORKLOAD, &Knobs::DEFAULT).contains("goal 18 MiB"));
+        let run = simulate(W, DEFAULT);
+        assert!(describe(&run, &W, &DEFAULT).contains("goal 18 MiB"));
     }
 
     #[test]
     fn the_goal_is_worked_out_with_the_knobs_numbers() {
-        let w = WORKLOAD;
-        assert_eq!(goal_formula(&w, &Knobs::DEFAULT), "goal = live + (live + stacks + globals) \u{d7} GOGC/100 = 8 + (8 + 1 + 1) \u{d7} 100/100 = 18 MiB");
+        assert_eq!(goal_formula(&W, &DEFAULT), "goal = live + (live + stacks + globals) \u{d7} GOGC/100 = 8 + (8 + 1 + 1) \u{d7} 100/100 = 18 MiB");
         // 1 + 3 × 5 = 16 MiB is under the minimum 4 MiB × 500/100.
-        let small = Knobs { live: MIB, gogc: Some(500), ..Knobs::DEFAULT };
-        assert!(goal_formula(&small.workload(), &small).ends_with("= 16 MiB, raised to the minimum 4 MiB \u{d7} 500/100 = 20 MiB"));
-        let capped = Knobs { limit: Some(12 * MIB), ..Knobs::DEFAULT };
-        assert!(goal_formula(&w, &capped).ends_with("capped by GOMEMLIMIT at 12 \u{2212} 1 \u{2212} 1 = 10 MiB"));
-        let off = Knobs { gogc: None, limit: Some(48 * MIB), ..Knobs::DEFAULT };
-        assert!(goal_formula(&w, &off).ends_with("= 46 MiB"));
-        for k in [capped, off, small] {
-            let want = memsim::pacer::heap_goal(k.live, w.stacks, w.globals, k.settings()).map(text::bytes).expect("a goal");
-            assert!(goal_formula(&k.workload(), &k).ends_with(&want), "{k:?}: {}", goal_formula(&k.workload(), &k));
+        let small_w = Workload { live: MIB, ..W };
+        let small = Settings { gogc: Some(500), memory_limit: None };
+        assert!(goal_formula(&small_w, &small).ends_with("= 16 MiB, raised to the minimum 4 MiB \u{d7} 500/100 = 20 MiB"));
+        let capped = Settings { memory_limit: Some(12 * MIB), ..DEFAULT };
+        assert!(goal_formula(&W, &capped).ends_with("capped by GOMEMLIMIT at 12 \u{2212} 1 \u{2212} 1 = 10 MiB"));
+        let off = Settings { gogc: None, memory_limit: Some(48 * MIB) };
+        assert!(goal_formula(&W, &off).ends_with("= 46 MiB"));
+        for (w, k) in [(W, capped), (W, off), (small_w, small)] {
+            let want = memsim::pacer::heap_goal(w.live, w.stacks, w.globals, k).map(text::bytes).expect("a goal");
+            assert!(goal_formula(&w, &k).ends_with(&want), "{k:?}: {}", goal_formula(&w, &k));
         }
     }
 }

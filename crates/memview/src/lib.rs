@@ -14,6 +14,7 @@ extern crate alloc;
 
 mod describe;
 mod draw_list;
+mod focus;
 mod geom;
 mod highlight;
 mod layout;
@@ -30,11 +31,12 @@ mod text;
 mod tween;
 
 pub use describe::describe;
+pub use focus::Focus;
 pub use draw_list::{dump, paint, Cmd, TextAlign};
 pub use geom::{Point, Rect};
 pub use highlight::{highlight, Syntax, Token};
 pub use layout::{layout, Viewport};
-pub use layout_marking::{describe as describe_marking, marking, MarkTimes};
+pub use layout_marking::{describe as describe_marking, marking};
 pub use layout_pacer::{describe as describe_pacer, goal_formula, pacer, percent, stats as pacer_stats};
 pub use palette::{Palette, Rgba, Role};
 pub use scene::{Edge, Key, Line, Node, Scene, Text};

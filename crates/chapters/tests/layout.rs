@@ -85,47 +85,43 @@ fn tweening_between_consecutive_steps_is_continuous() {
     }
 }
 
-/// The pacer chart and marking views fit too, at their defaults and at
-/// the knobs' extremes.
+/// The figures (pacer chart, marking views) fit too, at their defaults
+/// and at every knob's extremes.
 #[test]
-fn chart_and_marking_views_fit_every_viewport() {
-    use chapters::knobs::Knobs;
-    use chapters::View;
-    use memsim::pacer::{simulate, MIB};
-    let gc = catalog().into_iter().find(|c| c.id == "gc").expect("gc");
+fn figures_fit_every_viewport_at_every_knob_extreme() {
     let mut scenes = Vec::new();
-    for step in &gc.steps {
-        for vp in VIEWPORTS {
-            match step.view {
-                View::Machine => {}
-                View::Pacer(k) => {
-                    for k in [k, Knobs { gogc: Some(10), ..k }, Knobs { gogc: None, limit: None, live: 64 * MIB, ..k }, Knobs { gogc: Some(500), limit: Some(4 * MIB), live: MIB, ..k }] {
-                        let run = simulate(k.workload(), k.settings());
-                        scenes.push((memview::pacer(&run, &k.workload(), &k, vp), vp));
-                    }
+    for ch in catalog() {
+        for step in &ch.steps {
+            let Some(fig) = step.view.figure() else { continue };
+            let defaults = fig.defaults();
+            let mut settings = vec![defaults.clone()];
+            for (key, _) in defaults.iter() {
+                let knob = chapters::knob::find(ch.knobs, key).expect("a figure's knob is in its chapter's table");
+                let (lo, hi, _) = knob.slider();
+                for pos in [lo, hi] {
+                    let mut k = defaults.clone();
+                    k.set(knob.key, knob.at_position(pos));
+                    settings.push(k);
                 }
-                View::Marking { strategy, done } => {
-                    for n in [7, 31, 10_000] {
-                        let m = chapters::marking_heap(n);
-                        let run = m.mark_with(strategy);
-                        let times = memview::MarkTimes::new(&m, &run);
-                        scenes.push((memview::marking(&m, &run, &times, strategy, done, 0, vp), vp));
-                    }
+            }
+            for k in &settings {
+                for vp in VIEWPORTS {
+                    scenes.push((fig.scene(k, vp), vp, ch.id));
                 }
             }
         }
     }
     assert!(scenes.len() > 50);
-    for (scene, vp) in &scenes {
+    for (scene, vp, id) in &scenes {
         for n in &scene.nodes {
             let r = n.rect;
-            assert!(r.x >= 0.0 && r.y >= 0.0 && r.right() <= vp.width + 0.5 && r.bottom() <= vp.height + 0.5, "{:?} at {r:?} outside {vp:?}", n.key);
+            assert!(r.x >= 0.0 && r.y >= 0.0 && r.right() <= vp.width + 0.5 && r.bottom() <= vp.height + 0.5, "{id}: {:?} at {r:?} outside {vp:?}", n.key);
             for t in &n.texts {
-                assert!(t.size >= 7.5, "text {:?} too small ({}px)", t.content, t.size);
+                assert!(t.size >= 7.5, "{id}: text {:?} too small ({}px)", t.content, t.size);
             }
         }
         for l in &scene.lines {
-            assert!(l.points.iter().all(|p| p.x >= 0.0 && p.y >= 0.0 && p.x <= vp.width && p.y <= vp.height), "line {} leaves {vp:?}", l.key);
+            assert!(l.points.iter().all(|p| p.x >= 0.0 && p.y >= 0.0 && p.x <= vp.width && p.y <= vp.height), "{id}: line {} leaves {vp:?}", l.key);
         }
     }
 }

@@ -12,15 +12,25 @@
 //! steps are runtime work with no line of their own: they point at the
 //! line the program is at.
 
-use crate::chapter::{Chapter, Code, Focus, Lang, View};
-use crate::knobs::Knobs;
+mod knobs;
+mod marking_view;
+mod pacer_view;
+
+pub use knobs::{pacer_inputs, KNOBS, WORKLOAD};
+pub use marking_view::Marking;
+pub use pacer_view::Pacer;
+
+use crate::chapter::{Chapter, Code, Lang};
+use crate::figure::View;
 use alloc::boxed::Box;
+use alloc::rc::Rc;
+use memview::Focus;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 use memsim::greentea::Strategy;
 use memsim::pacer::MIB;
-use memsim::{Addr, Expr, Field, Machine, Op, Place, Value};
+use memsim::{Expr, Op, Place};
 
 const STACK_HI: u64 = 0xc000048000;
 /// Nodes are 24 bytes with pointers: size class 3, the first span, so node
@@ -97,7 +107,7 @@ fn finish() -> [Op; 2] {
 }
 
 pub fn chapter() -> Chapter {
-    let code = Code { file: "gc/main.go", lang: Lang::Go, text: include_str!("../go/gc/main.go") };
+    let code = Code { file: "gc/main.go", lang: Lang::Go, text: include_str!("../../go/gc/main.go") };
     let mut c = Chapter::new("gc", "Automatic heap management: garbage collection", code);
     c.run_command = Some("go run ./gc");
     let [load_c, cut, store, clear_c] = moves();
@@ -302,58 +312,15 @@ pub fn chapter() -> Chapter {
 
     green_tea(&mut c);
     pacer(&mut c);
-    c.params = crate::knobs::KEYS;
+    c.knobs = KNOBS;
     c
 }
 
-/// The tree's node types, by breadth-first index mod 3: 24, 48 and 96
-/// bytes with pointers — size classes 3, 5 and 8, so at least three spans.
-const TREE_TYPES: [(&str, u64); 3] = [("Leaf24", 0), ("Leaf48", 24), ("Leaf96", 72)];
-
-fn tree_value(i: usize) -> Value {
-    let (_, pad) = TREE_TYPES[i % 3];
-    let field = |name: &str, value| Field { name: s(name), value };
-    let mut fields = vec![field("L", Value::Nil), field("R", Value::Nil), field("V", Value::Int(i as i64 + 1))];
-    if pad > 0 {
-        fields.push(field("pad", Value::Bytes(pad)));
-    }
-    Value::Struct(fields)
-}
-
-/// The heap the Green Tea steps mark: a binary tree of `n` nodes (node i's
-/// children are 2i+1 and 2i+2), allocated breadth first with its three
-/// node sizes interleaved, held by main's `root`.
-pub fn marking_heap(n: usize) -> Machine {
-    let mut m = Machine::new();
-    let ops = [
-        Op::Spawn { goroutine: 1, hi: STACK_HI, size: 2048 },
-        Op::Call { func: s("main"), args: vec![] },
-        Op::Declare { name: s("root"), ty: s("*Leaf24"), value: Expr::Nil },
-    ];
-    for op in &ops {
-        if let Err(e) = m.apply(op) {
-            unreachable!("the marking heap starts from fixed ops: {e}");
-        }
-    }
-    // Nodes are allocated and linked directly: a path of ops per node
-    // would cost O(depth) lookups each.
-    let addrs: Vec<Addr> = (0..n.max(1)).map(|i| m.new_object(TREE_TYPES[i % 3].0, tree_value(i))).collect();
-    for (i, o) in m.heap.objects.iter_mut().enumerate() {
-        for (name, child) in [("L", 2 * i + 1), ("R", 2 * i + 2)] {
-            if let (Some(&a), Some(f)) = (addrs.get(child), o.value.field_mut(name)) {
-                *f = Value::Ptr(a);
-            }
-        }
-    }
-    if let Some(slot) = m.stacks.first_mut().and_then(|st| st.frames.first_mut()).and_then(|f| f.slots.first_mut()) {
-        slot.value = Value::Ptr(addrs[0]);
-    }
-    m
-}
-
 fn green_tea(c: &mut Chapter) {
-    let flood = |done| View::Marking { strategy: Strategy::ObjectByObject, done };
-    let spans = |done| View::Marking { strategy: Strategy::SpanBySpan, done };
+    let cache = Rc::new(marking_view::Cache::default());
+    let view = |strategy, done| View::Figure(Rc::new(Marking { strategy, done, cache: cache.clone() }));
+    let flood = |done| view(Strategy::ObjectByObject, done);
+    let spans = |done| view(Strategy::SpanBySpan, done);
     let all = usize::MAX;
     let at = "runtime.GC()";
     c.step(
@@ -391,6 +358,8 @@ fn green_tea(c: &mut Chapter) {
 
 fn pacer(c: &mut Chapter) {
     let at = "runtime.GC()";
+    let cache = Rc::new(pacer_view::Cache::default());
+    let view = |settings| View::Figure(Rc::new(Pacer { settings, cache: cache.clone() }));
     c.step(
         "Real programs rarely call runtime.GC(). A cycle starts when the heap nears its goal: live + (live + \
          stacks + globals) × GOGC/100, at least 4 MiB. 8 MiB live, 1 MiB stacks, 1 MiB globals at GOGC=100: \
@@ -398,24 +367,24 @@ fn pacer(c: &mut Chapter) {
          little higher. Drag the sliders; the link keeps your settings.",
     )
     .at(at)
-    .view(View::Pacer(Knobs::DEFAULT));
+    .view(view(knobs::pacer(Some(100), None, 8 * MIB)));
     c.step(
         "GOGC trades memory for CPU. At GOGC=400 the heap may grow five times the live data before a cycle: \
          fewer cycles, less GC CPU, a higher peak. GOGC=off never collects — unless a memory limit is set.",
     )
     .at(at)
-    .view(View::Pacer(Knobs { gogc: Some(400), ..Knobs::DEFAULT }));
+    .view(view(knobs::pacer(Some(400), None, 8 * MIB)));
     c.step(
         "GOMEMLIMIT (Go 1.19) caps the goal: here GOGC=off with a 48 MiB limit lets the heap grow to the \
          limit, then collects just enough to stay under it — the whole limit is used, with few cycles.",
     )
     .at(at)
-    .view(View::Pacer(Knobs { gogc: None, limit: Some(48 * MIB), ..Knobs::DEFAULT }));
+    .view(view(knobs::pacer(None, Some(48 * MIB), 8 * MIB)));
     c.step(
         "A limit too close to the live heap makes cycles run back to back. In this model marking takes its \
          usual quarter of the CPUs nonstop; real Go also caps GC at 50% of CPU time (the GC CPU limiter) and \
          lets the heap pass the limit rather than thrash.",
     )
     .at(at)
-    .view(View::Pacer(Knobs { gogc: Some(100), limit: Some(20 * MIB), live: 16 * MIB, ..Knobs::DEFAULT }));
+    .view(view(knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB)));
 }

@@ -1,0 +1,70 @@
+//! Figures: pictures a step computes rather than a machine state — a
+//! chart, a heap being marked, a lab — drawn from the knobs' values.
+//!
+//! A chapter with a new mechanism brings its own figures: it implements
+//! [`Figure`] next to its steps and hands them to [`Step::view`]. Nothing
+//! central matches on them; the session asks any figure the same questions.
+//!
+//! [`Step::view`]: crate::Step::view
+
+use crate::knob::Values;
+use alloc::rc::Rc;
+use alloc::string::String;
+use core::fmt;
+use memview::{Scene, Viewport};
+
+pub trait Figure: fmt::Debug {
+    /// The knobs this figure is drawn from, set as its step starts (the
+    /// caption describes these values).
+    fn defaults(&self) -> Values;
+
+    /// The picture for knob values `k` (which hold every key of
+    /// [`Figure::defaults`]).
+    fn scene(&self, k: &Values, vp: Viewport) -> Scene;
+
+    /// The picture in words: the canvas's text alternative.
+    fn describe(&self, k: &Values) -> String;
+
+    /// The numbers shown under the sliders.
+    fn readout(&self, k: &Values) -> String;
+
+    /// Text for the terminal panel, if the figure prints any.
+    fn terminal(&self, _k: &Values) -> Option<String> {
+        None
+    }
+
+    /// When the figure is one moment of a run that can play out between
+    /// steps (a marking scan): which run, and how far into it.
+    fn moment(&self) -> Option<(u32, usize)> {
+        None
+    }
+
+    /// How many moments the run has under `k`.
+    fn moments(&self, _k: &Values) -> usize {
+        0
+    }
+
+    /// The picture at another moment of the same run.
+    fn scene_at(&self, k: &Values, _moment: usize, vp: Viewport) -> Scene {
+        self.scene(k, vp)
+    }
+}
+
+/// What the picture of a step shows.
+#[derive(Clone, Debug, Default)]
+pub enum View {
+    /// The machine state after the step's ops.
+    #[default]
+    Machine,
+    /// A computed picture.
+    Figure(Rc<dyn Figure>),
+}
+
+impl View {
+    pub fn figure(&self) -> Option<&dyn Figure> {
+        match self {
+            View::Machine => None,
+            View::Figure(f) => Some(f.as_ref()),
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The chapter menu and the code listings: one element per listing line,
+//! so the current line can be marked and the text stays selectable. Each
+//! chapter's listing is built on first visit and kept (hidden) for the next.
+
+use crate::dom;
+use chapters::Chapter;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub fn build_chapter_menu(chapters: &[Chapter]) -> Result<(), JsValue> {
+    let select = dom::el("chapter")?;
+    let doc = dom::document();
+    for (i, c) in chapters.iter().enumerate() {
+        let opt = doc.create_element("option")?;
+        opt.set_attribute("value", c.id)?;
+        opt.set_text_content(Some(&format!("{}. {}", i + 1, c.title)));
+        select.append_child(&opt)?;
+    }
+    Ok(())
+}
+
+/// Shows `chapter`'s listing, building it on first visit.
+pub fn show(chapter: &Chapter) -> Result<(), JsValue> {
+    let holder = dom::el("code")?;
+    let id = format!("code-{}", chapter.id);
+    let children = holder.children();
+    for i in 0..children.length() {
+        if let Some(c) = children.item(i) {
+            let _ = if c.id() == id { c.remove_attribute("hidden") } else { c.set_attribute("hidden", "") };
+        }
+    }
+    dom::set_text("code-file", chapter.code.file);
+    if dom::el(&id).is_ok() {
+        return Ok(());
+    }
+    let (lang, syntax) = match chapter.code.lang {
+        chapters::Lang::Go => ("go", memview::Syntax::Go),
+        chapters::Lang::C => ("c", memview::Syntax::C),
+        chapters::Lang::Asm => ("asm", memview::Syntax::Asm),
+    };
+    let doc = dom::document();
+    let code = doc.create_element("code")?;
+    code.set_id(&id);
+    code.set_class_name("listing");
+    code.set_attribute("data-lang", lang)?;
+    for (i, line) in chapter.code.text.lines().enumerate() {
+        let span = doc.create_element("span")?;
+        span.set_class_name("line");
+        span.set_attribute("data-line", &(i + 1).to_string())?;
+        if line.is_empty() {
+            span.set_text_content(Some(" "));
+        }
+        for (token, text) in memview::highlight(line, syntax) {
+            if token == memview::Token::Plain {
+                span.append_child(&doc.create_text_node(text))?;
+            } else {
+                let t = doc.create_element("span")?;
+                t.set_class_name(token.class());
+                t.set_text_content(Some(text));
+                span.append_child(&t)?;
+            }
+        }
+        code.append_child(&span)?;
+        code.append_child(&doc.create_text_node("\n"))?;
+    }
+    holder.append_child(&code)?;
+    Ok(())
+}
+
+/// Marks line `line` (1-based) of `chapter`'s listing as the current one.
+pub fn mark_line(chapter: &str, line: Option<usize>) {
+    let Ok(code) = dom::el(&format!("code-{chapter}")) else { return };
+    if let Ok(Some(old)) = code.query_selector(".line.current") {
+        let _ = old.class_list().remove_1("current");
+        let _ = old.remove_attribute("aria-current");
+    }
+    let Some(n) = line else { return };
+    let Ok(Some(el)) = code.query_selector(&format!(".line[data-line=\"{n}\"]")) else { return };
+    let _ = el.class_list().add_1("current");
+    let _ = el.set_attribute("aria-current", "step");
+}
+
+/// Scrolls the listing, not the page, so the current line is in view.
+/// Called from the frame callback: reading layout there costs no extra
+/// layout pass, where doing it while updating the DOM would force one.
+pub fn scroll_to_current() {
+    let Ok(pre) = dom::el("code") else { return };
+    let Ok(Some(el)) = pre.query_selector("code:not([hidden]) .line.current") else { return };
+    let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() else { return };
+    let top = f64::from(el.offset_top());
+    let view = f64::from(pre.client_height());
+    let cur = f64::from(pre.scroll_top());
+    if top < cur + 8.0 || top > cur + view - 32.0 {
+        pre.set_scroll_top((top - view / 3.0).max(0.0) as i32);
+    }
+}

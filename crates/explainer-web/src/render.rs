@@ -1,0 +1,103 @@
+//! The one place the page around the canvas is written: each element from
+//! one field of the session's [`Page`], and only when that field changed.
+//! All text goes in as textContent, never as markup.
+
+use crate::{dom, listing, sliders};
+use chapters::Chapter;
+use session::Page;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+/// States which toolchain the page's Go claims were checked against.
+pub fn show_checked() {
+    dom::set_text(
+        "checked",
+        &format!(
+            "Numbers are for {} on 64-bit Linux; listings, compiler messages, program output and allocation sizes were checked against {}. Addresses are illustrative.",
+            chapters::GO_VERSION,
+            chapters::GO_CHECKED
+        ),
+    );
+}
+
+/// Writes what differs between `page` and `old` (everything when `old` is
+/// `None`).
+pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
+    let changed = |f: &dyn Fn(&Page) -> bool| old.is_none_or(|o| f(o));
+    if changed(&|o| o.chapter_id != page.chapter_id) {
+        build_ticks(page.total);
+        if let Some(ch) = chapters.get(page.chapter) {
+            let _ = listing::show(ch);
+        }
+        if let Ok(s) = dom::typed::<HtmlSelectElement>("chapter") {
+            s.set_value(page.chapter_id);
+        }
+        dom::set_text("chapter-title", page.chapter_title);
+    }
+    if changed(&|o| o.chapter_id != page.chapter_id || o.line != page.line) {
+        listing::mark_line(page.chapter_id, page.line);
+    }
+    if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
+        dom::set_text("caption", &page.caption);
+        dom::set_text("counter", &page.counter);
+        dom::document().set_title(&page.title);
+        if let Ok(r) = dom::typed::<HtmlInputElement>("scrubber") {
+            r.set_max(&page.total.to_string());
+            r.set_value(&(page.step + 1).to_string());
+            let _ = r.set_attribute("aria-valuetext", &format!("Step {} of {}", page.step + 1, page.total));
+        }
+        let _ = dom::el("prev").map(|b| toggle_disabled(&b, page.step == 0));
+        let _ = dom::el("next").map(|b| toggle_disabled(&b, page.step + 1 >= page.total));
+        if let Ok(app) = dom::el("app") {
+            let _ = app.set_attribute("data-chapter", page.chapter_id);
+            let _ = app.set_attribute("data-step", &(page.step + 1).to_string());
+        }
+    }
+    if changed(&|o| o.description != page.description) {
+        dom::set_text("state-desc", &page.description);
+    }
+    if changed(&|o| o.terminal != page.terminal) {
+        dom::set_hidden("terminal-box", page.terminal.is_none());
+        dom::set_text("terminal", page.terminal.as_deref().unwrap_or(""));
+    }
+    sliders::render(page, old);
+    if changed(&|o| o.readout != page.readout) {
+        dom::set_text("knob-stats", &page.readout);
+    }
+    if changed(&|o| o.notice != page.notice) {
+        dom::set_text("notice-text", page.notice.as_deref().unwrap_or(""));
+        dom::set_hidden("notice", page.notice.is_none());
+    }
+    if changed(&|o| o.playing != page.playing) {
+        if let Ok(b) = dom::el("play") {
+            let _ = b.set_attribute("aria-pressed", if page.playing { "true" } else { "false" });
+            let _ = b.set_attribute("aria-label", if page.playing { "Pause" } else { "Play" });
+            b.set_text_content(Some(if page.playing { "\u{275a}\u{275a}" } else { "\u{25b6}" }));
+        }
+    }
+    if changed(&|o| o.help_open != page.help_open) {
+        dom::set_hidden("help", !page.help_open);
+    }
+    if changed(&|o| o.dark != page.dark) {
+        if let Some(root) = dom::document().document_element() {
+            let _ = root.set_attribute("data-theme", if page.dark { "dark" } else { "light" });
+        }
+    }
+    if changed(&|o| o.copy_status != page.copy_status) {
+        dom::set_text("copy-status", &page.copy_status);
+    }
+}
+
+fn toggle_disabled(el: &Element, disabled: bool) {
+    let _ = if disabled { el.set_attribute("disabled", "") } else { el.remove_attribute("disabled") };
+}
+
+fn build_ticks(total: usize) {
+    let Ok(ticks) = dom::el("ticks") else { return };
+    ticks.set_text_content(None);
+    let doc = dom::document();
+    for _ in 0..total {
+        if let Ok(t) = doc.create_element("span") {
+            let _ = ticks.append_child(&t);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The session in a page: dispatches intents, carries out their effects,
+//! renders the page, and paints frames with requestAnimationFrame only
+//! while something moves (an idle page costs nothing).
+//!
+//!    controls ──Intent──► dispatch ──► Session ──► effects (URL, clipboard, focus)
+//!                                         ├──► render::page (DOM, once per change)
+//!                                         └──► frame ──► Canvas2d
+
+use crate::canvas2d::Canvas2d;
+use crate::{dom, listing, panic, render, stats, url};
+use session::{Effect, Intent, Page, Session};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub struct Shell {
+    session: Session,
+    canvas: Canvas2d,
+    /// What the DOM shows now; the next render writes only differences.
+    rendered: Option<Page>,
+    dpr: f64,
+    frame_pending: bool,
+    painted_once: bool,
+    /// The listing should scroll to its current line after the next paint.
+    scroll_code: bool,
+}
+
+pub type Shared = Rc<RefCell<Shell>>;
+
+/// The one requestAnimationFrame callback, made once and reused.
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
+thread_local! {
+    static CALLBACK: RefCell<Option<FrameCallback>> = const { RefCell::new(None) };
+}
+
+pub fn new(session: Session) -> Result<Shared, JsValue> {
+    let canvas = Canvas2d::new(dom::typed("view")?)?;
+    listing::build_chapter_menu(session.chapters())?;
+    crate::sliders::build(session.chapters())?;
+    render::show_checked();
+    Ok(Rc::new(RefCell::new(Shell { session, canvas, rendered: None, dpr: 1.0, frame_pending: false, painted_once: false, scroll_code: false })))
+}
+
+/// What kind of timing an intent's handling counts as, for the benchmark.
+fn measure_as(intent: &Intent) -> Option<&'static str> {
+    match intent {
+        Intent::Slider { .. } => Some("recompute"),
+        Intent::Open { .. } | Intent::Next | Intent::Prev | Intent::First | Intent::Last | Intent::Scrub(_) | Intent::PickChapter(_) => Some("seek"),
+        _ => None,
+    }
+}
+
+/// Applies `intent`; returns whether it meant something (keys that did
+/// are kept from the browser).
+pub fn dispatch(sh: &Shared, intent: Intent) -> bool {
+    let t0 = dom::now();
+    let measure = measure_as(&intent);
+    let slider = matches!(intent, Intent::Slider { .. });
+    if let Intent::Resize { dpr, .. } = intent {
+        sh.borrow_mut().dpr = dpr;
+    }
+    let (handled, effects) = {
+        let mut s = sh.borrow_mut();
+        let handled = s.session.dispatch(intent, t0);
+        (handled, s.session.take_effects())
+    };
+    for e in effects {
+        apply(sh, e);
+    }
+    {
+        let mut s = sh.borrow_mut();
+        if let Some(page) = s.session.page() {
+            render::page(&page, s.rendered.as_ref(), s.session.chapters());
+            s.rendered = Some(page);
+        }
+        if slider && s.painted_once {
+            // A dragged slider's picture is on screen at the next
+            // composite, with no frame of lag.
+            paint(&mut s, dom::now());
+        }
+    }
+    if let Some(name) = measure {
+        stats::measure(name, t0);
+    }
+    request_frame(sh);
+    handled
+}
+
+fn apply(sh: &Shared, effect: Effect) {
+    match effect {
+        Effect::Url { hash, nav } => url::write(&hash, nav),
+        Effect::CopyLink => copy_link(sh),
+        Effect::Focus(id) => {
+            if let Ok(el) = dom::typed::<web_sys::HtmlElement>(id) {
+                // Closing help returns focus only if it was inside the dialog.
+                let inside = dom::document().active_element().is_some_and(|a| a.closest("#help").ok().flatten().is_some());
+                if id == "help-close" || inside {
+                    let _ = el.focus();
+                }
+            }
+        }
+        Effect::ScrollCode => sh.borrow_mut().scroll_code = true,
+        Effect::Failed(message) => panic::show(&message),
+    }
+}
+
+fn copy_link(sh: &Shared) {
+    let window = dom::window();
+    let href = window.location().href().unwrap_or_default();
+    let promise = window.navigator().clipboard().write_text(&href);
+    let ok = {
+        let sh = sh.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            dispatch(&sh, Intent::Copied(Ok(())));
+        })
+    };
+    let fail = {
+        let sh = sh.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            dispatch(&sh, Intent::Copied(Err(href.clone())));
+        })
+    };
+    let _ = promise.then2(&ok, &fail);
+    ok.forget();
+    fail.forget();
+}
+
+pub fn request_frame(sh: &Shared) {
+    if std::mem::replace(&mut sh.borrow_mut().frame_pending, true) {
+        return;
+    }
+    let sh2 = sh.clone();
+    CALLBACK.with(|cb| {
+        let mut cb = cb.borrow_mut();
+        if cb.is_none() {
+            *cb = Some(Closure::<dyn FnMut(f64)>::new(move |_t: f64| frame(&sh2)));
+        }
+        if let Some(f) = cb.as_ref() {
+            let _ = dom::window().request_animation_frame(f.as_ref().unchecked_ref());
+        }
+    });
+}
+
+/// Draws what the session shows at `now`; false when it shows nothing yet.
+fn paint(s: &mut Shell, now: f64) -> bool {
+    let Some(scene) = s.session.frame(now) else { return false };
+    let cmds = memview::paint(&scene, &s.session.palette());
+    let vp = s.session.viewport();
+    s.canvas.resize(f64::from(vp.width), f64::from(vp.height), s.dpr);
+    s.canvas.paint(&cmds);
+    true
+}
+
+fn frame(sh: &Shared) {
+    let t0 = dom::now();
+    let (again, changed) = {
+        let mut s = sh.borrow_mut();
+        s.frame_pending = false;
+        if !s.painted_once {
+            stats::record("firstCallback", t0);
+        }
+        // Playback may move on a step (or stop) during this frame.
+        let before = (s.session.position(), s.session.playing());
+        if !paint(&mut s, t0) {
+            return;
+        }
+        let moved = before != (s.session.position(), s.session.playing());
+        (s.session.moving(), (moved, s.session.take_effects()))
+    };
+    let (moved, effects) = changed;
+    for e in effects {
+        apply(sh, e);
+    }
+    {
+        let mut s = sh.borrow_mut();
+        if let Some(page) = s.session.page().filter(|_| moved) {
+            render::page(&page, s.rendered.as_ref(), s.session.chapters());
+            s.rendered = Some(page);
+        }
+        if std::mem::take(&mut s.scroll_code) {
+            listing::scroll_to_current();
+        }
+        if !s.painted_once {
+            s.painted_once = true;
+            let _ = s.canvas.canvas.set_attribute("data-painted", "true");
+            stats::record("firstFrame", dom::now());
+        }
+    }
+    stats::measure("frame", t0);
+    if again {
+        request_frame(sh);
+    }
+}

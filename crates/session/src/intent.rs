@@ -1,0 +1,74 @@
+//! Every input the page can receive, as one type. The web layer turns DOM
+//! events into intents; tests build them directly.
+
+use alloc::string::String;
+
+/// How a move changes the browser's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nav {
+    /// A new history entry (a user's step, seek or chapter change).
+    Push,
+    /// Rewrite the current entry (playback, slider drags, corrected links).
+    Replace,
+    /// Leave the URL alone (it already says this: back/forward, a scrub
+    /// in progress).
+    Keep,
+}
+
+/// Where a key was pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyTarget {
+    /// The page itself, the canvas, a listing.
+    Page,
+    /// A button: it keeps Space and Enter, arrows still step.
+    Button,
+    /// A form field (slider, menu): it keeps every key.
+    Field,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Intent {
+    /// Show what a link names (start-up, hashchange, back/forward).
+    Open { hash: String, nav: Nav },
+    Next,
+    Prev,
+    First,
+    Last,
+    /// The scrubber moved to this 1-based step (the URL follows on release).
+    Scrub(usize),
+    /// The scrubber was released.
+    ScrubDone,
+    /// The chapter menu picked this chapter id.
+    PickChapter(String),
+    TogglePlay,
+    /// Playback speed, as the menu spells it (`0.5`, `1`, `1.5`, `2`).
+    Speed(String),
+    /// A slider (by element id) moved to `position`.
+    Slider { id: String, position: i64 },
+    Key { key: String, modifier: bool, target: KeyTarget },
+    Help(bool),
+    DismissNotice,
+    ToggleTheme,
+    /// The system's colour scheme or motion preference changed.
+    Dark(bool),
+    ReducedMotion(bool),
+    Resize { width: f32, height: f32, dpr: f64 },
+    CopyLink,
+    /// The clipboard accepted the link, or the link to show instead.
+    Copied(Result<(), String>),
+}
+
+/// What the platform must do after a dispatch.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Write this hash to the address bar.
+    Url { hash: String, nav: Nav },
+    /// Put the link to the current state on the clipboard.
+    CopyLink,
+    /// Move keyboard focus to the element with this id.
+    Focus(&'static str),
+    /// Scroll the listing to its current line (after the next paint).
+    ScrollCode,
+    /// Something could not be built: show the error panel.
+    Failed(String),
+}

@@ -1,0 +1,24 @@
+//! The explainer without a platform: one [`Session`] holds where the viewer
+//! is (chapter, step, knob values), playback, the animation between two
+//! pictures, and the environment it draws for (viewport, theme, motion).
+//!
+//!    DOM event ──► Intent ──► Session::dispatch ──► state
+//!                                   │
+//!                                   ├──► Effects (URL, clipboard, focus)
+//!                                   ├──► Page (caption, counter, sliders, terminal, …)
+//!                                   └──► Session::frame(now) ──► Scene ──► canvas
+//!
+//! It knows nothing of the web, so every behaviour — keys, links, sliders,
+//! playback — is tested natively by feeding it intents.
+#![no_std]
+
+extern crate alloc;
+
+mod intent;
+mod keys;
+mod page;
+mod session;
+
+pub use intent::{Effect, Intent, KeyTarget, Nav};
+pub use page::{Page, Slider};
+pub use session::Session;

@@ -1,0 +1,61 @@
+//! What every part of the page around the canvas shows, as plain data.
+//! The session computes a [`Page`]; the web layer writes each field to its
+//! element in one render pass, and only when it changed.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use chapters::knob::Knob;
+
+/// One slider as shown: its definition, position and value text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slider {
+    pub knob: &'static Knob,
+    pub position: i64,
+    /// What the value reads as beside the slider and to a screen reader.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    /// Index into the catalog, and the chapter's slug.
+    pub chapter: usize,
+    pub chapter_id: &'static str,
+    pub chapter_title: &'static str,
+    /// 0-based step, and the chapter's step count.
+    pub step: usize,
+    pub total: usize,
+    pub caption: String,
+    /// `3 / 24`.
+    pub counter: String,
+    /// The document's title.
+    pub title: String,
+    /// The listing's current line (1-based).
+    pub line: Option<usize>,
+    /// The canvas's text alternative.
+    pub description: String,
+    /// The terminal's text; `None` hides the terminal.
+    pub terminal: Option<String>,
+    /// The sliders the step shows (none: the knob panel is hidden).
+    pub sliders: Vec<Slider>,
+    /// The numbers under the sliders.
+    pub readout: String,
+    pub notice: Option<String>,
+    pub playing: bool,
+    pub help_open: bool,
+    pub dark: bool,
+    /// "Link copied", or empty.
+    pub copy_status: String,
+}
+
+impl Page {
+    /// The slider groups on show, in order, each once.
+    pub fn groups(&self) -> Vec<&'static str> {
+        let mut groups: Vec<&'static str> = Vec::new();
+        for s in &self.sliders {
+            if !groups.contains(&s.knob.group) {
+                groups.push(s.knob.group);
+            }
+        }
+        groups
+    }
+}

@@ -1,0 +1,512 @@
+//! The session: one dispatch changes it, one page and one frame read it.
+
+use crate::intent::{Effect, Intent, Nav};
+use crate::keys;
+use crate::page::{Page, Slider};
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use chapters::knob::{self, Values};
+use chapters::route::{self, Problem, Route};
+use chapters::{Chapter, Figure, View};
+use memsim::{Machine, Timeline};
+use memview::{Palette, Scene, Stage, Viewport};
+
+/// Time to glide from one step to the next, at speed 1.
+const STEP_ANIM_MS: f64 = 650.0;
+/// Time to cross-fade on a jump (seek, chapter change).
+const JUMP_ANIM_MS: f64 = 220.0;
+/// How long playback shows each step, at speed 1.
+const DWELL_MS: f64 = 3200.0;
+/// Time per object scanned when marking plays out, and the bounds on a
+/// whole step's playing time (at speed 1).
+const SCAN_MS_PER_OBJECT: f64 = 90.0;
+const SCAN_MIN_MS: f64 = 650.0;
+const SCAN_MAX_MS: f64 = 2400.0;
+
+/// A chapter's states, computed on first visit and kept.
+struct Loaded {
+    timeline: Timeline,
+    stage: Stage,
+}
+
+struct Anim {
+    from: Scene,
+    start: f64,
+    duration: f64,
+    /// Between two moments of one run (a marking scan) the run plays out
+    /// moment by moment instead of cross-fading: (from, to).
+    playout: Option<(usize, usize)>,
+}
+
+/// The parts of the page that depend only on where the viewer is and the
+/// knob values: computed once per change, not per dispatch.
+struct Content {
+    description: String,
+    terminal: Option<String>,
+    readout: String,
+}
+
+pub struct Session {
+    chapters: Vec<Chapter>,
+    loaded: Vec<Option<Loaded>>,
+    chapter: usize,
+    step: usize,
+    /// Knob values of the step's figure (empty for a machine step).
+    knobs: Values,
+    /// The last value of every knob that carries from step to step.
+    carried: Values,
+    scene: Option<Scene>,
+    anim: Option<Anim>,
+    content: Option<Content>,
+    playing: bool,
+    speed: f64,
+    last_advance: f64,
+    reduced_motion: bool,
+    dark: bool,
+    viewport: Viewport,
+    help_open: bool,
+    notice: Option<String>,
+    copy_status: String,
+    effects: Vec<Effect>,
+}
+
+impl Session {
+    pub fn new(chapters: Vec<Chapter>) -> Session {
+        let loaded = chapters.iter().map(|_| None).collect();
+        Session {
+            chapters,
+            loaded,
+            chapter: usize::MAX,
+            step: 0,
+            knobs: Values::default(),
+            carried: Values::default(),
+            scene: None,
+            anim: None,
+            content: None,
+            playing: false,
+            speed: 1.0,
+            last_advance: 0.0,
+            reduced_motion: false,
+            dark: false,
+            viewport: Viewport { width: 800.0, height: 500.0 },
+            help_open: false,
+            notice: None,
+            copy_status: String::new(),
+            effects: Vec::new(),
+        }
+    }
+
+    pub fn chapters(&self) -> &[Chapter] {
+        &self.chapters
+    }
+
+    /// Where the viewer is: (chapter index, 0-based step).
+    pub fn position(&self) -> (usize, usize) {
+        (self.chapter, self.step)
+    }
+
+    pub fn knobs(&self) -> &Values {
+        &self.knobs
+    }
+
+    pub fn playing(&self) -> bool {
+        self.playing
+    }
+
+    pub fn palette(&self) -> Palette {
+        if self.dark {
+            Palette::DARK
+        } else {
+            Palette::LIGHT
+        }
+    }
+
+    pub fn viewport(&self) -> Viewport {
+        self.viewport
+    }
+
+    /// Effects produced since the last call, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        core::mem::take(&mut self.effects)
+    }
+
+    /// Applies one input; returns whether it meant something here (a key
+    /// that did is not passed on to the browser).
+    pub fn dispatch(&mut self, intent: Intent, now: f64) -> bool {
+        match intent {
+            Intent::Open { hash, nav } => self.open(&hash, nav, now),
+            Intent::Next => self.go(self.chapter, self.step + 1, Nav::Push, now),
+            Intent::Prev => self.go(self.chapter, self.step.saturating_sub(1), Nav::Push, now),
+            Intent::First => self.go(self.chapter, 0, Nav::Push, now),
+            Intent::Last => self.go(self.chapter, usize::MAX, Nav::Push, now),
+            Intent::Scrub(n) => self.go(self.chapter, n.max(1) - 1, Nav::Keep, now),
+            Intent::ScrubDone => self.write_url(Nav::Push),
+            Intent::PickChapter(id) => match self.chapters.iter().position(|c| c.id == id) {
+                Some(c) => self.go(c, 0, Nav::Push, now),
+                None => return false,
+            },
+            Intent::TogglePlay => self.set_playing(!self.playing, now),
+            Intent::Speed(s) => {
+                self.speed = match s.as_str() {
+                    "0.5" => 0.5,
+                    "1.5" => 1.5,
+                    "2" => 2.0,
+                    _ => 1.0,
+                }
+            }
+            Intent::Slider { id, position } => return self.slide(&id, position),
+            Intent::Key { key, modifier, target } => match keys::intent(&key, modifier, target) {
+                Some(i) => {
+                    self.dispatch(i, now);
+                }
+                None => return false,
+            },
+            Intent::Help(open) => {
+                if open != self.help_open {
+                    self.help_open = open;
+                    self.effects.push(Effect::Focus(if open { "help-close" } else { "help-button" }));
+                }
+            }
+            Intent::DismissNotice => self.notice = None,
+            Intent::ToggleTheme => self.dark = !self.dark,
+            Intent::Dark(d) => self.dark = d,
+            Intent::ReducedMotion(r) => self.reduced_motion = r,
+            Intent::Resize { width, height, .. } => {
+                let vp = Viewport { width: width.max(1.0), height: height.max(1.0) };
+                if vp != self.viewport || self.scene.is_none() {
+                    self.viewport = vp;
+                    self.relayout();
+                    self.anim = None;
+                }
+            }
+            Intent::CopyLink => self.effects.push(Effect::CopyLink),
+            Intent::Copied(Ok(())) => self.copy_status = String::from("Link copied"),
+            Intent::Copied(Err(link)) => self.notice = Some(format!("Copy this link: {link}")),
+        }
+        true
+    }
+
+    /// The link to what is on screen: chapter, step and any knob moved
+    /// away from the step's own setting.
+    pub fn hash(&self) -> String {
+        let Some(ch) = self.chapters.get(self.chapter) else { return String::from("#/") };
+        let params = match self.figure() {
+            Some(f) => knob::params(ch.knobs, &self.knobs, &f.defaults()),
+            None => Vec::new(),
+        };
+        route::format(ch.id, self.step, &params)
+    }
+
+    fn index(&self) -> Vec<(&'static str, usize)> {
+        self.chapters.iter().map(|c| (c.id, c.steps.len())).collect()
+    }
+
+    fn view(&self) -> View {
+        self.chapters.get(self.chapter).and_then(|c| c.steps.get(self.step)).map(|s| s.view.clone()).unwrap_or_default()
+    }
+
+    fn figure(&self) -> Option<&dyn Figure> {
+        self.chapters.get(self.chapter)?.steps.get(self.step)?.view.figure()
+    }
+
+    fn load(&mut self, ch: usize) -> bool {
+        if self.loaded[ch].is_none() {
+            match self.chapters[ch].timeline() {
+                Ok(timeline) => {
+                    let stage = Stage::of(timeline.states());
+                    self.loaded[ch] = Some(Loaded { timeline, stage });
+                }
+                Err((step, e)) => {
+                    self.effects.push(Effect::Failed(format!("Chapter {} could not be built at step {}: {e}", self.chapters[ch].id, step + 1)));
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The machine state on show.
+    pub fn machine(&self) -> Option<&Machine> {
+        self.loaded.get(self.chapter)?.as_ref()?.timeline.state(self.step)
+    }
+
+    /// Lays out the current state for the current viewport.
+    fn relayout(&mut self) {
+        let vp = self.viewport;
+        let scene = match self.view() {
+            View::Figure(f) => f.scene(&self.knobs, vp),
+            View::Machine => {
+                let Some(loaded) = self.loaded.get(self.chapter).and_then(Option::as_ref) else { return };
+                let Some(m) = loaded.timeline.state(self.step) else { return };
+                memview::layout(m, &loaded.stage, vp, &self.chapters[self.chapter].steps[self.step].focus)
+            }
+        };
+        self.scene = Some(scene);
+    }
+
+    fn write_url(&mut self, nav: Nav) {
+        if nav != Nav::Keep {
+            self.effects.push(Effect::Url { hash: self.hash(), nav });
+        }
+    }
+
+    /// Shows what `hash` names, with a notice for whatever in it could not
+    /// be used.
+    fn open(&mut self, hash: &str, nav: Nav, now: f64) {
+        let index = self.index();
+        let chapters = &self.chapters;
+        let accepts = |i: usize, key: &str| chapters.get(i).is_some_and(|c| knob::find(c.knobs, key).is_some());
+        let (route, problem) = route::parse(hash, &index, &accepts);
+        self.open_route(route, problem, nav, now);
+    }
+
+    fn open_route(&mut self, route: Route, problem: Option<Problem>, nav: Nav, now: f64) {
+        let nav = if problem.is_some() { Nav::Replace } else { nav };
+        if let Some(p) = &problem {
+            let title = self.chapters[route.chapter].title;
+            self.notice = Some(format!("{p}. Showing \u{201c}{title}\u{201d}, step {} instead.", route.step + 1));
+        }
+        self.go(route.chapter, route.step, nav, now);
+        if self.figure().is_some() {
+            let table = self.chapters[self.chapter].knobs;
+            let mut values = self.knobs.clone();
+            if let Some(bad) = knob::apply_params(table, &mut values, &route.params) {
+                self.notice = Some(format!("{bad}."));
+            }
+            self.set_knobs(values);
+            self.write_url(Nav::Replace);
+        } else if problem.is_some() {
+            // A corrected link must say where we really are.
+            self.write_url(Nav::Replace);
+        }
+    }
+
+    /// The knob values a figure starts from: its own, except knobs that
+    /// carry keep the viewer's last setting.
+    fn enter_figure(&mut self) {
+        let Some(f) = self.figure() else {
+            self.knobs = Values::default();
+            return;
+        };
+        let mut values = f.defaults();
+        let table = self.chapters[self.chapter].knobs;
+        for key in f.defaults().keys() {
+            if let (Some(def), Some(v)) = (knob::find(table, key), self.carried.get(key)) {
+                if def.carries {
+                    values.set(def.key, v);
+                }
+            }
+        }
+        self.knobs = values;
+    }
+
+    fn set_knobs(&mut self, values: Values) {
+        let table = self.chapters[self.chapter].knobs;
+        for (key, v) in values.iter() {
+            if knob::find(table, key).is_some_and(|d| d.carries) {
+                self.carried.set(key, v);
+            }
+        }
+        if values != self.knobs {
+            self.knobs = values;
+            self.content = None;
+            self.relayout();
+            self.anim = None;
+        }
+    }
+
+    /// A slider moved: recompute, redraw at once, and rewrite the link in
+    /// place (dragging must not fill the history).
+    fn slide(&mut self, id: &str, position: i64) -> bool {
+        let Some(ch) = self.chapters.get(self.chapter) else { return false };
+        let Some(def) = ch.knobs.iter().find(|k| k.id == id) else { return false };
+        if self.knobs.get(def.key).is_none() {
+            return false;
+        }
+        let mut values = self.knobs.clone();
+        values.set(def.key, def.at_position(position));
+        self.set_knobs(values);
+        self.write_url(Nav::Replace);
+        true
+    }
+
+    /// Shows `step` of `chapter` (clamped), animating from what is on screen.
+    fn go(&mut self, chapter: usize, step: usize, nav: Nav, now: f64) {
+        let chapter = chapter.min(self.chapters.len() - 1);
+        let step = step.min(self.chapters[chapter].steps.len() - 1);
+        if !self.load(chapter) {
+            return;
+        }
+        if chapter == self.chapter && step == self.step && self.scene.is_some() {
+            return;
+        }
+        let adjacent = chapter == self.chapter && step.abs_diff(self.step) == 1;
+        let from = self.shown_scene(now);
+        let was = self.figure().and_then(|f| f.moment());
+        self.chapter = chapter;
+        self.step = step;
+        self.enter_figure();
+        self.content = None;
+        self.relayout();
+        let playout = if adjacent { self.playout_from(was) } else { None };
+        self.anim = match from {
+            Some(from) if !self.reduced_motion => {
+                let duration = match playout {
+                    Some((a, b)) => (a.abs_diff(b) as f64 * SCAN_MS_PER_OBJECT).clamp(SCAN_MIN_MS, SCAN_MAX_MS) / self.speed,
+                    None if adjacent => STEP_ANIM_MS / self.speed.max(1.0),
+                    None => JUMP_ANIM_MS,
+                };
+                Some(Anim { from, start: now, duration, playout })
+            }
+            _ => None,
+        };
+        self.last_advance = now;
+        if nav == Nav::Push {
+            // The viewer moved on: an old complaint about a link is moot.
+            self.notice = None;
+        }
+        self.effects.push(Effect::ScrollCode);
+        self.write_url(nav);
+    }
+
+    /// The moments to play out between the figure we left (its run and
+    /// moment) and the one shown now, when both are moments of one run.
+    fn playout_from(&self, was: Option<(u32, usize)>) -> Option<(usize, usize)> {
+        let ((run_a, a), f) = (was?, self.figure()?);
+        let (run_b, b) = f.moment()?;
+        if run_a != run_b {
+            return None;
+        }
+        let total = f.moments(&self.knobs);
+        let (a, b) = (a.min(total), b.min(total));
+        (a != b).then_some((a, b))
+    }
+
+    fn set_playing(&mut self, playing: bool, now: f64) {
+        let at_end = self.step + 1 >= self.chapters.get(self.chapter).map_or(0, |c| c.steps.len());
+        self.playing = playing;
+        self.last_advance = now;
+        if playing && at_end {
+            // Play from the end starts the chapter over.
+            self.go(self.chapter, 0, Nav::Push, now);
+        }
+    }
+
+    /// Advances playback when the current step's dwell is over.
+    fn tick(&mut self, now: f64) {
+        if !self.playing || self.anim.is_some() || now - self.last_advance < DWELL_MS / self.speed {
+            return;
+        }
+        if self.step + 1 >= self.chapters[self.chapter].steps.len() {
+            self.set_playing(false, now);
+        } else {
+            self.go(self.chapter, self.step + 1, Nav::Replace, now);
+        }
+    }
+
+    /// The scene on screen right now (mid-animation if one runs).
+    fn shown_scene(&self, now: f64) -> Option<Scene> {
+        let target = self.scene.as_ref()?;
+        let Some(a) = &self.anim else { return Some(target.clone()) };
+        let t = ((now - a.start) / a.duration).clamp(0.0, 1.0);
+        if let (Some((from, to)), Some(f)) = (a.playout, self.figure()) {
+            // A run playing out: the moment the run has reached by now.
+            let at = from as f64 + (to as f64 - from as f64) * t;
+            return Some(f.scene_at(&self.knobs, (at + 0.5) as usize, self.viewport));
+        }
+        Some(memview::tween(&a.from, target, t as f32))
+    }
+
+    /// Advances time to `now`: playback, then the picture to draw (none
+    /// before the first state is shown).
+    pub fn frame(&mut self, now: f64) -> Option<Scene> {
+        self.tick(now);
+        if self.anim.as_ref().is_some_and(|a| now >= a.start + a.duration) {
+            self.anim = None;
+        }
+        self.shown_scene(now)
+    }
+
+    /// Whether another frame is needed (an animation runs or playback is on).
+    pub fn moving(&self) -> bool {
+        self.anim.is_some() || self.playing
+    }
+
+    fn content(&mut self) -> &Content {
+        if self.content.is_none() {
+            let c = match self.view() {
+                View::Figure(f) => Content { description: f.describe(&self.knobs), terminal: f.terminal(&self.knobs), readout: f.readout(&self.knobs) },
+                View::Machine => {
+                    let (ch, m) = (&self.chapters[self.chapter], self.machine());
+                    Content {
+                        description: m.map(memview::describe).unwrap_or_default(),
+                        terminal: m.and_then(|m| terminal(ch, self.step, m)),
+                        readout: String::new(),
+                    }
+                }
+            };
+            self.content = Some(c);
+        }
+        let Some(c) = &self.content else { unreachable!("just computed") };
+        c
+    }
+
+    /// What every part of the page shows now; `None` before the first
+    /// link is opened.
+    pub fn page(&mut self) -> Option<Page> {
+        let ch = self.chapters.get(self.chapter)?;
+        let (table, total, step) = (ch.knobs, ch.steps.len(), self.step);
+        let mut page = Page {
+            chapter: self.chapter,
+            chapter_id: ch.id,
+            chapter_title: ch.title,
+            step,
+            total,
+            caption: ch.steps[step].caption.clone(),
+            counter: format!("{} / {total}", step + 1),
+            title: format!("{} \u{b7} step {} \u{2014} Go Memory, Through History", ch.title, step + 1),
+            line: ch.line(step),
+            notice: self.notice.clone(),
+            playing: self.playing,
+            help_open: self.help_open,
+            dark: self.dark,
+            copy_status: self.copy_status.clone(),
+            ..Page::default()
+        };
+        page.sliders = table
+            .iter()
+            .filter_map(|k| {
+                let v = self.knobs.get(k.key)?;
+                Some(Slider { knob: k, position: k.position(v), text: k.display(v) })
+            })
+            .collect();
+        let c = self.content();
+        page.description = c.description.clone();
+        page.terminal = c.terminal.clone();
+        page.readout = c.readout.clone();
+        Some(page)
+    }
+}
+
+/// The terminal under a machine step: tool output the step shows, or the
+/// program's own output so far.
+fn terminal(chapter: &Chapter, step: usize, m: &Machine) -> Option<String> {
+    let s = &chapter.steps[step];
+    match (&s.terminal, chapter.run_command) {
+        (Some(t), _) => Some(format!("$ {}\n{}", t.command, t.output.trim_end())),
+        (None, Some(cmd)) if !m.stdout.is_empty() || m.killed.is_some() => {
+            // The shell reports a SIGKILL with "Killed" and status 137.
+            let killed = if m.killed.is_some() { "\nKilled\n$ echo $?\n137" } else { "" };
+            let head = s.output_note.map_or_else(|| format!("$ {cmd}"), |n| format!("# {n}"));
+            Some(format!("{head}\n{}{killed}", m.stdout.join("\n")))
+        }
+        _ => None,
+    }
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session::new(chapters::catalog())
+    }
+}

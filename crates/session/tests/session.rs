@@ -1,0 +1,211 @@
+//! The session, driven by intents as the page drives it: what it shows,
+//! what it writes to the link, and how keys, sliders and playback behave.
+
+use session::{Effect, Intent, KeyTarget, Nav, Page, Session};
+
+fn open(hash: &str) -> Session {
+    let mut s = Session::default();
+    s.dispatch(Intent::Resize { width: 850.0, height: 620.0, dpr: 1.0 }, 0.0);
+    s.dispatch(Intent::Open { hash: hash.into(), nav: Nav::Replace }, 0.0);
+    s
+}
+
+fn page(s: &mut Session) -> Page {
+    s.page().expect("a page once a link is open")
+}
+
+fn urls(s: &mut Session) -> Vec<(String, Nav)> {
+    s.take_effects().into_iter().filter_map(|e| if let Effect::Url { hash, nav } = e { Some((hash, nav)) } else { None }).collect()
+}
+
+fn key(k: &str, target: KeyTarget) -> Intent {
+    Intent::Key { key: k.into(), modifier: false, target }
+}
+
+fn step_of(s: &Session, chapter: &str) -> Option<usize> {
+    let (c, step) = s.position();
+    (s.chapters()[c].id == chapter).then_some(step + 1)
+}
+
+/// The 1-based steps of `chapter` whose figure reads knob `key`.
+fn steps_with(chapter: &str, key: &str) -> Vec<usize> {
+    let ch = chapters::catalog().into_iter().find(|c| c.id == chapter).expect("chapter");
+    ch.steps.iter().enumerate().filter(|(_, s)| s.view.figure().is_some_and(|f| f.defaults().get(key).is_some())).map(|(i, _)| i + 1).collect()
+}
+
+#[test]
+fn a_bare_link_opens_the_first_step() {
+    let mut s = open("");
+    let p = page(&mut s);
+    assert_eq!((p.chapter_id, p.step, p.counter.as_str()), ("memory", 0, "1 / 10"));
+    assert!(!p.caption.is_empty() && !p.description.is_empty());
+    assert!(p.sliders.is_empty() && p.notice.is_none());
+    assert!(s.frame(0.0).is_some(), "the first frame draws");
+}
+
+#[test]
+fn keys_do_what_the_help_says_wherever_they_are_pressed() {
+    let mut s = open("#/stack-heap/3");
+    assert!(s.dispatch(key("ArrowRight", KeyTarget::Page), 1.0));
+    assert_eq!(step_of(&s, "stack-heap"), Some(4));
+    assert_eq!(urls(&mut s).last(), Some(&("#/stack-heap/4".to_string(), Nav::Push)));
+    assert!(s.dispatch(key("ArrowLeft", KeyTarget::Button), 2.0), "arrows step even on a button");
+    assert_eq!(step_of(&s, "stack-heap"), Some(3));
+    assert!(!s.dispatch(key("ArrowLeft", KeyTarget::Field), 3.0), "a slider keeps its arrows");
+    assert_eq!(step_of(&s, "stack-heap"), Some(3));
+    assert!(!s.dispatch(key(" ", KeyTarget::Button), 3.0), "a button keeps Space");
+    assert!(!s.dispatch(Intent::Key { key: "ArrowRight".into(), modifier: true, target: KeyTarget::Page }, 3.0));
+    s.dispatch(key("End", KeyTarget::Page), 4.0);
+    assert_eq!(step_of(&s, "stack-heap"), Some(24));
+    s.dispatch(key("ArrowRight", KeyTarget::Page), 5.0);
+    assert_eq!(step_of(&s, "stack-heap"), Some(24), "the last step stays");
+    s.dispatch(key("Home", KeyTarget::Page), 6.0);
+    assert_eq!(step_of(&s, "stack-heap"), Some(1));
+    s.dispatch(key("?", KeyTarget::Page), 7.0);
+    assert!(page(&mut s).help_open);
+    assert!(s.take_effects().contains(&Effect::Focus("help-close")));
+    s.dispatch(key("Escape", KeyTarget::Field), 8.0);
+    assert!(!page(&mut s).help_open);
+    assert!(s.dispatch(key(" ", KeyTarget::Page), 9.0));
+    assert!(page(&mut s).playing);
+}
+
+#[test]
+fn bad_links_show_a_notice_and_the_nearest_state() {
+    for (hash, chapter, step, says) in [
+        ("#/<img src=x onerror=alert(1)>/99999", "memory", 1, "There is no chapter"),
+        ("#/gc/-1", "gc", 1, "Step -1 does not exist"),
+        ("#/stack-heap/99999", "stack-heap", 24, "steps run from 1 to 24"),
+        ("#/memory/abc", "memory", 1, "is not a step number"),
+        ("#/memory/2?evil=1", "memory", 2, "not used here"),
+    ] {
+        let mut s = open(hash);
+        let p = page(&mut s);
+        assert_eq!((p.chapter_id, p.step + 1), (chapter, step), "{hash}");
+        let notice = p.notice.unwrap_or_default();
+        assert!(notice.contains(says), "{hash}: {notice}");
+        let written = urls(&mut s);
+        assert_eq!(written.last().map(|(h, n)| (h.as_str(), *n)), Some((format!("#/{chapter}/{step}").as_str(), Nav::Replace)), "{hash}: the link is corrected");
+    }
+    let long = format!("#/{}", "x".repeat(10_000));
+    assert!(page(&mut open(&long)).notice.unwrap_or_default().contains("too long"));
+    // Moving on clears the complaint.
+    let mut s = open("#/memory/abc");
+    s.dispatch(Intent::Next, 1.0);
+    assert_eq!(page(&mut s).notice, None);
+}
+
+#[test]
+fn sliders_recompute_rewrite_the_link_and_reset_per_step() {
+    let pacer = steps_with("gc", "GOGC");
+    let first = pacer[0];
+    let mut s = open(&format!("#/gc/{first}"));
+    let p = page(&mut s);
+    let ids: Vec<_> = p.sliders.iter().map(|x| x.knob.id).collect();
+    assert_eq!(ids, ["gogc", "gomemlimit", "live"]);
+    assert!(p.readout.contains("= 18 MiB"), "{}", p.readout);
+    assert!(p.terminal.as_deref().is_some_and(|t| t.contains("gc 1 @")));
+    let before = s.frame(10.0).expect("scene");
+    urls(&mut s);
+    assert!(s.dispatch(Intent::Slider { id: "gogc".into(), position: 510 }, 11.0));
+    assert_eq!(urls(&mut s), [(format!("#/gc/{first}?GOGC=off"), Nav::Replace)]);
+    let p = page(&mut s);
+    assert_eq!(p.sliders[0].text, "off");
+    assert!(p.terminal.as_deref().is_some_and(|t| t.contains("no cycle ran")));
+    assert_ne!(s.frame(12.0).expect("scene"), before, "the chart was recomputed");
+    s.dispatch(Intent::Slider { id: "gomemlimit".into(), position: 48 }, 13.0);
+    assert_eq!(urls(&mut s), [(format!("#/gc/{first}?GOGC=off&GOMEMLIMIT=48MiB"), Nav::Replace)]);
+    // The next pacer step starts from its own settings, as its caption says.
+    s.dispatch(Intent::Next, 14.0);
+    assert_eq!(page(&mut s).sliders[0].text, "400");
+    assert_eq!(urls(&mut s).last().map(|(h, _)| h.clone()), Some(format!("#/gc/{}", first + 1)));
+    // A slider the step does not show does nothing.
+    assert!(!s.dispatch(Intent::Slider { id: "objects".into(), position: 5 }, 15.0));
+}
+
+#[test]
+fn the_object_count_carries_across_marking_steps() {
+    let marking = steps_with("gc", "objects");
+    let mut s = open(&format!("#/gc/{}?objects=10000", marking[0]));
+    let p = page(&mut s);
+    assert_eq!(p.sliders.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(), ["10000"]);
+    assert!(p.readout.contains("all 10000"), "{}", p.readout);
+    s.dispatch(Intent::Next, 1.0);
+    assert!(page(&mut s).readout.contains("all 10000"));
+    assert!(urls(&mut s).last().is_some_and(|(h, _)| h.ends_with("?objects=10000")));
+}
+
+#[test]
+fn bad_knob_values_keep_the_steps_own_and_say_why() {
+    let first = steps_with("gc", "GOGC")[0];
+    for (query, says) in [("GOGC=%3Cb%3Ex", "GOGC="), ("GOMEMLIMIT=64MB", "off or 4MiB"), ("GOGC=5", "off or 10"), ("objects=999999", "objects")] {
+        let mut s = open(&format!("#/gc/{first}?{query}"));
+        let p = page(&mut s);
+        assert!(p.notice.as_deref().is_some_and(|n| n.contains(says)), "{query}: {:?}", p.notice);
+        assert_eq!(p.sliders[0].text, "100", "{query}");
+        assert_eq!(urls(&mut s).last().map(|(h, _)| h.clone()), Some(format!("#/gc/{first}")), "{query}");
+    }
+}
+
+#[test]
+fn playback_advances_after_the_dwell_and_stops_at_the_end() {
+    let mut s = open("#/memory/9");
+    s.dispatch(Intent::TogglePlay, 0.0);
+    s.frame(100.0);
+    assert_eq!(step_of(&s, "memory"), Some(9), "still dwelling");
+    s.frame(3300.0);
+    assert_eq!(step_of(&s, "memory"), Some(10));
+    assert_eq!(urls(&mut s).last().map(|(_, n)| *n), Some(Nav::Replace), "playback does not fill the history");
+    s.frame(4100.0);
+    s.frame(7000.0);
+    assert!(!s.playing(), "playback stops at the chapter's end");
+    s.dispatch(Intent::TogglePlay, 8000.0);
+    assert_eq!(step_of(&s, "memory"), Some(1), "play from the end starts over");
+}
+
+#[test]
+fn animation_moves_between_steps_and_reduced_motion_cuts() {
+    let mut s = open("#/stack-heap/2");
+    s.frame(0.0);
+    s.dispatch(Intent::Next, 1000.0);
+    let mid = s.frame(1200.0).expect("scene");
+    let end = s.frame(5000.0).expect("scene");
+    assert_ne!(mid, end, "mid-animation differs from the target");
+    assert!(!s.moving());
+    s.dispatch(Intent::ReducedMotion(true), 6000.0);
+    s.dispatch(Intent::Next, 6000.0);
+    assert!(!s.moving(), "reduced motion cuts");
+}
+
+#[test]
+fn chapter_menu_theme_and_copy() {
+    let mut s = open("#/memory/4");
+    s.dispatch(Intent::PickChapter("gc".into()), 1.0);
+    assert_eq!(step_of(&s, "gc"), Some(1));
+    assert!(!s.dispatch(Intent::PickChapter("<script>".into()), 2.0));
+    s.dispatch(Intent::ToggleTheme, 3.0);
+    assert!(page(&mut s).dark);
+    s.dispatch(Intent::CopyLink, 4.0);
+    assert!(s.take_effects().contains(&Effect::CopyLink));
+    s.dispatch(Intent::Copied(Err("http://x/#/gc/1".into())), 5.0);
+    assert_eq!(page(&mut s).notice.as_deref(), Some("Copy this link: http://x/#/gc/1"));
+    s.dispatch(Intent::Scrub(5), 6.0);
+    assert_eq!(step_of(&s, "gc"), Some(5));
+    assert!(urls(&mut s).is_empty(), "scrubbing keeps the URL until release");
+    s.dispatch(Intent::ScrubDone, 7.0);
+    assert_eq!(urls(&mut s), [("#/gc/5".to_string(), Nav::Push)]);
+}
+
+#[test]
+fn every_step_of_every_chapter_has_a_page_and_a_picture() {
+    let mut s = open("");
+    for (ci, ch) in chapters::catalog().iter().enumerate() {
+        for step in 1..=ch.steps.len() {
+            s.dispatch(Intent::Open { hash: format!("#/{}/{step}", ch.id), nav: Nav::Keep }, 0.0);
+            let p = page(&mut s);
+            assert_eq!((p.chapter, p.step + 1, p.notice.as_deref()), (ci, step, None));
+            assert!(!p.description.is_empty(), "{} {step}", ch.id);
+            assert!(s.frame(1e9).is_some_and(|sc| !sc.nodes.is_empty()), "{} {step}", ch.id);
+        }
+    }
+}
