@@ -10,6 +10,15 @@ const VIEWPORTS: [Viewport; 3] = [
     Viewport { width: 1600.0, height: 900.0 },
 ];
 
+/// Nodes are matched across pictures by key: two nodes with one key would
+/// make the tween lose one of them.
+fn assert_unique_keys(scene: &memview::Scene, what: &str) {
+    let mut keys: Vec<Key> = scene.nodes.iter().map(|n| n.key).collect();
+    keys.sort_unstable();
+    let dups: Vec<&Key> = keys.windows(2).filter(|w| w[0] == w[1]).map(|w| &w[0]).collect();
+    assert!(dups.is_empty(), "{what}: duplicate layout keys {dups:?}");
+}
+
 #[test]
 fn every_step_fits_every_viewport() {
     for ch in catalog() {
@@ -18,6 +27,7 @@ fn every_step_fits_every_viewport() {
         for (i, m) in tl.states().iter().enumerate() {
             for vp in VIEWPORTS {
                 let scene = layout(m, &stage, vp, &ch.steps[i].focus);
+                assert_unique_keys(&scene, &format!("{} step {} at {}x{}", ch.id, i + 1, vp.width, vp.height));
                 for n in &scene.nodes {
                     let r = n.rect;
                     let inside = r.x >= 0.0 && r.y >= 0.0 && r.right() <= vp.width + 0.5 && r.bottom() <= vp.height + 0.5;
@@ -113,6 +123,7 @@ fn figures_fit_every_viewport_at_every_knob_extreme() {
     }
     assert!(scenes.len() > 50);
     for (scene, vp, id) in &scenes {
+        assert_unique_keys(scene, &format!("{id} figure at {}x{}", vp.width, vp.height));
         for n in &scene.nodes {
             let r = n.rect;
             assert!(r.x >= 0.0 && r.y >= 0.0 && r.right() <= vp.width + 0.5 && r.bottom() <= vp.height + 0.5, "{id}: {:?} at {r:?} outside {vp:?}", n.key);

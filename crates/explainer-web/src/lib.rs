@@ -41,3 +41,29 @@ pub fn start() -> Result<(), JsValue> {
     stats::record("ready", dom::now());
     Ok(())
 }
+
+#[cfg(test)]
+mod golden {
+    use session::{Intent, Nav, Session};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// The wasm build computes every step's state bit for bit as the native
+    /// build does: both equal the committed digests.
+    #[wasm_bindgen_test]
+    fn state_digests_in_the_browser_equal_the_committed_ones() {
+        let here = session::golden::digest_table(&chapters::catalog());
+        assert_eq!(here, include_str!("../../session/tests/golden/digests.txt"));
+    }
+
+    /// And draws the same picture: the pacer's display list equals the
+    /// native one.
+    #[wasm_bindgen_test]
+    fn a_display_list_in_the_browser_equals_the_committed_one() {
+        let mut s = Session::default();
+        s.dispatch(Intent::Resize { width: 850.0, height: 620.0, dpr: 1.0 }, 0.0);
+        s.dispatch(Intent::Open { hash: "#/gc/33?GOGC=200".into(), nav: Nav::Replace }, 0.0);
+        let scene = s.frame(0.0).expect("a picture");
+        let here = memview::dump(&memview::paint(&scene, &memview::Palette::LIGHT));
+        assert_eq!(here, include_str!("../../session/tests/golden/gc-33-GOGC-200.txt"));
+    }
+}

@@ -37,7 +37,9 @@ pub struct CHeap {
     /// Chunks in address order (the heap only grows at the top).
     pub chunks: Vec<Chunk>,
     /// The tcache: per chunk size, indices of freed chunks, last freed last.
-    pub bins: Vec<(u64, Vec<usize>)>,
+    /// (u32, not usize: a slice of usize hashes as raw bytes, whose width
+    /// differs between wasm32 and 64-bit targets, breaking `digest`.)
+    pub bins: Vec<(u64, Vec<u32>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -81,7 +83,7 @@ impl CHeap {
         let size = chunk_size(n);
         let reuse = self.bins.iter_mut().find(|(s, _)| *s == size).and_then(|(_, bin)| bin.pop());
         let chunk = Chunk { id, addr: self.top, size, requested: n, ty, free: false, value };
-        let i = match reuse {
+        let i = match reuse.map(|i| i as usize) {
             Some(i) => {
                 let addr = self.chunks[i].addr;
                 self.chunks[i] = Chunk { addr, ..chunk };
@@ -105,8 +107,8 @@ impl CHeap {
         c.value = Value::Bytes(c.size - CHUNK_HEADER);
         let size = c.size;
         match self.bins.iter_mut().find(|(s, _)| *s == size) {
-            Some((_, bin)) => bin.push(i),
-            None => self.bins.push((size, alloc::vec![i])),
+            Some((_, bin)) => bin.push(i as u32),
+            None => self.bins.push((size, alloc::vec![i as u32])),
         }
         true
     }

@@ -103,7 +103,7 @@ fn split(area: Rect, wide: bool, first: f32, gap: f32) -> (Rect, Rect) {
 }
 
 /// A titled panel; returns the rectangle left for its contents.
-pub(crate) fn panel(scene: &mut Scene, id: u8, rect: Rect, title: &str, subtitle: &str, mt: &Metrics) -> Rect {
+pub(crate) fn panel(scene: &mut Scene, id: &'static str, rect: Rect, title: &str, subtitle: &str, mt: &Metrics) -> Rect {
     let head = round(mt.f * 2.2);
     let title_chars = title.chars().count() as f32 * mt.ch * 1.1;
     let sub_room = rect.w - title_chars - mt.f * 2.0;

@@ -25,13 +25,13 @@ use memsim::{Machine, Value};
 
 pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let Some(h) = &m.c_heap else {
-        panel(scene, 3, rect, "C heap", "", mt);
+        panel(scene, "c-heap", rect, "C heap", "", mt);
         return;
     };
     let live = h.chunks.iter().filter(|c| !c.free).count();
     let n = h.chunks.len();
     let sub = format!("{n} chunk{} \u{b7} {} in use \u{b7} {} free", if n == 1 { "" } else { "s" }, text::bytes(h.in_use()), n - live);
-    let inner = panel(scene, 3, rect, "C heap \u{b7} glibc malloc", &sub, mt);
+    let inner = panel(scene, "c-heap", rect, "C heap \u{b7} glibc malloc", &sub, mt);
     let f = mt.f;
     let ch = mt.ch;
 
@@ -47,7 +47,7 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     );
     if share > 0.0 {
         let fill = Rect::new(gauge.x, gauge.y + gauge.h - 4.0, (gauge.w * share).max(2.0), 4.0);
-        scene.nodes.push(Node::new(Key::Panel(4), fill).fill(if share > 0.9 { Role::Danger } else { Role::HeapBorder }));
+        scene.nodes.push(Node::new(Key::Part("gauge-fill", 0), fill).fill(if share > 0.9 { Role::Danger } else { Role::HeapBorder }));
     }
 
     let leaked = m.leaked_chunks();
@@ -58,7 +58,7 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let mut y = gauge.bottom() + gap * 1.5;
     let book = Rect::new(inner.x, y, inner.w, row);
     scene.nodes.push(
-        Node::new(Key::Panel(5), book)
+        Node::new(Key::Part("malloc-bookkeeping", 0), book)
             .stroke(Role::CellBorder)
             .radius(4.0)
             .text(ch, row / 2.0, size * 0.9, Role::Muted, format!("malloc's own bookkeeping (tcache) \u{b7} {TCACHE_STRUCT} B"), TextAlign::Left, false),
@@ -81,7 +81,7 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             let what = if same { format!("of {} B", sizes[0]) } else { format!("({} in all)", text::bytes(sizes.iter().sum())) };
             let line = format!("+ {rest} more chunks {what}, {leaked} of them leaked");
             let r = Rect::new(inner.x, y, inner.w, row);
-            let mut node = Node::new(Key::Panel(6), r).fill(Role::Heap).stroke(Role::HeapBorder).radius(4.0).text(ch, row / 2.0, size, Role::Text, text::fit(&line, mt.chars(r.w / (size / f)) - 2), TextAlign::Left, true);
+            let mut node = Node::new(Key::Part("more-chunks", 0), r).fill(Role::Heap).stroke(Role::HeapBorder).radius(4.0).text(ch, row / 2.0, size, Role::Text, text::fit(&line, mt.chars(r.w / (size / f)) - 2), TextAlign::Left, true);
             node.danger = leaked > 0;
             scene.nodes.push(node);
             break;

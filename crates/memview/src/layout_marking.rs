@@ -52,7 +52,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     } else {
         format!("{} of {total} scanned", p.done)
     };
-    let inner = panel(&mut scene, 5, mt.area(vp), title(strategy), &sub, &mt);
+    let inner = panel(&mut scene, "marking", mt.area(vp), title(strategy), &sub, &mt);
     let (used_pages, arena_pages) = m.heap.arena_pages();
     let mut queued = alloc::vec![false; m.heap.spans.len()];
     for (o, _) in m.heap.objects.iter().zip(&p.shades).filter(|(_, c)| **c == Shade::Grey) {
@@ -149,7 +149,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         m.heap.base
     );
     scene.nodes.push(
-        Node::new(Key::Chart(0), Rect::new(inner.x, inner.bottom() - note_h / 2.0, 1.0, 1.0))
+        Node::new(Key::Part("mark-legend", 0), Rect::new(inner.x, inner.bottom() - note_h / 2.0, 1.0, 1.0))
             .text(0.0, 0.0, size, Role::Muted, text::fit(&note, (inner.w / (size * 0.6)) as usize), TextAlign::Left, false),
     );
     scene

@@ -20,11 +20,11 @@ const ROW: u64 = 8;
 
 pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let Some(mem) = &m.memory else {
-        panel(scene, 0, rect, "Memory", "address \u{2192} byte", mt);
+        panel(scene, "memory", rect, "Memory", "address \u{2192} byte", mt);
         return;
     };
     let end = mem.base + mem.bytes.len() as u64 - 1;
-    let inner = panel(scene, 0, rect, "Memory", &format!("{} bytes, {:#x}\u{2013}{end:#x}", mem.bytes.len(), mem.base), mt);
+    let inner = panel(scene, "memory", rect, "Memory", &format!("{} bytes, {:#x}\u{2013}{end:#x}", mem.bytes.len(), mem.base), mt);
     let rows = (mem.bytes.len() as u64).div_ceil(ROW);
     let label_w = mt.ch * 7.0;
     let tags_w = (inner.w * 0.3).min(mt.ch * 16.0).max(mt.ch * 8.0);
@@ -91,7 +91,7 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
 }
 
 pub(crate) fn registers(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
-    let inner = panel(scene, 1, rect, "CPU registers", "", mt);
+    let inner = panel(scene, "registers", rect, "CPU registers", "", mt);
     let Some(mem) = &m.memory else { return };
     if mem.registers.is_empty() {
         if let Some(p) = scene.nodes.last_mut() {

@@ -30,7 +30,7 @@ pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         ),
         None => (String::from("Stack"), String::new()),
     };
-    let inner = panel(scene, 2, rect, &title, &sub, mt);
+    let inner = panel(scene, "stack", rect, &title, &sub, mt);
     let frames = m.frames().count() as f32;
     let slots = m.frames().map(|f| f.slots.len()).sum::<usize>() as f32;
     let gap = mt.f * 0.5;
@@ -106,7 +106,7 @@ pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     } else {
         format!("{} objects \u{b7} {} in {} spans ({} pages)", h.objects.len(), text::bytes(h.in_use()), h.spans.len(), pages)
     };
-    let inner = panel(scene, 3, rect, "Heap", &sub, mt);
+    let inner = panel(scene, "heap", rect, "Heap", &sub, mt);
     let mut objects: alloc::vec::Vec<&memsim::Object> = h.objects.iter().collect();
     objects.sort_by_key(|o| o.addr);
     let gap = mt.f * 0.6;
@@ -191,7 +191,7 @@ fn allocator_footer(m: &Machine, inner: Rect, y: f32, size: f32, scene: &mut Sce
     for (i, line) in lines.iter().enumerate() {
         let y = inner.bottom() - size * (2.3 - 1.3 * i as f32);
         scene.nodes.push(
-            Node::new(Key::Chart(i as u16), Rect::new(inner.x, y, 1.0, 1.0)).text(0.0, 0.0, size * 0.85, Role::Muted, text::fit(line, chars), TextAlign::Left, false),
+            Node::new(Key::Part("allocator-note", i as u32), Rect::new(inner.x, y, 1.0, 1.0)).text(0.0, 0.0, size * 0.85, Role::Muted, text::fit(line, chars), TextAlign::Left, false),
         );
     }
 }

@@ -10,7 +10,11 @@ use memsim::Id;
 /// identities (slot ids, object ids, addresses), never from positions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key {
-    Panel(u8),
+    /// A titled panel, by name: "memory", "stack", "heap", "pacer", …
+    Panel(&'static str),
+    /// A fixed part of a picture (an axis, a tick, a note), by name and
+    /// index among parts of that name.
+    Part(&'static str, u32),
     /// A raw memory byte, by address.
     Cell(u64),
     /// The address label at the start of a memory row.
@@ -29,8 +33,6 @@ pub enum Key {
     Gauge,
     /// The notice drawn over everything when the process is killed.
     Killed,
-    /// A chart's fixed parts (axes, ticks, labels), numbered.
-    Chart(u16),
     /// A readout (label and number) above a chart or heap map.
     Stat(u8),
     /// A marking period shaded on the pacer chart, by cycle.

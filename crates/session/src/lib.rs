@@ -15,6 +15,7 @@
 extern crate alloc;
 
 mod intent;
+pub mod golden;
 mod keys;
 mod page;
 mod session;
