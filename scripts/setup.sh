@@ -20,6 +20,13 @@ for target in wasm32-unknown-unknown wasm32v1-none; do
   fi
 done
 
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding Rust component $component"
+    rustup component add "$component"
+  fi
+done
+
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (one-time, about 7 minutes)"
   cargo install --locked trunk --version "$TRUNK_VERSION"

@@ -1,11 +1,11 @@
 //! What a chapter and a step are, and a small builder to write them.
 
-use alloc::string::String;
-use alloc::vec::Vec;
 use crate::figure::View;
 use crate::knob::Knob;
-use memview::Focus;
+use alloc::string::String;
+use alloc::vec::Vec;
 use memsim::{Machine, Op, SimError, Timeline};
+use memview::Focus;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {

@@ -265,9 +265,42 @@ mod tests {
 
     const MIB: u64 = 1 << 20;
     const TABLE: &[Knob] = &[
-        Knob { key: "GOGC", id: "gogc", label: "GOGC", group: "g", unit: Unit::Number, min: 10, max: 500, off: Off::Above, scale: Scale::Linear { unit: 1, step: 10 }, carries: false },
-        Knob { key: "GOMEMLIMIT", id: "gomemlimit", label: "GOMEMLIMIT", group: "g", unit: Unit::Bytes, min: 4 * MIB, max: 256 * MIB, off: Off::Below, scale: Scale::Linear { unit: MIB, step: 4 }, carries: false },
-        Knob { key: "objects", id: "objects", label: "Objects", group: "m", unit: Unit::Number, min: 7, max: 20_000, off: Off::Never, scale: Scale::Stops(&[7, 31, 10_000, 20_000]), carries: true },
+        Knob {
+            key: "GOGC",
+            id: "gogc",
+            label: "GOGC",
+            group: "g",
+            unit: Unit::Number,
+            min: 10,
+            max: 500,
+            off: Off::Above,
+            scale: Scale::Linear { unit: 1, step: 10 },
+            carries: false,
+        },
+        Knob {
+            key: "GOMEMLIMIT",
+            id: "gomemlimit",
+            label: "GOMEMLIMIT",
+            group: "g",
+            unit: Unit::Bytes,
+            min: 4 * MIB,
+            max: 256 * MIB,
+            off: Off::Below,
+            scale: Scale::Linear { unit: MIB, step: 4 },
+            carries: false,
+        },
+        Knob {
+            key: "objects",
+            id: "objects",
+            label: "Objects",
+            group: "m",
+            unit: Unit::Number,
+            min: 7,
+            max: 20_000,
+            off: Off::Never,
+            scale: Scale::Stops(&[7, 31, 10_000, 20_000]),
+            carries: true,
+        },
     ];
 
     #[test]

@@ -5,12 +5,12 @@
 //! it with glibc 2.36, and tests/truth checks them again.
 
 use crate::chapter::{Chapter, Code, Lang};
-use memview::Focus;
 use alloc::boxed::Box;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 use memsim::{Expr, Op, Place};
+use memview::Focus;
 
 /// The memory the process may use before the kernel's OOM killer ends it
 /// (a container's memory limit, say).

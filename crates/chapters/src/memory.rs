@@ -1,8 +1,8 @@
 //! Chapter `memory`: memory as a key–value store, and why raw addresses hurt.
 
 use crate::chapter::{Chapter, Code, Lang};
-use memview::Focus;
 use memsim::Op;
+use memview::Focus;
 
 const BASE: u64 = 0x1000;
 const A: u8 = 0;
@@ -56,11 +56,7 @@ pub fn chapter() -> Chapter {
     .focus(Focus::Bytes { addr: BASE, len: 8 })
     .focus(Focus::register("AX"));
 
-    c.step("And the pears into BX.")
-        .at("MOVQ 0x1008, BX")
-        .op(load(BASE + 8, "BX"))
-        .focus(Focus::Bytes { addr: BASE + 8, len: 8 })
-        .focus(Focus::register("BX"));
+    c.step("And the pears into BX.").at("MOVQ 0x1008, BX").op(load(BASE + 8, "BX")).focus(Focus::Bytes { addr: BASE + 8, len: 8 }).focus(Focus::register("BX"));
 
     c.step("ADDQ adds BX to AX inside the CPU: AX is now 42. Memory has not changed.")
         .at("ADDQ BX, AX")

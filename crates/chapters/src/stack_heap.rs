@@ -4,10 +4,10 @@
 //! run output (gcflags-m.txt, run.txt) were produced by Go 1.27.3.
 
 use crate::chapter::{Chapter, Code, Lang};
-use memview::Focus;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use memsim::{Expr, Op, Place};
+use memview::Focus;
 
 /// Goroutine 1's stack: the highest address, and Go's minimum stack size.
 const STACK_HI: u64 = 0xc000048000;
@@ -154,10 +154,7 @@ pub fn chapter() -> Chapter {
         .focus(Focus::var("moveByValue", "pt"))
         .focus(Focus::var("main", "q"));
 
-    c.step("The return pops the frame, and the changed copy is gone with it.")
-        .at_nth("pt.X += 100", 0, 1)
-        .op(ret(None, None))
-        .focus(Focus::var("main", "q"));
+    c.step("The return pops the frame, and the changed copy is gone with it.").at_nth("pt.X += 100", 0, 1).op(ret(None, None)).focus(Focus::var("main", "q"));
 
     c.step("println(q.X) prints 1: the caller never sees a change made to a copy.")
         .at("println(q.X)")

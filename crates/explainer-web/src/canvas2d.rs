@@ -32,10 +32,7 @@ fn css(c: Rgba) -> String {
 
 impl Canvas2d {
     pub fn new(canvas: HtmlCanvasElement) -> Result<Canvas2d, JsValue> {
-        let ctx = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("this browser has no 2D canvas"))?
-            .dyn_into::<CanvasRenderingContext2d>()?;
+        let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("this browser has no 2D canvas"))?.dyn_into::<CanvasRenderingContext2d>()?;
         Ok(Canvas2d { canvas, ctx, font: String::new(), alpha: -1.0, fill: None, stroke: None })
     }
 

@@ -17,7 +17,13 @@ fn on_click(id: &str, sh: &Shared, intent: impl Fn() -> Intent + 'static) -> Res
 }
 
 /// Dispatches `intent(value)` on `event` of the input or select `id`.
-fn on_value<T: JsCast + Clone + 'static>(id: &str, event: &str, sh: &Shared, value: fn(&T) -> String, intent: impl Fn(String) -> Intent + 'static) -> Result<(), JsValue> {
+fn on_value<T: JsCast + Clone + 'static>(
+    id: &str,
+    event: &str,
+    sh: &Shared,
+    value: fn(&T) -> String,
+    intent: impl Fn(String) -> Intent + 'static,
+) -> Result<(), JsValue> {
     let el: T = dom::typed(id)?;
     let sh = sh.clone();
     let target = el.clone();

@@ -22,7 +22,7 @@ pub fn show_checked() {
 /// Writes what differs between `page` and `old` (everything when `old` is
 /// `None`).
 pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
-    let changed = |f: &dyn Fn(&Page) -> bool| old.is_none_or(|o| f(o));
+    let changed = |f: &dyn Fn(&Page) -> bool| old.is_none_or(f);
     if changed(&|o| o.chapter_id != page.chapter_id) {
         build_ticks(page.total);
         if let Some(ch) = chapters.get(page.chapter) {

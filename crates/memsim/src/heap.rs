@@ -212,20 +212,19 @@ mod tests {
     #[test]
     fn same_class_objects_share_a_span_side_by_side() {
         let mut h = Heap::new(Addr(0xc000010000));
-        let point = || Value::Struct(alloc::vec![
-            crate::Field { name: "X".into(), value: Value::Int(1) },
-            crate::Field { name: "Y".into(), value: Value::Int(2) },
-        ]);
+        let point =
+            || Value::Struct(alloc::vec![crate::Field { name: "X".into(), value: Value::Int(1) }, crate::Field { name: "Y".into(), value: Value::Int(2) },]);
         let a = h.alloc(Id(1), "Point".to_string(), point());
         let b = h.alloc(Id(2), "Point".to_string(), point());
         assert_eq!(b.0 - a.0, 16);
         assert_eq!(h.spans.len(), 1);
         assert_eq!(h.objects[0].class, 2);
         // A pointerful object of the same size goes to another span class.
-        let c = h.alloc(Id(3), "*int".to_string(), Value::Struct(alloc::vec![
-            crate::Field { name: "p".into(), value: Value::Nil },
-            crate::Field { name: "q".into(), value: Value::Nil },
-        ]));
+        let c = h.alloc(
+            Id(3),
+            "*int".to_string(),
+            Value::Struct(alloc::vec![crate::Field { name: "p".into(), value: Value::Nil }, crate::Field { name: "q".into(), value: Value::Nil },]),
+        );
         assert_eq!(h.spans.len(), 2);
         assert_eq!(c.0 - a.0, PAGE_SIZE);
     }

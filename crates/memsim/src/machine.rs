@@ -42,7 +42,16 @@ impl Default for Machine {
 
 impl Machine {
     pub fn new() -> Machine {
-        Machine { memory: None, stacks: Vec::new(), heap: Heap::new(Addr(HEAP_BASE)), stdout: Vec::new(), c_heap: None, killed: None, gc: Gc::default(), next_id: 1 }
+        Machine {
+            memory: None,
+            stacks: Vec::new(),
+            heap: Heap::new(Addr(HEAP_BASE)),
+            stdout: Vec::new(),
+            c_heap: None,
+            killed: None,
+            gc: Gc::default(),
+            next_id: 1,
+        }
     }
 
     fn fresh_id(&mut self) -> Id {
@@ -102,9 +111,7 @@ impl Machine {
                 let d = m.register(dst).ok_or_else(|| SimError::NoSuchVariable(dst.clone()))?;
                 m.set_register(dst, d.wrapping_add(s), None);
             }
-            Op::Claim { addr, len, owner, name } => {
-                self.memory_mut()?.claims.push(Claim { addr: *addr, len: *len, owner: *owner, name: name.clone() })
-            }
+            Op::Claim { addr, len, owner, name } => self.memory_mut()?.claims.push(Claim { addr: *addr, len: *len, owner: *owner, name: name.clone() }),
             Op::Spawn { goroutine, hi, size } => self.stacks.push(Stack::new(*goroutine, Addr(*hi), *size)),
             Op::Call { func, args } => {
                 let mut values = Vec::with_capacity(args.len());

@@ -76,16 +76,24 @@ pub enum Expr {
     Struct(Vec<(String, Expr)>),
     /// `new(T)` / `&T{…}` / a variable moved to the heap: allocates and
     /// yields a pointer.
-    New { ty: String, value: Box<Expr> },
+    New {
+        ty: String,
+        value: Box<Expr>,
+    },
     /// `make([]byte, len)`: allocates a backing array and yields a slice.
-    MakeBytes { len: u64 },
+    MakeBytes {
+        len: u64,
+    },
     /// `len(place)` of a slice.
     Len(Place),
     /// `n` bytes of data (an array value, not a new allocation).
     Bytes(u64),
     /// C's `malloc(sizeof(T))`, the new memory holding `value`; yields the
     /// pointer.
-    Malloc { ty: String, value: Box<Expr> },
+    Malloc {
+        ty: String,
+        value: Box<Expr>,
+    },
 }
 
 /// Something that can be assigned to.
@@ -99,7 +107,11 @@ pub enum Place {
     /// C's `base->name`: whatever lives `offset` bytes past the address in
     /// `base`. The compiler turns a member access into address arithmetic
     /// on the pointer's declared type, whatever the memory now holds.
-    Member { base: Box<Place>, name: String, offset: u64 },
+    Member {
+        base: Box<Place>,
+        name: String,
+        offset: u64,
+    },
 }
 
 impl Place {

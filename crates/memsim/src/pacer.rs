@@ -108,7 +108,7 @@ pub fn simulate(w: Workload, s: Settings) -> Run {
     // (start, end, heap at start, goal, allocated since start)
     let mut marking: Option<(u64, u64, u64, u64, u64)> = None;
     let mut mark_cpu_ms_x4 = 0; // quarter-CPU milliseconds
-    // Background marking uses a quarter of the CPUs.
+                                // Background marking uses a quarter of the CPUs.
     let mark_rate = (w.mark_bytes_per_ms * u64::from(w.procs) / 4).max(1);
     let mark_ms = (w.live + roots).div_ceil(mark_rate).max(1);
     for t in 0..w.duration_ms {

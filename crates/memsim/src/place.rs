@@ -15,7 +15,11 @@ use alloc::vec::Vec;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
-    Slot { stack: usize, frame: usize, slot: usize },
+    Slot {
+        stack: usize,
+        frame: usize,
+        slot: usize,
+    },
     Object(usize),
     /// A chunk of the C heap, freed or not.
     Chunk(usize),

@@ -15,7 +15,11 @@ pub enum Value {
     Nil,
     Struct(Vec<Field>),
     /// A slice header; its backing array lives at `ptr`.
-    Slice { ptr: Addr, len: u64, cap: u64 },
+    Slice {
+        ptr: Addr,
+        len: u64,
+        cap: u64,
+    },
     /// `n` bytes of zeroed data (a backing array shown as one block).
     Bytes(u64),
 }

@@ -134,11 +134,7 @@ fn cycle(setup: &[Action], during: &[Action], barrier: bool) -> (usize, Machine)
     m.apply(&Op::GcScanStack { goroutine: 1 }).expect("scan");
     run(&mut m, during, true);
     m.apply(&Op::GcFinishMark).expect("finish");
-    let lost = m
-        .reachable()
-        .iter()
-        .filter(|a| m.heap.objects.iter().any(|o| o.addr == **a && o.color == Color::White))
-        .count();
+    let lost = m.reachable().iter().filter(|a| m.heap.objects.iter().any(|o| o.addr == **a && o.color == Color::White)).count();
     (lost, m)
 }
 
@@ -207,7 +203,6 @@ fn new_objects_are_black_during_marking() {
     let (_, m) = cycle(&[], &[Action::New(0)], true);
     assert!(m.heap.objects.iter().all(|o| o.color == Color::Black));
 }
-
 
 /// Both strategies mark exactly what is reachable; span by span touches no
 /// more regions than object by object on these programs.

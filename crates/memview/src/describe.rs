@@ -55,13 +55,7 @@ pub fn describe(m: &Machine) -> String {
     }
     if let Some(h) = &m.c_heap {
         let free = h.chunks.iter().filter(|c| c.free).count();
-        parts.push(format!(
-            "C heap: {} chunks, {} free; {} used of a {} limit.",
-            h.chunks.len(),
-            free,
-            text::bytes(h.used()),
-            text::bytes(h.limit)
-        ));
+        parts.push(format!("C heap: {} chunks, {} free; {} used of a {} limit.", h.chunks.len(), free, text::bytes(h.used()), text::bytes(h.limit)));
     }
     if let Some(why) = &m.killed {
         parts.push(format!("The process was killed by the OOM killer. {why}."));

@@ -15,13 +15,43 @@ pub enum TextAlign {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cmd {
-    Rect { rect: Rect, radius: f32, fill: Option<Rgba>, stroke: Option<Rgba>, line_width: f32, alpha: f32 },
+    Rect {
+        rect: Rect,
+        radius: f32,
+        fill: Option<Rgba>,
+        stroke: Option<Rgba>,
+        line_width: f32,
+        alpha: f32,
+    },
     /// `y` is the text's vertical middle.
-    Text { x: f32, y: f32, text: String, size: f32, color: Rgba, align: TextAlign, bold: bool, alpha: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        text: String,
+        size: f32,
+        color: Rgba,
+        align: TextAlign,
+        bold: bool,
+        alpha: f32,
+    },
     /// A polyline.
-    Line { points: Vec<Point>, color: Rgba, width: f32, dashed: bool, alpha: f32 },
+    Line {
+        points: Vec<Point>,
+        color: Rgba,
+        width: f32,
+        dashed: bool,
+        alpha: f32,
+    },
     /// A cubic curve, with an arrowhead at `to`.
-    Arrow { from: Point, c1: Point, c2: Point, to: Point, color: Rgba, width: f32, alpha: f32 },
+    Arrow {
+        from: Point,
+        c1: Point,
+        c2: Point,
+        to: Point,
+        color: Rgba,
+        width: f32,
+        alpha: f32,
+    },
 }
 
 /// Turns a scene into drawing commands: background, nodes in order, then
@@ -50,7 +80,13 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
         if alpha <= 0.01 {
             continue;
         }
-        let color = palette.color(if e.danger { Role::Danger } else if e.focus { Role::Focus } else { Role::Pointer });
+        let color = palette.color(if e.danger {
+            Role::Danger
+        } else if e.focus {
+            Role::Focus
+        } else {
+            Role::Pointer
+        });
         out.push(arrow(a.rect, b.rect, color, alpha, if e.focus { 2.5 } else { 1.75 }));
     }
     out
@@ -82,14 +118,7 @@ fn paint_node(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
                 return;
             }
         }
-        out.push(Cmd::Rect {
-            rect: n.rect,
-            radius: n.radius,
-            fill,
-            stroke,
-            line_width: if n.danger { 2.5 } else { 1.0 },
-            alpha: n.alpha,
-        });
+        out.push(Cmd::Rect { rect: n.rect, radius: n.radius, fill, stroke, line_width: if n.danger { 2.5 } else { 1.0 }, alpha: n.alpha });
     }
     for t in &n.texts {
         if t.alpha * n.alpha <= 0.01 || t.content.is_empty() {

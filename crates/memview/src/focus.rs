@@ -8,16 +8,28 @@ use alloc::string::String;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Focus {
     /// Raw memory bytes `[addr, addr+len)`.
-    Bytes { addr: u64, len: u64 },
+    Bytes {
+        addr: u64,
+        len: u64,
+    },
     Register(String),
     /// The innermost frame of `func`.
     Frame(String),
     /// Variable `name` in the innermost frame of `func`.
-    Var { func: String, name: String },
+    Var {
+        func: String,
+        name: String,
+    },
     /// The heap object or stack slot that variable `name` of `func` points to.
-    Pointee { func: String, name: String },
+    Pointee {
+        func: String,
+        name: String,
+    },
     /// Memory bytes that two programs both claim, shown as a conflict.
-    Conflict { addr: u64, len: u64 },
+    Conflict {
+        addr: u64,
+        len: u64,
+    },
     /// The heap object at this address.
     HeapAt(u64),
 }

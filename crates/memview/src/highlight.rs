@@ -29,16 +29,39 @@ impl Token {
 }
 
 const GO_KEYWORDS: &[&str] = &[
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if",
-    "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
 ];
 const GO_BUILTINS: &[&str] = &[
-    "any", "append", "bool", "byte", "cap", "copy", "error", "false", "int", "int64", "len", "make", "new", "nil", "panic", "print",
-    "println", "rune", "string", "true", "uint64", "uintptr",
+    "any", "append", "bool", "byte", "cap", "copy", "error", "false", "int", "int64", "len", "make", "new", "nil", "panic", "print", "println", "rune",
+    "string", "true", "uint64", "uintptr",
 ];
 const C_KEYWORDS: &[&str] = &[
-    "break", "case", "char", "const", "continue", "else", "for", "if", "int", "long", "return", "sizeof", "static", "struct",
-    "typedef", "unsigned", "void", "while", "#include",
+    "break", "case", "char", "const", "continue", "else", "for", "if", "int", "long", "return", "sizeof", "static", "struct", "typedef", "unsigned", "void",
+    "while", "#include",
 ];
 const C_BUILTINS: &[&str] = &["malloc", "free", "printf", "memset", "strcmp", "NULL", "size_t"];
 const ASM_KEYWORDS: &[&str] = &["MOVQ", "ADDQ", "SUBQ", "CMPQ", "LEAQ", "CALL", "RET", "JMP"];
@@ -115,7 +138,13 @@ mod tests {
 
     #[test]
     fn runs_cover_the_line_exactly() {
-        for (line, syntax) in [("\tp := Point{X: x, Y: y} // moved", Syntax::Go), ("MOVQ $40, 0x1000   // apples = 40", Syntax::Asm), ("s := \"a\\\"b\" + `c`", Syntax::Go), ("ünïcode := 1", Syntax::Go), ("#include <stdio.h>", Syntax::C)] {
+        for (line, syntax) in [
+            ("\tp := Point{X: x, Y: y} // moved", Syntax::Go),
+            ("MOVQ $40, 0x1000   // apples = 40", Syntax::Asm),
+            ("s := \"a\\\"b\" + `c`", Syntax::Go),
+            ("ünïcode := 1", Syntax::Go),
+            ("#include <stdio.h>", Syntax::C),
+        ] {
             let joined: String = highlight(line, syntax).iter().map(|(_, t)| *t).collect();
             assert_eq!(joined, line);
         }

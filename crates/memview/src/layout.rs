@@ -5,13 +5,13 @@
 //! from the viewport, so the picture stays legible from 390 px up.
 
 use crate::draw_list::TextAlign;
+use crate::focus::Focus;
 use crate::geom::Rect;
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
 use crate::stage::Stage;
 use crate::{layout_c_heap, layout_memory, layout_stack_heap};
 use alloc::vec::Vec;
-use crate::focus::Focus;
 use memsim::{Machine, Target, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,11 +107,15 @@ pub(crate) fn panel(scene: &mut Scene, id: &'static str, rect: Rect, title: &str
     let head = round(mt.f * 2.2);
     let title_chars = title.chars().count() as f32 * mt.ch * 1.1;
     let sub_room = rect.w - title_chars - mt.f * 2.0;
-    let mut node = Node::new(Key::Panel(id), rect)
-        .fill(Role::Panel)
-        .stroke(Role::PanelBorder)
-        .radius(8.0)
-        .text(mt.f * 0.8, head / 2.0, mt.f * 1.05, Role::Text, title, TextAlign::Left, true);
+    let mut node = Node::new(Key::Panel(id), rect).fill(Role::Panel).stroke(Role::PanelBorder).radius(8.0).text(
+        mt.f * 0.8,
+        head / 2.0,
+        mt.f * 1.05,
+        Role::Text,
+        title,
+        TextAlign::Left,
+        true,
+    );
     if sub_room > mt.ch * 8.0 {
         let sub = crate::text::fit(subtitle, mt.chars(sub_room / 0.9));
         node = node.text(rect.w - mt.f * 0.8, head / 2.0, mt.f * 0.9, Role::Muted, sub, TextAlign::Right, false);

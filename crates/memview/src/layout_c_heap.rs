@@ -38,13 +38,15 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     // The gauge: memory used against the limit the OOM killer enforces.
     let gauge = Rect::new(inner.x, inner.y, inner.w, f * 1.7);
     let share = (h.used() as f32 / h.limit as f32).min(1.0);
-    scene.nodes.push(
-        Node::new(Key::Gauge, gauge)
-            .fill(Role::Cell)
-            .stroke(Role::CellBorder)
-            .radius(4.0)
-            .text(ch, gauge.h / 2.0, f * 0.85, Role::Text, format!("{} of {} limit", text::bytes(h.used()), text::bytes(h.limit)), TextAlign::Left, true),
-    );
+    scene.nodes.push(Node::new(Key::Gauge, gauge).fill(Role::Cell).stroke(Role::CellBorder).radius(4.0).text(
+        ch,
+        gauge.h / 2.0,
+        f * 0.85,
+        Role::Text,
+        format!("{} of {} limit", text::bytes(h.used()), text::bytes(h.limit)),
+        TextAlign::Left,
+        true,
+    ));
     if share > 0.0 {
         let fill = Rect::new(gauge.x, gauge.y + gauge.h - 4.0, (gauge.w * share).max(2.0), 4.0);
         scene.nodes.push(Node::new(Key::Part("gauge-fill", 0), fill).fill(if share > 0.9 { Role::Danger } else { Role::HeapBorder }));
@@ -57,12 +59,15 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let gap = f * 0.4;
     let mut y = gauge.bottom() + gap * 1.5;
     let book = Rect::new(inner.x, y, inner.w, row);
-    scene.nodes.push(
-        Node::new(Key::Part("malloc-bookkeeping", 0), book)
-            .stroke(Role::CellBorder)
-            .radius(4.0)
-            .text(ch, row / 2.0, size * 0.9, Role::Muted, format!("malloc's own bookkeeping (tcache) \u{b7} {TCACHE_STRUCT} B"), TextAlign::Left, false),
-    );
+    scene.nodes.push(Node::new(Key::Part("malloc-bookkeeping", 0), book).stroke(Role::CellBorder).radius(4.0).text(
+        ch,
+        row / 2.0,
+        size * 0.9,
+        Role::Muted,
+        format!("malloc's own bookkeeping (tcache) \u{b7} {TCACHE_STRUCT} B"),
+        TextAlign::Left,
+        false,
+    ));
     y += row + gap;
 
     let bottom = inner.bottom();
@@ -81,7 +86,15 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             let what = if same { format!("of {} B", sizes[0]) } else { format!("({} in all)", text::bytes(sizes.iter().sum())) };
             let line = format!("+ {rest} more chunks {what}, {leaked} of them leaked");
             let r = Rect::new(inner.x, y, inner.w, row);
-            let mut node = Node::new(Key::Part("more-chunks", 0), r).fill(Role::Heap).stroke(Role::HeapBorder).radius(4.0).text(ch, row / 2.0, size, Role::Text, text::fit(&line, mt.chars(r.w / (size / f)) - 2), TextAlign::Left, true);
+            let mut node = Node::new(Key::Part("more-chunks", 0), r).fill(Role::Heap).stroke(Role::HeapBorder).radius(4.0).text(
+                ch,
+                row / 2.0,
+                size,
+                Role::Text,
+                text::fit(&line, mt.chars(r.w / (size / f)) - 2),
+                TextAlign::Left,
+                true,
+            );
             node.danger = leaked > 0;
             scene.nodes.push(node);
             break;
@@ -93,15 +106,29 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             .fill(if c.free { Role::Cell } else { Role::Heap })
             .stroke(if c.free { Role::CellBorder } else { Role::HeapBorder })
             .radius(5.0)
-            .text(ch, row * 0.55, size, if c.free { Role::Muted } else { Role::Text }, text::fit(&head, mt.chars((r.w - ch * 15.0) / (size / f))), TextAlign::Left, true)
+            .text(
+                ch,
+                row * 0.55,
+                size,
+                if c.free { Role::Muted } else { Role::Text },
+                text::fit(&head, mt.chars((r.w - ch * 15.0) / (size / f))),
+                TextAlign::Left,
+                true,
+            )
             .text(r.w - ch, row * 0.55, size * 0.85, Role::Muted, format!("{}", c.payload()), TextAlign::Right, false);
         match &c.value {
             Value::Struct(fields) if !c.free => {
                 for (k, fld) in fields.iter().enumerate() {
                     let fy = row * (1.5 + k as f32);
-                    node = node
-                        .text(ch * 2.0, fy, size, Role::Text, fld.name.as_str(), TextAlign::Left, true)
-                        .text(ch * 11.0, fy, size, Role::Text, text::value(&fld.value), TextAlign::Left, false);
+                    node = node.text(ch * 2.0, fy, size, Role::Text, fld.name.as_str(), TextAlign::Left, true).text(
+                        ch * 11.0,
+                        fy,
+                        size,
+                        Role::Text,
+                        text::value(&fld.value),
+                        TextAlign::Left,
+                        false,
+                    );
                 }
             }
             _ => {

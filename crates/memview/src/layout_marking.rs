@@ -63,7 +63,10 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     let stats = [
         ("Memory regions touched", format!("{}", p.regions)),
         ("Objects scanned", format!("{} / {total}", p.done)),
-        (if strategy == Strategy::SpanBySpan { "Spans queued" } else { "Marked, waiting" }, format!("{}", if strategy == Strategy::SpanBySpan { queued.iter().filter(|q| **q).count() } else { p.marked })),
+        (
+            if strategy == Strategy::SpanBySpan { "Spans queued" } else { "Marked, waiting" },
+            format!("{}", if strategy == Strategy::SpanBySpan { queued.iter().filter(|q| **q).count() } else { p.marked }),
+        ),
         ("mheap pages", format!("{used_pages} of {arena_pages}")),
     ];
     let used = readout::row(&mut scene, inner, &stats, &mt);
@@ -85,14 +88,21 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         let y = rows.y + si as f32 * (row_h + gap);
         let shown = span.alloc_bits.iter().rposition(|b| *b).map_or(1, |i| i + 1);
         let label = format!("class {} \u{b7} {} B \u{b7} {} KiB", span.class, span.elemsize, span.pages * PAGE_SIZE / 1024);
-        let mut node = Node::new(Key::Span(si as u32), Rect::new(rows.x + label_w, y, cells_w, row_h)).stroke(if queued[si] { Role::Focus } else { Role::HeapBorder });
+        let mut node =
+            Node::new(Key::Span(si as u32), Rect::new(rows.x + label_w, y, cells_w, row_h)).stroke(if queued[si] { Role::Focus } else { Role::HeapBorder });
         let label_chars = ((label_w / (size * 0.6)) as usize).saturating_sub(1);
         if two_lines {
             // Who holds the span: P0's mcache (allocating from it) or mcentral.
             let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) { "in P0's mcache" } else { "in mcentral" };
-            node = node
-                .text(-mt.ch * 0.6, row_h / 2.0 - size * 0.7, size, Role::Text, text::fit(&label, label_chars), TextAlign::Right, false)
-                .text(-mt.ch * 0.6, row_h / 2.0 + size * 0.7, size, Role::Muted, text::fit(holder, label_chars), TextAlign::Right, false);
+            node = node.text(-mt.ch * 0.6, row_h / 2.0 - size * 0.7, size, Role::Text, text::fit(&label, label_chars), TextAlign::Right, false).text(
+                -mt.ch * 0.6,
+                row_h / 2.0 + size * 0.7,
+                size,
+                Role::Muted,
+                text::fit(holder, label_chars),
+                TextAlign::Right,
+                false,
+            );
         } else if label_w > 0.0 {
             node = node.text(-mt.ch * 0.6, row_h / 2.0, size, Role::Text, text::fit(&label, label_chars), TextAlign::Right, false);
         }
@@ -148,10 +158,15 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         text::bytes(memsim::ARENA_BYTES),
         m.heap.base
     );
-    scene.nodes.push(
-        Node::new(Key::Part("mark-legend", 0), Rect::new(inner.x, inner.bottom() - note_h / 2.0, 1.0, 1.0))
-            .text(0.0, 0.0, size, Role::Muted, text::fit(&note, (inner.w / (size * 0.6)) as usize), TextAlign::Left, false),
-    );
+    scene.nodes.push(Node::new(Key::Part("mark-legend", 0), Rect::new(inner.x, inner.bottom() - note_h / 2.0, 1.0, 1.0)).text(
+        0.0,
+        0.0,
+        size,
+        Role::Muted,
+        text::fit(&note, (inner.w / (size * 0.6)) as usize),
+        TextAlign::Left,
+        false,
+    ));
     scene
 }
 

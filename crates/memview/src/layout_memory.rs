@@ -55,10 +55,15 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     for row in 0..rows {
         let y = grid_y + row as f32 * cell;
         let addr = mem.base + row * ROW;
-        scene.nodes.push(
-            Node::new(Key::RowLabel(addr), Rect::new(inner.x, y, label_w, cell))
-                .text(label_w - mt.ch * 0.8, cell / 2.0, mt.f * 0.9, Role::Muted, format!("{addr:#x}"), TextAlign::Right, false),
-        );
+        scene.nodes.push(Node::new(Key::RowLabel(addr), Rect::new(inner.x, y, label_w, cell)).text(
+            label_w - mt.ch * 0.8,
+            cell / 2.0,
+            mt.f * 0.9,
+            Role::Muted,
+            format!("{addr:#x}"),
+            TextAlign::Right,
+            false,
+        ));
         for col in 0..ROW {
             let a = addr + col;
             let Some(&byte) = mem.bytes.get((a - mem.base) as usize) else { continue };
@@ -67,25 +72,35 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
                 .fill(Role::Cell)
                 .stroke(owners.last().map_or(Role::CellBorder, |o| Role::Owner(*o)))
                 .radius(3.0)
-                .text((cell - gap) / 2.0, (cell - gap) / 2.0, size, if byte == 0 { Role::Muted } else { Role::Text }, format!("{byte:02x}"), TextAlign::Center, byte != 0);
+                .text(
+                    (cell - gap) / 2.0,
+                    (cell - gap) / 2.0,
+                    size,
+                    if byte == 0 { Role::Muted } else { Role::Text },
+                    format!("{byte:02x}"),
+                    TextAlign::Center,
+                    byte != 0,
+                );
             node.danger = owners.windows(2).any(|w| w[0] != w[1]);
             scene.nodes.push(node);
         }
         // The claims on this row, stacked in the tag column.
-        let claims: Vec<(usize, &memsim::Claim)> =
-            mem.claims.iter().enumerate().filter(|(_, c)| c.addr < addr + ROW && c.addr + c.len > addr).collect();
+        let claims: Vec<(usize, &memsim::Claim)> = mem.claims.iter().enumerate().filter(|(_, c)| c.addr < addr + ROW && c.addr + c.len > addr).collect();
         let n = claims.len().max(1) as f32;
         let tag_h = (cell - gap) / n;
         for (k, (i, c)) in claims.iter().enumerate() {
             let program = (b'A' + c.owner) as char;
             let r = Rect::new(grid_x + ROW as f32 * cell + mt.f * 0.5, y + k as f32 * tag_h, tags_w, tag_h - 1.0);
             let tsize = (tag_h * 0.7).clamp(mt.f * 0.75, mt.f);
-            scene.nodes.push(
-                Node::new(Key::Claim(*i as u32), r)
-                    .stroke(Role::Owner(c.owner))
-                    .radius(3.0)
-                    .text(mt.ch * 0.6, r.h / 2.0, tsize, Role::Owner(c.owner), crate::text::fit(&format!("{program}: {}", c.name), mt.chars(tags_w / (tsize / mt.f)) - 1), TextAlign::Left, true),
-            );
+            scene.nodes.push(Node::new(Key::Claim(*i as u32), r).stroke(Role::Owner(c.owner)).radius(3.0).text(
+                mt.ch * 0.6,
+                r.h / 2.0,
+                tsize,
+                Role::Owner(c.owner),
+                crate::text::fit(&format!("{program}: {}", c.name), mt.chars(tags_w / (tsize / mt.f)) - 1),
+                TextAlign::Left,
+                true,
+            ));
         }
     }
 }
@@ -96,7 +111,16 @@ pub(crate) fn registers(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene
     if mem.registers.is_empty() {
         if let Some(p) = scene.nodes.last_mut() {
             let dy = inner.y - rect.y + mt.f;
-            p.texts.push(crate::scene::Text { dx: mt.f * 0.8, dy, size: mt.f * 0.9, role: Role::Muted, content: "nothing loaded yet".into(), align: TextAlign::Left, bold: false, alpha: 1.0 });
+            p.texts.push(crate::scene::Text {
+                dx: mt.f * 0.8,
+                dy,
+                size: mt.f * 0.9,
+                role: Role::Muted,
+                content: "nothing loaded yet".into(),
+                align: TextAlign::Left,
+                bold: false,
+                alpha: 1.0,
+            });
         }
     }
     let row = (mt.f * 2.4).min(inner.h / 4.0);

@@ -55,7 +55,13 @@ pub fn goal_formula(w: &Workload, k: &Settings) -> String {
     let limit = k.memory_limit.map(|l| (l, l.saturating_sub(w.stacks + w.globals)));
     let Some(g) = k.gogc else {
         return match limit {
-            Some((l, cap)) => format!("GOGC=off: the goal is GOMEMLIMIT \u{2212} stacks \u{2212} globals = {} \u{2212} {} \u{2212} {} = {}", mib(l), mib(w.stacks), mib(w.globals), text::bytes(cap)),
+            Some((l, cap)) => format!(
+                "GOGC=off: the goal is GOMEMLIMIT \u{2212} stacks \u{2212} globals = {} \u{2212} {} \u{2212} {} = {}",
+                mib(l),
+                mib(w.stacks),
+                mib(w.globals),
+                text::bytes(cap)
+            ),
             None => String::from("GOGC=off and no GOMEMLIMIT: no goal, the heap only grows"),
         };
     };
@@ -90,12 +96,22 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let mut formula = goal_formula(w, k);
     if formula.chars().count() > room {
         // Narrow: the numbers alone (the words are in the caption).
-        formula = formula.replace("live + (live + stacks + globals) \u{d7} GOGC/100 = ", "").replace("the goal is GOMEMLIMIT \u{2212} stacks \u{2212} globals", "goal")
+        formula = formula
+            .replace("live + (live + stacks + globals) \u{d7} GOGC/100 = ", "")
+            .replace("the goal is GOMEMLIMIT \u{2212} stacks \u{2212} globals", "goal")
             .replace(", capped by GOMEMLIMIT at ", " \u{2192} limit ")
             .replace(", raised to the minimum ", " \u{2192} min ");
     }
     let formula = text::fit(&formula, room);
-    scene.nodes.push(Node::new(Key::Part("goal-formula", 0), Rect::new(inner.x, inner.y + used + mt.f * 0.9, 1.0, 1.0)).text(0.0, 0.0, size, Role::Text, formula, TextAlign::Left, false));
+    scene.nodes.push(Node::new(Key::Part("goal-formula", 0), Rect::new(inner.x, inner.y + used + mt.f * 0.9, 1.0, 1.0)).text(
+        0.0,
+        0.0,
+        size,
+        Role::Text,
+        formula,
+        TextAlign::Left,
+        false,
+    ));
     let top = inner.y + used + mt.f * 2.9;
     let axis_w = mt.ch * 5.0;
     let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - mt.ch * 10.5, inner.bottom() - top - mt.f * 1.8);
@@ -119,27 +135,45 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
             n.alpha = 0.45;
         }
     }
-        // Axes and ticks; a tick's key is its value, so ticks that stay glide.
+    // Axes and ticks; a tick's key is its value, so ticks that stay glide.
     scene.nodes.push(Node::new(Key::Part("y-axis", 0), Rect::new(plot.x, plot.y, 1.0, plot.h)).fill(Role::Muted));
     scene.nodes.push(Node::new(Key::Part("x-axis", 0), Rect::new(plot.x, plot.bottom(), plot.w, 1.0)).fill(Role::Muted));
     let mut mib = 0;
     while mib <= top_mib {
         let y = y_of(mib * MIB);
-        scene.nodes.push(
-            Node::new(Key::Part("y-tick", mib as u32), Rect::new(plot.x - mt.ch * 0.8, y, mt.ch * 0.8, 1.0))
-                .fill(Role::Muted)
-                .text(-mt.ch * 0.4, 0.0, size, Role::Muted, format!("{mib}"), TextAlign::Right, false),
-        );
+        scene.nodes.push(Node::new(Key::Part("y-tick", mib as u32), Rect::new(plot.x - mt.ch * 0.8, y, mt.ch * 0.8, 1.0)).fill(Role::Muted).text(
+            -mt.ch * 0.4,
+            0.0,
+            size,
+            Role::Muted,
+            format!("{mib}"),
+            TextAlign::Right,
+            false,
+        ));
         mib += step_mib;
     }
-    scene.nodes.push(Node::new(Key::Part("y-unit", 0), Rect::new(plot.x, plot.y - mt.f, 1.0, 1.0)).text(-mt.ch, 0.0, size, Role::Muted, "MiB", TextAlign::Right, false));
+    scene.nodes.push(Node::new(Key::Part("y-unit", 0), Rect::new(plot.x, plot.y - mt.f, 1.0, 1.0)).text(
+        -mt.ch,
+        0.0,
+        size,
+        Role::Muted,
+        "MiB",
+        TextAlign::Right,
+        false,
+    ));
     let mut ms = 0;
     while ms <= w.duration_ms {
         let x = x_of(ms);
         let label = if ms % 1000 == 0 { format!("{} s", ms / 1000) } else { format!("{}.{} s", ms / 1000, ms % 1000 / 100) };
-        scene.nodes.push(
-            Node::new(Key::Part("x-tick", ms as u32), Rect::new(x, plot.bottom(), 1.0, mt.f * 0.4)).fill(Role::Muted).text(0.0, mt.f * 1.0, size, Role::Muted, label, TextAlign::Center, false),
-        );
+        scene.nodes.push(Node::new(Key::Part("x-tick", ms as u32), Rect::new(x, plot.bottom(), 1.0, mt.f * 0.4)).fill(Role::Muted).text(
+            0.0,
+            mt.f * 1.0,
+            size,
+            Role::Muted,
+            label,
+            TextAlign::Center,
+            false,
+        ));
         ms += 500;
     }
 
@@ -148,7 +182,15 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let flat = |scene: &mut Scene, key: u16, role: Role, bytes: u64, label: String, dashed: bool| {
         let y = y_of(bytes);
         scene.lines.push(Line { key, points: alloc::vec![Point { x: plot.x, y }, Point { x: plot.right(), y }], role, width: 1.5, dashed, alpha: 1.0 });
-        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(key)), Rect::new(label_x, y, 1.0, 1.0)).text(0.0, 0.0, size, role, label, TextAlign::Left, true));
+        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(key)), Rect::new(label_x, y, 1.0, 1.0)).text(
+            0.0,
+            0.0,
+            size,
+            role,
+            label,
+            TextAlign::Left,
+            true,
+        ));
     };
     flat(&mut scene, LIVE, Role::Muted, w.live, format!("live {}", text::bytes(w.live)), false);
     if let Some(l) = k.memory_limit {
@@ -164,18 +206,39 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     if let Some(g) = next_goal {
         goal.push(Point { x: x_of(from), y: y_of(g) });
         goal.push(Point { x: plot.right(), y: y_of(g) });
-        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(GOAL)), Rect::new(label_x, y_of(g), 1.0, 1.0)).text(0.0, 0.0, size, Role::Focus, "goal", TextAlign::Left, true));
+        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(GOAL)), Rect::new(label_x, y_of(g), 1.0, 1.0)).text(
+            0.0,
+            0.0,
+            size,
+            Role::Focus,
+            "goal",
+            TextAlign::Left,
+            true,
+        ));
     }
     scene.lines.push(Line { key: GOAL, points: goal, role: Role::Focus, width: 1.5, dashed: true, alpha: 1.0 });
     let heap = downsample(&run.heap, plot.w as usize, |i| x_of(i as u64 + 1), y_of);
     scene.lines.push(Line { key: HEAP, points: heap, role: Role::Pointer, width: 2.0, dashed: false, alpha: 1.0 });
     if let Some(&last) = run.heap.last() {
-        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(HEAP)), Rect::new(label_x, y_of(last), 1.0, 1.0)).text(0.0, mt.f * 0.9, size, Role::Pointer, "heap", TextAlign::Left, true));
+        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(HEAP)), Rect::new(label_x, y_of(last), 1.0, 1.0)).text(
+            0.0,
+            mt.f * 0.9,
+            size,
+            Role::Pointer,
+            "heap",
+            TextAlign::Left,
+            true,
+        ));
     }
-    scene.nodes.push(
-        Node::new(Key::Part("marking-note", 0), Rect::new(plot.right(), plot.y - mt.f, 1.0, 1.0))
-            .text(0.0, 0.0, size, Role::Muted, "shaded: the collector is marking", TextAlign::Right, false),
-    );
+    scene.nodes.push(Node::new(Key::Part("marking-note", 0), Rect::new(plot.right(), plot.y - mt.f, 1.0, 1.0)).text(
+        0.0,
+        0.0,
+        size,
+        Role::Muted,
+        "shaded: the collector is marking",
+        TextAlign::Right,
+        false,
+    ));
     scene
 }
 
@@ -186,9 +249,7 @@ fn downsample(heap: &[u64], columns: usize, x: impl Fn(usize) -> f32, y: impl Fn
     let mut out = Vec::with_capacity(heap.len().min(2 * columns + 2));
     for (c, chunk) in heap.chunks(per).enumerate() {
         let i0 = c * per;
-        let (lo, hi) = chunk.iter().enumerate().fold((0, 0), |(lo, hi), (i, v)| {
-            (if *v < chunk[lo] { i } else { lo }, if *v > chunk[hi] { i } else { hi })
-        });
+        let (lo, hi) = chunk.iter().enumerate().fold((0, 0), |(lo, hi), (i, v)| (if *v < chunk[lo] { i } else { lo }, if *v > chunk[hi] { i } else { hi }));
         let (a, b) = if lo <= hi { (lo, hi) } else { (hi, lo) };
         out.push(Point { x: x(i0 + a), y: y(chunk[a]) });
         if b != a {

@@ -70,8 +70,15 @@ pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         for (i, slot) in frame.slots.iter().enumerate() {
             let sy = y + head + i as f32 * row;
             let name = if slot.kind == SlotKind::Arg { format!("{} (arg)", slot.name) } else { slot.name.clone() };
-            let mut node = Node::new(Key::Slot(slot.id), Rect::new(inner.x + ch, sy, inner_w, row))
-                .text(ch * 0.5, row / 2.0, size, Role::Text, text::fit(&name, ((name_w - ch) / ch) as usize), TextAlign::Left, true);
+            let mut node = Node::new(Key::Slot(slot.id), Rect::new(inner.x + ch, sy, inner_w, row)).text(
+                ch * 0.5,
+                row / 2.0,
+                size,
+                Role::Text,
+                text::fit(&name, ((name_w - ch) / ch) as usize),
+                TextAlign::Left,
+                true,
+            );
             if ty_w > 0.0 {
                 let ty = format!("{} \u{b7} {}", slot.ty, text::bytes(slot.size()));
                 node = node.text(ty_x, row / 2.0, size * 0.9, Role::Muted, text::fit(&ty, (ty_w / (ch * 0.9)) as usize - 1), TextAlign::Left, false);
@@ -88,7 +95,15 @@ pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
                     .fill(Role::Value)
                     .stroke(if is_ptr { Role::Pointer } else { Role::CellBorder })
                     .radius(3.0)
-                    .text(ch * 0.6, vr.h / 2.0, size, if is_ptr { Role::Pointer } else { Role::Text }, text::fit(&text::value(&slot.value), ((value_w - ch) / ch) as usize), TextAlign::Left, false),
+                    .text(
+                        ch * 0.6,
+                        vr.h / 2.0,
+                        size,
+                        if is_ptr { Role::Pointer } else { Role::Text },
+                        text::fit(&text::value(&slot.value), ((value_w - ch) / ch) as usize),
+                        TextAlign::Left,
+                        false,
+                    ),
             );
         }
         y += h + gap;
@@ -146,8 +161,7 @@ pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             .stroke(Role::HeapBorder)
             .radius(6.0)
             .text(ch, row * 0.6, size * 1.05, text_role, format!("{}{tag}", text::fit(&o.ty, 16)), TextAlign::Left, true)
-            .text(r.w - ch, row * 0.6, size * 0.85, muted, format!("{}", o.addr), TextAlign::Right, false)
-            ;
+            .text(r.w - ch, row * 0.6, size * 0.85, muted, format!("{}", o.addr), TextAlign::Right, false);
         if compact {
             let inline = text::value(&o.value);
             node = node.text(ch, row * 1.5, size * 0.9, text_role, text::fit(&inline, ((r.w - 2.0 * ch) / (ch * 0.9)) as usize), TextAlign::Left, false);
@@ -163,9 +177,15 @@ pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
                     // A pointer to freed memory says so.
                     let freed = matches!(f.value, Value::Ptr(a) if m.locate(a).is_err());
                     let shown = if freed { format!("{} (freed!)", text::value(&f.value)) } else { text::value(&f.value) };
-                    node = node
-                        .text(ch * 2.0, fy, size, text_role, f.name.as_str(), TextAlign::Left, true)
-                        .text(ch * 8.0, fy, size, if freed { Role::Danger } else { text_role }, shown, TextAlign::Left, false);
+                    node = node.text(ch * 2.0, fy, size, text_role, f.name.as_str(), TextAlign::Left, true).text(
+                        ch * 8.0,
+                        fy,
+                        size,
+                        if freed { Role::Danger } else { text_role },
+                        shown,
+                        TextAlign::Left,
+                        false,
+                    );
                 }
             }
             v => node = node.text(ch * 2.0, row * 2.5, size, text_role, text::fit(&text::value(v), 30), TextAlign::Left, false),
@@ -190,9 +210,15 @@ fn allocator_footer(m: &Machine, inner: Rect, y: f32, size: f32, scene: &mut Sce
     let chars = (inner.w / (size * 0.85 * 0.6)) as usize;
     for (i, line) in lines.iter().enumerate() {
         let y = inner.bottom() - size * (2.3 - 1.3 * i as f32);
-        scene.nodes.push(
-            Node::new(Key::Part("allocator-note", i as u32), Rect::new(inner.x, y, 1.0, 1.0)).text(0.0, 0.0, size * 0.85, Role::Muted, text::fit(line, chars), TextAlign::Left, false),
-        );
+        scene.nodes.push(Node::new(Key::Part("allocator-note", i as u32), Rect::new(inner.x, y, 1.0, 1.0)).text(
+            0.0,
+            0.0,
+            size * 0.85,
+            Role::Muted,
+            text::fit(line, chars),
+            TextAlign::Left,
+            false,
+        ));
     }
 }
 

@@ -31,8 +31,8 @@ mod text;
 mod tween;
 
 pub use describe::describe;
-pub use focus::Focus;
 pub use draw_list::{dump, paint, Cmd, TextAlign};
+pub use focus::Focus;
 pub use geom::{Point, Rect};
 pub use highlight::{highlight, Syntax, Token};
 pub use layout::{layout, Viewport};

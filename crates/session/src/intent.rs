@@ -29,7 +29,10 @@ pub enum KeyTarget {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Intent {
     /// Show what a link names (start-up, hashchange, back/forward).
-    Open { hash: String, nav: Nav },
+    Open {
+        hash: String,
+        nav: Nav,
+    },
     Next,
     Prev,
     First,
@@ -44,15 +47,26 @@ pub enum Intent {
     /// Playback speed, as the menu spells it (`0.5`, `1`, `1.5`, `2`).
     Speed(String),
     /// A slider (by element id) moved to `position`.
-    Slider { id: String, position: i64 },
-    Key { key: String, modifier: bool, target: KeyTarget },
+    Slider {
+        id: String,
+        position: i64,
+    },
+    Key {
+        key: String,
+        modifier: bool,
+        target: KeyTarget,
+    },
     Help(bool),
     DismissNotice,
     ToggleTheme,
     /// The system's colour scheme or motion preference changed.
     Dark(bool),
     ReducedMotion(bool),
-    Resize { width: f32, height: f32, dpr: f64 },
+    Resize {
+        width: f32,
+        height: f32,
+        dpr: f64,
+    },
     CopyLink,
     /// The clipboard accepted the link, or the link to show instead.
     Copied(Result<(), String>),

@@ -14,8 +14,8 @@
 
 extern crate alloc;
 
-mod intent;
 pub mod golden;
+mod intent;
 mod keys;
 mod page;
 mod session;

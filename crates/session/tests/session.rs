@@ -85,7 +85,11 @@ fn bad_links_show_a_notice_and_the_nearest_state() {
         let notice = p.notice.unwrap_or_default();
         assert!(notice.contains(says), "{hash}: {notice}");
         let written = urls(&mut s);
-        assert_eq!(written.last().map(|(h, n)| (h.as_str(), *n)), Some((format!("#/{chapter}/{step}").as_str(), Nav::Replace)), "{hash}: the link is corrected");
+        assert_eq!(
+            written.last().map(|(h, n)| (h.as_str(), *n)),
+            Some((format!("#/{chapter}/{step}").as_str(), Nav::Replace)),
+            "{hash}: the link is corrected"
+        );
     }
     let long = format!("#/{}", "x".repeat(10_000));
     assert!(page(&mut open(&long)).notice.unwrap_or_default().contains("too long"));

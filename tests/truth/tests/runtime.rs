@@ -40,13 +40,55 @@ fn size_class_table_equals_go() {
         assert_eq!(u64::from(c.objects), pages[i] * PAGE_SIZE / sizes[i], "class {i} objects");
     }
     for (name, value) in [("PageShift", 13), ("MaxSmallSize", 32768), ("TinySize", 16)] {
-        assert!(src.contains(&format!("{name} ")) && src.lines().any(|l| l.trim().starts_with(name) && l.trim().ends_with(&format!("= {value}"))), "{name} = {value}");
+        assert!(
+            src.contains(&format!("{name} ")) && src.lines().any(|l| l.trim().starts_with(name) && l.trim().ends_with(&format!("= {value}"))),
+            "{name} = {value}"
+        );
     }
 }
 
 const BYTES: &[u64] = &[
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 24, 25, 31, 32, 33, 48, 100, 500, 512, 513, 1000, 1024, 1025, 4095,
-    8192, 9000, 16000, 32767, 32768, 32769, 40000, 65536, 100_000, 1 << 20,
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8,
+    9,
+    10,
+    11,
+    12,
+    13,
+    14,
+    15,
+    16,
+    17,
+    24,
+    25,
+    31,
+    32,
+    33,
+    48,
+    100,
+    500,
+    512,
+    513,
+    1000,
+    1024,
+    1025,
+    4095,
+    8192,
+    9000,
+    16000,
+    32767,
+    32768,
+    32769,
+    40000,
+    65536,
+    100_000,
+    1 << 20,
 ];
 const POINTER_BYTES: &[u64] = &[8, 16, 24, 504, 512, 520, 1024, 4096, 16000, 32752, 32760, 32768, 32776, 100_000];
 const N: u64 = 1600;

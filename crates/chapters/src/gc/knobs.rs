@@ -11,7 +11,18 @@ pub const LIVE: &str = "live";
 pub const OBJECTS: &str = "objects";
 
 pub const KNOBS: &[Knob] = &[
-    Knob { key: GOGC, id: "gogc", label: "GOGC", group: "pacer", unit: Unit::Number, min: 10, max: 500, off: Off::Above, scale: Scale::Linear { unit: 1, step: 10 }, carries: false },
+    Knob {
+        key: GOGC,
+        id: "gogc",
+        label: "GOGC",
+        group: "pacer",
+        unit: Unit::Number,
+        min: 10,
+        max: 500,
+        off: Off::Above,
+        scale: Scale::Linear { unit: 1, step: 10 },
+        carries: false,
+    },
     Knob {
         key: GOMEMLIMIT,
         id: "gomemlimit",
@@ -24,7 +35,18 @@ pub const KNOBS: &[Knob] = &[
         scale: Scale::Linear { unit: MIB, step: 4 },
         carries: false,
     },
-    Knob { key: LIVE, id: "live", label: "Live heap", group: "pacer", unit: Unit::Bytes, min: MIB, max: 64 * MIB, off: Off::Never, scale: Scale::Linear { unit: MIB, step: 1 }, carries: false },
+    Knob {
+        key: LIVE,
+        id: "live",
+        label: "Live heap",
+        group: "pacer",
+        unit: Unit::Bytes,
+        min: MIB,
+        max: 64 * MIB,
+        off: Off::Never,
+        scale: Scale::Linear { unit: MIB, step: 1 },
+        carries: false,
+    },
     // Full trees, then round counts.
     Knob {
         key: OBJECTS,

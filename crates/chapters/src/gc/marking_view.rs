@@ -45,10 +45,14 @@ impl Marked {
 /// The marked heap for the current object count, and the last picture
 /// drawn (a scan playing out asks for the same moment several frames
 /// running).
+/// A picture by what it was drawn from: strategy, objects scanned, object
+/// count, viewport.
+type Drawn = (Strategy, usize, usize, Viewport, Scene);
+
 #[derive(Debug, Default)]
 pub struct Cache {
     marked: RefCell<Option<Rc<Marked>>>,
-    last: RefCell<Option<(Strategy, usize, usize, Viewport, Scene)>>,
+    last: RefCell<Option<Drawn>>,
 }
 
 #[derive(Debug)]

@@ -24,13 +24,13 @@ use crate::chapter::{Chapter, Code, Lang};
 use crate::figure::View;
 use alloc::boxed::Box;
 use alloc::rc::Rc;
-use memview::Focus;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 use memsim::greentea::Strategy;
 use memsim::pacer::MIB;
 use memsim::{Expr, Op, Place};
+use memview::Focus;
 
 const STACK_HI: u64 = 0xc000048000;
 /// Nodes are 24 bytes with pointers: size class 3, the first span, so node
@@ -55,10 +55,7 @@ fn set(var: &str, fields: &[&str], value: Expr) -> Op {
 
 /// The program up to and including `extra = nil`.
 fn setup() -> Vec<Op> {
-    let mut ops = vec![
-        Op::Spawn { goroutine: 1, hi: STACK_HI, size: 2048 },
-        Op::Call { func: s("main"), args: vec![] },
-    ];
+    let mut ops = vec![Op::Spawn { goroutine: 1, hi: STACK_HI, size: 2048 }, Op::Call { func: s("main"), args: vec![] }];
     ops.extend(build());
     ops.push(set("root", &["Other"], Expr::Nil));
     ops.extend(collect(true));
@@ -100,10 +97,7 @@ fn moves() -> [Op; 4] {
 }
 
 fn finish() -> [Op; 2] {
-    [
-        set("root", &["Next", "Other"], node(99)),
-        Op::Print(vec![Expr::Load(path("root", &["Other", "V"])), Expr::Load(path("root", &["Next", "Other", "V"]))]),
-    ]
+    [set("root", &["Next", "Other"], node(99)), Op::Print(vec![Expr::Load(path("root", &["Other", "V"])), Expr::Load(path("root", &["Next", "Other", "V"]))])]
 }
 
 pub fn chapter() -> Chapter {
@@ -157,10 +151,7 @@ pub fn chapter() -> Chapter {
         .op(Op::GcMarkStep { n: 1 })
         .focus(Focus::HeapAt(NODE[1]));
 
-    c.step("Node 2 is scanned: black; node 3 turns grey.")
-        .at("runtime.GC()")
-        .op(Op::GcMarkStep { n: 1 })
-        .focus(Focus::HeapAt(NODE[2]));
+    c.step("Node 2 is scanned: black; node 3 turns grey.").at("runtime.GC()").op(Op::GcMarkStep { n: 1 }).focus(Focus::HeapAt(NODE[2]));
 
     c.step(
         "Node 3 points nowhere; it turns black and no grey object is left: marking is done. Node 4 is still \
@@ -222,10 +213,7 @@ pub fn chapter() -> Chapter {
     .op(store.clone())
     .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("c goes back to nil. Node 3 is now reachable only through black node 1.")
-        .at("c = nil")
-        .op(clear_c.clone())
-        .focus(Focus::HeapAt(NODE[2]));
+    c.step("c goes back to nil. Node 3 is now reachable only through black node 1.").at("c = nil").op(clear_c.clone()).focus(Focus::HeapAt(NODE[2]));
 
     c.step(
         "Marking finishes: node 2 is scanned (it leads to node 4's slot, the extra Node, now black) and the \
@@ -270,10 +258,7 @@ pub fn chapter() -> Chapter {
         .at("// While the collector marks")
         .focus(Focus::HeapAt(NODE[1]));
 
-    c.step("c takes node 3's address. No barrier on the stack, as before.")
-        .at("c := root.Next.Next")
-        .op(load_c)
-        .focus(Focus::var("main", "c"));
+    c.step("c takes node 3's address. No barrier on the stack, as before.").at("c := root.Next.Next").op(load_c).focus(Focus::var("main", "c"));
 
     c.step(
         "This store overwrites a pointer to node 3, so the barrier shades node 3 grey before the store \
