@@ -45,7 +45,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   for (const l of lines) assert.match(l, GCTRACE);
   assert.match(lines[0], /, 18 MB goal, 1 MB stacks, 1 MB globals, 4 P$/, 'the GC guide example: goal 18 MB');
   assert.match(await page.textContent('#terminal'), /GODEBUG=gctrace=1/);
-  assert.match(await page.textContent('#knob-stats'), /GC CPU: \d+\.\d\d%.*Peak heap: .*MiB/);
+  assert.match(await page.textContent('#knob-stats'), /GC CPU \(model\): \d+\.\d\d%.*Peak heap: .*MiB/);
   assert.match(await page.textContent('#knob-stats'), /goal = live \+ \(live \+ stacks \+ globals\) × GOGC\/100 = 8 \+ \(8 \+ 1 \+ 1\) × 100\/100 = 18 MiB/);
   const before = await canvasHash(page);
 
@@ -72,7 +72,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   const limited = await gctraceLines(page);
   assert.ok(limited.length > 0);
   for (const l of limited) assert.ok(Number(l.match(/, (\d+) MB goal/)[1]) <= 48, l);
-  assert.match(await page.textContent('#knob-stats'), /GOGC=off: the goal is GOMEMLIMIT − stacks − globals = 48 − 1 − 1 = 46 MiB/);
+  assert.match(await page.textContent('#knob-stats'), /GOGC=off: the goal is GOMEMLIMIT − non-heap − 3% headroom = 48 − 5 − 1.3 = 41.7 MiB/);
   await page.focus('#live');
   await page.keyboard.press('ArrowRight');
   const url = page.url();

@@ -14,7 +14,7 @@ const cases = [
   ['#/gc/-1', /does not exist/i, '#/gc/1', 'gc-negative-step'],
   ['#/nope/3', /no chapter/i, '#/memory/1', 'unknown-chapter'],
   ['#/memory/-1', /does not exist/i, '#/memory/1', 'negative-step'],
-  ['#/stack-heap/99999', /does not exist/i, '#/stack-heap/24', 'step-too-big'],
+  ['#/stack-heap/99999', /does not exist/i, '#/stack-heap/25', 'step-too-big'],
   ['#/memory/abc', /not a step number/i, '#/memory/1', 'step-not-a-number'],
   ['#/memory/3?x=<b>1</b>', /not used here/i, '#/memory/3', 'unknown-param'],
   ['#/' + 'x'.repeat(10000), /too long/i, '#/memory/1', 'very-long'],

@@ -67,7 +67,8 @@ pub fn chapter() -> Chapter {
     c.step(
         "malloc(16) returns a pointer to a fresh chunk: glibc adds an 8-byte hidden size word and rounds \
          up to 16, so 16 bytes of Account take a 32-byte chunk. The first chunk in the heap is malloc's own \
-         bookkeeping, which is why alice points at …92a0.",
+         bookkeeping, which is why alice points at …92a0 (in a run without address randomization; with \
+         ASLR on, the heap starts elsewhere each run).",
     )
     .at("Account *alice = malloc(sizeof(Account));")
     .op(Op::Declare { name: s("alice"), ty: s("Account *"), value: Expr::Malloc { ty: s("Account"), value: Box::new(pair("id", "balance")) } })

@@ -74,7 +74,8 @@ pub fn chapter() -> Chapter {
 
     c.step(
         "Program B was written by someone else, who also picked 0x1008 — for a flag. It writes -1: eight \
-         0xff bytes. Nothing warns either program; memory does what it is told.",
+         0xff bytes. Nothing warns either program: before operating systems gave each process its own \
+         protected memory, memory simply did what it was told.",
     )
     .at("MOVQ $-1, 0x1008")
     .op(Op::Store { addr: BASE + 8, width: 8, value: -1 })

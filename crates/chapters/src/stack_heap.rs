@@ -11,10 +11,15 @@ use memview::Focus;
 
 /// Goroutine 1's stack: the highest address, and Go's minimum stack size.
 const STACK_HI: u64 = 0xc000048000;
-const STACK_SIZE: u64 = 2048;
+/// Goroutine 1 has already grown from 2 KiB to 4 KiB when main.main runs.
+const STACK_SIZE: u64 = 4096;
 
 const GCFLAGS: &str = "go build -gcflags=-m ./stackheap";
 const GCFLAGS_OUT: &str = include_str!("../go/stackheap/gcflags-m.txt");
+/// The compiler's own account of each function's frame (one header line per
+/// function of the assembly listing; tests/truth runs it again).
+const ASM_HEADERS: &str = "go build -gcflags=-S ./stackheap 2>&1 | grep STEXT";
+const ASM_HEADERS_OUT: &str = include_str!("../go/stackheap/gcflags-S-stext.txt");
 
 fn s(x: &str) -> String {
     x.to_string()
@@ -47,8 +52,8 @@ pub fn chapter() -> Chapter {
 
     c.step(
         "Languages brought variables: names instead of addresses. You write a name; the compiler picks \
-         the address and remembers it. A running goroutine gets a stack (2 KiB to start) and each \
-         function call gets a frame on it. main's frame is pushed first.",
+         the address and remembers it. Each goroutine has a stack (new ones start at 2 KiB; main's has grown \
+         to 4 KiB by now) and, in this picture, each call gets a frame on it. main's frame comes first.",
     )
     .at("func main()")
     .op(Op::Spawn { goroutine: 1, hi: STACK_HI, size: STACK_SIZE })
@@ -64,8 +69,9 @@ pub fn chapter() -> Chapter {
     .focus(Focus::var("main", "a"));
 
     c.step(
-        "Calling add pushes a new frame below main's, and the arguments are copied into it: add's a is \
-         its own 10, not main's. (//go:noinline keeps this a real call, so each function keeps its frame.)",
+        "The classic model: a call pushes a frame below main's and copies the arguments into it, so add's a \
+         is its own 10, not main's. (Go 1.27 passes a and b in registers and gives add no frame at all: the \
+         last step shows what the compiler emitted.)",
     )
     .at("b := add(a, 5)")
     .op(call("add", &[("a", "int", Expr::var("a")), ("b", "int", Expr::Int(5))]))
@@ -84,7 +90,7 @@ pub fn chapter() -> Chapter {
     .op(ret(Some(Expr::var("sum")), Some(("b", "int"))))
     .focus(Focus::var("main", "b"));
 
-    c.step("A block is a scope too. c lives in main's frame only until the block's closing brace.")
+    c.step("A block is a scope too: the name c can be used only inside its braces.")
         .at("c := b * 2")
         .op(declare("c", "int", Expr::times(Expr::var("b"), Expr::Int(2))))
         .focus(Focus::var("main", "c"));
@@ -92,8 +98,9 @@ pub fn chapter() -> Chapter {
     c.step("println(c) prints 30.").at("println(c)").op(Op::Print(vec![Expr::var("c")])).focus(Focus::var("main", "c"));
 
     c.step(
-        "The brace closes the scope and c's slot is released. Calls and scopes nest, and the stack mirrors \
-         that nesting: last in, first out. That is why the stack was such a good invention.",
+        "The brace ends c's scope. Scope is the compiler's rule: the frame was sized once when main began, \
+         and the picture drops c only to show the scope ending. Calls nest, and the stack mirrors the calls: \
+         last in, first out. That is why the stack was such a good invention.",
     )
     .at_nth("println(c)", 0, 1)
     .op(Op::EndScope { names: vec![s("c")] })
@@ -118,7 +125,8 @@ pub fn chapter() -> Chapter {
 
     c.step(
         "newPoint's frame is popped, but the Point survives on the heap. main's p holds its address: a \
-         pointer, 8 bytes, drawn as an arrow. Data shared across functions lives on the heap.",
+         pointer, 8 bytes, drawn as an arrow. Data that outlives the frame that made it lives on the heap \
+         (data only lent to callees can stay on the stack, as pt will show).",
     )
     .at("return &p")
     .op(ret(Some(Expr::var("&p")), Some(("p", "*Point"))))
@@ -203,11 +211,19 @@ pub fn chapter() -> Chapter {
 
     c.step(
         "The stack is fast and automatic: a frame's memory is reclaimed the moment its function returns. \
-         The heap holds what is big, of unknown size, or shared beyond one call — and heap memory stays \
-         until someone frees it. Who, and when? Next: managing the heap by hand.",
+         The heap holds what is too big for a frame or outlives its call — and heap memory stays until \
+         someone frees it. Who, and when? Next: managing the heap by hand.",
     )
     .at_nth("println(p.X, len(buf))", 0, 1)
     .op(ret(None, None));
+
+    c.step(
+        "The frames above are the classic, conceptual model. What Go 1.27 emitted: add, moveByValue and \
+         moveByPointer have locals=0x0 and no frame at all — since Go 1.17 arguments travel in registers. \
+         newPoint's frame is 0x28 (40) bytes, main's 0x48 (72), each sized once on entry.",
+    )
+    .at("func add(a, b int) int")
+    .terminal(ASM_HEADERS, ASM_HEADERS_OUT);
 
     c
 }

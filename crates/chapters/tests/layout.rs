@@ -84,10 +84,27 @@ fn tweening_between_consecutive_steps_is_continuous() {
         let tl = ch.timeline().expect("builds");
         let stage = Stage::of(tl.states());
         let scenes: Vec<_> = tl.states().iter().enumerate().map(|(i, m)| layout(m, &stage, VIEWPORTS[0], &ch.steps[i].focus)).collect();
-        for w in scenes.windows(2) {
-            assert_eq!(tween(&w[0], &w[1], 0.0), w[0]);
-            assert_eq!(tween(&w[0], &w[1], 1.0), w[1]);
+        for (i, w) in scenes.windows(2).enumerate() {
             let mid = tween(&w[0], &w[1], 0.5);
+            let early = tween(&w[0], &w[1], 0.01);
+            let e = memview::ease(0.5);
+            for n in &w[1].nodes {
+                let Some(a) = w[0].node(n.key) else { continue };
+                // A node in both pictures glides: halfway at t = 0.5, and
+                // barely moved at t = 0.01.
+                let m = mid.node(n.key).expect("a matched node stays");
+                let want = a.rect.lerp(n.rect, e);
+                assert!(
+                    (m.rect.x - want.x).abs() < 0.01 && (m.rect.y - want.y).abs() < 0.01,
+                    "{} step {}: {:?} at {:?}, want {want:?}",
+                    ch.id,
+                    i + 2,
+                    n.key,
+                    m.rect
+                );
+                let s = early.node(n.key).expect("a matched node stays");
+                assert!((s.rect.x - a.rect.x).abs() <= 1.0 && (s.rect.y - a.rect.y).abs() <= 1.0, "{} step {}: {:?} jumps", ch.id, i + 2, n.key);
+            }
             for n in &mid.nodes {
                 assert!((0.0..=1.0).contains(&n.alpha));
             }

@@ -109,7 +109,7 @@ fn tree_value(i: usize) -> Value {
 pub fn tree_heap(n: usize) -> Machine {
     let mut m = Machine::new();
     let ops = [
-        Op::Spawn { goroutine: 1, hi: STACK_HI, size: 2048 },
+        Op::Spawn { goroutine: 1, hi: STACK_HI, size: 4096 },
         Op::Call { func: String::from("main"), args: Vec::new() },
         Op::Declare { name: String::from("root"), ty: String::from("*Leaf24"), value: Expr::Nil },
     ];

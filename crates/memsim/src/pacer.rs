@@ -4,10 +4,17 @@
 //!
 //!    goal = live + (live + stacks + globals) × GOGC/100
 //!    goal ≥ 4 MiB × GOGC/100                        (heapMinimum)
-//!    goal ≤ GOMEMLIMIT − stacks − globals           (when a limit is set)
 //!
-//! GOGC=off removes the first two lines; with no limit either, the
-//! collector never runs. A cycle is triggered before the goal, so that
+//! and with GOMEMLIMIT set (memoryLimitHeapGoal), the smaller of that and
+//!
+//!    limit goal = (GOMEMLIMIT − non-heap) − headroom, but ≥ live
+//!    headroom   = 3% of (GOMEMLIMIT − non-heap), at least 1 MiB
+//!
+//! where non-heap is all the memory the runtime holds that is not heap:
+//! goroutine stacks, GC and span metadata, other runtime structures (not
+//! globals: they live in the binary's data). The runtime also subtracts
+//! any mapped memory over the limit; the model's never is. GOGC=off
+//! removes the first goal; with no limit either, the collector never runs. A cycle is triggered before the goal, so that
 //! marking, which runs while the program keeps allocating, ends near it:
 //! the trigger lies between 45/64 and 61/64 of the way from the live heap
 //! to the goal. During marking the background workers use 25% of the CPU
@@ -37,18 +44,31 @@ pub struct Settings {
     pub memory_limit: Option<u64>,
 }
 
-/// The heap goal after a cycle that found `live` bytes reachable.
 /// GOGC as the environment spells it: a percentage or `off`.
 pub fn gogc_text(g: Option<u32>) -> String {
     g.map_or_else(|| String::from("off"), |g| alloc::format!("{g}"))
 }
 
-pub fn heap_goal(live: u64, stacks: u64, globals: u64, s: Settings) -> Option<u64> {
+/// memoryLimitHeapGoalHeadroomPercent and memoryLimitMinHeapGoalHeadroom.
+pub const LIMIT_HEADROOM_PERCENT: u64 = 3;
+pub const LIMIT_MIN_HEADROOM: u64 = MIB;
+
+/// The goal GOMEMLIMIT alone sets: (limit − non-heap) less headroom, never
+/// below the bytes the last cycle marked.
+pub fn limit_goal(limit: u64, non_heap: u64, marked: u64) -> u64 {
+    let room = limit.saturating_sub(non_heap);
+    let headroom = (room * LIMIT_HEADROOM_PERCENT / 100).max(LIMIT_MIN_HEADROOM);
+    room.saturating_sub(headroom).max(marked)
+}
+
+/// The heap goal after a cycle that marked `marked` bytes, for `w`'s roots
+/// and non-heap memory.
+pub fn heap_goal(marked: u64, w: &Workload, s: Settings) -> Option<u64> {
     let by_gogc = s.gogc.map(|g| {
-        let goal = live + (live + stacks + globals) * u64::from(g) / 100;
+        let goal = marked + (marked + w.stacks + w.globals) * u64::from(g) / 100;
         goal.max(HEAP_MINIMUM * u64::from(g) / 100)
     });
-    let by_limit = s.memory_limit.map(|l| l.saturating_sub(stacks + globals));
+    let by_limit = s.memory_limit.map(|l| limit_goal(l, w.non_heap, marked));
     match (by_gogc, by_limit) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
@@ -71,6 +91,9 @@ pub struct Workload {
     pub live: u64,
     pub stacks: u64,
     pub globals: u64,
+    /// Memory the runtime holds outside the heap (stacks included): what
+    /// GOMEMLIMIT's goal subtracts.
+    pub non_heap: u64,
     /// GOMAXPROCS.
     pub procs: u32,
     /// Bytes one CPU marks per millisecond.
@@ -104,7 +127,7 @@ pub fn simulate(w: Workload, s: Settings) -> Run {
     let mut run = Run::default();
     let roots = w.stacks + w.globals;
     let mut heap = w.live;
-    let mut goal = heap_goal(w.live, w.stacks, w.globals, s);
+    let mut goal = heap_goal(w.live, &w, s);
     // (start, end, heap at start, goal, allocated since start)
     let mut marking: Option<(u64, u64, u64, u64, u64)> = None;
     let mut mark_cpu_ms_x4 = 0; // quarter-CPU milliseconds
@@ -133,7 +156,7 @@ pub fn simulate(w: Workload, s: Settings) -> Run {
                     mark_cpu_ms_x4 += (t + 1 - start) * u64::from(w.procs);
                     run.peak = run.peak.max(heap);
                     heap = marked;
-                    goal = heap_goal(marked, w.stacks, w.globals, s);
+                    goal = heap_goal(marked, &w, s);
                     marking = None;
                 }
             }
@@ -185,21 +208,28 @@ mod tests {
     #[test]
     fn the_gc_guide_example() {
         // 8 MiB live + 1 MiB stacks + 1 MiB globals at GOGC=100 → 18 MiB.
-        assert_eq!(heap_goal(8 * MIB, MIB, MIB, GOGC100), Some(18 * MIB));
+        assert_eq!(heap_goal(8 * MIB, &workload(), GOGC100), Some(18 * MIB));
     }
 
     #[test]
     fn the_4_mib_minimum_scales_with_gogc() {
-        assert_eq!(heap_goal(MIB, 0, 0, GOGC100), Some(4 * MIB));
-        assert_eq!(heap_goal(MIB, 0, 0, Settings { gogc: Some(50), memory_limit: None }), Some(2 * MIB));
-        assert_eq!(heap_goal(MIB, 0, 0, Settings { gogc: Some(200), memory_limit: None }), Some(8 * MIB));
+        let bare = Workload { stacks: 0, globals: 0, ..workload() };
+        assert_eq!(heap_goal(MIB, &bare, GOGC100), Some(4 * MIB));
+        assert_eq!(heap_goal(MIB, &bare, Settings { gogc: Some(50), memory_limit: None }), Some(2 * MIB));
+        assert_eq!(heap_goal(MIB, &bare, Settings { gogc: Some(200), memory_limit: None }), Some(8 * MIB));
     }
 
     #[test]
     fn gogc_off_and_the_memory_limit() {
-        assert_eq!(heap_goal(8 * MIB, MIB, MIB, Settings { gogc: None, memory_limit: None }), None);
-        assert_eq!(heap_goal(8 * MIB, MIB, MIB, Settings { gogc: None, memory_limit: Some(64 * MIB) }), Some(62 * MIB));
-        assert_eq!(heap_goal(8 * MIB, MIB, MIB, Settings { gogc: Some(100), memory_limit: Some(12 * MIB) }), Some(10 * MIB));
+        let w = workload();
+        assert_eq!(heap_goal(8 * MIB, &w, Settings { gogc: None, memory_limit: None }), None);
+        // (64 − 5) MiB less 3% headroom.
+        let room = 59 * MIB;
+        assert_eq!(heap_goal(8 * MIB, &w, Settings { gogc: None, memory_limit: Some(64 * MIB) }), Some(room - room * 3 / 100));
+        // Headroom is at least 1 MiB: (12 − 5) − 1.
+        assert_eq!(heap_goal(3 * MIB, &w, Settings { gogc: Some(100), memory_limit: Some(12 * MIB) }), Some(6 * MIB));
+        // Never below what the last cycle marked.
+        assert_eq!(heap_goal(16 * MIB, &w, Settings { gogc: Some(100), memory_limit: Some(20 * MIB) }), Some(16 * MIB));
     }
 
     #[test]
@@ -209,7 +239,16 @@ mod tests {
     }
 
     fn workload() -> Workload {
-        Workload { alloc_per_ms: 256 << 10, live: 8 * MIB, stacks: MIB, globals: MIB, procs: 2, mark_bytes_per_ms: 2 * MIB, duration_ms: 2000 }
+        Workload {
+            alloc_per_ms: 256 << 10,
+            live: 8 * MIB,
+            stacks: MIB,
+            globals: MIB,
+            non_heap: 5 * MIB,
+            procs: 2,
+            mark_bytes_per_ms: 2 * MIB,
+            duration_ms: 2000,
+        }
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub fn describe(m: &Machine) -> String {
     for stack in &m.stacks {
         let owner = if m.c_heap.is_some() { String::from("the main thread") } else { format!("goroutine {}", stack.goroutine) };
         let mut s = format!("Stack of {owner}, {} used.", text::bytes(stack.used()));
+        if m.c_heap.is_none() {
+            s.push_str(" Frames and slots as the classic model draws them; the compiler keeps many values in registers.");
+        }
         if stack.frames.is_empty() {
             s.push_str(" No frames: every function has returned.");
         }

@@ -61,7 +61,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         }
     }
     let stats = [
-        ("Memory regions touched", format!("{}", p.regions)),
+        ("Regions touched (model)", format!("{}", p.regions)),
         ("Objects scanned", format!("{} / {total}", p.done)),
         (
             if strategy == Strategy::SpanBySpan { "Spans queued" } else { "Marked, waiting" },
@@ -154,7 +154,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     let path: Vec<Point> = run.order[from..p.done].iter().filter_map(|a| cell(*a)).map(|r| Point { x: r.x + r.w / 2.0, y: r.center_y() }).collect();
     scene.lines.push(Line { key: 0, points: path, role: Role::Focus, width: 2.0, dashed: false, alpha: 0.75 });
     let note = format!(
-        "black: scanned \u{b7} grey: marked, waiting \u{b7} white: not reached yet \u{b7} arena {} at {}",
+        "black: scanned \u{b7} grey: marked, waiting \u{b7} white: not reached yet \u{b7} a {} arena, base {} (illustrative)",
         text::bytes(memsim::ARENA_BYTES),
         m.heap.base
     );

@@ -38,12 +38,12 @@ pub fn percent(basis_points: u64) -> String {
 
 /// The readouts: what a user compares between settings.
 pub fn stats(run: &Run, w: &Workload, k: &Settings) -> [(&'static str, String); 4] {
-    let goal = heap_goal(w.live, w.stacks, w.globals, *k).map_or_else(|| String::from("none"), text::bytes);
+    let goal = heap_goal(w.live, w, *k).map_or_else(|| String::from("none"), text::bytes);
     let secs = w.duration_ms / 1000;
     [
-        ("GC CPU", percent(run.gc_cpu_basis_points)),
+        ("GC CPU (model)", percent(run.gc_cpu_basis_points)),
         ("Peak heap", text::bytes(run.peak)),
-        ("GC cycles", format!("{} in {secs} s", run.cycles.len())),
+        ("GC cycles (model)", format!("{} in {secs} s", run.cycles.len())),
         ("First goal", goal),
     ]
 }
@@ -52,16 +52,29 @@ pub fn stats(run: &Run, w: &Workload, k: &Settings) -> [(&'static str, String); 
 /// runtime does: `goal = 8 + (8 + 1 + 1) × 100/100 = 18 MiB`.
 pub fn goal_formula(w: &Workload, k: &Settings) -> String {
     let mib = |b: u64| text::bytes(b).replace(" MiB", "");
-    let limit = k.memory_limit.map(|l| (l, l.saturating_sub(w.stacks + w.globals)));
+    // The limit's goal, worked out as memoryLimitHeapGoal does.
+    let limit = k.memory_limit.map(|l| {
+        let room = l.saturating_sub(w.non_heap);
+        let headroom = room * memsim::pacer::LIMIT_HEADROOM_PERCENT / 100;
+        let headroom = headroom.max(memsim::pacer::LIMIT_MIN_HEADROOM);
+        let goal = memsim::pacer::limit_goal(l, w.non_heap, w.live);
+        let floor = if goal == w.live && room.saturating_sub(headroom) < w.live {
+            format!(", raised to the live heap, {}", text::bytes(w.live))
+        } else {
+            String::new()
+        };
+        let how = format!(
+            "GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = {} \u{2212} {} \u{2212} {} = {}{floor}",
+            mib(l),
+            mib(w.non_heap),
+            mib(headroom),
+            text::bytes(room.saturating_sub(headroom))
+        );
+        (goal, how)
+    });
     let Some(g) = k.gogc else {
         return match limit {
-            Some((l, cap)) => format!(
-                "GOGC=off: the goal is GOMEMLIMIT \u{2212} stacks \u{2212} globals = {} \u{2212} {} \u{2212} {} = {}",
-                mib(l),
-                mib(w.stacks),
-                mib(w.globals),
-                text::bytes(cap)
-            ),
+            Some((_, how)) => format!("GOGC=off: the goal is {how}"),
             None => String::from("GOGC=off and no GOMEMLIMIT: no goal, the heap only grows"),
         };
     };
@@ -78,8 +91,8 @@ pub fn goal_formula(w: &Workload, k: &Settings) -> String {
     if by_gogc < minimum {
         s.push_str(&format!(", raised to the minimum 4 MiB \u{d7} {g}/100 = {}", text::bytes(minimum)));
     }
-    if let Some((l, cap)) = limit.filter(|(_, cap)| *cap < by_gogc.max(minimum)) {
-        s.push_str(&format!(", capped by GOMEMLIMIT at {} \u{2212} {} \u{2212} {} = {}", mib(l), mib(w.stacks), mib(w.globals), text::bytes(cap)));
+    if let Some((_, how)) = limit.filter(|(cap, _)| *cap < by_gogc.max(minimum)) {
+        s.push_str(&format!("; capped by {how}"));
     }
     s
 }
@@ -119,7 +132,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         return scene;
     }
     // The goal the last cycle set, drawn to the right edge: it must fit too.
-    let next_goal = heap_goal(run.cycles.last().map_or(w.live, |c| c.marked), w.stacks, w.globals, *k);
+    let next_goal = heap_goal(run.cycles.last().map_or(w.live, |c| c.marked), w, *k);
     let top_bytes = [run.peak, k.memory_limit.unwrap_or(0), w.live, next_goal.unwrap_or(0)].into_iter().max().unwrap_or(MIB).max(4 * MIB);
     let step_mib = tick_step(top_bytes.div_ceil(MIB), plot.h / (mt.f * 2.2));
     let top_mib = top_bytes.div_ceil(MIB).div_ceil(step_mib) * step_mib;
@@ -235,7 +248,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         0.0,
         size,
         Role::Muted,
-        "shaded: the collector is marking",
+        "shaded: marking (model: 25% of CPUs, no assists)",
         TextAlign::Right,
         false,
     ));
@@ -281,7 +294,7 @@ pub fn describe(run: &Run, w: &Workload, k: &Settings) -> String {
     let body = match run.cycles.first() {
         None => format!(" No collection runs: the heap only grows, to {}.", text::bytes(run.peak)),
         Some(c) => format!(
-            " {} collections; the first starts at {} ms with the heap at {} (goal {}). The heap saws between the live data and the goal, peaking at {}. Marking used {} of the CPU.",
+            " {} collections; the first starts at {} ms with the heap at {} (goal {}). The heap saws between the live data and the goal, peaking at {}. In this model background marking, at 25% of the CPUs with no assists, used {} of the CPU.",
             run.cycles.len(),
             c.start_ms,
             text::bytes(c.heap_start),
@@ -300,7 +313,8 @@ mod tests {
 
     /// The gc chapter's workload: 256 KiB per ms, 8 MiB live, 1 MiB
     /// stacks and globals, on 4 CPUs for two seconds.
-    const W: Workload = Workload { alloc_per_ms: 256 << 10, live: 8 * MIB, stacks: MIB, globals: MIB, procs: 4, mark_bytes_per_ms: MIB, duration_ms: 2000 };
+    const W: Workload =
+        Workload { alloc_per_ms: 256 << 10, live: 8 * MIB, stacks: MIB, globals: MIB, non_heap: 5 * MIB, procs: 4, mark_bytes_per_ms: MIB, duration_ms: 2000 };
     const DEFAULT: Settings = Settings { gogc: Some(100), memory_limit: None };
 
     #[test]
@@ -335,12 +349,18 @@ mod tests {
         let small_w = Workload { live: MIB, ..W };
         let small = Settings { gogc: Some(500), memory_limit: None };
         assert!(goal_formula(&small_w, &small).ends_with("= 16 MiB, raised to the minimum 4 MiB \u{d7} 500/100 = 20 MiB"));
-        let capped = Settings { memory_limit: Some(12 * MIB), ..DEFAULT };
-        assert!(goal_formula(&W, &capped).ends_with("capped by GOMEMLIMIT at 12 \u{2212} 1 \u{2212} 1 = 10 MiB"));
+        let capped = Settings { memory_limit: Some(16 * MIB), ..DEFAULT };
+        assert!(
+            goal_formula(&W, &capped).ends_with("capped by GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = 16 \u{2212} 5 \u{2212} 1 = 10 MiB"),
+            "{}",
+            goal_formula(&W, &capped)
+        );
         let off = Settings { gogc: None, memory_limit: Some(48 * MIB) };
-        assert!(goal_formula(&W, &off).ends_with("= 46 MiB"));
-        for (w, k) in [(W, capped), (W, off), (small_w, small)] {
-            let want = memsim::pacer::heap_goal(w.live, w.stacks, w.globals, k).map(text::bytes).expect("a goal");
+        assert!(goal_formula(&W, &off).ends_with("= 48 \u{2212} 5 \u{2212} 1.3 = 41.7 MiB"), "{}", goal_formula(&W, &off));
+        let near = Workload { live: 16 * MIB, ..W };
+        assert!(goal_formula(&near, &Settings { memory_limit: Some(20 * MIB), ..DEFAULT }).ends_with("raised to the live heap, 16 MiB"));
+        for (w, k) in [(W, capped), (W, off), (small_w, small), (W, Settings { memory_limit: Some(12 * MIB), ..DEFAULT })] {
+            let want = memsim::pacer::heap_goal(w.live, &w, k).map(text::bytes).expect("a goal");
             assert!(goal_formula(&w, &k).ends_with(&want), "{k:?}: {}", goal_formula(&w, &k));
         }
     }

@@ -30,7 +30,23 @@ pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         ),
         None => (String::from("Stack"), String::new()),
     };
-    let inner = panel(scene, "stack", rect, &title, &sub, mt);
+    let mut inner = panel(scene, "stack", rect, &title, &sub, mt);
+    if m.c_heap.is_none() && !m.stacks.is_empty() {
+        // Go's frames are drawn as the classic model has them; the
+        // compiler keeps many values in registers instead.
+        let size = mt.f * 0.8;
+        let note = "conceptual frames: the compiler keeps many values in registers";
+        inner.h -= size * 1.8;
+        scene.nodes.push(Node::new(Key::Part("stack-note", 0), Rect::new(inner.x, inner.bottom() + size * 0.9, 1.0, 1.0)).text(
+            0.0,
+            0.0,
+            size,
+            Role::Muted,
+            text::fit(note, (inner.w / (size * 0.6)) as usize),
+            TextAlign::Left,
+            false,
+        ));
+    }
     let frames = m.frames().count() as f32;
     let slots = m.frames().map(|f| f.slots.len()).sum::<usize>() as f32;
     let gap = mt.f * 0.5;

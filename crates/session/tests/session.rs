@@ -18,6 +18,11 @@ fn urls(s: &mut Session) -> Vec<(String, Nav)> {
     s.take_effects().into_iter().filter_map(|e| if let Effect::Url { hash, nav } = e { Some((hash, nav)) } else { None }).collect()
 }
 
+/// The number of steps of `chapter`.
+fn steps(chapter: &str) -> usize {
+    chapters::catalog().into_iter().find(|c| c.id == chapter).expect("chapter").steps.len()
+}
+
 fn key(k: &str, target: KeyTarget) -> Intent {
     Intent::Key { key: k.into(), modifier: false, target }
 }
@@ -55,10 +60,11 @@ fn keys_do_what_the_help_says_wherever_they_are_pressed() {
     assert_eq!(step_of(&s, "stack-heap"), Some(3));
     assert!(!s.dispatch(key(" ", KeyTarget::Button), 3.0), "a button keeps Space");
     assert!(!s.dispatch(Intent::Key { key: "ArrowRight".into(), modifier: true, target: KeyTarget::Page }, 3.0));
+    let last = steps("stack-heap");
     s.dispatch(key("End", KeyTarget::Page), 4.0);
-    assert_eq!(step_of(&s, "stack-heap"), Some(24));
+    assert_eq!(step_of(&s, "stack-heap"), Some(last));
     s.dispatch(key("ArrowRight", KeyTarget::Page), 5.0);
-    assert_eq!(step_of(&s, "stack-heap"), Some(24), "the last step stays");
+    assert_eq!(step_of(&s, "stack-heap"), Some(last), "the last step stays");
     s.dispatch(key("Home", KeyTarget::Page), 6.0);
     assert_eq!(step_of(&s, "stack-heap"), Some(1));
     s.dispatch(key("?", KeyTarget::Page), 7.0);
@@ -72,10 +78,12 @@ fn keys_do_what_the_help_says_wherever_they_are_pressed() {
 
 #[test]
 fn bad_links_show_a_notice_and_the_nearest_state() {
+    let last = steps("stack-heap");
+    let runs_to = format!("steps run from 1 to {last}");
     for (hash, chapter, step, says) in [
         ("#/<img src=x onerror=alert(1)>/99999", "memory", 1, "There is no chapter"),
         ("#/gc/-1", "gc", 1, "Step -1 does not exist"),
-        ("#/stack-heap/99999", "stack-heap", 24, "steps run from 1 to 24"),
+        ("#/stack-heap/99999", "stack-heap", last, runs_to.as_str()),
         ("#/memory/abc", "memory", 1, "is not a step number"),
         ("#/memory/2?evil=1", "memory", 2, "not used here"),
     ] {
@@ -210,6 +218,23 @@ fn every_step_of_every_chapter_has_a_page_and_a_picture() {
             assert_eq!((p.chapter, p.step + 1, p.notice.as_deref()), (ci, step, None));
             assert!(!p.description.is_empty(), "{} {step}", ch.id);
             assert!(s.frame(1e9).is_some_and(|sc| !sc.nodes.is_empty()), "{} {step}", ch.id);
+        }
+    }
+}
+
+/// Seeking by link and stepping with Next reach the same page and picture.
+#[test]
+fn seeking_equals_stepping_for_every_step() {
+    for ch in chapters::catalog() {
+        let mut stepped = open(&format!("#/{}/1", ch.id));
+        for step in 1..=ch.steps.len() {
+            // Each Next at a later time, drawn once its animation is over.
+            let now = step as f64 * 1e6;
+            let mut sought = open(&format!("#/{}/{step}", ch.id));
+            let (a, b) = (page(&mut stepped), page(&mut sought));
+            assert_eq!(a, b, "{} step {step}: the page", ch.id);
+            assert!(stepped.frame(now) == sought.frame(now), "{} step {step}: the pictures differ", ch.id);
+            stepped.dispatch(Intent::Next, now + 1.0);
         }
     }
 }

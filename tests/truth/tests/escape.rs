@@ -9,16 +9,24 @@ fn go_chapters() -> Vec<Chapter> {
     catalog().into_iter().filter(|c| c.code.lang == Lang::Go).collect()
 }
 
-/// `go build -gcflags=-m ./pkg` as the page shows it, run for real (the
-/// binary goes to /dev/null so the checkout stays clean).
+/// `go build -gcflags=… ./pkg` as the page shows it, run for real (the
+/// binary goes to /dev/null so the checkout stays clean). A trailing
+/// `2>&1 | grep WORD` keeps the lines holding WORD, as the shell would.
 fn real_output(command: &str) -> String {
+    let (command, grep) = match command.split_once(" 2>&1 | grep ") {
+        Some((c, word)) => (c, Some(word)),
+        None => (command, None),
+    };
     let args: Vec<&str> = command.split_whitespace().skip(1).collect();
     assert_eq!(args.first(), Some(&"build"), "only `go build` commands are shown: {command}");
     let mut full = vec!["build", "-o", "/dev/null"];
     full.extend(&args[1..]);
     let (ok, text) = run(&module(), &full);
     assert!(ok, "`{command}` failed:\n{text}");
-    text
+    match grep {
+        Some(word) => text.lines().filter(|l| l.contains(word)).map(|l| format!("{l}\n")).collect(),
+        None => text,
+    }
 }
 
 /// The listing line a compiler message points at (`./main.go:13:2: …`).

@@ -55,7 +55,7 @@ fn set(var: &str, fields: &[&str], value: Expr) -> Op {
 
 /// The program up to and including `extra = nil`.
 fn setup() -> Vec<Op> {
-    let mut ops = vec![Op::Spawn { goroutine: 1, hi: STACK_HI, size: 2048 }, Op::Call { func: s("main"), args: vec![] }];
+    let mut ops = vec![Op::Spawn { goroutine: 1, hi: STACK_HI, size: 4096 }, Op::Call { func: s("main"), args: vec![] }];
     ops.extend(build());
     ops.push(set("root", &["Other"], Expr::Nil));
     ops.extend(collect(true));
@@ -113,7 +113,7 @@ pub fn chapter() -> Chapter {
          It finds what the program can still reach and frees the rest. main starts.",
     )
     .at("func main()")
-    .op(Op::Spawn { goroutine: 1, hi: STACK_HI, size: 2048 })
+    .op(Op::Spawn { goroutine: 1, hi: STACK_HI, size: 4096 })
     .op(Op::Call { func: s("main"), args: vec![] })
     .focus(Focus::frame("main"));
 
@@ -133,7 +133,8 @@ pub fn chapter() -> Chapter {
 
     c.step(
         "runtime.GC() starts a cycle. Marking begins with every object white: not yet known to be alive. \
-         (Go also starts cycles on its own, when the heap grows to a goal set by GOGC.)",
+         (Go also starts cycles on its own as the heap nears a goal set by GOGC, and at least every two \
+         minutes.)",
     )
     .at("runtime.GC()")
     .op(Op::GcStart { barrier: true });
@@ -244,9 +245,9 @@ pub fn chapter() -> Chapter {
     .output_note(hypothetical);
 
     let mut b = c.step(
-        "Go's answer since Go 1.8 is the hybrid write barrier: on every pointer store into the heap while \
-         marking, shade the pointer being overwritten, and the new one too if the goroutine's stack is not \
-         yet scanned. Same program, same moment — this time with the barrier on.",
+        "Go's answer since 1.8 is the hybrid write barrier. By design: on a pointer store while marking, \
+         shade the old pointer, and the new one if the stack is unscanned. The runtime simply records both in \
+         a per-P buffer and greys them on flush. Same moment, barrier on.",
     );
     b = b.op(Op::Restart);
     for op in setup() {
@@ -261,8 +262,8 @@ pub fn chapter() -> Chapter {
     c.step("c takes node 3's address. No barrier on the stack, as before.").at("c := root.Next.Next").op(load_c).focus(Focus::var("main", "c"));
 
     c.step(
-        "This store overwrites a pointer to node 3, so the barrier shades node 3 grey before the store \
-         happens. (The stack was already scanned, so the new value needs no shading.)",
+        "This store overwrites a pointer to node 3, so the barrier greys node 3. (The design skips the new \
+         value, nil, once the stack is scanned; the runtime buffers old and new alike before the store.)",
     )
     .at("root.Next.Next = nil")
     .op(cut)
@@ -309,9 +310,9 @@ fn green_tea(c: &mut Chapter) {
     let all = usize::MAX;
     let at = "runtime.GC()";
     c.step(
-        "Marking is mostly waiting for memory. Here is a bigger heap: a binary tree (31 nodes; the slider goes \
-         up to 20,000) of three node sizes, so they live in separate spans — each from the allocator's path: the P's mcache, then mcentral for the \
-         span class, then mheap, which cuts pages out of 64 MiB arenas.",
+        "Marking spends much of its time waiting for memory: at least 35%, the Green Tea authors measured. \
+         Here is a bigger heap: a binary tree (31 nodes; the slider goes to 20,000) of three node sizes, in \
+         three spans that P0's mcache took from mcentral, and mcentral from mheap's 64 MiB arenas.",
     )
     .at(at)
     .view(flood(0));
@@ -334,8 +335,9 @@ fn green_tea(c: &mut Chapter) {
     .at(at)
     .view(spans(1));
     c.step(
-        "Taking a span from the queue scans every marked object in it, in address order, in one visit. The \
-         same objects cost far fewer region visits. (Go applies this to objects of 16 to 512 bytes.)",
+        "Taking a span from the queue scans its marked objects in address order: far fewer region visits. \
+         The count is a lower bound: Go scans a snapshot, and objects marked meanwhile queue the span \
+         again, so real Go visits more often. Go uses this path for 16–512-byte objects.",
     )
     .at(at)
     .view(spans(all));
@@ -348,20 +350,21 @@ fn pacer(c: &mut Chapter) {
     c.step(
         "Real programs rarely call runtime.GC(). A cycle starts when the heap nears its goal: live + (live + \
          stacks + globals) × GOGC/100, at least 4 MiB. 8 MiB live, 1 MiB stacks, 1 MiB globals at GOGC=100: \
-         goal 18 MiB. Objects allocated while marking are born black and count as live, so later goals sit a \
+         goal 18 MiB, and the cycle starts before the heap gets there. Objects allocated while marking are born black and count as live, so later goals sit a \
          little higher. Drag the sliders; the link keeps your settings.",
     )
     .at(at)
     .view(view(knobs::pacer(Some(100), None, 8 * MIB)));
     c.step(
-        "GOGC trades memory for CPU. At GOGC=400 the heap may grow five times the live data before a cycle: \
-         fewer cycles, less GC CPU, a higher peak. GOGC=off never collects — unless a memory limit is set.",
+        "GOGC trades memory for CPU. At GOGC=400 the goal is 5 × live + 4 × (stacks + globals): fewer \
+         cycles, less GC CPU, a higher peak. GOGC=off never collects — unless a memory limit is set.",
     )
     .at(at)
     .view(view(knobs::pacer(Some(400), None, 8 * MIB)));
     c.step(
-        "GOMEMLIMIT (Go 1.19) caps the goal: here GOGC=off with a 48 MiB limit lets the heap grow to the \
-         limit, then collects just enough to stay under it — the whole limit is used, with few cycles.",
+        "GOMEMLIMIT (Go 1.19) caps the goal: the limit less the runtime's non-heap memory and 3% headroom. \
+         With GOGC=off and 48 MiB the heap grows to about 41.7 MiB (real Go 1.27.3 prints 41 MB goals), \
+         and every cycle is still a full collection.",
     )
     .at(at)
     .view(view(knobs::pacer(None, Some(48 * MIB), 8 * MIB)));

@@ -65,7 +65,7 @@ impl Figure for Pacer {
         let (_, w) = pacer_inputs(k);
         let lines = self.run(k).gctrace(&w);
         let mut out = format!(
-            "# the simulated cycles, printed as Go's GODEBUG=gctrace=1 prints them\n$ GOGC={} GOMEMLIMIT={} GODEBUG=gctrace=1 ./app",
+            "# the simulated cycles, printed as Go's GODEBUG=gctrace=1 prints them (its MB are MiB)\n$ GOGC={} GOMEMLIMIT={} GODEBUG=gctrace=1 ./app",
             gogc_text(k.num(GOGC).map(|g| g as u32)),
             k.num(GOMEMLIMIT).map_or_else(|| String::from("off"), byte_count)
         );
