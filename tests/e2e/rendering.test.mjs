@@ -97,7 +97,7 @@ test('terminal output is real, selectable text', async () => {
     return getSelection().toString();
   });
   assert.match(selected, /moved to heap: p/);
-  const { page: p2, context: c2 } = await open(browser, srv.url, '#/stack-heap/24');
+  const { page: p2, context: c2 } = await open(browser, srv.url, '#/stack-heap/25');
   assert.match(await p2.textContent('#terminal'), /30\n1\n101\n110 1048576/);
   await c2.close();
   await context.close();

@@ -210,20 +210,20 @@ pub fn chapter() -> Chapter {
         .focus(Focus::pointee("main", "p"));
 
     c.step(
+        "These frames are the classic, conceptual model. What Go 1.27 emitted: add, moveByValue and \
+         moveByPointer have locals=0x0 and no frame at all — since Go 1.17 arguments travel in registers. \
+         newPoint's frame is 0x28 (40) bytes, main's 0x48 (72), each sized once on entry.",
+    )
+    .at("func add(a, b int) int")
+    .terminal(ASM_HEADERS, ASM_HEADERS_OUT);
+
+    c.step(
         "The stack is fast and automatic: a frame's memory is reclaimed the moment its function returns. \
          The heap holds what is too big for a frame or outlives its call — and heap memory stays until \
          someone frees it. Who, and when? Next: managing the heap by hand.",
     )
     .at_nth("println(p.X, len(buf))", 0, 1)
     .op(ret(None, None));
-
-    c.step(
-        "The frames above are the classic, conceptual model. What Go 1.27 emitted: add, moveByValue and \
-         moveByPointer have locals=0x0 and no frame at all — since Go 1.17 arguments travel in registers. \
-         newPoint's frame is 0x28 (40) bytes, main's 0x48 (72), each sized once on entry.",
-    )
-    .at("func add(a, b int) int")
-    .terminal(ASM_HEADERS, ASM_HEADERS_OUT);
 
     c
 }
