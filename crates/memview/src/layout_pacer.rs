@@ -111,8 +111,9 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         // Narrow: the numbers alone (the words are in the caption).
         formula = formula
             .replace("live + (live + stacks + globals) \u{d7} GOGC/100 = ", "")
-            .replace("the goal is GOMEMLIMIT \u{2212} stacks \u{2212} globals", "goal")
-            .replace(", capped by GOMEMLIMIT at ", " \u{2192} limit ")
+            .replace("the goal is GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom", "goal")
+            .replace("; capped by GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = ", " \u{2192} limit ")
+            .replace(", raised to the live heap, ", " \u{2192} live ")
             .replace(", raised to the minimum ", " \u{2192} min ");
     }
     let formula = text::fit(&formula, room);
