@@ -16,6 +16,7 @@
 
 extern crate alloc;
 
+pub mod case_study;
 mod chapter;
 pub mod figure;
 pub mod gc;
@@ -33,7 +34,7 @@ use alloc::vec::Vec;
 
 /// Every chapter, in reading order.
 pub fn catalog() -> Vec<Chapter> {
-    alloc::vec![memory::chapter(), stack_heap::chapter(), manual_heap::chapter(), gc::chapter()]
+    alloc::vec![memory::chapter(), stack_heap::chapter(), manual_heap::chapter(), gc::chapter(), case_study::chapter()]
 }
 
 /// The Go release the explainer's numbers are for.

@@ -25,6 +25,9 @@ fn every_step_fits_every_viewport() {
         let tl = ch.timeline().expect("builds");
         let stage = Stage::of(tl.states());
         for (i, m) in tl.states().iter().enumerate() {
+            if ch.steps[i].view.figure().is_some() {
+                continue; // figures: figures_fit_every_viewport_at_every_knob_extreme
+            }
             for vp in VIEWPORTS {
                 let scene = layout(m, &stage, vp, &ch.steps[i].focus);
                 assert_unique_keys(&scene, &format!("{} step {} at {}x{}", ch.id, i + 1, vp.width, vp.height));

@@ -25,6 +25,7 @@
 extern crate alloc;
 
 mod addr;
+pub mod casestudy;
 mod digest;
 mod error;
 mod gc;

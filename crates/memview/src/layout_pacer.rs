@@ -258,7 +258,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
 
 /// At most two points (the low and the high) per pixel column, in time
 /// order, so the sawtooth's drops survive thinning.
-fn downsample(heap: &[u64], columns: usize, x: impl Fn(usize) -> f32, y: impl Fn(u64) -> f32) -> Vec<Point> {
+pub(crate) fn downsample(heap: &[u64], columns: usize, x: impl Fn(usize) -> f32, y: impl Fn(u64) -> f32) -> Vec<Point> {
     let per = heap.len().div_ceil(columns.max(1)).max(1);
     let mut out = Vec::with_capacity(heap.len().min(2 * columns + 2));
     for (c, chunk) in heap.chunks(per).enumerate() {

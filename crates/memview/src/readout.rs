@@ -12,6 +12,12 @@ use alloc::string::String;
 /// Lays out `items` (label, value) across `rect` in one row, or two when
 /// narrow; returns the height used.
 pub(crate) fn row(scene: &mut Scene, rect: Rect, items: &[(&str, String)], mt: &Metrics) -> f32 {
+    row_from(scene, rect, items, mt, 0)
+}
+
+/// As [`row`], keyed `Stat(first)`, `Stat(first + 1)`, …, for a second row
+/// in one picture.
+pub(crate) fn row_from(scene: &mut Scene, rect: Rect, items: &[(&str, String)], mt: &Metrics, first: u8) -> f32 {
     let n = items.len().max(1);
     let per_row = if rect.w / n as f32 >= mt.ch * 15.0 { n } else { n.div_ceil(2) };
     let gap = mt.f * 0.5;
@@ -22,7 +28,7 @@ pub(crate) fn row(scene: &mut Scene, rect: Rect, items: &[(&str, String)], mt: &
         let r = Rect::new(rect.x + col as f32 * (w + gap), rect.y + line as f32 * (h + gap), w, h);
         let chars = ((w - mt.ch) / (mt.ch * 0.85)).max(4.0) as usize;
         scene.nodes.push(
-            Node::new(Key::Stat(i as u8), r)
+            Node::new(Key::Stat(first + i as u8), r)
                 .fill(Role::Cell)
                 .stroke(Role::CellBorder)
                 .radius(6.0)

@@ -129,3 +129,35 @@ fn stack_overflow_text_matches_go() {
     assert_eq!(lines, expected.iter().map(String::as_str).collect::<Vec<_>>(), "\n{text}");
     assert!(text.contains("\nruntime stack:\n"), "{text}");
 }
+
+/// The case study's B/op and allocs/op, for a sweep of list lengths that
+/// crosses size-class boundaries, the malloc header and the large-object
+/// line, equal real `go test -benchmem` on the chapter's own listing.
+#[test]
+fn case_study_bytes_per_op_match_go() {
+    use memsim::casestudy::{per_call, Version};
+    let out = truth::go(&truth::module())
+        .args(["test", "-run", "^$", "-bench", ".", "-benchmem", "-benchtime=300x", "-count=3", "./casestudy"])
+        .output()
+        .expect("go test");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{text}");
+    // (version, n) → least (B/op, allocs/op) over the runs.
+    let mut least: Vec<((Version, u64), (u64, u64))> = Vec::new();
+    for line in text.lines().filter(|l| l.starts_with("BenchmarkFilter")) {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let name = cols[0];
+        let version = if name.starts_with("BenchmarkFilterAlloc/") { Version::Alloc } else { Version::InPlace };
+        let n: u64 = name.split("n=").nth(1).and_then(|s| s.split('-').next()).and_then(|s| s.parse().ok()).expect("n=…");
+        let num = |i: usize, unit: &str| cols[i].trim_end_matches(unit).trim().parse::<u64>().expect(unit);
+        let per_op = (num(3, "B/op"), num(4, "allocs/op"));
+        match least.iter_mut().find(|(k, _)| *k == (version, n)) {
+            Some((_, l)) => *l = (*l).min(per_op),
+            None => least.push(((version, n), per_op)),
+        }
+    }
+    assert!(least.len() >= 20, "the sweep ran: {text}");
+    for ((version, n), real) in least {
+        assert_eq!(per_call(n, version), real, "{version:?} with n = {n}: the model's (B/op, allocs/op) differ from go test -benchmem");
+    }
+}

@@ -1,0 +1,140 @@
+//! The case study's figures: one call's allocation path, and the service
+//! before and after the fix. Both versions are simulated once per (n, rate)
+//! and shared by every step.
+
+use super::knobs::{self, N};
+use crate::figure::Figure;
+use crate::knob::Values;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::RefCell;
+use memsim::casestudy::{simulate, workload, Outcome, Version};
+use memsim::report::{benchmem_line, BenchLine};
+use memview::{grouped, Scene, Shown, Viewport};
+
+/// The two outcomes for the last (n, rate).
+#[derive(Debug, Default)]
+pub struct Cache(RefCell<Option<((u64, u64), Rc<(Outcome, Outcome)>)>>);
+
+impl Cache {
+    pub fn outcomes(&self, n: u64, rate: u64) -> Rc<(Outcome, Outcome)> {
+        let mut c = self.0.borrow_mut();
+        if let Some((at, o)) = c.as_ref() {
+            if *at == (n, rate) {
+                return o.clone();
+            }
+        }
+        let o = Rc::new((simulate(n, rate, Version::Alloc), simulate(n, rate, Version::InPlace)));
+        *c = Some(((n, rate), o.clone()));
+        o
+    }
+}
+
+/// Where one call's slice goes, for the current n.
+#[derive(Debug)]
+pub struct OneCall;
+
+impl Figure for OneCall {
+    fn defaults(&self) -> Values {
+        Values::new(&[(N, Some(1000))])
+    }
+
+    fn scene(&self, k: &Values, vp: Viewport) -> Scene {
+        memview::case_call(k.num(N).unwrap_or(1000), vp)
+    }
+
+    fn describe(&self, k: &Values) -> String {
+        let n = k.num(N).unwrap_or(1000);
+        let steps: Vec<String> = memview::call_path(n).into_iter().map(|(h, d)| format!("{h} ({d})")).collect();
+        format!("One call of FilterAlloc with {} values: {}.", grouped(n), steps.join("; then "))
+    }
+
+    fn readout(&self, k: &Values) -> String {
+        let n = k.num(N).unwrap_or(1000);
+        let (bytes, allocs) = memsim::casestudy::per_call(n, Version::Alloc);
+        format!("One call: {} B/op, {allocs} allocs/op", grouped(bytes))
+    }
+}
+
+/// The service with one or both versions.
+#[derive(Debug)]
+pub struct Compare {
+    pub shown: Shown,
+    pub cache: Rc<Cache>,
+}
+
+/// The -benchmem lines the model gives for both versions.
+pub fn benchmem(before: &Outcome, after: &Outcome, n: u64) -> String {
+    let name = |v: Version| format!("BenchmarkFilter{}/n={n}", if v == Version::Alloc { "Alloc" } else { "InPlace" });
+    let width = name(Version::InPlace).len() + 2;
+    let line = |o: &Outcome| {
+        benchmem_line(&BenchLine {
+            name: name(o.version),
+            procs: 4,
+            name_width: width,
+            // About a second's worth of calls, as go test aims for.
+            iterations: 100_000_000_000 / o.ns_per_op_e2.max(1),
+            ns_per_op_e5: o.ns_per_op_e2 * 1000,
+            bytes_per_op: o.bytes_per_op,
+            allocs_per_op: o.allocs_per_op,
+        })
+    };
+    format!(
+        "# B/op and allocs/op are Go's own for this code (checked against Go 1.27.3);\n# ns/op is the model's estimate, not a measurement.\n$ go test -bench . -benchmem ./casestudy\n{}\n{}",
+        line(before),
+        line(after)
+    )
+}
+
+/// The change from `a` to `b` in percent, rounded: `−94%`.
+fn change(a: u64, b: u64) -> String {
+    if a == 0 {
+        return String::from("\u{b1}0%");
+    }
+    let pct = (a.abs_diff(b) * 100 + a / 2) / a;
+    format!("{}{pct}%", if b < a { "\u{2212}" } else { "+" })
+}
+
+impl Figure for Compare {
+    fn defaults(&self) -> Values {
+        knobs::defaults()
+    }
+
+    fn scene(&self, k: &Values, vp: Viewport) -> Scene {
+        let (n, rate) = knobs::read(k);
+        let o = self.cache.outcomes(n, rate);
+        memview::case_compare(&o.0, &o.1, &workload(n, rate, Version::Alloc), self.shown, rate, vp)
+    }
+
+    fn describe(&self, k: &Values) -> String {
+        let (n, rate) = knobs::read(k);
+        let o = self.cache.outcomes(n, rate);
+        memview::describe_compare(&o.0, &o.1, n, rate, workload(n, rate, Version::Alloc).duration_ms / 1000)
+    }
+
+    fn readout(&self, k: &Values) -> String {
+        let (n, rate) = knobs::read(k);
+        let o = self.cache.outcomes(n, rate);
+        let (b, a) = (&o.0, &o.1);
+        format!(
+            "This model, n = {}, {} calls/s: CPU {} \u{2192} {} ({}), heap peak {} \u{2192} {} ({}), allocated {}/s \u{2192} 0.\nReported for the real service: CPU \u{2212}57%, memory \u{2212}99%.",
+            grouped(n),
+            grouped(rate),
+            memview::percent(b.total_cpu_bp()),
+            memview::percent(a.total_cpu_bp()),
+            change(b.total_cpu_bp(), a.total_cpu_bp()),
+            memview::bytes(b.run.peak),
+            memview::bytes(a.run.peak),
+            change(b.run.peak, a.run.peak),
+            memview::bytes(b.bytes_per_op * rate),
+        )
+    }
+
+    fn terminal(&self, k: &Values) -> Option<String> {
+        let (n, rate) = knobs::read(k);
+        let o = self.cache.outcomes(n, rate);
+        Some(benchmem(&o.0, &o.1, n))
+    }
+}

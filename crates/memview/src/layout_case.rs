@@ -1,0 +1,238 @@
+//! The case study's pictures: where one call's slice goes, and the service
+//! before and after the fix, side by side.
+//!
+//!    ┌ One call of FilterAlloc ──────────────┐   ┌ Before: FilterAlloc ─────────────────────┐
+//!    │ make(targetList, 0, len(list))        │   │ [16384 B/op] [1 alloc] [cycles] [CPU]    │
+//!    │   ↓ 1,000 × 16 B = 16,000 B           │   │ /|/|/|/|/|  heap over 2 s                │
+//!    │   ↓ + 8 B malloc header               │   ├ After: FilterInPlace ────────────────────┤
+//!    │   ↓ size class 59: 16,384 B           │   │ [0 B/op] [0 allocs] [no cycle] [CPU]     │
+//!    │   ↓ returned: escapes to the heap     │   │ ───────────  live only                   │
+//!    └───────────────────────────────────────┘   └──────────────────────────────────────────┘
+
+use crate::draw_list::TextAlign;
+use crate::geom::{Point, Rect};
+use crate::layout::{panel, Metrics, Viewport};
+use crate::layout_pacer::{downsample, percent};
+use crate::palette::Role;
+use crate::readout;
+use crate::scene::{Key, Line, Node, Scene};
+use crate::text;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use memsim::casestudy::{Outcome, Version, ANY_BYTES};
+use memsim::pacer::{Workload, MIB};
+use memsim::size_classes::{class_for, with_header, PAGE_SIZE};
+
+/// `16000` → `16,000`.
+pub fn grouped(n: u64) -> String {
+    let digits = format!("{n}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The steps of one call's allocation, in words: (headline, detail).
+pub fn call_path(n: u64) -> Vec<(String, String)> {
+    let raw = n * ANY_BYTES;
+    let with = with_header(raw, true);
+    let mut steps = Vec::new();
+    steps.push((String::from("make(targetList, 0, len(list))"), format!("capacity for all {} values, on every call", grouped(n))));
+    steps.push((format!("{} \u{d7} 16 B = {} B", grouped(n), grouped(raw)), String::from("an any is two words: a type and a data pointer")));
+    if with != raw {
+        steps.push((format!("+ 8 B malloc header = {} B", grouped(with)), String::from("it holds pointers and is over 512 B")));
+    }
+    match class_for(with) {
+        Some(c) => steps.push((
+            format!("size class {}: {} B", c.class, grouped(u64::from(c.bytes_per_obj))),
+            format!(
+                "{} per {} span; {} B of rounding",
+                if c.objects == 1 { String::from("one object") } else { format!("{} objects", c.objects) },
+                text::bytes(u64::from(c.bytes_per_span)),
+                grouped(u64::from(c.bytes_per_obj) - with)
+            ),
+        )),
+        None => {
+            let pages = with.div_ceil(PAGE_SIZE);
+            steps.push((format!("large: {pages} pages = {} B", grouped(pages * PAGE_SIZE)), String::from("over 32 KiB: whole 8 KiB pages of its own")));
+        }
+    }
+    steps.push((String::from("returned \u{2192} escapes to the heap"), String::from("garbage as soon as the caller is done with it")));
+    steps
+}
+
+/// One call's slice, from `make` to the heap.
+pub fn case_call(n: u64, vp: Viewport) -> Scene {
+    let mt = Metrics::of(vp);
+    let mut scene = Scene::new(vp.width, vp.height);
+    let inner = panel(&mut scene, "case-call", mt.area(vp), "One call of FilterAlloc", &format!("n = {}", grouped(n)), &mt);
+    let steps = call_path(n);
+    let k = steps.len() as f32;
+    let gap = mt.f * 1.6;
+    let box_h = ((inner.h - gap * (k - 1.0)) / k).min(mt.f * 4.2);
+    let w = inner.w.min(mt.ch * 62.0);
+    let chars = (w / (mt.ch * 0.95)) as usize;
+    for (i, (head, detail)) in steps.iter().enumerate() {
+        let y = inner.y + i as f32 * (box_h + gap);
+        let last = i + 1 == steps.len();
+        scene.nodes.push(
+            Node::new(Key::Part("call-step", i as u32), Rect::new(inner.x, y, w, box_h))
+                .fill(if last { Role::Heap } else { Role::Cell })
+                .stroke(if last { Role::HeapBorder } else { Role::CellBorder })
+                .radius(6.0)
+                .text(mt.ch, box_h * 0.36, mt.f, Role::Text, text::fit(head, chars), TextAlign::Left, true)
+                .text(mt.ch, box_h * 0.72, mt.f * 0.85, Role::Muted, text::fit(detail, chars), TextAlign::Left, false),
+        );
+        if !last {
+            scene.nodes.push(Node::new(Key::Part("call-arrow", i as u32), Rect::new(inner.x + mt.ch * 3.0, y + box_h + gap / 2.0, 1.0, 1.0)).text(
+                0.0,
+                0.0,
+                mt.f * 1.2,
+                Role::Pointer,
+                "\u{2193}",
+                TextAlign::Center,
+                true,
+            ));
+        }
+    }
+    scene
+}
+
+/// Which versions a comparison shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shown {
+    Before,
+    After,
+    Both,
+}
+
+/// The readouts of one version.
+pub fn numbers(o: &Outcome, secs: u64) -> [(&'static str, String); 5] {
+    [
+        ("B/op", grouped(o.bytes_per_op)),
+        ("allocs/op", format!("{}", o.allocs_per_op)),
+        ("GC cycles/s (model)", format!("{}", o.cycles / secs.max(1))),
+        ("heap peak", text::bytes(o.run.peak)),
+        ("CPU: program + GC (model)", format!("{} + {}", percent(o.program_cpu_bp), percent(o.gc_cpu_bp))),
+    ]
+}
+
+fn title(v: Version) -> &'static str {
+    match v {
+        Version::Alloc => "Before: FilterAlloc",
+        Version::InPlace => "After: FilterInPlace",
+    }
+}
+
+/// The service with each version shown: readouts and the heap over time,
+/// both charts on one scale so the difference is the picture.
+pub fn case_compare(before: &Outcome, after: &Outcome, w: &Workload, shown: Shown, rate: u64, vp: Viewport) -> Scene {
+    let mt = Metrics::of(vp);
+    let mut scene = Scene::new(vp.width, vp.height);
+    let area = mt.area(vp);
+    let list: Vec<&Outcome> = match shown {
+        Shown::Before => alloc::vec![before],
+        Shown::After => alloc::vec![after],
+        Shown::Both => alloc::vec![before, after],
+    };
+    let gap = mt.pad();
+    let h = (area.h - gap * (list.len() as f32 - 1.0)) / list.len() as f32;
+    let top_bytes = before.run.peak.max(after.run.peak).max(4 * MIB);
+    let secs = w.duration_ms / 1000;
+    for (i, o) in list.iter().enumerate() {
+        let rect = Rect::new(area.x, area.y + i as f32 * (h + gap), area.w, h);
+        let id = if o.version == Version::Alloc { "case-before" } else { "case-after" };
+        let sub = format!("{} calls/s \u{b7} GOGC=100", grouped(rate));
+        let inner = panel(&mut scene, id, rect, title(o.version), &sub, &mt);
+        let first = if o.version == Version::Alloc { 0 } else { 10 };
+        let used = readout::row_from(&mut scene, inner, &numbers(o, secs), &mt, first);
+        chart(&mut scene, o, top_bytes, Rect::new(inner.x, inner.y + used + mt.f * 0.6, inner.w, inner.h - used - mt.f * 0.6), &mt);
+    }
+    scene
+}
+
+/// The heap over time of one version, marking periods shaded.
+fn chart(scene: &mut Scene, o: &Outcome, top_bytes: u64, r: Rect, mt: &Metrics) {
+    let base = if o.version == Version::Alloc { 0 } else { 1 << 20 };
+    let label_w = mt.ch * 9.0;
+    let plot = Rect::new(r.x + label_w, r.y + mt.f * 0.4, r.w - label_w, r.h - mt.f * 0.8);
+    if plot.h < mt.f * 2.0 || plot.w < 40.0 {
+        return;
+    }
+    let n = o.run.heap.len().max(1) as f32;
+    let x_of = |i: usize| plot.x + plot.w * (i as f32 / n);
+    let y_of = |b: u64| plot.bottom() - plot.h * (b as f32 / top_bytes as f32);
+    for (i, c) in o.run.cycles.iter().enumerate() {
+        let (x0, x1) = (x_of(c.start_ms as usize), x_of(c.end_ms as usize));
+        let mut band = Node::new(Key::Band(base + i as u32), Rect::new(x0, plot.y, (x1 - x0).max(1.0), plot.h)).fill(Role::GcGrey);
+        band.alpha = 0.45;
+        scene.nodes.push(band);
+    }
+    let id = if o.version == Version::Alloc { 0 } else { 1 };
+    scene.nodes.push(Node::new(Key::Part("case-axis", id), Rect::new(plot.x, plot.bottom(), plot.w, 1.0)).fill(Role::Muted));
+    scene.nodes.push(Node::new(Key::Part("case-top", id), Rect::new(r.x, plot.y, 1.0, 1.0)).text(
+        0.0,
+        mt.f * 0.4,
+        mt.f * 0.8,
+        Role::Muted,
+        text::bytes(top_bytes),
+        TextAlign::Left,
+        false,
+    ));
+    scene.nodes.push(Node::new(Key::Part("case-zero", id), Rect::new(r.x, plot.bottom(), 1.0, 1.0)).text(
+        0.0,
+        -mt.f * 0.4,
+        mt.f * 0.8,
+        Role::Muted,
+        "0 \u{b7} 2 s",
+        TextAlign::Left,
+        false,
+    ));
+    let points: Vec<Point> = downsample(&o.run.heap, plot.w as usize, |i| x_of(i + 1), y_of);
+    scene.lines.push(Line { key: 10 + id as u16, points, role: Role::Pointer, width: 2.0, dashed: false, alpha: 1.0 });
+}
+
+/// The comparison in words, for the text alternative.
+pub fn describe_compare(before: &Outcome, after: &Outcome, n: u64, rate: u64, secs: u64) -> String {
+    let one = |o: &Outcome| {
+        let nums = numbers(o, secs);
+        let parts: Vec<String> = nums.iter().map(|(l, v)| format!("{l} {v}")).collect();
+        format!("{}: {}.", title(o.version), parts.join(", "))
+    };
+    format!("Filtering {} values {} times a second, for {secs} s under GOGC=100. {} {}", grouped(n), grouped(rate), one(before), one(after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use memsim::casestudy::{simulate, workload};
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        assert_eq!((grouped(7), grouped(16000), grouped(1_605_632)), ("7".into(), "16,000".into(), "1,605,632".into()));
+        let path = call_path(1000);
+        assert_eq!(path[1].0, "1,000 \u{d7} 16 B = 16,000 B");
+        assert_eq!(path[2].0, "+ 8 B malloc header = 16,008 B");
+        assert_eq!(path[3].0, "size class 59: 16,384 B");
+        assert_eq!(call_path(2049)[2].0, "large: 5 pages = 40,960 B", "no header on a large object");
+        assert_eq!(call_path(3).len(), 4, "small pointerful objects have no header");
+    }
+
+    #[test]
+    fn the_comparison_fits_and_draws_both_heaps() {
+        let (b, a) = (simulate(1000, 1000, Version::Alloc), simulate(1000, 1000, Version::InPlace));
+        let w = workload(1000, 1000, Version::Alloc);
+        for vp in [Viewport { width: 850.0, height: 620.0 }, Viewport { width: 390.0, height: 470.0 }] {
+            let s = case_compare(&b, &a, &w, Shown::Both, 1000, vp);
+            assert_eq!(s.lines.len(), 2);
+            for n in &s.nodes {
+                assert!(n.rect.right() <= vp.width + 0.5 && n.rect.bottom() <= vp.height + 0.5, "{:?}", n.key);
+            }
+        }
+    }
+}
