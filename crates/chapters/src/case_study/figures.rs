@@ -14,12 +14,15 @@ use memsim::casestudy::{simulate, workload, Outcome, Version};
 use memsim::report::{benchmem_line, BenchLine};
 use memview::{grouped, Scene, Shown, Viewport};
 
+/// Before and after, for one (n, rate).
+type Pair = Rc<(Outcome, Outcome)>;
+
 /// The two outcomes for the last (n, rate).
 #[derive(Debug, Default)]
-pub struct Cache(RefCell<Option<((u64, u64), Rc<(Outcome, Outcome)>)>>);
+pub struct Cache(RefCell<Option<((u64, u64), Pair)>>);
 
 impl Cache {
-    pub fn outcomes(&self, n: u64, rate: u64) -> Rc<(Outcome, Outcome)> {
+    pub fn outcomes(&self, n: u64, rate: u64) -> Pair {
         let mut c = self.0.borrow_mut();
         if let Some((at, o)) = c.as_ref() {
             if *at == (n, rate) {
