@@ -66,18 +66,27 @@ const stepShowing = async (sel) => {
   }
   throw new Error(`no gc step shows ${sel}`);
 };
+/** Drags each slider end to end and back; returns the recompute times. */
+const drag = async (ids) => {
+  await page.evaluate(() => { window.goMemoryStats.recompute = []; });
+  for (const id of ids) {
+    const box = await page.locator(id).boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + 2, y);
+    await page.mouse.down();
+    for (let i = 0; i <= 60; i++) await page.mouse.move(box.x + 2 + (box.width - 4) * (i / 60), y);
+    for (let i = 60; i >= 0; i--) await page.mouse.move(box.x + 2 + (box.width - 4) * (i / 60), y);
+    await page.mouse.up();
+  }
+  return page.evaluate(() => window.goMemoryStats.recompute);
+};
 await stepShowing('#knobs-pacer');
-await page.evaluate(() => { window.goMemoryStats.recompute = []; });
-for (const id of ['#gogc', '#gomemlimit', '#live']) {
-  const box = await page.locator(id).boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 2, y);
-  await page.mouse.down();
-  for (let i = 0; i <= 60; i++) await page.mouse.move(box.x + 2 + (box.width - 4) * (i / 60), y);
-  for (let i = 60; i >= 0; i--) await page.mouse.move(box.x + 2 + (box.width - 4) * (i / 60), y);
-  await page.mouse.up();
-}
-const recomputes = await page.evaluate(() => window.goMemoryStats.recompute);
+const recomputes = await drag(['#gogc', '#gomemlimit', '#live']);
+// The case study's list length and call rate: both versions re-simulated.
+await page.evaluate(() => { location.hash = '#/case-study/6'; });
+await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'case-study');
+await settle(page);
+const caseRecomputes = await drag(['#n', '#rate']);
 
 // A GC scene with 10,000 heap objects on screen: step through the marking
 // views (each step animates every object cell) and time every frame.
@@ -102,4 +111,5 @@ row(`first frame, p95`, p(firsts, 0.95), 'ms', TARGETS.firstFrame);
 row(`seek to any step, p95 of ${seeks.length}`, p(seeks, 0.95), 'ms', TARGETS.seek);
 row(`frame during playback, p95 of ${frames.length}`, p(frames, 0.95), 'ms', TARGETS.frame);
 row(`slider drag recompute+redraw, p95 of ${recomputes.length}`, p(recomputes, 0.95), 'ms', TARGETS.recompute);
+row(`case-study slider drag, p95 of ${caseRecomputes.length}`, p(caseRecomputes, 0.95), 'ms', TARGETS.recompute);
 row(`frame with ${objects} heap objects, p95 of ${bigFrames.length}`, p(bigFrames, 0.95), 'ms', TARGETS.bigFrame);

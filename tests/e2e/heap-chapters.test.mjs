@@ -3,8 +3,7 @@
 // C heap's leak and OOM kill, and bad knob values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { serve, launch, open, settle, screenshot, canvasStats } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasStats, canvasHash } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -26,11 +25,6 @@ async function stepsShowing(selector) {
   await context.close();
   return found;
 }
-
-const canvasHash = (page) => page.evaluate(() => {
-  const c = document.getElementById('view');
-  return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 29 === 0)).join(',');
-}).then((s) => createHash('sha256').update(s).digest('hex'));
 
 const gctraceLines = async (page) => (await page.textContent('#terminal')).split('\n').filter((l) => l.startsWith('gc '));
 

@@ -7,6 +7,7 @@ use crate::dom;
 use chapters::Chapter;
 use session::Page;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 /// Builds every knob of every chapter once, each id once.
@@ -30,6 +31,7 @@ pub fn build(chapters: &[Chapter]) -> Result<(), JsValue> {
         };
         let row = doc.create_element("div")?;
         row.set_class_name("knob");
+        row.set_id(&format!("knob-row-{}", knob.id));
         let label = doc.create_element("label")?;
         label.set_attribute("for", knob.id)?;
         label.set_text_content(Some(knob.label));
@@ -63,6 +65,17 @@ pub fn ids(chapters: &[Chapter]) -> Vec<&'static str> {
 /// Shows the sliders `page` uses, set to its values.
 pub fn render(page: &Page, old: Option<&Page>) {
     let groups = page.groups();
+    let ids = |p: &Page| p.sliders.iter().map(|s| s.knob.id).collect::<Vec<_>>();
+    if old.is_none_or(|o| ids(o) != ids(page)) {
+        // A group's sliders the step does not use are hidden.
+        if let Ok(rows) = dom::document().query_selector_all("#knob-groups .knob") {
+            for i in 0..rows.length() {
+                let Some(row) = rows.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+                let on = page.sliders.iter().any(|s| row.id() == format!("knob-row-{}", s.knob.id));
+                let _ = if on { row.remove_attribute("hidden") } else { row.set_attribute("hidden", "") };
+            }
+        }
+    }
     if old.is_none_or(|o| o.groups() != groups) {
         dom::set_hidden("knobs", groups.is_empty());
         if let Ok(holder) = dom::el("knob-groups") {

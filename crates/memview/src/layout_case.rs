@@ -116,9 +116,9 @@ pub fn numbers(o: &Outcome, secs: u64) -> [(&'static str, String); 5] {
     [
         ("B/op", grouped(o.bytes_per_op)),
         ("allocs/op", format!("{}", o.allocs_per_op)),
-        ("GC cycles/s (model)", format!("{}", o.cycles / secs.max(1))),
+        ("GC cycles/s", format!("{}", o.cycles / secs.max(1))),
         ("heap peak", text::bytes(o.run.peak)),
-        ("CPU: program + GC (model)", format!("{} + {}", percent(o.program_cpu_bp), percent(o.gc_cpu_bp))),
+        ("program + GC CPU", format!("{} + {}", percent(o.program_cpu_bp), percent(o.gc_cpu_bp))),
     ]
 }
 
@@ -147,7 +147,7 @@ pub fn case_compare(before: &Outcome, after: &Outcome, w: &Workload, shown: Show
     for (i, o) in list.iter().enumerate() {
         let rect = Rect::new(area.x, area.y + i as f32 * (h + gap), area.w, h);
         let id = if o.version == Version::Alloc { "case-before" } else { "case-after" };
-        let sub = format!("{} calls/s \u{b7} GOGC=100", grouped(rate));
+        let sub = format!("{} calls/s \u{b7} GOGC=100 \u{b7} model", grouped(rate));
         let inner = panel(&mut scene, id, rect, title(o.version), &sub, &mt);
         let first = if o.version == Version::Alloc { 0 } else { 10 };
         let used = readout::row_from(&mut scene, inner, &numbers(o, secs), &mt, first);

@@ -71,7 +71,8 @@ pub struct Compare {
 /// The -benchmem lines the model gives for both versions.
 pub fn benchmem(before: &Outcome, after: &Outcome, n: u64) -> String {
     let name = |v: Version| format!("BenchmarkFilter{}/n={n}", if v == Version::Alloc { "Alloc" } else { "InPlace" });
-    let width = name(Version::InPlace).len() + 2;
+    // Padded past the longest name and its "-4", as go test pads its column.
+    let width = name(Version::InPlace).len() + 3;
     let line = |o: &Outcome| {
         benchmem_line(&BenchLine {
             name: name(o.version),

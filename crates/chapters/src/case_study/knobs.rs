@@ -10,7 +10,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: N,
         id: "n",
-        label: "List length n",
+        label: "List length",
         group: "case",
         unit: Unit::Number,
         min: 1,
@@ -23,7 +23,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: RATE,
         id: "rate",
-        label: "Calls per second",
+        label: "Calls/s",
         group: "case",
         unit: Unit::Number,
         min: 10,

@@ -1,0 +1,80 @@
+// The case study beyond its deep links: the list length and call rate
+// sliders rewrite the numbers, the -benchmem lines, the picture and the
+// link; a shared link redraws the same; bad values get a notice.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settle, screenshot, canvasHash } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const bench = async (page) => (await page.textContent('#terminal')).split('\n').filter((l) => l.startsWith('BenchmarkFilter'));
+// -benchmem's own layout: name, iterations, ns/op, B/op, allocs/op.
+const BENCH = /^BenchmarkFilter(Alloc|InPlace)\/n=\d+-4\s+\t\s*\d+\t\s*[\d.]+ ns\/op\t\s*(\d+) B\/op\t\s*(\d+) allocs\/op$/;
+
+test('sliders rewrite the numbers, the picture and the link', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/case-study/6');
+  await settle(page);
+  let lines = await bench(page);
+  assert.equal(lines.length, 2);
+  for (const l of lines) assert.match(l, BENCH);
+  assert.deepEqual(lines.map((l) => l.match(BENCH).slice(2, 4).map(Number)), [[16384, 1], [0, 0]], 'one 16 KiB slice per call, then none');
+  const stats = await page.textContent('#knob-stats');
+  assert.match(stats, /Reported for the real service: CPU −57%, memory −99%\./);
+  assert.match(stats, /This model, n = 1,000, 1,000 calls\/s: CPU [\d.]+% → [\d.]+% \(−\d+%\)/);
+  const before = await canvasHash(page);
+
+  await page.focus('#n');
+  await page.keyboard.press('End');
+  assert.equal(new URL(page.url()).hash, '#/case-study/6?n=100000');
+  assert.equal(await page.$eval('#app', (a) => a.dataset.step), '6', 'a slider keeps its arrow keys');
+  lines = await bench(page);
+  assert.equal(Number(lines[0].match(BENCH)[2]), 1605632, '100,000 values: 196 pages of 8 KiB');
+  assert.notEqual(await canvasHash(page), before, 'the picture redrew');
+  await page.focus('#rate');
+  await page.keyboard.press('Home');
+  assert.equal(new URL(page.url()).hash, '#/case-study/6?n=100000&rate=10');
+  assert.equal((await page.textContent('#rate-out')).trim(), '10');
+  await settle(page);
+  const shared = await canvasHash(page);
+  const text = [await page.textContent('#terminal'), await page.textContent('#knob-stats'), await page.textContent('#state-desc')];
+  await screenshot(page, 'case-study-sliders');
+  // The knobs carry to the next step, and into its link.
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('ArrowRight');
+  assert.equal(new URL(page.url()).hash, '#/case-study/7?n=100000&rate=10');
+  assert.deepEqual(errors, []);
+
+  const fresh = await open(browser, srv.url, '#/case-study/6?n=100000&rate=10');
+  await settle(fresh.page);
+  assert.equal(await canvasHash(fresh.page), shared, 'a shared link reproduces the exact picture');
+  assert.deepEqual([await fresh.page.textContent('#terminal'), await fresh.page.textContent('#knob-stats'), await fresh.page.textContent('#state-desc')], text);
+  assert.equal(await fresh.page.isVisible('#notice'), false);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context.close();
+  await context.close();
+});
+
+test('one call shows only the list length, and the path past 32 KiB', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/case-study/3?n=2049');
+  await settle(page);
+  assert.equal(await page.isVisible('#n'), true);
+  assert.equal(await page.isVisible('#rate'), false, 'this step does not use the call rate');
+  assert.match(await page.textContent('#state-desc'), /large: 5 pages = 40,960 B/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad knob values keep the step\'s own and say why', async () => {
+  for (const [query, message] of [['n=0', /n=“0” cannot be used \(expected 1–100000\)/], ['rate=%3Cb%3E', /rate=“<b>” cannot be used \(expected 10–10000\)/]]) {
+    const { page, context, errors } = await open(browser, srv.url, `#/case-study/6?${query}`);
+    assert.equal(await page.isVisible('#notice'), true, query);
+    assert.match(await page.textContent('#notice-text'), message);
+    assert.equal(await page.$$eval('#notice-text *', (e) => e.length), 0, 'no markup');
+    assert.equal(new URL(page.url()).hash, '#/case-study/6', `${query}: the URL names what is shown`);
+    assert.equal((await page.textContent('#n-out')).trim(), '1000');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
