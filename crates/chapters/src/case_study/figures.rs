@@ -18,7 +18,7 @@ use memview::{grouped, Scene, Shown, Viewport};
 type Pair = Rc<(Outcome, Outcome)>;
 
 /// The two outcomes for the last (n, rate).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Cache(RefCell<Option<((u64, u64), Pair)>>);
 
 impl Cache {
@@ -36,7 +36,6 @@ impl Cache {
 }
 
 /// Where one call's slice goes, for the current n.
-#[derive(Debug)]
 pub struct OneCall;
 
 impl Figure for OneCall {
@@ -62,7 +61,6 @@ impl Figure for OneCall {
 }
 
 /// The service with one or both versions.
-#[derive(Debug)]
 pub struct Compare {
     pub shown: Shown,
     pub cache: Rc<Cache>,

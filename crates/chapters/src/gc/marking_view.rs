@@ -18,7 +18,6 @@ use memsim::Machine;
 use memview::{Scene, Viewport};
 
 /// The heap the marking views mark, and both strategies' runs over it.
-#[derive(Debug)]
 pub struct Marked {
     pub objects: usize,
     pub heap: Machine,
@@ -49,13 +48,12 @@ impl Marked {
 /// count, viewport.
 type Drawn = (Strategy, usize, usize, Viewport, Scene);
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Cache {
     marked: RefCell<Option<Rc<Marked>>>,
     last: RefCell<Option<Drawn>>,
 }
 
-#[derive(Debug)]
 pub struct Marking {
     pub strategy: Strategy,
     /// Objects scanned at this step (`usize::MAX`: all).

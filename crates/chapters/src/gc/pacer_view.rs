@@ -15,10 +15,9 @@ use memview::{Scene, Viewport};
 
 /// The last run, by the knob values it was computed from; shared by every
 /// pacer step of the chapter.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Cache(RefCell<Option<(Values, Rc<Run>)>>);
 
-#[derive(Debug)]
 pub struct Pacer {
     pub settings: Values,
     pub cache: Rc<Cache>,
