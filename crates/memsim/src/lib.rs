@@ -30,6 +30,7 @@ mod digest;
 mod error;
 mod gc;
 pub mod greentea;
+pub mod growth;
 mod heap;
 mod machine;
 pub mod malloc;
