@@ -24,6 +24,7 @@ pub mod knob;
 mod manual_heap;
 mod memory;
 pub mod route;
+pub mod stack_growth;
 mod stack_heap;
 
 pub use chapter::{Chapter, Code, Lang, Step, Terminal};
@@ -34,7 +35,7 @@ use alloc::vec::Vec;
 
 /// Every chapter, in reading order.
 pub fn catalog() -> Vec<Chapter> {
-    alloc::vec![memory::chapter(), stack_heap::chapter(), manual_heap::chapter(), gc::chapter(), case_study::chapter()]
+    alloc::vec![memory::chapter(), stack_heap::chapter(), manual_heap::chapter(), gc::chapter(), stack_growth::chapter(), case_study::chapter()]
 }
 
 /// The Go release the explainer's numbers are for.

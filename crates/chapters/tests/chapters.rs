@@ -231,3 +231,26 @@ fn pacer_steps_show_what_their_captions_say() {
     assert!(runs[2].cycles.len() < runs[0].cycles.len());
     assert!(runs[3].gc_cpu_basis_points > 4 * runs[0].gc_cpu_basis_points, "thrashing near the limit");
 }
+
+/// The copying steps show what their captions say: a full 2 KiB stack,
+/// then the copy to 4 KiB with every &total adjusted, then a GC shrink.
+#[test]
+fn stack_growth_steps_show_the_copy_they_describe() {
+    let ch = catalog().into_iter().find(|c| c.id == "stack-growth").expect("chapter");
+    let at = |needle: &str| {
+        let step = ch.steps.iter().find(|s| s.caption.contains(needle)).expect(needle);
+        let fig = step.view.figure().expect("a figure");
+        fig.describe(&Default::default())
+    };
+    assert!(at("fill the stack toward it").contains("stack size 2 KiB"), "{}", at("fill the stack toward it"));
+    let copied = at("calls morestack");
+    assert!(copied.contains("stack size 4 KiB") && copied.contains("copies 1") && copied.contains("just freed"), "{copied}");
+    assert!(
+        at("the frame goes there").contains("segments linked 1,") || at("the frame goes there").contains("segments linked 1."),
+        "{}",
+        at("the frame goes there")
+    );
+    assert!(at("unlinks the segment").contains("segments freed 1"), "{}", at("unlinks the segment"));
+    assert!(at("segments linked and freed").contains("segments linked 1001"), "{}", at("segments linked and freed"));
+    assert!(at("copied to one half").contains("stack size 4 KiB"), "{}", at("copied to one half"));
+}

@@ -232,7 +232,10 @@ impl GStack {
         if self.overflow.is_some() {
             return;
         }
-        self.freed = None;
+        // The freed block stays in the picture until the stack changes again.
+        if matches!(op, GOp::Call { .. } | GOp::Return | GOp::Shrink) {
+            self.freed = None;
+        }
         match *op {
             GOp::Call { func, size } => self.call(func, size.max(8)),
             GOp::Return => {

@@ -25,8 +25,12 @@ fn op() -> impl Strategy<Value = GOp> {
     ]
 }
 
+/// A pointer's holder (frame id and slot; 0, 0 for the register) and the
+/// variable it names.
+type Held = (u32, usize, Option<(u32, usize)>);
+
 /// Every pointer in the frames and the register, with what it names.
-fn pointers(s: &GStack) -> Vec<(u32, usize, Option<(u32, usize)>)> {
+fn pointers(s: &GStack) -> Vec<Held> {
     let mut out = Vec::new();
     for f in &s.frames {
         for (i, w) in f.slots.iter().enumerate() {

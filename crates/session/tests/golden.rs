@@ -35,8 +35,18 @@ fn every_steps_state_digest_is_the_committed_one() {
 
 /// A few pictures, one of each kind: raw memory, stack and heap with
 /// arrows, the C heap, the collector mid-mark, a marking figure, the pacer.
-const PICTURES: &[&str] =
-    &["#/memory/5", "#/stack-heap/14", "#/manual-heap/8", "#/gc/9", "#/gc/30", "#/gc/33?GOGC=200", "#/case-study/3?n=2049", "#/case-study/6"];
+const PICTURES: &[&str] = &[
+    "#/memory/5",
+    "#/stack-heap/14",
+    "#/manual-heap/8",
+    "#/gc/9",
+    "#/gc/30",
+    "#/gc/33?GOGC=200",
+    "#/case-study/3?n=2049",
+    "#/case-study/6",
+    "#/stack-growth/7",
+    "#/stack-growth/13",
+];
 
 #[test]
 fn a_few_display_lists_are_the_committed_ones() {

@@ -1,0 +1,135 @@
+//! The stack-growth chapter's figures: a scripted stack at one moment, the
+//! memory that big fixed stacks reserve, and a recursion's growth ladder
+//! with its knobs.
+
+use super::knobs;
+use crate::figure::Figure;
+use crate::knob::Values;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::RefCell;
+use memsim::growth::{growth, GOp, GStack, Overflow, Scheme, GUARD};
+use memview::{Scene, Viewport};
+
+/// A stack after the first `upto` ops of a script (computed once).
+pub struct Script {
+    pub scheme: Scheme,
+    pub ops: Rc<Vec<GOp>>,
+    pub upto: usize,
+    state: RefCell<Option<Rc<GStack>>>,
+}
+
+impl Script {
+    pub fn new(scheme: Scheme, ops: Rc<Vec<GOp>>, upto: usize) -> Script {
+        Script { scheme, ops, upto, state: RefCell::new(None) }
+    }
+
+    pub fn state(&self) -> Rc<GStack> {
+        if let Some(s) = self.state.borrow().as_ref() {
+            return s.clone();
+        }
+        let mut s = GStack::new(self.scheme);
+        for op in &self.ops[..self.upto.min(self.ops.len())] {
+            s.apply(op);
+        }
+        let s = Rc::new(s);
+        *self.state.borrow_mut() = Some(s.clone());
+        s
+    }
+}
+
+impl Figure for Script {
+    fn defaults(&self) -> Values {
+        Values::default()
+    }
+    fn scene(&self, _: &Values, vp: Viewport) -> Scene {
+        memview::growth_stack(&self.state(), vp)
+    }
+    fn describe(&self, _: &Values) -> String {
+        memview::describe_growth(&self.state())
+    }
+    fn readout(&self, _: &Values) -> String {
+        String::new()
+    }
+}
+
+/// 10,000 goroutines at 8 MiB and at 2 KiB on a 16 GiB machine.
+pub struct Reserve;
+
+pub const GOROUTINES: u64 = 10_000;
+pub const MACHINE: u64 = 16 << 30;
+
+impl Figure for Reserve {
+    fn defaults(&self) -> Values {
+        Values::default()
+    }
+    fn scene(&self, _: &Values, vp: Viewport) -> Scene {
+        memview::reserve(GOROUTINES, 8 << 20, 2 << 10, MACHINE, vp)
+    }
+    fn describe(&self, _: &Values) -> String {
+        format!(
+            "{GOROUTINES} goroutines with 8 MiB stacks reserve {}, more than the {} machine has; with 2 KiB stacks they take {}, leaving {} for the heap.",
+            memview::bytes(GOROUTINES * (8 << 20)),
+            memview::bytes(MACHINE),
+            memview::bytes(GOROUTINES * (2 << 10)),
+            memview::bytes(MACHINE - GOROUTINES * (2 << 10))
+        )
+    }
+    fn readout(&self, _: &Values) -> String {
+        String::new()
+    }
+}
+
+/// A recursion's growth under the depth and frame-size knobs.
+pub struct Ladder {
+    pub settings: Values,
+}
+
+/// The runtime's overflow text for a stack that would pass the limit,
+/// printed by the simulation's formatter (illustrative addresses).
+pub fn overflow_text(size: u64) -> String {
+    let lo = 0xc020000000u64;
+    let o = Overflow::Limit { limit: memsim::growth::MAX_STACK, sp: lo + GUARD - 0x90, lo, hi: lo + size };
+    let lines = memview::limit_text(&o).map(|l| l.join("\n")).unwrap_or_default();
+    format!(
+        "# the runtime's message, printed by the simulation's formatter (addresses illustrative)\n$ go run ./deep\n{lines}\n\nruntime stack:\n…\nexit status 2"
+    )
+}
+
+impl Figure for Ladder {
+    fn defaults(&self) -> Values {
+        self.settings.clone()
+    }
+    fn scene(&self, k: &Values, vp: Viewport) -> Scene {
+        let (depth, frame) = knobs::read(k);
+        memview::growth_ladder(&growth(depth, frame), depth, frame, vp)
+    }
+    fn describe(&self, k: &Values) -> String {
+        let (depth, frame) = knobs::read(k);
+        let g = growth(depth, frame);
+        let end = match g.overflow_at {
+            Some(at) => format!(" Call {at} would need a stack over the 1,000,000,000-byte limit: fatal error: stack overflow."),
+            None => String::new(),
+        };
+        format!(
+            "A recursion {depth} calls deep with {} frames: the stack grew from 2 KiB to {} in {} copies, copying {} in all; {} in use.{end}",
+            memview::bytes(frame),
+            memview::bytes(g.size),
+            g.copies,
+            memview::bytes(g.bytes_copied),
+            memview::bytes(g.used)
+        )
+    }
+    fn readout(&self, k: &Values) -> String {
+        let (depth, frame) = knobs::read(k);
+        let g = growth(depth, frame);
+        format!("{} copies, {} copied in all, for {} of frames", g.copies, memview::bytes(g.bytes_copied), memview::bytes(g.used))
+    }
+    fn terminal(&self, k: &Values) -> Option<String> {
+        let (depth, frame) = knobs::read(k);
+        let g = growth(depth, frame);
+        g.overflow_at.map(|_| overflow_text(g.size))
+    }
+}

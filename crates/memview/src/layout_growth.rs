@@ -1,0 +1,320 @@
+//! Growing stacks drawn: each block of stack memory as a column (the top
+//! address at the top, growing down), its frames as boxes at their real
+//! offsets, the guard zone shaded at the bottom, pointers into the stack as
+//! arrows. A block a copy just left is drawn faded and marked freed; a
+//! segment chain is drawn as columns side by side.
+//!
+//!    ┌ stack 2 KiB ┐   ┌ stack 4 KiB ─┐
+//!    │ main  total │   │ main  total ◄─┐
+//!    │ sum   &total│ → │ sum   &total ─┘
+//!    │ …           │   │ …            │
+//!    │▒▒ guard ▒▒▒▒│   │              │
+//!    └─────────────┘   │▒▒ guard ▒▒▒▒▒│
+//!        (freed)       └──────────────┘
+//!
+//! Frames and blocks keep their keys (frame id, block address), so a copy
+//! glides every frame from the old column into the new one while the
+//! pointer values change and the arrows keep their targets.
+
+use crate::draw_list::TextAlign;
+use crate::geom::Rect;
+use crate::layout::{panel, Metrics, Viewport};
+use crate::palette::Role;
+use crate::readout;
+use crate::scene::{Edge, Key, Node, Scene};
+use crate::text;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use memsim::growth::{Block, GStack, Growth, Overflow, Scheme, Word, GUARD, MAX_STACK, START_SIZE};
+
+/// Frames drawn one by one at most; older ones merge into one box.
+const DRAWN: usize = 14;
+
+fn block_key(b: &Block) -> Key {
+    Key::Part("stack-block", (b.lo >> 12) as u32)
+}
+
+fn frame_key(id: u32) -> Key {
+    Key::Part("stack-frame", id)
+}
+
+fn scheme_name(s: Scheme) -> &'static str {
+    match s {
+        Scheme::Fixed(_) => "a fixed stack",
+        Scheme::Segmented(_) => "segmented stack (Go \u{2264} 1.2)",
+        Scheme::Copying(_) => "copying stack (Go 1.3+)",
+    }
+}
+
+/// The counters a stack picture shows.
+pub fn growth_numbers(s: &GStack) -> Vec<(&'static str, String)> {
+    let c = &s.counters;
+    let mut out = alloc::vec![("stack size", text::bytes(s.size())), ("in use", text::bytes(s.used())), ("frames", format!("{}", s.frames.len()))];
+    match s.scheme {
+        Scheme::Segmented(_) => {
+            out.push(("segments linked", format!("{}", c.segments_linked)));
+            out.push(("segments freed", format!("{}", c.segments_freed)));
+        }
+        Scheme::Copying(_) => {
+            out.push(("copies", format!("{}", c.copies)));
+            out.push(("bytes copied", text::bytes(c.bytes_copied)));
+        }
+        Scheme::Fixed(_) => {}
+    }
+    out
+}
+
+pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
+    let mt = Metrics::of(vp);
+    let mut scene = Scene::new(vp.width, vp.height);
+    let sub = match s.overflow {
+        Some(Overflow::Fixed { .. }) => String::from("out of stack: SIGSEGV"),
+        Some(Overflow::Limit { .. }) => String::from("past the limit: fatal error"),
+        None => format!("{} reserved", text::bytes(s.size())),
+    };
+    // A fixed stack here is a C thread's, not a goroutine's.
+    let title = match s.scheme {
+        Scheme::Fixed(_) => String::from("Main thread stack \u{b7} fixed size"),
+        other => format!("Goroutine stack \u{b7} {}", scheme_name(other)),
+    };
+    let inner = panel(&mut scene, "growth", mt.area(vp), &title, &sub, &mt);
+    let used = readout::row(&mut scene, inner, &growth_numbers(s), &mt);
+    let area = Rect::new(inner.x, inner.y + used + mt.f * 0.8, inner.w, inner.h - used - mt.f * 0.8);
+    // Columns: the live blocks, then a freed one.
+    let mut cols: Vec<(Block, bool)> = s.blocks.iter().map(|b| (*b, false)).collect();
+    if let Some(f) = s.freed {
+        cols.insert(0, (f, true));
+    }
+    let n = cols.len().max(1) as f32;
+    let gap = mt.f * 2.2;
+    let col_w = ((area.w - gap * (n - 1.0)) / n).min(mt.ch * 40.0);
+    let label_h = mt.f * 1.6;
+    let max_size = cols.iter().map(|(b, _)| b.size()).max().unwrap_or(START_SIZE) as f32;
+    for (ci, (b, freed)) in cols.iter().enumerate() {
+        let x = area.x + ci as f32 * (col_w + gap);
+        // Heights in proportion to size, up to a 16:1 ratio (then clamped).
+        let full = area.h - label_h;
+        let h = (full * (b.size() as f32 / max_size)).max(full / 16.0).max(mt.f * 4.0);
+        let r = Rect::new(x, area.y + label_h, col_w, h);
+        let mut block = Node::new(block_key(b), r).fill(Role::Cell).stroke(if *freed { Role::CellBorder } else { Role::StackBorder }).radius(4.0).text(
+            0.0,
+            -label_h * 0.5,
+            mt.f * 0.85,
+            Role::Muted,
+            format!("{} at {:#x}{}", text::bytes(b.size()), b.hi, if *freed { " \u{b7} freed" } else { "" }),
+            TextAlign::Left,
+            false,
+        );
+        if *freed {
+            block.alpha = 0.45;
+        }
+        scene.nodes.push(block);
+        if *freed {
+            continue;
+        }
+        let scale = r.h / b.size() as f32;
+        if let Some(Overflow::Fixed { .. }) = s.overflow {
+            // Where the next frame would go: past the end of the stack.
+            let h = mt.f * 1.8;
+            scene.nodes.push(Node::new(Key::Part("stack-overflow", 0), Rect::new(r.x, r.bottom() - h, r.w, h)).fill(Role::Danger).text(
+                mt.ch * 0.6,
+                h / 2.0,
+                mt.f * 0.8,
+                Role::OnBlack,
+                text::fit("next frame: past the end \u{2192} SIGSEGV", (r.w / (mt.ch * 0.8)) as usize),
+                TextAlign::Left,
+                true,
+            ));
+        }
+        // The guard zone: a frame must end above it or the stack grows.
+        if !matches!(s.scheme, Scheme::Fixed(_)) {
+            let gh = (GUARD as f32 * scale).max(mt.f * 1.2).min(r.h * 0.5);
+            let mut guard = Node::new(Key::Part("stack-guard", (b.lo >> 12) as u32), Rect::new(r.x, r.bottom() - gh, r.w, gh)).fill(Role::GcGrey).text(
+                mt.ch * 0.6,
+                gh / 2.0,
+                mt.f * 0.75,
+                Role::Text,
+                text::fit("stack guard \u{b7} 928 B", (r.w / (mt.ch * 0.8)) as usize),
+                TextAlign::Left,
+                false,
+            );
+            guard.alpha = 0.8;
+            scene.nodes.push(guard);
+        }
+        let frames: Vec<_> = s.frames.iter().filter(|f| b.contains(f.base - 1)).collect();
+        let merged = frames.len().saturating_sub(DRAWN);
+        if merged > 0 {
+            let (first, last) = (frames[0], frames[merged - 1]);
+            let y0 = r.y + (b.hi - first.base) as f32 * scale;
+            let y1 = r.y + (b.hi - last.lo()) as f32 * scale;
+            scene.nodes.push(
+                Node::new(Key::Part("stack-frames", (b.lo >> 12) as u32), Rect::new(r.x + 2.0, y0, r.w - 4.0, (y1 - y0).max(2.0)))
+                    .fill(Role::Stack)
+                    .stroke(Role::StackBorder)
+                    .text(
+                        mt.ch * 0.6,
+                        (y1 - y0).max(mt.f) / 2.0,
+                        mt.f * 0.8,
+                        Role::Text,
+                        format!("{} frames", crate::layout_case::grouped(merged as u64)),
+                        TextAlign::Left,
+                        true,
+                    ),
+            );
+        }
+        for f in &frames[merged..] {
+            let y = r.y + (b.hi - f.base) as f32 * scale;
+            let fh = (f.size as f32 * scale).max(2.0);
+            let mut node = Node::new(frame_key(f.id), Rect::new(r.x + 2.0, y, r.w - 4.0, fh)).fill(Role::Stack).stroke(Role::StackBorder).radius(2.0);
+            if fh >= mt.f * 1.1 {
+                let size = (fh * 0.6).min(mt.f * 0.85);
+                let what = match f.slots.iter().find_map(|w| if let Word::Ptr(a) = w { Some(*a) } else { None }) {
+                    Some(a) => format!("{} \u{b7} {} \u{b7} &total = {a:#x}", f.func, text::bytes(f.size)),
+                    None => match f.slots.first() {
+                        Some(Word::Int(v)) if f.func == "main" => format!("{} \u{b7} total = {v}", f.func),
+                        _ => format!("{} \u{b7} {}", f.func, text::bytes(f.size)),
+                    },
+                };
+                node = node.text(mt.ch * 0.6, fh / 2.0, size, Role::Text, text::fit(&what, (r.w / (size * 0.62)) as usize), TextAlign::Left, false);
+            }
+            scene.nodes.push(node);
+        }
+    }
+    // Pointers into the stack: the newest few, to the frame they name.
+    let mut edges = 0;
+    for f in s.frames.iter().rev() {
+        if edges >= 3 {
+            break;
+        }
+        for w in &f.slots {
+            let Word::Ptr(a) = w else { continue };
+            let Some((target, _)) = s.resolve(*a) else { continue };
+            if scene.node(frame_key(f.id)).is_some() && scene.node(frame_key(target)).is_some() && target != f.id {
+                scene.edges.push(Edge { from: frame_key(f.id), to: frame_key(target), alpha: 1.0, focus: s.freed.is_some(), danger: false });
+                edges += 1;
+            }
+            break;
+        }
+    }
+    scene
+}
+
+/// The stack in words, for the text alternative.
+pub fn describe_growth(s: &GStack) -> String {
+    let nums: Vec<String> = growth_numbers(s).iter().map(|(l, v)| format!("{l} {v}")).collect();
+    let mut out = format!("{}: {}.", scheme_name(s.scheme), nums.join(", "));
+    for (i, b) in s.blocks.iter().enumerate() {
+        out.push_str(&format!(" Block {} at {:#x}\u{2013}{:#x} ({}).", i + 1, b.lo, b.hi, text::bytes(b.size())));
+    }
+    if let Some(f) = s.freed {
+        out.push_str(&format!(" The block at {:#x} was just freed.", f.lo));
+    }
+    if let Some(main) = s.frames.first() {
+        let total = main.slot_addr(0);
+        let holders = s.frames.iter().filter(|f| f.slots.contains(&Word::Ptr(total))).count();
+        if holders > 0 {
+            out.push_str(&format!(" {holders} frames hold &total = {total:#x}, main's total."));
+        }
+    }
+    match s.overflow {
+        Some(Overflow::Fixed { size }) => out.push_str(&format!(" The next call would write below the {} stack: SIGSEGV.", text::bytes(size))),
+        Some(Overflow::Limit { limit, .. }) => out.push_str(&format!(" Growing further would pass the {limit}-byte limit: fatal error: stack overflow.")),
+        None => {}
+    }
+    out
+}
+
+/// A recursion's growth: a ladder of the stack sizes it went through.
+pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene {
+    let mt = Metrics::of(vp);
+    let mut scene = Scene::new(vp.width, vp.height);
+    let sub = format!("depth {} \u{b7} {} frames", crate::layout_case::grouped(depth), text::bytes(frame));
+    let inner = panel(&mut scene, "growth-ladder", mt.area(vp), "A recursion on a copying stack", &sub, &mt);
+    let items = [
+        ("stack size", text::bytes(g.size)),
+        ("in use", text::bytes(g.used)),
+        ("copies", format!("{}", g.copies)),
+        ("bytes copied", text::bytes(g.bytes_copied)),
+    ];
+    let used = readout::row(&mut scene, inner, &items, &mt);
+    let top = inner.y + used + mt.f;
+    // One bar per size the stack had, on a log scale: 2 KiB … 1 GB.
+    let mut sizes = alloc::vec![START_SIZE];
+    while *sizes.last().unwrap_or(&START_SIZE) < g.size {
+        let next = sizes.last().unwrap_or(&START_SIZE) * 2;
+        sizes.push(next);
+    }
+    let rows = 20.0f32; // log2(1 GB / 2 KiB) ≈ 19
+    let row_h = ((inner.bottom() - top) / (rows + 1.5)).min(mt.f * 1.6);
+    let label_w = mt.ch * 10.0;
+    let bar_w = inner.w - label_w - mt.ch * 2.0;
+    for (i, s) in sizes.iter().enumerate() {
+        let y = top + i as f32 * row_h;
+        let w = bar_w * ((i + 1) as f32 / rows);
+        let last = i + 1 == sizes.len();
+        scene.nodes.push(
+            Node::new(Key::Part("ladder", i as u32), Rect::new(inner.x + label_w, y, w.max(2.0), row_h * 0.8))
+                .fill(if last { Role::Stack } else { Role::Cell })
+                .stroke(Role::StackBorder)
+                .text(-mt.ch * 0.6, row_h * 0.4, (row_h * 0.6).min(mt.f * 0.85), Role::Text, text::bytes(*s), TextAlign::Right, last),
+        );
+    }
+    if let Some(at) = g.overflow_at {
+        let y = top + sizes.len() as f32 * row_h;
+        scene.nodes.push(Node::new(Key::Part("ladder-limit", 0), Rect::new(inner.x + label_w, y, bar_w, row_h * 0.8)).fill(Role::Danger).text(
+            mt.ch * 0.6,
+            row_h * 0.4,
+            (row_h * 0.6).min(mt.f * 0.85),
+            Role::OnBlack,
+            text::fit(&format!("call {}: {} > the limit", crate::layout_case::grouped(at), text::bytes(g.size * 2)), (bar_w / (mt.ch * 0.8)) as usize),
+            TextAlign::Left,
+            true,
+        ));
+    }
+    scene
+}
+
+/// Memory `goroutines` stacks reserve at two sizes, against a machine's
+/// memory: what each leaves for the heap.
+pub fn reserve(goroutines: u64, big: u64, small: u64, machine: u64, vp: Viewport) -> Scene {
+    let mt = Metrics::of(vp);
+    let mut scene = Scene::new(vp.width, vp.height);
+    let sub = format!("{} goroutines on a {} machine", crate::layout_case::grouped(goroutines), text::bytes(machine));
+    let inner = panel(&mut scene, "reserve", mt.area(vp), "Stack memory reserved", &sub, &mt);
+    let row_h = (inner.h / 5.0).min(mt.f * 4.0);
+    for (i, each) in [big, small].into_iter().enumerate() {
+        let total = goroutines * each;
+        let y = inner.y + mt.f + i as f32 * (row_h * 1.8);
+        let share = (total as f32 / machine as f32).min(1.0);
+        let left = machine.saturating_sub(total);
+        let label = format!("{} \u{d7} {} = {}", crate::layout_case::grouped(goroutines), text::bytes(each), text::bytes(total));
+        let note = if total > machine {
+            format!("{}\u{d7} the machine's memory: nothing left for the heap", total / machine)
+        } else {
+            format!("leaves {} for the heap", text::bytes(left))
+        };
+        scene.nodes.push(
+            Node::new(Key::Part("reserve-bar", i as u32), Rect::new(inner.x, y, inner.w, row_h))
+                .fill(Role::Cell)
+                .stroke(Role::CellBorder)
+                .radius(4.0)
+                .text(mt.ch, -mt.f * 0.6, mt.f, Role::Text, label, TextAlign::Left, true)
+                .text(mt.ch, row_h + mt.f * 0.7, mt.f * 0.85, if total > machine { Role::Danger } else { Role::Muted }, note, TextAlign::Left, false),
+        );
+        scene.nodes.push(Node::new(Key::Part("reserve-fill", i as u32), Rect::new(inner.x, y, (inner.w * share).max(2.0), row_h)).fill(if total > machine {
+            Role::Danger
+        } else {
+            Role::Stack
+        }));
+    }
+    scene
+}
+
+/// The overflow picture's numbers, for a Go stack past its limit.
+pub fn limit_text(o: &Overflow) -> Option<[String; 3]> {
+    match *o {
+        Overflow::Limit { limit, sp, lo, hi } => Some(memsim::report::stack_overflow(limit, sp, lo, hi)),
+        Overflow::Fixed { .. } => None,
+    }
+}
