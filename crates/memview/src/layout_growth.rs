@@ -26,7 +26,7 @@ use crate::text;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memsim::growth::{Block, GStack, Growth, Overflow, Scheme, Word, GUARD, MAX_STACK, START_SIZE};
+use memsim::growth::{Block, GStack, Growth, Overflow, Scheme, Word, GUARD, START_SIZE};
 
 /// Frames drawn one by one at most; older ones merge into one box.
 const DRAWN: usize = 14;
