@@ -22,12 +22,15 @@ test('arrow keys, Home and End step through a chapter', async () => {
   await page.keyboard.press('End');
   const last = await page.$eval('#scrubber', (r) => r.max);
   assert.equal(hash(page), `#/memory/${last}`);
-  assert.equal(await page.isDisabled('#next'), true, 'next is disabled on the last step');
+  assert.equal(await page.isDisabled('#next'), false, 'the story goes on past a chapter');
+  assert.equal(await page.textContent('#step-links a'), 'Next: The era of variables: the stack and the heap →');
   await page.keyboard.press('ArrowRight');
-  assert.equal(hash(page), `#/memory/${last}`, 'no step past the end');
+  assert.equal(hash(page), '#/stack-heap/1', '→ continues into the next chapter');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(hash(page), `#/memory/${last}`, '← comes back');
   await page.keyboard.press('Home');
   assert.equal(hash(page), '#/memory/1');
-  assert.equal(await page.isDisabled('#prev'), true);
+  assert.equal(await page.isDisabled('#prev'), false, 'the intro lies before');
   assert.deepEqual(errors, []);
   await context.close();
 });

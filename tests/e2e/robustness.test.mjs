@@ -9,15 +9,15 @@ before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 const cases = [
-  ['#/<img src=x onerror=alert(1)>/99999', /no chapter/i, '#/memory/1', 'hostile'],
-  ['#/%3Cscript%3Ealert(1)%3C/script%3E/2', /no chapter/i, '#/memory/1', 'encoded-script'],
+  ['#/<img src=x onerror=alert(1)>/99999', /no chapter/i, '#/intro/1', 'hostile'],
+  ['#/%3Cscript%3Ealert(1)%3C/script%3E/2', /no chapter/i, '#/intro/1', 'encoded-script'],
   ['#/gc/-1', /does not exist/i, '#/gc/1', 'gc-negative-step'],
-  ['#/nope/3', /no chapter/i, '#/memory/1', 'unknown-chapter'],
+  ['#/nope/3', /no chapter/i, '#/intro/1', 'unknown-chapter'],
   ['#/memory/-1', /does not exist/i, '#/memory/1', 'negative-step'],
   ['#/stack-heap/99999', /does not exist/i, '#/stack-heap/25', 'step-too-big'],
   ['#/memory/abc', /not a step number/i, '#/memory/1', 'step-not-a-number'],
   ['#/memory/3?x=<b>1</b>', /not used here/i, '#/memory/3', 'unknown-param'],
-  ['#/' + 'x'.repeat(10000), /too long/i, '#/memory/1', 'very-long'],
+  ['#/' + 'x'.repeat(10000), /too long/i, '#/intro/1', 'very-long'],
 ];
 
 for (const [hash, message, expected, name] of cases) {

@@ -42,6 +42,8 @@ pub struct Step {
     /// output is not the real program's (a hypothetical runtime).
     pub output_note: Option<&'static str>,
     pub view: View,
+    /// Links shown under the caption: (label, `#/chapter/step` or https URL).
+    pub links: Vec<(&'static str, &'static str)>,
 }
 
 #[derive(Clone, Debug)]
@@ -83,6 +85,11 @@ impl Step {
 
     pub fn view(&mut self, view: View) -> &mut Step {
         self.view = view;
+        self
+    }
+
+    pub fn link(&mut self, label: &'static str, href: &'static str) -> &mut Step {
+        self.links.push((label, href));
         self
     }
 

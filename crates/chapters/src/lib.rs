@@ -20,12 +20,15 @@ pub mod case_study;
 mod chapter;
 pub mod figure;
 pub mod gc;
+pub mod intro;
 pub mod knob;
 mod manual_heap;
 mod memory;
+pub mod next;
 pub mod route;
 pub mod stack_growth;
 mod stack_heap;
+mod story;
 
 pub use chapter::{Chapter, Code, Lang, Step, Terminal};
 pub use figure::{Figure, View};
@@ -35,7 +38,16 @@ use alloc::vec::Vec;
 
 /// Every chapter, in reading order.
 pub fn catalog() -> Vec<Chapter> {
-    alloc::vec![memory::chapter(), stack_heap::chapter(), manual_heap::chapter(), gc::chapter(), stack_growth::chapter(), case_study::chapter()]
+    alloc::vec![
+        intro::chapter(),
+        memory::chapter(),
+        stack_heap::chapter(),
+        manual_heap::chapter(),
+        gc::chapter(),
+        stack_growth::chapter(),
+        case_study::chapter(),
+        next::chapter(),
+    ]
 }
 
 /// The Go release the explainer's numbers are for.

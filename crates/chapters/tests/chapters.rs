@@ -254,3 +254,42 @@ fn stack_growth_steps_show_the_copy_they_describe() {
     assert!(at("segments linked and freed").contains("segments linked 1001"), "{}", at("segments linked and freed"));
     assert!(at("copied to one half").contains("stack size 4 KiB"), "{}", at("copied to one half"));
 }
+
+/// Every link a step shows lands on a real step; the timeline's links land
+/// on steps whose captions speak of the milestone.
+#[test]
+fn links_land_on_the_steps_they_name() {
+    let all = catalog();
+    let target = |href: &str| {
+        let (index, _) = (all.iter().map(|c| (c.id, c.steps.len())).collect::<Vec<_>>(), ());
+        let (route, problem) = chapters::route::parse(href, &index, &|_, _| false);
+        assert_eq!(problem, None, "{href} is a real step");
+        &all[route.chapter].steps[route.step]
+    };
+    for ch in &all {
+        for (i, step) in ch.steps.iter().enumerate() {
+            for (_, href) in &step.links {
+                if href.starts_with("#/") {
+                    let _ = target(href);
+                } else {
+                    assert!(href.starts_with("https://"), "{} step {}: {href}", ch.id, i + 1);
+                }
+            }
+        }
+    }
+    for (m, _, href, word) in chapters::intro::TIMELINE {
+        let caption = &target(href).caption;
+        assert!(caption.contains(word), "Go {}: {href}'s caption does not mention {word:?}: {caption}", m.version);
+    }
+}
+
+/// The timeline's dates are the releases' dates (data/go-release-dates.txt,
+/// from golang/website's release history).
+#[test]
+fn timeline_dates_are_the_release_dates() {
+    let dates = include_str!("../data/go-release-dates.txt");
+    for (m, ..) in chapters::intro::TIMELINE {
+        let line = format!("{} {}", m.version, m.date);
+        assert!(dates.lines().any(|l| l == line), "Go {} released {}? the release history says otherwise", m.version, m.date);
+    }
+}

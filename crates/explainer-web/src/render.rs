@@ -45,12 +45,15 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
             r.set_value(&(page.step + 1).to_string());
             let _ = r.set_attribute("aria-valuetext", &format!("Step {} of {}", page.step + 1, page.total));
         }
-        let _ = dom::el("prev").map(|b| toggle_disabled(&b, page.step == 0));
-        let _ = dom::el("next").map(|b| toggle_disabled(&b, page.step + 1 >= page.total));
+        let _ = dom::el("prev").map(|b| toggle_disabled(&b, !page.has_prev));
+        let _ = dom::el("next").map(|b| toggle_disabled(&b, !page.has_next));
         if let Ok(app) = dom::el("app") {
             let _ = app.set_attribute("data-chapter", page.chapter_id);
             let _ = app.set_attribute("data-step", &(page.step + 1).to_string());
         }
+    }
+    if changed(&|o| o.links != page.links) {
+        links(&page.links);
     }
     if changed(&|o| o.description != page.description) {
         dom::set_text("state-desc", &page.description);
@@ -85,6 +88,28 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.copy_status != page.copy_status) {
         dom::set_text("copy-status", &page.copy_status);
     }
+}
+
+/// The step's links, as plain anchors: only links into this page
+/// (`#/…`) or to https pages are made, and their text is text.
+fn links(list: &[(String, String)]) {
+    let Ok(nav) = dom::el("step-links") else { return };
+    nav.set_text_content(None);
+    let doc = dom::document();
+    for (label, href) in list {
+        let external = href.starts_with("https://");
+        if !(href.starts_with("#/") || external) {
+            continue;
+        }
+        let Ok(a) = doc.create_element("a") else { continue };
+        let _ = a.set_attribute("href", href);
+        if external {
+            let _ = a.set_attribute("rel", "noopener noreferrer");
+        }
+        a.set_text_content(Some(label));
+        let _ = nav.append_child(&a);
+    }
+    let _ = if nav.child_element_count() == 0 { nav.set_attribute("hidden", "") } else { nav.remove_attribute("hidden") };
 }
 
 fn toggle_disabled(el: &Element, disabled: bool) {

@@ -25,6 +25,7 @@ mod layout_marking;
 mod layout_memory;
 mod layout_pacer;
 mod layout_stack_heap;
+mod layout_story;
 mod palette;
 mod readout;
 mod scene;
@@ -42,8 +43,9 @@ pub use layout_case::{call_path, case_call, case_compare, describe_compare, grou
 pub use layout_growth::{describe_growth, growth_ladder, growth_numbers, growth_stack, limit_text, reserve};
 pub use layout_marking::{describe as describe_marking, marking};
 pub use layout_pacer::{describe as describe_pacer, goal_formula, pacer, percent, stats as pacer_stats};
+pub use layout_story::{cards, describe_cards, describe_timeline, pipeline, timeline, Card, Milestone};
 pub use palette::{Palette, Rgba, Role};
 pub use scene::{Edge, Key, Line, Node, Scene, Text};
 pub use stage::Stage;
-pub use text::bytes;
+pub use text::{bytes, wrap};
 pub use tween::{ease, tween};

@@ -51,9 +51,35 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// Breaks `s` into lines of at most `max` characters at spaces (a word
+/// longer than a line gets a line of its own).
+pub fn wrap(s: &str, max: usize) -> alloc::vec::Vec<String> {
+    let mut lines = alloc::vec::Vec::new();
+    let mut line = String::new();
+    for word in s.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
+            lines.push(core::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_breaks_at_spaces() {
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
+    }
 
     #[test]
     fn sizes_read_like_go_docs() {

@@ -40,6 +40,13 @@ pub struct Page {
     /// The numbers under the sliders.
     pub readout: String,
     pub notice: Option<String>,
+    /// Links under the caption: (label, href), the step's own and, on a
+    /// chapter's last step, the next chapter.
+    pub links: Vec<(String, String)>,
+    /// Whether Back and Next lead anywhere (the story runs on across
+    /// chapters).
+    pub has_prev: bool,
+    pub has_next: bool,
     pub playing: bool,
     pub help_open: bool,
     pub dark: bool,

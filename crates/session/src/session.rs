@@ -136,8 +136,8 @@ impl Session {
     pub fn dispatch(&mut self, intent: Intent, now: f64) -> bool {
         match intent {
             Intent::Open { hash, nav } => self.open(&hash, nav, now),
-            Intent::Next => self.go(self.chapter, self.step + 1, Nav::Push, now),
-            Intent::Prev => self.go(self.chapter, self.step.saturating_sub(1), Nav::Push, now),
+            Intent::Next => self.next(Nav::Push, now),
+            Intent::Prev => self.prev(now),
             Intent::First => self.go(self.chapter, 0, Nav::Push, now),
             Intent::Last => self.go(self.chapter, usize::MAX, Nav::Push, now),
             Intent::Scrub(n) => self.go(self.chapter, n.max(1) - 1, Nav::Keep, now),
@@ -370,6 +370,30 @@ impl Session {
         self.write_url(nav);
     }
 
+    /// One step on; past a chapter's last step, the next chapter begins.
+    fn next(&mut self, nav: Nav, now: f64) {
+        let last = self.chapters[self.chapter].steps.len() - 1;
+        if self.step < last {
+            self.go(self.chapter, self.step + 1, nav, now);
+        } else if self.chapter + 1 < self.chapters.len() {
+            self.go(self.chapter + 1, 0, nav, now);
+        }
+    }
+
+    /// One step back; before a chapter's first step, the previous chapter's
+    /// last.
+    fn prev(&mut self, now: f64) {
+        if self.step > 0 {
+            self.go(self.chapter, self.step - 1, Nav::Push, now);
+        } else if self.chapter > 0 {
+            self.go(self.chapter - 1, usize::MAX, Nav::Push, now);
+        }
+    }
+
+    fn at_story_end(&self) -> bool {
+        self.chapter + 1 >= self.chapters.len() && self.step + 1 >= self.chapters.get(self.chapter).map_or(0, |c| c.steps.len())
+    }
+
     /// The moments to play out between the figure we left (its run and
     /// moment) and the one shown now, when both are moments of one run.
     fn playout_from(&self, was: Option<(u32, usize)>) -> Option<(usize, usize)> {
@@ -384,11 +408,10 @@ impl Session {
     }
 
     fn set_playing(&mut self, playing: bool, now: f64) {
-        let at_end = self.step + 1 >= self.chapters.get(self.chapter).map_or(0, |c| c.steps.len());
         self.playing = playing;
         self.last_advance = now;
-        if playing && at_end {
-            // Play from the end starts the chapter over.
+        if playing && self.at_story_end() {
+            // Play from the very end starts the last chapter over.
             self.go(self.chapter, 0, Nav::Push, now);
         }
     }
@@ -398,10 +421,11 @@ impl Session {
         if !self.playing || self.anim.is_some() || now - self.last_advance < DWELL_MS / self.speed {
             return;
         }
-        if self.step + 1 >= self.chapters[self.chapter].steps.len() {
+        if self.at_story_end() {
             self.set_playing(false, now);
         } else {
-            self.go(self.chapter, self.step + 1, Nav::Replace, now);
+            // Playback runs on into the next chapter.
+            self.next(Nav::Replace, now);
         }
     }
 
@@ -468,12 +492,20 @@ impl Session {
             title: format!("{} \u{b7} step {} \u{2014} Go Memory, Through History", ch.title, step + 1),
             line: ch.line(step),
             notice: self.notice.clone(),
+            links: ch.steps[step].links.iter().map(|(l, h)| (String::from(*l), String::from(*h))).collect(),
+            has_prev: self.chapter > 0 || step > 0,
+            has_next: !self.at_story_end(),
             playing: self.playing,
             help_open: self.help_open,
             dark: self.dark,
             copy_status: self.copy_status.clone(),
             ..Page::default()
         };
+        if step + 1 == total {
+            if let Some(next) = self.chapters.get(self.chapter + 1) {
+                page.links.push((format!("Next: {} \u{2192}", next.title), format!("#/{}/1", next.id)));
+            }
+        }
         page.sliders = table
             .iter()
             .filter_map(|k| {

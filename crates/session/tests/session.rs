@@ -42,7 +42,9 @@ fn steps_with(chapter: &str, key: &str) -> Vec<usize> {
 fn a_bare_link_opens_the_first_step() {
     let mut s = open("");
     let p = page(&mut s);
-    assert_eq!((p.chapter_id, p.step, p.counter.as_str()), ("memory", 0, "1 / 10"));
+    assert_eq!((p.chapter_id, p.step, p.counter.as_str()), ("intro", 0, format!("1 / {}", steps("intro")).as_str()));
+    assert_eq!(p.links, [("See how: the case study \u{2192}".to_string(), "#/case-study/1".to_string())], "the hook leads to the case study");
+    assert!(!p.has_prev && p.has_next);
     assert!(!p.caption.is_empty() && !p.description.is_empty());
     assert!(p.sliders.is_empty() && p.notice.is_none());
     assert!(s.frame(0.0).is_some(), "the first frame draws");
@@ -63,8 +65,12 @@ fn keys_do_what_the_help_says_wherever_they_are_pressed() {
     let last = steps("stack-heap");
     s.dispatch(key("End", KeyTarget::Page), 4.0);
     assert_eq!(step_of(&s, "stack-heap"), Some(last));
+    let p = page(&mut s);
+    assert_eq!(p.links.last().map(|(_, h)| h.as_str()), Some("#/manual-heap/1"), "the last step says what comes next");
     s.dispatch(key("ArrowRight", KeyTarget::Page), 5.0);
-    assert_eq!(step_of(&s, "stack-heap"), Some(last), "the last step stays");
+    assert_eq!(step_of(&s, "manual-heap"), Some(1), "→ on a chapter's last step goes on into the next chapter");
+    s.dispatch(key("ArrowLeft", KeyTarget::Page), 5.5);
+    assert_eq!(step_of(&s, "stack-heap"), Some(last), "← goes back into the previous one");
     s.dispatch(key("Home", KeyTarget::Page), 6.0);
     assert_eq!(step_of(&s, "stack-heap"), Some(1));
     s.dispatch(key("?", KeyTarget::Page), 7.0);
@@ -81,7 +87,7 @@ fn bad_links_show_a_notice_and_the_nearest_state() {
     let last = steps("stack-heap");
     let runs_to = format!("steps run from 1 to {last}");
     for (hash, chapter, step, says) in [
-        ("#/<img src=x onerror=alert(1)>/99999", "memory", 1, "There is no chapter"),
+        ("#/<img src=x onerror=alert(1)>/99999", "intro", 1, "There is no chapter"),
         ("#/gc/-1", "gc", 1, "Step -1 does not exist"),
         ("#/stack-heap/99999", "stack-heap", last, runs_to.as_str()),
         ("#/memory/abc", "memory", 1, "is not a step number"),
@@ -160,7 +166,7 @@ fn bad_knob_values_keep_the_steps_own_and_say_why() {
 }
 
 #[test]
-fn playback_advances_after_the_dwell_and_stops_at_the_end() {
+fn playback_advances_after_the_dwell_and_runs_on_to_the_story_end() {
     let mut s = open("#/memory/9");
     s.dispatch(Intent::TogglePlay, 0.0);
     s.frame(100.0);
@@ -170,9 +176,17 @@ fn playback_advances_after_the_dwell_and_stops_at_the_end() {
     assert_eq!(urls(&mut s).last().map(|(_, n)| *n), Some(Nav::Replace), "playback does not fill the history");
     s.frame(4100.0);
     s.frame(7000.0);
-    assert!(!s.playing(), "playback stops at the chapter's end");
-    s.dispatch(Intent::TogglePlay, 8000.0);
-    assert_eq!(step_of(&s, "memory"), Some(1), "play from the end starts over");
+    assert!(s.playing() && step_of(&s, "stack-heap") == Some(1), "playback runs on into the next chapter");
+    let last = steps("next");
+    let mut s = open(&format!("#/next/{}", last - 1));
+    s.dispatch(Intent::TogglePlay, 0.0);
+    s.frame(3300.0);
+    s.frame(4100.0);
+    s.frame(8000.0);
+    assert!(!s.playing(), "playback stops at the story's end");
+    assert!(!page(&mut s).has_next);
+    s.dispatch(Intent::TogglePlay, 9000.0);
+    assert_eq!(step_of(&s, "next"), Some(1), "play from the very end starts the last chapter over");
 }
 
 #[test]
