@@ -41,7 +41,7 @@ test('a bad hash typed into a running page is handled the same way', async () =>
   const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/5');
   await page.evaluate(() => { location.hash = '#/nope/<svg onload=alert(1)>'; });
   await page.waitForFunction(() => !document.getElementById('notice').hidden);
-  assert.equal(new URL(page.url()).hash, '#/memory/1');
+  assert.equal(new URL(page.url()).hash, '#/intro/1');
   assert.equal(await page.$$eval('svg', (e) => e.length), 0);
   await page.click('#notice-close');
   assert.equal(await page.isVisible('#notice'), false);
