@@ -133,30 +133,25 @@ pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>,
     let size = (row * 0.42).min(mt.f);
     let line_x = inner.x + mt.ch * 1.5;
     scene.nodes.push(Node::new(Key::Part("timeline-line", 0), Rect::new(line_x - 1.0, inner.y + row * 0.5, 2.0, row * (n - 1.0))).fill(Role::Muted));
-    let label_w = size * 0.6 * 18.0;
-    let chars = ((inner.w - label_w - mt.ch * 4.0) / (size * 0.6)) as usize;
+    // "Go 1.19 · 2022-08-02" in bold, then what happened: beside it when
+    // there is room, under it on a phone.
+    let label_w = size * 0.66 * 22.0;
+    let beside = ((inner.w - label_w - mt.ch * 4.0) / (size * 0.6)) as usize;
+    let two_lines = beside < 28;
+    let chars = if two_lines { ((inner.w - mt.ch * 3.0) / (size * 0.6)) as usize } else { beside };
     for (i, m) in items.iter().enumerate() {
         let y = inner.y + i as f32 * row;
         let on = lit == Some(i);
         let dot = size * 0.9;
-        scene.nodes.push(
-            Node::new(Key::Part("milestone", i as u32), Rect::new(line_x - dot / 2.0, y + row * 0.5 - dot / 2.0, dot, dot))
-                .fill(if on { Role::Focus } else { Role::Pointer })
-                .radius(dot / 2.0)
-                .text(mt.ch * 2.0, dot / 2.0, size, Role::Text, alloc::format!("Go {} \u{b7} {}", m.version, m.date), TextAlign::Left, true)
-                .text(
-                    mt.ch * 2.0 + label_w,
-                    dot / 2.0,
-                    size * 0.95,
-                    if on { Role::Text } else { Role::Muted },
-                    text::fit(m.what, chars.max(8)),
-                    TextAlign::Left,
-                    false,
-                ),
-        );
-        if let Some(n) = scene.nodes.last_mut() {
-            n.focus = on;
-        }
+        let (what_dx, what_dy, label_dy) =
+            if two_lines { (mt.ch * 2.0, dot / 2.0 + size * 0.65, dot / 2.0 - size * 0.65) } else { (mt.ch * 2.0 + label_w, dot / 2.0, dot / 2.0) };
+        let mut node = Node::new(Key::Part("milestone", i as u32), Rect::new(line_x - dot / 2.0, y + row * 0.5 - dot / 2.0, dot, dot))
+            .fill(if on { Role::Focus } else { Role::Pointer })
+            .radius(dot / 2.0)
+            .text(mt.ch * 2.0, label_dy, size, Role::Text, alloc::format!("Go {} \u{b7} {}", m.version, m.date), TextAlign::Left, true)
+            .text(what_dx, what_dy, size * 0.95, if on { Role::Text } else { Role::Muted }, text::fit(m.what, chars.max(8)), TextAlign::Left, false);
+        node.focus = on;
+        scene.nodes.push(node);
     }
     scene
 }

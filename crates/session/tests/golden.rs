@@ -36,6 +36,9 @@ fn every_steps_state_digest_is_the_committed_one() {
 /// A few pictures, one of each kind: raw memory, stack and heap with
 /// arrows, the C heap, the collector mid-mark, a marking figure, the pacer.
 const PICTURES: &[&str] = &[
+    "#/intro/1",
+    "#/intro/5",
+    "#/intro/7",
     "#/memory/5",
     "#/stack-heap/14",
     "#/manual-heap/8",
@@ -46,6 +49,7 @@ const PICTURES: &[&str] = &[
     "#/case-study/6",
     "#/stack-growth/7",
     "#/stack-growth/13",
+    "#/next/2",
 ];
 
 #[test]
