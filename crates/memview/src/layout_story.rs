@@ -40,8 +40,8 @@ fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool) ->
         y += size * 1.25;
     }
     let chars = ((r.w - 2.0 * pad) / (mt.f * 0.6)) as usize;
-    for (i, line) in text::wrap(&c.title, chars.max(8)).iter().enumerate() {
-        node = node.text(pad, y + mt.f * (0.6 + 1.3 * i as f32), mt.f, Role::Text, line.as_str(), TextAlign::Left, true);
+    for line in text::wrap(&c.title, chars.max(8)) {
+        node = node.text(pad, y + mt.f * 0.6, mt.f, Role::Text, line, TextAlign::Left, true);
         y += mt.f * 1.3;
     }
     y += mt.f * 0.4;
@@ -137,7 +137,7 @@ pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>,
     // there is room, under it on a phone.
     let label_w = size * 0.66 * 22.0;
     let beside = ((inner.w - label_w - mt.ch * 4.0) / (size * 0.6)) as usize;
-    let two_lines = beside < 28;
+    let two_lines = beside < 44;
     let chars = if two_lines { ((inner.w - mt.ch * 3.0) / (size * 0.6)) as usize } else { beside };
     for (i, m) in items.iter().enumerate() {
         let y = inner.y + i as f32 * row;
