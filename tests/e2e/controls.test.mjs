@@ -62,9 +62,13 @@ test('buttons, scrubber and chapter menu move, and back/forward retrace', async 
 
 test('the current code line follows the step', async () => {
   const { page, context } = await open(browser, srv.url, '#/stack-heap/14');
-  const line = await page.$eval('#code .line.current', (l) => l.textContent.trim());
-  assert.equal(line, 'moveByValue(q)');
+  const current = () => page.$$eval('#code code:not([hidden]) .line.current', (ls) => ls.map((l) => l.textContent.trim()));
+  assert.deepEqual(await current(), ['moveByValue(q)']);
   assert.equal(await page.$eval('#code .line.current', (l) => l.getAttribute('aria-current')), 'step');
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await current(), ['pt.X += 100'], 'one current line, the next step\'s');
+  await page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await current(), ['moveByValue(q)']);
   await context.close();
 });
 
