@@ -31,7 +31,8 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --offline -p explainer-web --target wasm32-unknown-unknown
 
 step "truth checks against the real Go toolchain"
-GO="$PWD/.venv-go/bin/go" cargo test --offline -p truth
+# One test at a time: benchmarks measured side by side would disturb each other.
+GO="$PWD/.venv-go/bin/go" cargo test --offline -p truth -- --test-threads=1
 
 step "release build"
 scripts/build.sh

@@ -88,6 +88,11 @@ await page.evaluate(() => { location.hash = '#/case-study/6'; });
 await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'case-study');
 await settle(page);
 const caseRecomputes = await drag(['#n', '#rate']);
+// The escape lab's toggles.
+await page.evaluate(() => { location.hash = '#/escape/15'; });
+await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'escape');
+await settle(page);
+const labRecomputes = await drag(['#lab-ret', '#lab-size', '#lab-type']);
 // The stack ladder up to the deepest recursion (10,000,000 frames).
 await page.evaluate(() => { location.hash = '#/stack-growth/12'; });
 await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'stack-growth');
@@ -118,5 +123,6 @@ row(`seek to any step, p95 of ${seeks.length}`, p(seeks, 0.95), 'ms', TARGETS.se
 row(`frame during playback, p95 of ${frames.length}`, p(frames, 0.95), 'ms', TARGETS.frame);
 row(`slider drag recompute+redraw, p95 of ${recomputes.length}`, p(recomputes, 0.95), 'ms', TARGETS.recompute);
 row(`case-study slider drag, p95 of ${caseRecomputes.length}`, p(caseRecomputes, 0.95), 'ms', TARGETS.recompute);
+row(`escape lab toggles, p95 of ${labRecomputes.length}`, p(labRecomputes, 0.95), 'ms', TARGETS.recompute);
 row(`stack-growth slider drag, p95 of ${growthRecomputes.length}`, p(growthRecomputes, 0.95), 'ms', TARGETS.recompute);
 row(`frame with ${objects} heap objects, p95 of ${bigFrames.length}`, p(bigFrames, 0.95), 'ms', TARGETS.bigFrame);

@@ -17,7 +17,7 @@ async function catalog() {
 
 test('the chapter menu lists the chapters in story order', async () => {
   const index = await catalog();
-  assert.deepEqual(index.map(([id]) => id), ['intro', 'memory', 'stack-heap', 'manual-heap', 'gc', 'stack-growth', 'case-study', 'next']);
+  assert.deepEqual(index.map(([id]) => id), ['intro', 'memory', 'stack-heap', 'manual-heap', 'gc', 'escape', 'stack-growth', 'case-study', 'next']);
   for (const [id, n] of index) assert.ok(n >= 2, `${id} has its steps`);
 });
 

@@ -22,6 +22,8 @@ pub enum Unit {
     Number,
     /// A byte count as Go's GOMEMLIMIT takes it: `48MiB`, `1536KiB`.
     Bytes,
+    /// One of a few words (a toggle): the value is the word's index.
+    Words(&'static [&'static str]),
 }
 
 /// Whether the knob can be switched off, and where `off` sits on its slider.
@@ -75,6 +77,7 @@ impl Knob {
         let v = match self.unit {
             Unit::Number => text.parse::<u64>().ok()?,
             Unit::Bytes => parse_bytes(text)?,
+            Unit::Words(words) => words.iter().position(|w| *w == text)? as u64,
         };
         (self.min..=self.max).contains(&v).then_some(Some(v))
     }
@@ -85,6 +88,7 @@ impl Knob {
             (None, _) => "off".to_string(),
             (Some(v), Unit::Number) => v.to_string(),
             (Some(v), Unit::Bytes) => byte_count(v),
+            (Some(v), Unit::Words(words)) => words.get(v as usize).map_or_else(|| v.to_string(), |w| (*w).to_string()),
         }
     }
 
@@ -94,11 +98,15 @@ impl Knob {
             (None, _) => "off".to_string(),
             (Some(v), Unit::Number) => v.to_string(),
             (Some(v), Unit::Bytes) => memview::bytes(v),
+            (Some(v), Unit::Words(words)) => words.get(v as usize).map_or_else(|| v.to_string(), |w| (*w).to_string()),
         }
     }
 
     /// What a link may say, for notices: `off or 10–500`.
     pub fn expected(&self) -> String {
+        if let Unit::Words(words) = self.unit {
+            return words.join(" or ");
+        }
         let range = format!("{}\u{2013}{}", self.link_text(Some(self.min)), self.link_text(Some(self.max)));
         if self.off == Off::Never {
             range

@@ -18,6 +18,7 @@ extern crate alloc;
 
 pub mod case_study;
 mod chapter;
+pub mod escape;
 pub mod figure;
 pub mod gc;
 pub mod intro;
@@ -44,6 +45,7 @@ pub fn catalog() -> Vec<Chapter> {
         stack_heap::chapter(),
         manual_heap::chapter(),
         gc::chapter(),
+        escape::chapter(),
         stack_growth::chapter(),
         case_study::chapter(),
         next::chapter(),

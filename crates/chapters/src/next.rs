@@ -15,8 +15,8 @@ pub const TALKS: &[(&str, &str, &str, &str, &str)] = &[
         "Escape Analysis in Go: Understanding and Optimizing Memory Allocation",
         "Go Conference 2023 Online",
         "when values escape to the heap, and how to read the compiler's analysis",
-        "Escape analysis continues \u{201c}The era of variables\u{201d}",
-        "#/stack-heap/10",
+        "Escape analysis continues \u{201c}Escape analysis\u{201d}",
+        "#/escape/2",
     ),
     (
         "Garbage Collection Semantics",

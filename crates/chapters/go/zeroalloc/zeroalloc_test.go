@@ -1,0 +1,20 @@
+package zeroalloc
+
+import "testing"
+
+var sink *[16]byte
+var sinkByte byte
+
+func BenchmarkFresh(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sink = Fresh()
+	}
+}
+
+func BenchmarkPooled(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkByte = Pooled()
+	}
+}

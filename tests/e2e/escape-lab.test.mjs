@@ -1,0 +1,72 @@
+// The escape lab: every combination of its three toggles, by link and by
+// keyboard on the sliders, shows that version's real compiler output and
+// its B/op; bad toggle values get a notice and the step's own settings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settle, screenshot, canvasHash } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+async function labStep() {
+  const { page, context } = await open(browser, srv.url, '#/escape/1');
+  const n = Number(await page.$eval('#scrubber', (r) => r.max));
+  await context.close();
+  return n;
+}
+
+// What each version allocates per call at n = 16, as go test -benchmem measures it.
+const cost = (ret, size, type) => (ret === 'pointer' ? 16 : 0) + (type === 'any' ? 16 : 0) + (size === 'var' ? 128 : 0);
+
+test('every combination by link shows its own verdicts and B/op', async () => {
+  const step = await labStep();
+  const pictures = new Set();
+  for (const ret of ['value', 'pointer']) for (const size of ['const', 'var']) for (const type of ['Point', 'any']) {
+    const hash = `#/escape/${step}?ret=${ret}&size=${size}&type=${type}`;
+    const { page, context, errors } = await open(browser, srv.url, hash);
+    await settle(page);
+    const dir = `${ret}-${size}-${type.toLowerCase()}`;
+    const term = await page.textContent('#terminal');
+    assert.match(term, new RegExp(`^\\$ go build -gcflags=-m \\./escapelab/${dir}\\n# example\\.com/gomemory/escapelab/${dir}\\n`));
+    assert.equal(/moved to heap: p/.test(term), ret === 'pointer', `${dir}: moved to heap`);
+    assert.equal(/p escapes to heap/.test(term), type === 'any', `${dir}: the interface`);
+    assert.match(term, size === 'var' ? /make\(\[\]int, n\) does not escape/ : /make\(\[\]int, 4\) does not escape/);
+    assert.match(await page.textContent('#knob-stats'), new RegExp(`^${cost(ret, size, type)} B/op`));
+    // Only values that differ from the step's own are written.
+    const expect = [ret !== 'value' && `ret=${ret}`, size !== 'const' && `size=${size}`, type !== 'Point' && `type=${type}`].filter(Boolean).join('&');
+    assert.equal(new URL(page.url()).hash, `#/escape/${step}${expect ? `?${expect}` : ''}`);
+    pictures.add(await canvasHash(page));
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.equal(pictures.size, 8, 'eight different pictures');
+});
+
+test('toggling with the keyboard rewrites the lab and the link', async () => {
+  const step = await labStep();
+  const { page, context, errors } = await open(browser, srv.url, `#/escape/${step}`);
+  await settle(page);
+  assert.match(await page.textContent('#knob-stats'), /^0 B\/op, 0 allocs\/op/);
+  await page.focus('#lab-ret');
+  await page.keyboard.press('End');
+  await page.focus('#lab-type');
+  await page.keyboard.press('End');
+  assert.equal(new URL(page.url()).hash, `#/escape/${step}?ret=pointer&type=any`);
+  assert.equal((await page.textContent('#lab-ret-out')).trim(), 'pointer');
+  assert.match(await page.textContent('#knob-stats'), /^32 B\/op, 2 allocs\/op/);
+  await screenshot(page, 'escape-lab-pointer-any');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad toggle values keep the step\'s own and say why', async () => {
+  const step = await labStep();
+  const { page, context, errors } = await open(browser, srv.url, `#/escape/${step}?ret=<b>ptr</b>`);
+  assert.match(await page.textContent('#notice-text'), /ret=“<b>ptr<\/b>” cannot be used \(expected value or pointer\)/);
+  assert.equal(await page.$$eval('#notice-text *', (e) => e.length), 0);
+  assert.equal(new URL(page.url()).hash, `#/escape/${step}`);
+  assert.equal((await page.textContent('#lab-ret-out')).trim(), 'value');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
