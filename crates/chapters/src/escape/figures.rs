@@ -20,7 +20,7 @@ use memview::{Card, Scene, Viewport};
 pub const ALL_HEAP: [u64; 6] = [16, 16, 16, 32, 16, 16];
 pub const GO_HEAP: [u64; 1] = [16];
 /// Requests a second in the comparison.
-pub const RATE: u64 = 100_000;
+pub const RATE: u64 = 1_000_000;
 
 fn run(sizes: &[u64]) -> (u64, u64, memsim::pacer::Run) {
     let bytes: u64 = sizes.iter().map(|s| alloc_size(*s, false)).sum();
