@@ -68,6 +68,11 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// [`excerpt`], for other crates that quote user input.
+pub fn excerpt_public(s: &str) -> String {
+    excerpt(s)
+}
+
 /// Trims user input for quoting: at most 40 characters, no control ones.
 pub(crate) fn excerpt(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
@@ -126,8 +131,11 @@ pub fn format(slug: &str, step: usize, params: &[(String, String)]) -> String {
     for (i, (k, v)) in params.iter().enumerate() {
         s.push(if i == 0 { '?' } else { '&' });
         s.push_str(k);
-        s.push('=');
-        s.push_str(v);
+        // A flag (`?embed`) has no value.
+        if !v.is_empty() {
+            s.push('=');
+            s.push_str(v);
+        }
     }
     s
 }

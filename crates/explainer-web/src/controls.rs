@@ -37,6 +37,7 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     on_click("next", sh, || Intent::Next)?;
     on_click("play", sh, || Intent::TogglePlay)?;
     on_click("copy-link", sh, || Intent::CopyLink)?;
+    on_click("copy-embed", sh, || Intent::CopyEmbed)?;
     on_click("help-button", sh, || Intent::Help(true))?;
     on_click("help-close", sh, || Intent::Help(false))?;
     on_click("notice-close", sh, || Intent::DismissNotice)?;

@@ -15,6 +15,7 @@
 mod canvas2d;
 mod controls;
 mod dom;
+mod embed;
 mod listing;
 mod panic;
 mod render;
@@ -37,6 +38,7 @@ pub fn start() -> Result<(), JsValue> {
     let ids = sliders::ids(session.chapters());
     let sh = shell::new(session)?;
     controls::wire(&sh, &ids)?;
+    embed::wire(&sh)?;
     shell::dispatch(&sh, Intent::Open { hash: url::read(), nav: Nav::Replace });
     stats::record("ready", dom::now());
     Ok(())

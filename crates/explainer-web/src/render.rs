@@ -80,6 +80,14 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.help_open != page.help_open) {
         dom::set_hidden("help", !page.help_open);
     }
+    if changed(&|o| o.embed != page.embed) {
+        if let Ok(app) = dom::el("app") {
+            let e = page.embed;
+            for (name, on) in [("data-embed", e.on), ("data-embed-caption", e.on && e.caption), ("data-embed-controls", e.on && e.controls)] {
+                let _ = if on { app.set_attribute(name, "") } else { app.remove_attribute(name) };
+            }
+        }
+    }
     if changed(&|o| o.dark != page.dark) {
         if let Some(root) = dom::document().document_element() {
             let _ = root.set_attribute("data-theme", if page.dark { "dark" } else { "light" });

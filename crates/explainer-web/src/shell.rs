@@ -92,6 +92,8 @@ fn apply(sh: &Shared, effect: Effect) {
     match effect {
         Effect::Url { hash, nav } => url::write(&hash, nav),
         Effect::CopyLink => copy_link(sh),
+        Effect::CopyEmbed(hash) => copy_embed(sh, &hash),
+        Effect::Post(reply) => crate::embed::post(&reply),
         Effect::Focus(id) => {
             if let Ok(el) = dom::typed::<web_sys::HtmlElement>(id) {
                 // Closing help returns focus only if it was inside the dialog.
@@ -106,9 +108,23 @@ fn apply(sh: &Shared, effect: Effect) {
     }
 }
 
+/// Copies an `<iframe>` showing this state chromeless.
+fn copy_embed(sh: &Shared, hash: &str) {
+    let location = dom::window().location();
+    let base = location.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default();
+    let snippet =
+        format!("<iframe src=\"{base}{hash}\" width=\"960\" height=\"540\" style=\"border:0\" title=\"Go Memory, Through History\" loading=\"lazy\"></iframe>");
+    write_clipboard(sh, snippet);
+}
+
 fn copy_link(sh: &Shared) {
+    let href = dom::window().location().href().unwrap_or_default();
+    write_clipboard(sh, href);
+}
+
+fn write_clipboard(sh: &Shared, href: String) {
     let window = dom::window();
-    let href = window.location().href().unwrap_or_default();
     let promise = window.navigator().clipboard().write_text(&href);
     let ok = {
         let sh = sh.clone();

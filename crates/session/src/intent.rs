@@ -1,6 +1,7 @@
 //! Every input the page can receive, as one type. The web layer turns DOM
 //! events into intents; tests build them directly.
 
+use crate::embed::{Message, Reply};
 use alloc::string::String;
 
 /// How a move changes the browser's history.
@@ -70,6 +71,10 @@ pub enum Intent {
     CopyLink,
     /// The clipboard accepted the link, or the link to show instead.
     Copied(Result<(), String>),
+    /// Copy an `<iframe>` snippet for this state.
+    CopyEmbed,
+    /// A message from the parent frame (embed mode).
+    Message(Message),
 }
 
 /// What the platform must do after a dispatch.
@@ -79,6 +84,10 @@ pub enum Effect {
     Url { hash: String, nav: Nav },
     /// Put the link to the current state on the clipboard.
     CopyLink,
+    /// Put an `<iframe>` for this state (its hash) on the clipboard.
+    CopyEmbed(String),
+    /// Tell the parent frame something.
+    Post(Reply),
     /// Move keyboard focus to the element with this id.
     Focus(&'static str),
     /// Scroll the listing to its current line (after the next paint).

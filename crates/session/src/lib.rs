@@ -14,12 +14,14 @@
 
 extern crate alloc;
 
+pub mod embed;
 pub mod golden;
 mod intent;
 mod keys;
 mod page;
 mod session;
 
+pub use embed::{Embed, Message, Reply};
 pub use intent::{Effect, Intent, KeyTarget, Nav};
 pub use page::{Page, Slider};
 pub use session::Session;

@@ -50,6 +50,8 @@ pub struct Page {
     pub playing: bool,
     pub help_open: bool,
     pub dark: bool,
+    /// Embed mode and its flags.
+    pub embed: crate::embed::Embed,
     /// "Link copied", or empty.
     pub copy_status: String,
 }

@@ -1,5 +1,6 @@
 //! The session: one dispatch changes it, one page and one frame read it.
 
+use crate::embed::{self, Command, Embed, Message, Reply};
 use crate::intent::{Effect, Intent, Nav};
 use crate::keys;
 use crate::page::{Page, Slider};
@@ -69,6 +70,9 @@ pub struct Session {
     notice: Option<String>,
     copy_status: String,
     effects: Vec<Effect>,
+    embed: Embed,
+    /// What the parent was last told: (chapter, step, knobs, playing).
+    announced: Option<(usize, usize, Values, bool)>,
 }
 
 impl Session {
@@ -94,6 +98,8 @@ impl Session {
             notice: None,
             copy_status: String::new(),
             effects: Vec::new(),
+            embed: Embed::default(),
+            announced: None,
         }
     }
 
@@ -132,8 +138,100 @@ impl Session {
     }
 
     /// Applies one input; returns whether it meant something here (a key
-    /// that did is not passed on to the browser).
+    /// that did is not passed on to the browser). In embed mode the parent
+    /// hears of every change of state.
     pub fn dispatch(&mut self, intent: Intent, now: f64) -> bool {
+        let handled = self.apply(intent, now);
+        self.announce("state");
+        handled
+    }
+
+    /// Tells the parent frame about the state if it changed (embed mode).
+    fn announce(&mut self, event: &'static str) {
+        if !self.embed.on || self.chapter >= self.chapters.len() {
+            return;
+        }
+        let now = (self.chapter, self.step, self.knobs.clone(), self.playing);
+        if self.announced.as_ref() == Some(&now) && event == "state" {
+            return;
+        }
+        let event = if self.announced.is_none() { "ready" } else { event };
+        self.announced = Some(now);
+        let reply = self.reply(event, None);
+        self.effects.push(Effect::Post(reply));
+    }
+
+    fn reply(&self, event: &'static str, message: Option<String>) -> Reply {
+        let ch = &self.chapters[self.chapter.min(self.chapters.len() - 1)];
+        let knobs = self.knobs.iter().filter_map(|(k, v)| knob::find(ch.knobs, k).map(|d| (String::from(k), d.link_text(v)))).collect();
+        Reply {
+            kind: embed::NAMESPACE,
+            version: embed::VERSION,
+            event,
+            chapter: String::from(ch.id),
+            step: self.step + 1,
+            steps: ch.steps.len(),
+            knobs,
+            link: self.hash(),
+            playing: self.playing,
+            message,
+        }
+    }
+
+    fn message(&mut self, m: Message, now: f64) {
+        let command = match m {
+            Message::Slide(on) => {
+                self.set_playing(on, now);
+                return;
+            }
+            Message::Invalid(why) => Err(why),
+            Message::Envelope(e) => e.command(),
+        };
+        match command {
+            Ok(Command::Goto { chapter, step, knobs }) => {
+                let mut params = knobs;
+                params.extend(self.embed.params());
+                let hash = route::format(&chapter, (step - 1) as usize, &params);
+                let index = self.index();
+                let chapters = &self.chapters;
+                let accepts = |i: usize, key: &str| embed::FLAGS.contains(&key) || chapters.get(i).is_some_and(|c| knob::find(c.knobs, key).is_some());
+                let (route, problem) = route::parse(&hash, &index, &accepts);
+                // Knob values are checked here too: a bad one refuses the whole goto.
+                let table = self.chapters[route.chapter].knobs;
+                let bad_knob = route.params.iter().filter(|(k, _)| !embed::FLAGS.contains(&k.as_str())).find_map(|(k, v)| {
+                    let ok = knob::find(table, k).is_some_and(|d| d.parse(v).is_some());
+                    (!ok).then(|| Problem::BadValue {
+                        key: k.clone(),
+                        given: route::excerpt_public(v),
+                        expected: knob::find(table, k).map_or_else(String::new, knob::Knob::expected),
+                    })
+                });
+                match problem.or(bad_knob) {
+                    // Refused whole: a parent's bad goto changes nothing.
+                    Some(p) => self.refuse(format!("{p}")),
+                    None => self.open(&hash, Nav::Replace, now),
+                }
+            }
+            Ok(Command::Next) => self.next(Nav::Replace, now),
+            Ok(Command::Prev) => self.prev(now),
+            Ok(Command::Play) => self.set_playing(true, now),
+            Ok(Command::Pause) => self.set_playing(false, now),
+            Ok(Command::GetState) => {
+                let r = self.reply("state", None);
+                self.effects.push(Effect::Post(r));
+            }
+            Err(why) => self.refuse(why),
+        }
+    }
+
+    fn refuse(&mut self, why: String) {
+        if self.chapter < self.chapters.len() {
+            let r = self.reply("error", Some(why));
+            self.effects.push(Effect::Post(r));
+        }
+    }
+
+    fn apply(&mut self, intent: Intent, now: f64) -> bool {
         match intent {
             Intent::Open { hash, nav } => self.open(&hash, nav, now),
             Intent::Next => self.next(Nav::Push, now),
@@ -181,6 +279,15 @@ impl Session {
                 }
             }
             Intent::CopyLink => self.effects.push(Effect::CopyLink),
+            Intent::CopyEmbed => {
+                // The frame shows this state, chromeless.
+                let keep = self.embed;
+                self.embed = Embed { on: true, ..keep };
+                let hash = self.hash();
+                self.embed = keep;
+                self.effects.push(Effect::CopyEmbed(hash));
+            }
+            Intent::Message(m) => self.message(m, now),
             Intent::Copied(Ok(())) => self.copy_status = String::from("Link copied"),
             Intent::Copied(Err(link)) => self.notice = Some(format!("Copy this link: {link}")),
         }
@@ -191,10 +298,11 @@ impl Session {
     /// away from the step's own setting.
     pub fn hash(&self) -> String {
         let Some(ch) = self.chapters.get(self.chapter) else { return String::from("#/") };
-        let params = match self.figure() {
+        let mut params = match self.figure() {
             Some(f) => knob::params(ch.knobs, &self.knobs, &f.defaults()),
             None => Vec::new(),
         };
+        params.extend(self.embed.params());
         route::format(ch.id, self.step, &params)
     }
 
@@ -256,8 +364,14 @@ impl Session {
     fn open(&mut self, hash: &str, nav: Nav, now: f64) {
         let index = self.index();
         let chapters = &self.chapters;
-        let accepts = |i: usize, key: &str| chapters.get(i).is_some_and(|c| knob::find(c.knobs, key).is_some());
+        let accepts = |i: usize, key: &str| embed::FLAGS.contains(&key) || chapters.get(i).is_some_and(|c| knob::find(c.knobs, key).is_some());
         let (route, problem) = route::parse(hash, &index, &accepts);
+        let (flags, bad) = Embed::from_params(&route.params);
+        self.embed = flags;
+        if let Some(d) = flags.dark {
+            self.dark = d;
+        }
+        let problem = problem.or(bad);
         self.open_route(route, problem, nav, now);
     }
 
@@ -498,6 +612,7 @@ impl Session {
             playing: self.playing,
             help_open: self.help_open,
             dark: self.dark,
+            embed: self.embed,
             copy_status: self.copy_status.clone(),
             ..Page::default()
         };

@@ -1,0 +1,180 @@
+//! Embedding in a slide deck: the link's flags (`?embed&caption&controls&
+//! theme=dark`) and the messages a parent frame may send.
+//!
+//!    parent ──{ type: "go-memory", version: 1, command: "goto", chapter, step, knobs }──► frame
+//!    parent ──"slide:start" / "slide:stop" (reveal.js)──────────────────────────────────► frame
+//!    frame  ──{ type: "go-memory", version: 1, event: "ready" | "state" | "error", … }──► parent
+//!
+//! The web layer decodes a message into [`Envelope`] with serde; everything
+//! here checks it again, so anything malformed, unknown or oversized is
+//! refused with an error reply and changes nothing.
+
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use chapters::route::Problem;
+use serde::{Deserialize, Serialize};
+
+/// The message namespace and the one version this frame speaks.
+pub const NAMESPACE: &str = "go-memory";
+pub const VERSION: u32 = 1;
+/// The link flags embed mode reads (besides a chapter's knobs).
+pub const FLAGS: [&str; 4] = ["embed", "caption", "controls", "theme"];
+/// Longest chapter id, knob key or value a message may carry.
+const MAX_TEXT: usize = 64;
+/// Most knobs a goto may set.
+const MAX_KNOBS: usize = 8;
+
+/// How the page shows itself: whole, or as a frame in a deck.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Embed {
+    /// No page chrome; the picture fills the frame.
+    pub on: bool,
+    /// Show the caption under the picture.
+    pub caption: bool,
+    /// Show minimal step controls.
+    pub controls: bool,
+    /// `theme=dark` / `theme=light`; otherwise the system's (the parent's).
+    pub dark: Option<bool>,
+}
+
+impl Embed {
+    /// The flags a link sets; a bad `theme` value is reported.
+    pub fn from_params(params: &[(String, String)]) -> (Embed, Option<Problem>) {
+        let mut e = Embed::default();
+        let mut problem = None;
+        for (k, v) in params {
+            match k.as_str() {
+                "embed" => e.on = true,
+                "caption" => e.caption = true,
+                "controls" => e.controls = true,
+                "theme" => match v.as_str() {
+                    "dark" => e.dark = Some(true),
+                    "light" => e.dark = Some(false),
+                    _ => {
+                        problem = Some(Problem::BadValue { key: k.clone(), given: chapters::route::excerpt_public(v), expected: String::from("dark or light") })
+                    }
+                },
+                _ => {}
+            }
+        }
+        (e, problem)
+    }
+
+    /// The flags as link parameters (after the knobs).
+    pub fn params(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if !self.on {
+            return out;
+        }
+        let flag = |k: &str| (String::from(k), String::new());
+        out.push(flag("embed"));
+        if self.caption {
+            out.push(flag("caption"));
+        }
+        if self.controls {
+            out.push(flag("controls"));
+        }
+        if let Some(d) = self.dark {
+            out.push((String::from("theme"), String::from(if d { "dark" } else { "light" })));
+        }
+        out
+    }
+}
+
+/// A message from the parent frame, as decoded from its JSON shape. Every
+/// field is optional here so that a message missing one is answered with a
+/// clear error rather than a decoding failure.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct Envelope {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub version: Option<u32>,
+    pub command: Option<String>,
+    pub chapter: Option<String>,
+    /// 1-based, as in links.
+    pub step: Option<u64>,
+    pub knobs: Option<BTreeMap<String, String>>,
+}
+
+/// What a parent can ask, once an envelope is checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Go to a chapter and step, with knob values spelled as in links.
+    Goto {
+        chapter: String,
+        step: u64,
+        knobs: Vec<(String, String)>,
+    },
+    Next,
+    Prev,
+    Play,
+    Pause,
+    GetState,
+}
+
+/// A message as the web layer hands it over.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// A namespaced command.
+    Envelope(Envelope),
+    /// reveal.js entering (true) or leaving (false) the frame's slide.
+    Slide(bool),
+    /// Something that could not be decoded, with why.
+    Invalid(String),
+}
+
+fn short(s: &str) -> bool {
+    s.chars().count() <= MAX_TEXT && !s.chars().any(char::is_control)
+}
+
+impl Envelope {
+    /// Checks the envelope: the namespace, the version, a known command
+    /// and its arguments.
+    pub fn command(self) -> Result<Command, String> {
+        if self.kind.as_deref() != Some(NAMESPACE) {
+            return Err(format!("not a {NAMESPACE} message"));
+        }
+        if self.version != Some(VERSION) {
+            return Err(format!("unsupported version; this frame speaks version {VERSION}"));
+        }
+        Ok(match self.command.as_deref() {
+            Some("goto") => {
+                let chapter = self.chapter.filter(|c| short(c) && !c.is_empty()).ok_or_else(|| String::from("goto needs a chapter id"))?;
+                let step = self.step.filter(|s| (1..=100_000).contains(s)).ok_or_else(|| String::from("goto needs a step from 1"))?;
+                let knobs = self.knobs.unwrap_or_default();
+                if knobs.len() > MAX_KNOBS || !knobs.iter().all(|(k, v)| short(k) && short(v)) {
+                    return Err(String::from("too many or too long knob values"));
+                }
+                Command::Goto { chapter, step, knobs: knobs.into_iter().collect() }
+            }
+            Some("next") => Command::Next,
+            Some("prev") => Command::Prev,
+            Some("play") => Command::Play,
+            Some("pause") => Command::Pause,
+            Some("get-state") => Command::GetState,
+            _ => return Err(String::from("unknown command; known: goto, next, prev, play, pause, get-state")),
+        })
+    }
+}
+
+/// What the frame tells its parent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reply {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub version: u32,
+    /// `ready`, `state` or `error`.
+    pub event: &'static str,
+    pub chapter: String,
+    /// 1-based.
+    pub step: usize,
+    pub steps: usize,
+    pub knobs: BTreeMap<String, String>,
+    /// The link to this state (the hash).
+    pub link: String,
+    pub playing: bool,
+    /// Why a message was refused, for `error`.
+    pub message: Option<String>,
+}

@@ -1,0 +1,137 @@
+//! Embed mode and the deck protocol, natively: flags in the link, commands
+//! from the parent, replies, and whatever a hostile parent may send.
+
+use proptest::prelude::*;
+use session::embed::Envelope;
+use session::{Effect, Intent, Message, Nav, Reply, Session};
+
+fn open(hash: &str) -> Session {
+    let mut s = Session::default();
+    s.dispatch(Intent::Resize { width: 960.0, height: 540.0, dpr: 1.0 }, 0.0);
+    s.dispatch(Intent::Open { hash: hash.into(), nav: Nav::Replace }, 0.0);
+    s
+}
+
+fn posts(s: &mut Session) -> Vec<Reply> {
+    s.take_effects().into_iter().filter_map(|e| if let Effect::Post(r) = e { Some(r) } else { None }).collect()
+}
+
+fn envelope(json: &str) -> Message {
+    match serde_json::from_str::<Envelope>(json) {
+        Ok(e) => Message::Envelope(e),
+        Err(e) => Message::Invalid(e.to_string()),
+    }
+}
+
+#[test]
+fn an_embedded_frame_says_ready_and_keeps_its_flags_in_links() {
+    let mut s = open("#/gc/33?GOGC=200&embed&caption&theme=dark");
+    let p = s.page().expect("page");
+    assert!(p.embed.on && p.embed.caption && !p.embed.controls && p.dark);
+    let replies = posts(&mut s);
+    assert_eq!(replies.first().map(|r| (r.event, r.chapter.as_str(), r.step)), Some(("ready", "gc", 33)));
+    assert_eq!(replies[0].link, "#/gc/33?GOGC=200&embed&caption&theme=dark");
+    assert_eq!(replies[0].knobs.get("GOGC").map(String::as_str), Some("200"));
+    s.dispatch(Intent::Next, 1.0);
+    assert_eq!(s.hash(), "#/gc/34?embed&caption&theme=dark", "the flags ride along");
+    let r = posts(&mut s);
+    assert_eq!(r.iter().map(|r| (r.event, r.step)).collect::<Vec<_>>(), [("state", 34)], "every change is announced");
+    // A page that is not embedded says nothing.
+    let mut page = open("#/gc/33");
+    assert!(posts(&mut page).is_empty());
+}
+
+#[test]
+fn commands_move_the_frame_and_bad_ones_change_nothing() {
+    let mut s = open("#/memory/1?embed");
+    posts(&mut s);
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":33,"knobs":{"GOGC":"off"}}"#)), 1.0);
+    assert_eq!(s.hash(), "#/gc/33?GOGC=off&embed");
+    assert_eq!(posts(&mut s).last().map(|r| r.event), Some("state"));
+    for bad in [
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"<img src=x>","step":2}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":99999}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":3,"knobs":{"GOGC":"<b>"}}"#,
+        r#"{"type":"go-memory","version":2,"command":"next"}"#,
+        r#"{"type":"other","version":1,"command":"next"}"#,
+        r#"{"type":"go-memory","version":1,"command":"rm -rf"}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","step":-1}"#,
+        r#"{"type":"go-memory","version":"1"}"#,
+    ] {
+        s.dispatch(Intent::Message(envelope(bad)), 2.0);
+        assert_eq!(s.hash(), "#/gc/33?GOGC=off&embed", "{bad}");
+        let r = posts(&mut s);
+        assert!(r.iter().any(|r| r.event == "error" && r.message.is_some()), "{bad}: answered with an error");
+        assert!(s.page().expect("page").notice.is_none(), "{bad}: no notice in the frame");
+    }
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"next"}"#)), 3.0);
+    assert_eq!(s.position().1 + 1, 34);
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"get-state"}"#)), 4.0);
+    assert_eq!(posts(&mut s).last().map(|r| (r.event, r.step, r.steps)), Some(("state", 34, 36)));
+}
+
+#[test]
+fn reveal_js_slide_events_play_and_pause() {
+    let mut s = open("#/memory/1?embed");
+    s.dispatch(Intent::Message(Message::Slide(true)), 1.0);
+    assert!(s.playing());
+    s.dispatch(Intent::Message(Message::Slide(false)), 2.0);
+    assert!(!s.playing());
+    assert!(posts(&mut s).iter().any(|r| r.playing));
+}
+
+#[test]
+fn a_burst_of_ten_thousand_messages_leaves_a_sane_state() {
+    let mut s = open("#/gc/1?embed");
+    for i in 0..10_000 {
+        let m = if i % 2 == 0 { envelope(r#"{"type":"go-memory","version":1,"command":"next"}"#) } else { Message::Invalid("junk".into()) };
+        s.dispatch(Intent::Message(m), f64::from(i));
+    }
+    let p = s.page().expect("page");
+    assert_eq!(p.chapter_id, "next", "5,000 nexts run to the end of the story");
+    assert!(!p.has_next);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// Any JSON value at all: decoding never panics, a refused message
+    /// changes nothing, an accepted one leaves a real step on show.
+    #[test]
+    fn any_json_is_refused_or_obeyed_never_a_panic(v in json_value()) {
+        let mut s = open("#/stack-heap/3?embed");
+        posts(&mut s);
+        let before = s.hash();
+        let m = match serde_json::from_value::<Envelope>(v) {
+            Ok(e) => Message::Envelope(e),
+            Err(e) => Message::Invalid(e.to_string()),
+        };
+        s.dispatch(Intent::Message(m), 1.0);
+        let replies = posts(&mut s);
+        if replies.iter().any(|r| r.event == "error") {
+            prop_assert_eq!(s.hash(), before);
+        }
+        let p = s.page().expect("page");
+        prop_assert!(p.step < p.total);
+    }
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{json, Value};
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_map(|f| json!(f)),
+        prop_oneof![Just("go-memory".to_string()), Just("goto".to_string()), Just("gc".to_string()), Just("__proto__".to_string()), ".{0,12}"]
+            .prop_map(Value::String),
+    ];
+    let key = prop_oneof![Just("type"), Just("version"), Just("command"), Just("chapter"), Just("step"), Just("knobs"), Just("__proto__"), Just("GOGC")]
+        .prop_map(String::from);
+    leaf.prop_recursive(3, 24, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(key.clone(), inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect()))
+        ]
+    })
+}

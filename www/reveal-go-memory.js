@@ -1,0 +1,84 @@
+/*
+ * reveal.js plugin for Go Memory, Through History.
+ *
+ * Put an explainer frame on a slide and give it a range of steps:
+ *
+ *   <section>
+ *     <iframe data-go-memory data-steps="9-14" src="explainer/#/gc/9?embed"
+ *             width="960" height="540" style="border:0"></iframe>
+ *   </section>
+ *
+ * The plugin adds one invisible fragment per further step, so the deck's own
+ * next/previous (keys, clicker, touch) step the explainer first and move to
+ * the next slide after the last step; overview, PDF export and the speaker
+ * view keep working because they are ordinary fragments. Register it with
+ * Reveal.initialize({ plugins: [ RevealGoMemory ] }).
+ *
+ * reveal.js itself posts "slide:start" and "slide:stop" to the frames of the
+ * slide entered and left; the explainer answers by playing and pausing.
+ */
+(function () {
+  'use strict';
+  const NS = 'go-memory';
+
+  function range(frame) {
+    const m = /^(\d+)\s*-\s*(\d+)$/.exec(frame.dataset.steps || '');
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    return to >= from && from >= 1 ? { from, to } : null;
+  }
+
+  function chapterOf(frame) {
+    const m = /#\/([a-z-]+)\//.exec(frame.getAttribute('src') || '');
+    return m ? m[1] : null;
+  }
+
+  function goTo(frame, step) {
+    const chapter = chapterOf(frame);
+    if (!chapter || !frame.contentWindow) return;
+    frame.contentWindow.postMessage({ type: NS, version: 1, command: 'goto', chapter, step }, '*');
+  }
+
+  /** Shows, in every explainer frame of `slide`, the step its fragments say. */
+  function sync(slide) {
+    if (!slide) return;
+    slide.querySelectorAll('iframe[data-go-memory]').forEach((frame) => {
+      const r = range(frame);
+      if (!r) return;
+      const shown = slide.querySelectorAll(`.fragment.visible[data-go-memory-step="${frame.dataset.goMemoryId}"]`).length;
+      goTo(frame, r.from + shown);
+    });
+  }
+
+  const RevealGoMemory = {
+    id: 'go-memory',
+    init(deck) {
+      let n = 0;
+      deck.getRevealElement().querySelectorAll('iframe[data-go-memory]').forEach((frame) => {
+        const r = range(frame);
+        if (!r) return;
+        frame.dataset.goMemoryId = String(++n);
+        const slide = frame.closest('section');
+        for (let s = r.from + 1; s <= r.to; s++) {
+          const f = document.createElement('span');
+          f.className = 'fragment go-memory-step';
+          f.dataset.goMemoryStep = frame.dataset.goMemoryId;
+          f.setAttribute('aria-hidden', 'true');
+          f.style.display = 'none';
+          slide.appendChild(f);
+        }
+        // The frame starts at the first step of its range once it loads.
+        frame.addEventListener('load', () => sync(slide));
+      });
+      const current = () => sync(deck.getCurrentSlide());
+      deck.on('fragmentshown', current);
+      deck.on('fragmenthidden', current);
+      deck.on('slidechanged', current);
+      deck.on('ready', current);
+    },
+  };
+
+  if (typeof module === 'object' && module.exports) module.exports = RevealGoMemory;
+  else window.RevealGoMemory = RevealGoMemory;
+})();
