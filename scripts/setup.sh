@@ -46,10 +46,11 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # wasm-opt from npm's binaryen: Debian's older wasm-opt breaks the page.
-# playwright-core drives the system Chromium in the end-to-end tests.
-if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] \
+# playwright-core drives the system Chromium in the end-to-end tests;
+# reveal.js is the deck the embedding tests present.
+if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/reveal.js ] \
    || ! wasm-opt --version | grep -q "version 132"; then
-  say "installing npm dev tools (binaryen, playwright-core)"
+  say "installing npm dev tools (binaryen, playwright-core, reveal.js)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

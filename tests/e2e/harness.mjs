@@ -17,14 +17,19 @@ const TYPES = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
 };
 
-/** Serves dist/ on 127.0.0.1:<random>; resolves to { url, close, requests }. */
-export async function serve() {
+/**
+ * Serves dist/ on 127.0.0.1:<random>; resolves to { url, close, requests }.
+ * `mounts` serves other folders under a path prefix (`{ '/deck/': dir }`).
+ */
+export async function serve(mounts = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     requests.push(path);
+    const mount = Object.keys(mounts).find((m) => path.startsWith(m));
+    const [root, rest] = mount ? [mounts[mount], path.slice(mount.length - 1)] : [DIST, path];
     try {
-      const body = await readFile(join(DIST, path.endsWith('/') ? path + 'index.html' : path));
+      const body = await readFile(join(root, rest.endsWith('/') ? rest + 'index.html' : rest));
       res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' });
       res.end(body);
     } catch {

@@ -1,0 +1,103 @@
+// The explainer in a real reveal.js deck: three slides embedding different
+// states; entering and leaving a slide plays and pauses its frame; the
+// plugin steps a frame with the deck's next key and then moves on; two
+// frames on one slide stay independent; hostile messages change nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serve, launch, screenshot, ROOT } from './harness.mjs';
+
+let srv, browser;
+before(async () => {
+  srv = await serve({ '/deck/': join(ROOT, 'tests/e2e/deck'), '/reveal/': join(ROOT, 'node_modules/reveal.js/dist') });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await srv?.close(); });
+
+async function deck() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(srv.url + 'deck/');
+  await page.waitForFunction(() => window.Reveal?.isReady());
+  const state = (id) => page.evaluate((id) => window.received.filter((m) => m.from === id && m.data?.type === 'go-memory').at(-1)?.data ?? null, id);
+  return { page, context, errors, state };
+}
+
+const waitFor = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 10000 });
+
+test('the plugin steps the frame with the deck\'s keys, then moves on', async () => {
+  const { page, context, errors, state } = await deck();
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'gc');
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-gc' && m.data?.event === 'ready'));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-gc' && m.data?.playing === true));
+  for (const step of [10, 11, 12]) {
+    await page.keyboard.press('ArrowRight');
+    await waitFor(page, (s) => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step >= s, step);
+    assert.equal(await page.evaluate(() => Reveal.getCurrentSlide().id), 'gc', `step ${step} stays on the slide`);
+  }
+  await screenshot(page, 'deck-gc-slide');
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'two');
+  // Leaving the slide paused its frame.
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.playing === false);
+  await page.keyboard.press('ArrowLeft');
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'gc');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step === 12);
+  const last = await state('frame-gc');
+  assert.equal(last.chapter, 'gc');
+  assert.match(last.link, /^#\/gc\/12\?embed&caption$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two frames on one slide stay independent', async () => {
+  const { page, context, errors } = await deck();
+  await page.evaluate(() => Reveal.slide(2));
+  await waitFor(page, () => ['frame-a', 'frame-b'].every((id) => window.received.some((m) => m.from === id && m.data?.event === 'ready')));
+  await page.evaluate(() => document.getElementById('frame-a').contentWindow.postMessage({ type: 'go-memory', version: 1, command: 'goto', chapter: 'memory', step: 7 }, '*'));
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-a').at(-1)?.data?.step === 7);
+  const b = await page.evaluate(() => window.received.filter((m) => m.from === 'frame-b').map((m) => m.data.step));
+  assert.ok(b.every((s) => s === 5), `frame b stayed on step 5: ${b}`);
+  await screenshot(page, 'deck-two-frames');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hostile messages change nothing, inject nothing and break nothing', async () => {
+  const { page, context, errors } = await deck();
+  await page.evaluate(() => Reveal.slide(2));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-a' && m.data?.event === 'ready'));
+  const sent = await page.evaluate(() => {
+    const w = document.getElementById('frame-a').contentWindow;
+    const base = { type: 'go-memory', version: 1 };
+    const bad = [
+      42, null, true, [], 'next', '<img src=x onerror=alert(1)>', 'x'.repeat(10 * 1024 * 1024),
+      { ...base }, { ...base, command: 7 }, { ...base, command: 'goto' }, { ...base, command: 'goto', chapter: 'gc' },
+      { ...base, command: 'goto', chapter: 'gc', step: NaN }, { ...base, command: 'goto', chapter: 'gc', step: -3 },
+      { ...base, command: 'goto', chapter: 'gc', step: 1e300 }, { ...base, command: 'goto', chapter: '<script>alert(1)</script>', step: 1 },
+      { ...base, command: 'goto', chapter: 'gc', step: 2, knobs: { GOGC: '<b>x</b>' } }, { ...base, command: 'goto', chapter: 'x'.repeat(10 * 1024 * 1024), step: 1 },
+      JSON.parse('{"__proto__": {"polluted": 1}, "type": "go-memory", "version": 1, "command": "next"}'),
+      { type: 'go-memory', version: 99, command: 'next' }, { type: 'other', version: 1, command: 'next' },
+    ];
+    for (const m of bad) w.postMessage(m, '*');
+    for (let i = 0; i < 10000; i++) w.postMessage(i % 2 ? { ...base, command: 'get-state' } : { junk: i }, '*');
+    return bad.length;
+  });
+  assert.ok(sent > 15);
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-a' && m.data?.event === 'state').length >= 5000);
+  const frame = await (await page.$('#frame-a')).contentFrame();
+  assert.ok(frame, 'frame a is still there');
+  // Nothing moved it: not even the "next" that smuggles a __proto__ key.
+  assert.equal(await frame.evaluate(() => document.getElementById('app').dataset.step), '3');
+  assert.equal(await frame.evaluate(() => document.querySelectorAll('img, svg, [onerror], [onload]').length), 0, 'no injected element');
+  assert.equal(await frame.evaluate(() => ({}).polluted), undefined, 'no prototype pollution');
+  assert.equal(await frame.evaluate(() => document.getElementById('view').dataset.painted), 'true');
+  const errorsReplied = await page.evaluate(() => window.received.filter((m) => m.from === 'frame-a' && m.data?.event === 'error').length);
+  assert.ok(errorsReplied >= 10, `${errorsReplied} error replies`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
