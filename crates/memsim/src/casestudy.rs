@@ -53,12 +53,7 @@ pub fn workload(n: u64, rate: u64, v: Version) -> Workload {
         alloc_per_ms: bytes * rate / 1000,
         // The list itself plus 8 MiB of the service's other data.
         live: 8 * MIB + alloc_size(n * ANY_BYTES, true),
-        stacks: MIB,
-        globals: MIB,
-        non_heap: 5 * MIB,
-        procs: 4,
-        mark_bytes_per_ms: MIB,
-        duration_ms: 2000,
+        ..crate::pacer::SERVICE
     }
 }
 

@@ -101,6 +101,13 @@ pub struct Workload {
     pub duration_ms: u64,
 }
 
+/// The service the pictures model, before its allocation rate is set: 8 MiB
+/// live, 1 MiB of stacks and of globals as in the GC guide's example, the
+/// 5 MiB of non-heap memory Go 1.27.3 holds for it (tests/truth/go/memlimit),
+/// 4 Ps marking 1 MiB per CPU-millisecond, two seconds.
+pub const SERVICE: Workload =
+    Workload { alloc_per_ms: 0, live: 8 * MIB, stacks: MIB, globals: MIB, non_heap: 5 * MIB, procs: 4, mark_bytes_per_ms: MIB, duration_ms: 2000 };
+
 /// One collection.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Cycle {

@@ -9,7 +9,7 @@ use crate::knob::Values;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memsim::pacer::{simulate, Settings, Workload, MIB};
+use memsim::pacer::{simulate, Settings, Workload};
 use memsim::size_classes::{alloc_size, class_for};
 use memview::{Card, Scene, Viewport};
 
@@ -24,16 +24,7 @@ pub const RATE: u64 = 1_000_000;
 
 fn run(sizes: &[u64]) -> (u64, u64, memsim::pacer::Run) {
     let bytes: u64 = sizes.iter().map(|s| alloc_size(*s, false)).sum();
-    let w = Workload {
-        alloc_per_ms: bytes * RATE / 1000,
-        live: 8 * MIB,
-        stacks: MIB,
-        globals: MIB,
-        non_heap: 5 * MIB,
-        procs: 4,
-        mark_bytes_per_ms: MIB,
-        duration_ms: 2000,
-    };
+    let w = Workload { alloc_per_ms: bytes * RATE / 1000, ..memsim::pacer::SERVICE };
     (sizes.len() as u64, bytes, simulate(w, Settings { gogc: Some(100), memory_limit: None }))
 }
 

@@ -62,14 +62,9 @@ pub const KNOBS: &[Knob] = &[
     },
 ];
 
-/// The program the pacer chart runs: it allocates 256 KiB every
-/// millisecond (250 MB/s), all of it garbage soon after, on 4 CPUs, for
-/// two seconds; stacks and globals as in the GC guide's example. The
-/// runtime's non-heap memory (stacks, GC and span metadata) is what Go
-/// 1.27.3 holds running the same workload (tests/truth/go/memlimit):
-/// about 5 MiB.
-pub const WORKLOAD: Workload =
-    Workload { alloc_per_ms: 256 << 10, live: 8 * MIB, stacks: MIB, globals: MIB, non_heap: 5 * MIB, procs: 4, mark_bytes_per_ms: MIB, duration_ms: 2000 };
+/// The program the pacer chart runs: memsim's modelled service, allocating
+/// 256 KiB every millisecond (250 MB/s), all of it garbage soon after.
+pub const WORKLOAD: Workload = Workload { alloc_per_ms: 256 << 10, ..memsim::pacer::SERVICE };
 
 /// A pacer step's settings: GOGC (`None`: off), GOMEMLIMIT, live heap.
 pub fn pacer(gogc: Option<u64>, limit: Option<u64>, live: u64) -> Values {
