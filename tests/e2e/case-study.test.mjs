@@ -3,7 +3,7 @@
 // link; a shared link redraws the same; bad values get a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasHash } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasHash, hashOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -27,14 +27,14 @@ test('sliders rewrite the numbers, the picture and the link', async () => {
 
   await page.focus('#n');
   await page.keyboard.press('End');
-  assert.equal(new URL(page.url()).hash, '#/case-study/6?n=100000');
+  assert.equal(await hashOf(page), '#/case-study/6?n=100000');
   assert.equal(await page.$eval('#app', (a) => a.dataset.step), '6', 'a slider keeps its arrow keys');
   lines = await bench(page);
   assert.equal(Number(lines[0].match(BENCH)[2]), 1605632, '100,000 values: 196 pages of 8 KiB');
   assert.notEqual(await canvasHash(page), before, 'the picture redrew');
   await page.focus('#rate');
   await page.keyboard.press('Home');
-  assert.equal(new URL(page.url()).hash, '#/case-study/6?n=100000&rate=10');
+  assert.equal(await hashOf(page), '#/case-study/6?n=100000&rate=10');
   assert.equal((await page.textContent('#rate-out')).trim(), '10');
   await settle(page);
   const shared = await canvasHash(page);
@@ -43,7 +43,7 @@ test('sliders rewrite the numbers, the picture and the link', async () => {
   // The knobs carry to the next step, and into its link.
   await page.evaluate(() => document.activeElement.blur());
   await page.keyboard.press('ArrowRight');
-  assert.equal(new URL(page.url()).hash, '#/case-study/7?n=100000&rate=10');
+  assert.equal(await hashOf(page), '#/case-study/7?n=100000&rate=10');
   assert.deepEqual(errors, []);
 
   const fresh = await open(browser, srv.url, '#/case-study/6?n=100000&rate=10');
@@ -72,7 +72,7 @@ test('bad knob values keep the step\'s own and say why', async () => {
     assert.equal(await page.isVisible('#notice'), true, query);
     assert.match(await page.textContent('#notice-text'), message);
     assert.equal(await page.$$eval('#notice-text *', (e) => e.length), 0, 'no markup');
-    assert.equal(new URL(page.url()).hash, '#/case-study/6', `${query}: the URL names what is shown`);
+    assert.equal(await hashOf(page), '#/case-study/6', `${query}: the URL names what is shown`);
     assert.equal((await page.textContent('#n-out')).trim(), '1000');
     assert.deepEqual(errors, []);
     await context.close();

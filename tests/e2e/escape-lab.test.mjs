@@ -3,7 +3,7 @@
 // its B/op; bad toggle values get a notice and the step's own settings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasHash } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasHash, hashOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -35,7 +35,7 @@ test('every combination by link shows its own verdicts and B/op', async () => {
     assert.match(await page.textContent('#knob-stats'), new RegExp(`^${cost(ret, size, type)} B/op`));
     // Only values that differ from the step's own are written.
     const expect = [ret !== 'value' && `ret=${ret}`, size !== 'const' && `size=${size}`, type !== 'Point' && `type=${type}`].filter(Boolean).join('&');
-    assert.equal(new URL(page.url()).hash, `#/escape/${step}${expect ? `?${expect}` : ''}`);
+    assert.equal(await hashOf(page), `#/escape/${step}${expect ? `?${expect}` : ''}`);
     pictures.add(await canvasHash(page));
     assert.deepEqual(errors, []);
     await context.close();
@@ -52,7 +52,7 @@ test('toggling with the keyboard rewrites the lab and the link', async () => {
   await page.keyboard.press('End');
   await page.focus('#lab-type');
   await page.keyboard.press('End');
-  assert.equal(new URL(page.url()).hash, `#/escape/${step}?ret=pointer&type=any`);
+  assert.equal(await hashOf(page), `#/escape/${step}?ret=pointer&type=any`);
   assert.equal((await page.textContent('#lab-ret-out')).trim(), 'pointer');
   assert.match(await page.textContent('#knob-stats'), /^32 B\/op, 2 allocs\/op/);
   await screenshot(page, 'escape-lab-pointer-any');
@@ -65,7 +65,7 @@ test('bad toggle values keep the step\'s own and say why', async () => {
   const { page, context, errors } = await open(browser, srv.url, `#/escape/${step}?ret=<b>ptr</b>`);
   assert.match(await page.textContent('#notice-text'), /ret=“<b>ptr<\/b>” cannot be used \(expected value or pointer\)/);
   assert.equal(await page.$$eval('#notice-text *', (e) => e.length), 0);
-  assert.equal(new URL(page.url()).hash, `#/escape/${step}`);
+  assert.equal(await hashOf(page), `#/escape/${step}`);
   assert.equal((await page.textContent('#lab-ret-out')).trim(), 'value');
   assert.deepEqual(errors, []);
   await context.close();

@@ -120,3 +120,7 @@ export const canvasHash = (page) => page.evaluate(() => {
   const c = document.getElementById('view');
   return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 29 === 0)).join(',');
 }).then((s) => createHash('sha256').update(s).digest('hex'));
+
+/** The page's hash as the page itself sees it (page.url() learns of a
+ *  history.replaceState a moment later). */
+export const hashOf = (page) => page.evaluate(() => location.hash);

@@ -2,7 +2,7 @@
 // sliders in the link, the overflow text at the limit, bad values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasHash } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasHash, hashOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -28,10 +28,10 @@ test('depth and frame size drive the ladder, the link and the overflow text', as
   const before = await canvasHash(page);
   await page.focus('#depth');
   await page.keyboard.press('End');
-  assert.match(new URL(page.url()).hash, new RegExp(`^#/stack-growth/${step}\\?depth=10000000`));
+  assert.match(await hashOf(page), new RegExp(`^#/stack-growth/${step}\\?depth=10000000`));
   await page.focus('#frame');
   await page.keyboard.press('End');
-  const hash = new URL(page.url()).hash;
+  const hash = await hashOf(page);
   assert.equal(hash, `#/stack-growth/${step}?depth=10000000&frame=8KiB`);
   await settle(page);
   assert.notEqual(await canvasHash(page), before);
@@ -62,7 +62,7 @@ test('frame sizes read as Go byte counts; bad values keep the step\'s own', asyn
   await ok.context.close();
   const { page, context, errors } = await open(browser, srv.url, `#/stack-growth/${step}?frame=1KB`);
   assert.match(await page.textContent('#notice-text'), /frame=“1KB” cannot be used \(expected 8B–64KiB\)/);
-  assert.equal(new URL(page.url()).hash, `#/stack-growth/${step}`);
+  assert.equal(await hashOf(page), `#/stack-growth/${step}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
