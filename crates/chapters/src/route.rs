@@ -68,13 +68,8 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// [`excerpt`], for other crates that quote user input.
-pub fn excerpt_public(s: &str) -> String {
-    excerpt(s)
-}
-
 /// Trims user input for quoting: at most 40 characters, no control ones.
-pub(crate) fn excerpt(s: &str) -> String {
+pub fn excerpt(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
     if s.chars().count() > 40 {
         out.push('\u{2026}');

@@ -314,8 +314,7 @@ mod tests {
 
     /// The gc chapter's workload: 256 KiB per ms, 8 MiB live, 1 MiB
     /// stacks and globals, on 4 CPUs for two seconds.
-    const W: Workload =
-        Workload { alloc_per_ms: 256 << 10, live: 8 * MIB, stacks: MIB, globals: MIB, non_heap: 5 * MIB, procs: 4, mark_bytes_per_ms: MIB, duration_ms: 2000 };
+    const W: Workload = Workload { alloc_per_ms: 256 << 10, ..memsim::pacer::SERVICE };
     const DEFAULT: Settings = Settings { gogc: Some(100), memory_limit: None };
 
     #[test]

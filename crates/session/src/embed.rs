@@ -52,9 +52,7 @@ impl Embed {
                 "theme" => match v.as_str() {
                     "dark" => e.dark = Some(true),
                     "light" => e.dark = Some(false),
-                    _ => {
-                        problem = Some(Problem::BadValue { key: k.clone(), given: chapters::route::excerpt_public(v), expected: String::from("dark or light") })
-                    }
+                    _ => problem = Some(Problem::BadValue { key: k.clone(), given: chapters::route::excerpt(v), expected: String::from("dark or light") }),
                 },
                 _ => {}
             }

@@ -202,7 +202,7 @@ impl Session {
                     let ok = knob::find(table, k).is_some_and(|d| d.parse(v).is_some());
                     (!ok).then(|| Problem::BadValue {
                         key: k.clone(),
-                        given: route::excerpt_public(v),
+                        given: route::excerpt(v),
                         expected: knob::find(table, k).map_or_else(String::new, knob::Knob::expected),
                     })
                 });
