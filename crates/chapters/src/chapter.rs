@@ -57,6 +57,9 @@ pub struct Chapter {
     pub steps: Vec<Step>,
     /// The knobs the chapter's figures read (see [`crate::knob`]).
     pub knobs: &'static [Knob],
+    /// Named parts of a long chapter: (first step, name), in step order.
+    /// Empty for a chapter read in one go.
+    pub parts: Vec<(usize, &'static str)>,
 }
 
 impl Step {
@@ -106,7 +109,7 @@ impl Step {
 
 impl Chapter {
     pub fn new(id: &'static str, title: &'static str, code: Code) -> Chapter {
-        Chapter { id, title, code, run_command: None, steps: Vec::new(), knobs: &[] }
+        Chapter { id, title, code, run_command: None, steps: Vec::new(), knobs: &[], parts: Vec::new() }
     }
 
     /// Appends a step with `caption` and returns it for filling in.
@@ -114,6 +117,20 @@ impl Chapter {
         self.steps.push(Step { caption: caption.into(), ..Step::default() });
         let Some(step) = self.steps.last_mut() else { unreachable!("just pushed") };
         step
+    }
+
+    /// Starts a named part at the next step added.
+    pub fn part(&mut self, name: &'static str) {
+        self.parts.push((self.steps.len(), name));
+    }
+
+    /// The part step `i` belongs to: (0-based part index, name, first step,
+    /// step count), or `None` in a chapter without parts.
+    pub fn part_of(&self, i: usize) -> Option<(usize, &'static str, usize, usize)> {
+        let k = self.parts.iter().rposition(|&(first, _)| first <= i)?;
+        let (first, name) = self.parts[k];
+        let end = self.parts.get(k + 1).map_or(self.steps.len(), |&(next, _)| next);
+        Some((k, name, first, end - first))
     }
 
     /// The 1-based line of the listing that step `i` stands for.
