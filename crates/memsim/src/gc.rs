@@ -47,6 +47,10 @@ pub struct Gc {
     /// (Go's object queue, roughly depth-first).
     pub grey: Vec<Addr>,
     pub cycles: u32,
+    /// Addresses of objects a sweep freed while a pointer still led to
+    /// them (marking without the write barrier): any pointer still holding
+    /// one is stale, even once the slot is reused for a new object.
+    pub stale: Vec<Addr>,
 }
 
 impl Machine {
@@ -94,10 +98,15 @@ impl Machine {
 
     /// Frees every white object; returns how many.
     pub(crate) fn gc_sweep(&mut self) -> usize {
+        let reachable = self.reachable();
         let mut freed = 0;
         let mut i = 0;
         while i < self.heap.objects.len() {
             if self.heap.objects[i].color == Color::White {
+                let addr = self.heap.objects[i].addr;
+                if reachable.binary_search(&addr).is_ok() && !self.gc.stale.contains(&addr) {
+                    self.gc.stale.push(addr);
+                }
                 self.heap.free(i);
                 freed += 1;
             } else {
@@ -154,6 +163,13 @@ impl Machine {
 
     /// Objects reachable from the roots (every stack slot), by address:
     /// what a stop-the-world mark would find.
+    /// Whether `v` holds a pointer that outlived its object (see `stale`).
+    pub fn stale(&self, v: &crate::value::Value) -> bool {
+        let mut ptrs = Vec::new();
+        v.pointers(&mut ptrs);
+        ptrs.iter().any(|p| self.gc.stale.contains(p))
+    }
+
     pub fn reachable(&self) -> Vec<Addr> {
         let mut seen: Vec<Addr> = Vec::new();
         let mut work = self.root_pointers();

@@ -87,7 +87,7 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
         } else {
             Role::Pointer
         });
-        out.push(arrow(a.rect, b.rect, color, alpha, if e.focus { 2.5 } else { 1.75 }));
+        out.push(arrow(a.rect, b.rect, scene.width, color, alpha, if e.focus { 2.5 } else { 1.75 }));
     }
     out
 }
@@ -139,8 +139,9 @@ fn paint_node(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
 
 /// A pointer arrow from the right edge of `from` to `to`: into its left
 /// edge when it lies to the right, else looping out to the right and back
-/// into its right edge (a pointer to a slot in the same stack).
-fn arrow(from: Rect, to: Rect, color: Rgba, alpha: f32, width: f32) -> Cmd {
+/// into its right edge (a pointer to a slot in the same stack). Loops stay
+/// within the gutter panels keep on their right, and inside the canvas.
+fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f32) -> Cmd {
     let a = Point { x: from.right(), y: from.center_y() };
     let (b, c1, c2) = if to.x > a.x + 16.0 {
         let b = Point { x: to.x, y: to.center_y() };
@@ -148,7 +149,7 @@ fn arrow(from: Rect, to: Rect, color: Rgba, alpha: f32, width: f32) -> Cmd {
         (b, Point { x: a.x + dx, y: a.y }, Point { x: b.x - dx, y: b.y })
     } else {
         let b = Point { x: to.right(), y: to.center_y() };
-        let reach = a.x.max(b.x) + 28.0 + (a.y - b.y).abs() * 0.15;
+        let reach = (a.x.max(b.x) + 14.0 + (a.y - b.y).abs() * 0.06).min(a.x.max(b.x) + 24.0).min(canvas_w - 3.0);
         (b, Point { x: reach, y: a.y }, Point { x: reach, y: b.y })
     };
     Cmd::Arrow { from: a, c1, c2, to: b, color, width, alpha }

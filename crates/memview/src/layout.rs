@@ -20,6 +20,9 @@ pub struct Viewport {
     pub height: f32,
 }
 
+/// Advance of one character per px of font size, with a little to spare.
+pub(crate) const ADVANCE: f32 = 0.62;
+
 /// Sizes shared by the panel layouts.
 pub(crate) struct Metrics {
     /// Body font size, px.
@@ -29,10 +32,18 @@ pub(crate) struct Metrics {
 }
 
 impl Metrics {
-    /// Sizes for a viewport: the body font scales with it, 10.5–16 px.
+    /// Sizes for a viewport: the body font scales with the stage, from
+    /// 13.75 px on a phone to 26 px on a projector, so the smallest label
+    /// ([`Metrics::small`]) is 11 px on a phone and 14 px or more from a
+    /// 1280×720 window up.
     pub fn of(vp: Viewport) -> Metrics {
-        let f = (vp.width / 60.0).min(vp.height / 34.0).clamp(10.5, 16.0);
+        let f = (vp.width / 47.0).min(vp.height / 30.0).clamp(13.75, 26.0);
         Metrics { f, ch: f * 0.6 }
+    }
+
+    /// The smallest text any picture draws: notes, axis ticks, addresses.
+    pub fn small(&self) -> f32 {
+        self.f * 0.8
     }
 
     /// Padding around the picture.
@@ -49,13 +60,24 @@ impl Metrics {
     pub fn chars(&self, width: f32) -> usize {
         (width / self.ch).max(0.0) as usize
     }
+
+    /// How wide `s` is drawn at `size` px in the canvas's monospace font
+    /// (an advance of 0.6 em; a little more, so estimates err roomy).
+    pub fn width(&self, s: &str, size: f32) -> f32 {
+        s.chars().count() as f32 * ADVANCE * size
+    }
+
+    /// How many characters at `size` px fit in `width`.
+    pub fn fits(&self, width: f32, size: f32) -> usize {
+        (width / (ADVANCE * size)).max(1.0) as usize
+    }
 }
 
 pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scene {
     let metrics = Metrics::of(vp);
     let pad = metrics.pad();
     let mut scene = Scene::new(vp.width, vp.height);
-    let area = metrics.area(vp);
+    let (area, strip) = crate::legend::reserve(metrics.area(vp), &metrics);
     let wide = vp.width >= 640.0;
 
     if stage.memory {
@@ -67,20 +89,23 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
     }
     if stage.c_heap {
         let (stack, heap) = split(area, wide, 0.5, pad);
-        layout_stack_heap::stack(m, stack, &metrics, &mut scene);
+        layout_stack_heap::stack(m, stage, stack, &metrics, &mut scene);
         layout_c_heap::c_heap(m, heap, &metrics, &mut scene);
         pointer_edges(m, &mut scene);
     } else if stage.stack || stage.heap {
         let (stack, heap) = match (stage.stack, stage.heap) {
-            (true, true) => split(area, wide, 0.56, pad),
+            (true, true) if wide => split(area, wide, 0.56, pad),
+            // One above the other: each panel gets room in proportion to
+            // what it holds at its fullest.
+            (true, true) => split(area, wide, layout_stack_heap::stack_share(stage), pad),
             (true, false) => (area, Rect::default()),
             _ => (Rect::default(), area),
         };
         if stage.stack {
-            layout_stack_heap::stack(m, stack, &metrics, &mut scene);
+            layout_stack_heap::stack(m, stage, stack, &metrics, &mut scene);
         }
         if stage.heap {
-            layout_stack_heap::heap(m, heap, &metrics, &mut scene);
+            layout_stack_heap::heap(m, stage, heap, &metrics, &mut scene);
         }
         pointer_edges(m, &mut scene);
     }
@@ -88,6 +113,7 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
     if let Some(why) = &m.killed {
         layout_c_heap::killed(why, area, &metrics, &mut scene);
     }
+    crate::legend::draw(&mut scene, strip, &metrics);
     scene
 }
 
@@ -104,21 +130,37 @@ fn split(area: Rect, wide: bool, first: f32, gap: f32) -> (Rect, Rect) {
 
 /// A titled panel; returns the rectangle left for its contents.
 pub(crate) fn panel(scene: &mut Scene, id: &'static str, rect: Rect, title: &str, subtitle: &str, mt: &Metrics) -> Rect {
-    let head = round(mt.f * 2.2);
-    let title_chars = title.chars().count() as f32 * mt.ch * 1.1;
-    let sub_room = rect.w - title_chars - mt.f * 2.0;
-    let mut node = Node::new(Key::Panel(id), rect).fill(Role::Panel).stroke(Role::PanelBorder).radius(8.0).text(
-        mt.f * 0.8,
-        head / 2.0,
-        mt.f * 1.05,
-        Role::Text,
-        title,
-        TextAlign::Left,
-        true,
-    );
-    if sub_room > mt.ch * 8.0 {
-        let sub = crate::text::fit(subtitle, mt.chars(sub_room / 0.9));
-        node = node.text(rect.w - mt.f * 0.8, head / 2.0, mt.f * 0.9, Role::Muted, sub, TextAlign::Right, false);
+    panel_with(scene, id, rect, title, subtitle, "", mt, 0.0)
+}
+
+/// A titled panel whose header keeps `keep_right` px free on its right
+/// (where arrows pass). The subtitle sits beside the title when both fit,
+/// else wraps onto lines of its own under it: never cut short. The header
+/// is sized for `plan`, the longest subtitle the panel will show, so its
+/// contents do not shift from step to step as the subtitle changes.
+#[allow(clippy::too_many_arguments)] // a panel: where, its words, and the room kept for arrows
+pub(crate) fn panel_with(scene: &mut Scene, id: &'static str, rect: Rect, title: &str, subtitle: &str, plan: &str, mt: &Metrics, keep_right: f32) -> Rect {
+    let pad = mt.f * 0.8;
+    let (title_size, small) = (mt.f * 1.05, mt.small());
+    let line = round(mt.f * 2.2);
+    let room = rect.w - 2.0 * pad - keep_right;
+    let widest = mt.width(subtitle, small).max(mt.width(plan, small));
+    // A title too long for the panel wraps too; its subtitle goes under it.
+    let titles = crate::text::wrap(title, mt.fits(room, title_size));
+    let title_h = (titles.len() - 1) as f32 * title_size * 1.25;
+    let beside = titles.len() == 1 && mt.width(title, title_size) + mt.f + widest <= room;
+    let below = if beside || subtitle.is_empty() { Vec::new() } else { crate::text::wrap(subtitle, mt.fits(room, small)) };
+    let planned = if beside { 0 } else { crate::text::wrap(plan, mt.fits(room, small)).len() };
+    let head = line + title_h + below.len().max(planned) as f32 * small * 1.3;
+    let mut node = Node::new(Key::Panel(id), rect).fill(Role::Panel).stroke(Role::PanelBorder).radius(8.0);
+    for (i, t) in titles.into_iter().enumerate() {
+        node = node.text(pad, line / 2.0 + i as f32 * title_size * 1.25, title_size, Role::Text, t, TextAlign::Left, true);
+    }
+    if beside {
+        node = node.text(rect.w - pad - keep_right, line / 2.0, small, Role::Muted, subtitle, TextAlign::Right, false);
+    }
+    for (i, l) in below.into_iter().enumerate() {
+        node = node.text(pad, line + title_h - small * 0.2 + i as f32 * small * 1.3, small, Role::Muted, l, TextAlign::Left, false);
     }
     scene.nodes.push(node);
     Rect::new(rect.x + mt.f * 0.7, rect.y + head, rect.w - mt.f * 1.4, rect.h - head - mt.f * 0.6)
@@ -142,18 +184,26 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
             slot.value.pointers(&mut ptrs);
             for a in &ptrs {
                 if let Ok(loc) = m.locate(*a) {
-                    let danger = m.dangling(&slot.ty, loc.target);
+                    let danger = m.dangling(&slot.ty, loc.target) || m.stale(&slot.value);
                     scene.edges.push(crate::scene::Edge { from: Key::Value(slot.id), to: target_key(m, loc.target), alpha: 1.0, focus: false, danger });
                 }
             }
         }
     }
     for obj in &m.heap.objects {
-        ptrs.clear();
-        obj.value.pointers(&mut ptrs);
-        for a in &ptrs {
-            if let Ok(loc) = m.locate(*a) {
-                scene.edges.push(crate::scene::Edge { from: Key::Object(obj.id), to: target_key(m, loc.target), alpha: 1.0, focus: false, danger: false });
+        // Each pointer leaves from its own field.
+        let fields: Vec<&Value> = match &obj.value {
+            Value::Struct(fs) => fs.iter().map(|f| &f.value).collect(),
+            v => alloc::vec![v],
+        };
+        for (i, v) in fields.into_iter().enumerate() {
+            ptrs.clear();
+            v.pointers(&mut ptrs);
+            for a in &ptrs {
+                if let Ok(loc) = m.locate(*a) {
+                    let from = Key::Field(obj.id, i as u8);
+                    scene.edges.push(crate::scene::Edge { from, to: target_key(m, loc.target), alpha: 1.0, focus: false, danger: m.stale(v) });
+                }
             }
         }
     }

@@ -13,7 +13,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::Rect;
-use crate::layout::{panel, Metrics};
+use crate::layout::{panel, panel_with, Metrics};
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
 use crate::text;
@@ -31,7 +31,7 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let live = h.chunks.iter().filter(|c| !c.free).count();
     let n = h.chunks.len();
     let sub = format!("{n} chunk{} \u{b7} {} in use \u{b7} {} free", if n == 1 { "" } else { "s" }, text::bytes(h.in_use()), n - live);
-    let inner = panel(scene, "c-heap", rect, "C heap \u{b7} glibc malloc", &sub, mt);
+    let inner = panel_with(scene, "c-heap", rect, "C heap \u{b7} glibc malloc", &sub, "9999 chunks \u{b7} 99.9 MiB in use \u{b7} 99 free", mt, 0.0);
     let f = mt.f;
     let ch = mt.ch;
 
@@ -55,27 +55,34 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let leaked = m.leaked_chunks();
 
     let row = (f * 1.6).min(inner.h / 10.0).max(f * 1.1);
-    let size = (row / 1.6).min(f);
+    let size = (row / 1.6).min(f).max(mt.small());
     let gap = f * 0.4;
     let mut y = gauge.bottom() + gap * 1.5;
     let book = Rect::new(inner.x, y, inner.w, row);
     scene.nodes.push(Node::new(Key::Part("malloc-bookkeeping", 0), book).stroke(Role::CellBorder).radius(4.0).text(
         ch,
         row / 2.0,
-        size * 0.9,
+        mt.small(),
         Role::Muted,
-        format!("malloc's own bookkeeping (tcache) \u{b7} {TCACHE_STRUCT} B"),
+        {
+            let long = format!("malloc's own bookkeeping (tcache) \u{b7} {TCACHE_STRUCT} B");
+            if mt.width(&long, mt.small()) + ch * 2.0 <= book.w {
+                long
+            } else {
+                format!("tcache \u{b7} {TCACHE_STRUCT} B")
+            }
+        },
         TextAlign::Left,
         false,
     ));
     y += row + gap;
 
     let bottom = inner.bottom();
+    let small = mt.small();
     for (i, c) in h.chunks.iter().enumerate() {
-        let rows = match &c.value {
-            Value::Struct(fields) if !c.free => 1 + fields.len(),
-            _ => 2,
-        };
+        // A chunk keeps its size through malloc, free and reuse: a line for
+        // its header and one per word of payload, up to three.
+        let rows = 1 + (c.size / 8).saturating_sub(1).clamp(1, 3) as usize;
         let box_h = rows as f32 * row + row * 0.2;
         let rest = h.chunks.len() - i;
         // Keep a line for the summary when the remaining chunks won't fit.
@@ -83,15 +90,16 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             let sizes: Vec<u64> = h.chunks[i..].iter().map(|c| c.size).collect();
             let leaked = leaked[i..].iter().filter(|l| **l).count();
             let same = sizes.iter().all(|s| *s == sizes[0]);
-            let what = if same { format!("of {} B", sizes[0]) } else { format!("({} in all)", text::bytes(sizes.iter().sum())) };
-            let line = format!("+ {rest} more chunks {what}, {leaked} of them leaked");
+            let what = if same { format!("of {} B", sizes[0]) } else { format!("({})", text::bytes(sizes.iter().sum())) };
+            let long = format!("+ {rest} more chunks {what}, {leaked} of them leaked");
+            let line = if mt.width(&long, size) + ch * 2.0 <= inner.w { long } else { format!("+ {rest} more, {leaked} leaked") };
             let r = Rect::new(inner.x, y, inner.w, row);
             let mut node = Node::new(Key::Part("more-chunks", 0), r).fill(Role::Heap).stroke(Role::HeapBorder).radius(4.0).text(
                 ch,
                 row / 2.0,
                 size,
                 Role::Text,
-                text::fit(&line, mt.chars(r.w / (size / f)) - 2),
+                line,
                 TextAlign::Left,
                 true,
             );
@@ -102,30 +110,28 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         let r = Rect::new(inner.x, y, inner.w, box_h);
         let leaked = leaked[i];
         let head = format!("{} \u{b7} {} B chunk", if c.free { "free" } else { c.ty.as_str() }, c.size);
+        let payload = format!("{}", c.payload());
         let mut node = Node::new(Key::Chunk(c.id), r)
             .fill(if c.free { Role::Cell } else { Role::Heap })
             .stroke(if c.free { Role::CellBorder } else { Role::HeapBorder })
             .radius(5.0)
-            .text(
-                ch,
-                row * 0.55,
-                size,
-                if c.free { Role::Muted } else { Role::Text },
-                text::fit(&head, mt.chars((r.w - ch * 15.0) / (size / f))),
-                TextAlign::Left,
-                true,
-            )
-            .text(r.w - ch, row * 0.55, size * 0.85, Role::Muted, format!("{}", c.payload()), TextAlign::Right, false);
+            .text(ch, row * 0.55, size, if c.free { Role::Muted } else { Role::Text }, head.as_str(), TextAlign::Left, true);
+        if mt.width(&head, size) + mt.width(&payload, small) + ch * 3.0 <= r.w {
+            node = node.text(r.w - ch, row * 0.55, small, Role::Muted, payload, TextAlign::Right, false);
+        }
         match &c.value {
             Value::Struct(fields) if !c.free => {
+                let name_w = fields.iter().map(|f| f.name.chars().count()).max().unwrap_or(0) as f32 * ch + ch * 3.0;
                 for (k, fld) in fields.iter().enumerate() {
                     let fy = row * (1.5 + k as f32);
+                    let v = text::value(&fld.value);
+                    let vsize = if name_w + mt.width(&v, size) + ch <= r.w { size } else { small };
                     node = node.text(ch * 2.0, fy, size, Role::Text, fld.name.as_str(), TextAlign::Left, true).text(
-                        ch * 11.0,
+                        name_w,
                         fy,
-                        size,
+                        vsize,
                         Role::Text,
-                        text::value(&fld.value),
+                        v,
                         TextAlign::Left,
                         false,
                     );
@@ -139,7 +145,10 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
                 } else {
                     format!("{} bytes of data", c.requested)
                 };
-                node = node.text(ch * 2.0, row * 1.5, size * 0.9, Role::Muted, text::fit(&body, mt.chars(r.w / (size / f)) - 3), TextAlign::Left, false);
+                let lines = text::wrap(&body, mt.fits(r.w - ch * 3.0, small));
+                for (k, l) in lines.into_iter().take(rows - 1).enumerate() {
+                    node = node.text(ch * 2.0, row * 1.5 + k as f32 * small * 1.3, small, Role::Muted, l, TextAlign::Left, false);
+                }
             }
         }
         node.danger = leaked;
@@ -151,14 +160,20 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
 /// The process is gone: a notice over the whole picture.
 pub(crate) fn killed(why: &str, area: Rect, mt: &Metrics, scene: &mut Scene) {
     let w = area.w.min(mt.f * 34.0);
-    let h = mt.f * 7.0;
-    let r = Rect::new(area.x + (area.w - w) / 2.0, area.y + area.h * 0.35, w, h);
-    let mut node = Node::new(Key::Killed, r)
-        .fill(Role::Panel)
-        .radius(10.0)
-        .text(w / 2.0, h * 0.3, mt.f * 1.8, Role::Danger, "Killed", TextAlign::Center, true)
-        .text(w / 2.0, h * 0.58, mt.f * 0.9, Role::Text, text::fit(why, mt.chars(w * 0.9 / 0.9)), TextAlign::Center, false)
-        .text(w / 2.0, h * 0.8, mt.f * 0.85, Role::Muted, "SIGKILL from the OOM killer \u{b7} exit status 137", TextAlign::Center, false);
+    let small = mt.small();
+    let fits = mt.fits(w - mt.f * 1.6, small);
+    let why = text::wrap(why, fits);
+    let sig = text::wrap("SIGKILL from the OOM killer \u{b7} exit status 137", fits);
+    let line = small * 1.3;
+    let first = why.len();
+    let h = mt.f * 3.2 + (why.len() + sig.len()) as f32 * line + mt.f * 0.6;
+    let r = Rect::new(area.x + (area.w - w) / 2.0, area.y + (area.h - h) * 0.45, w, h);
+    let mut node =
+        Node::new(Key::Killed, r).fill(Role::Panel).radius(10.0).text(w / 2.0, mt.f * 1.6, mt.f * 1.8, Role::Danger, "Killed", TextAlign::Center, true);
+    for (i, l) in why.into_iter().chain(sig).enumerate() {
+        let role = if i < first { Role::Text } else { Role::Muted };
+        node = node.text(w / 2.0, mt.f * 3.2 + line * (i as f32 + 0.5), small, role, l, TextAlign::Center, false);
+    }
     node.danger = true;
     scene.nodes.push(node);
 }

@@ -73,22 +73,33 @@ pub fn case_call(n: u64, vp: Viewport) -> Scene {
     let inner = panel(&mut scene, "case-call", mt.area(vp), "One call of FilterAlloc", &format!("n = {}", grouped(n)), &mt);
     let steps = call_path(n);
     let k = steps.len() as f32;
-    let gap = mt.f * 1.6;
-    let box_h = ((inner.h - gap * (k - 1.0)) / k).min(mt.f * 4.2);
     let w = inner.w.min(mt.ch * 62.0);
-    let chars = (w / (mt.ch * 0.95)) as usize;
-    for (i, (head, detail)) in steps.iter().enumerate() {
-        let y = inner.y + i as f32 * (box_h + gap);
+    let small = mt.small();
+    // Each box as tall as its wrapped lines; the gaps give way first.
+    let lines: Vec<(Vec<String>, Vec<String>)> =
+        steps.iter().map(|(head, detail)| (text::wrap(head, mt.fits(w - mt.ch * 2.0, mt.f)), text::wrap(detail, mt.fits(w - mt.ch * 2.0, small)))).collect();
+    let need = |(h, d): &(Vec<String>, Vec<String>)| h.len() as f32 * mt.f * 1.25 + d.len() as f32 * small * 1.3 + mt.f * 0.8;
+    let total: f32 = lines.iter().map(need).sum();
+    let gap = ((inner.h - total) / (k - 1.0).max(1.0)).clamp(mt.f * 0.5, mt.f * 1.6);
+    let mut y = inner.y;
+    for (i, l) in lines.iter().enumerate() {
+        let box_h = need(l);
         let last = i + 1 == steps.len();
-        scene.nodes.push(
-            Node::new(Key::Part("call-step", i as u32), Rect::new(inner.x, y, w, box_h))
-                .fill(if last { Role::Heap } else { Role::Cell })
-                .stroke(if last { Role::HeapBorder } else { Role::CellBorder })
-                .radius(6.0)
-                .text(mt.ch, box_h * 0.36, mt.f, Role::Text, text::fit(head, chars), TextAlign::Left, true)
-                .text(mt.ch, box_h * 0.72, mt.f * 0.85, Role::Muted, text::fit(detail, chars), TextAlign::Left, false),
-        );
-        if !last {
+        let mut node = Node::new(Key::Part("call-step", i as u32), Rect::new(inner.x, y, w, box_h))
+            .fill(if last { Role::Heap } else { Role::Cell })
+            .stroke(if last { Role::HeapBorder } else { Role::CellBorder })
+            .radius(6.0);
+        let mut ty = mt.f * 0.4;
+        for h in &l.0 {
+            node = node.text(mt.ch, ty + mt.f * 0.62, mt.f, Role::Text, h.as_str(), TextAlign::Left, true);
+            ty += mt.f * 1.25;
+        }
+        for d in &l.1 {
+            node = node.text(mt.ch, ty + small * 0.65, small, Role::Muted, d.as_str(), TextAlign::Left, false);
+            ty += small * 1.3;
+        }
+        scene.nodes.push(node);
+        if !last && gap >= mt.f * 1.1 {
             scene.nodes.push(Node::new(Key::Part("call-arrow", i as u32), Rect::new(inner.x + mt.ch * 3.0, y + box_h + gap / 2.0, 1.0, 1.0)).text(
                 0.0,
                 0.0,
@@ -99,6 +110,7 @@ pub fn case_call(n: u64, vp: Viewport) -> Scene {
                 true,
             ));
         }
+        y += box_h + gap;
     }
     scene
 }

@@ -89,23 +89,30 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     let n = cols.len().max(1) as f32;
     let gap = mt.f * 2.2;
     let col_w = ((area.w - gap * (n - 1.0)) / n).min(mt.ch * 40.0);
-    let label_h = mt.f * 1.6;
+    let small = mt.small();
+    // Each block's label above it, wrapped to its column.
+    let labels: Vec<Vec<String>> = cols
+        .iter()
+        .map(|(b, freed)| {
+            text::wrap(&format!("{} at {:#x}{}", text::bytes(b.size()), b.hi, if *freed { " \u{b7} freed" } else { "" }), mt.fits(col_w + gap * 0.6, small))
+        })
+        .collect();
+    let label_h = labels.iter().map(Vec::len).max().unwrap_or(1) as f32 * small * 1.3 + small * 0.5;
+    // A fixed stack that overflowed shows where the next frame would go:
+    // under the block, past its end.
+    let past = if let Some(Overflow::Fixed { .. }) = s.overflow { mt.f * 2.2 } else { 0.0 };
     let max_size = cols.iter().map(|(b, _)| b.size()).max().unwrap_or(START_SIZE) as f32;
     for (ci, (b, freed)) in cols.iter().enumerate() {
         let x = area.x + ci as f32 * (col_w + gap);
         // Heights in proportion to size, up to a 16:1 ratio (then clamped).
-        let full = area.h - label_h;
+        let full = area.h - label_h - past;
         let h = (full * (b.size() as f32 / max_size)).max(full / 16.0).max(mt.f * 4.0);
         let r = Rect::new(x, area.y + label_h, col_w, h);
-        let mut block = Node::new(block_key(b), r).fill(Role::Cell).stroke(if *freed { Role::CellBorder } else { Role::StackBorder }).radius(4.0).text(
-            0.0,
-            -label_h * 0.5,
-            mt.f * 0.85,
-            Role::Muted,
-            format!("{} at {:#x}{}", text::bytes(b.size()), b.hi, if *freed { " \u{b7} freed" } else { "" }),
-            TextAlign::Left,
-            false,
-        );
+        let mut block = Node::new(block_key(b), r).fill(Role::Cell).stroke(if *freed { Role::CellBorder } else { Role::StackBorder }).radius(4.0);
+        let lines = &labels[ci];
+        for (k, l) in lines.iter().enumerate() {
+            block = block.text(0.0, -label_h + small * (0.75 + 1.3 * k as f32), small, Role::Muted, l.as_str(), TextAlign::Left, false);
+        }
         if *freed {
             block.alpha = 0.45;
         }
@@ -117,12 +124,14 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         if let Some(Overflow::Fixed { .. }) = s.overflow {
             // Where the next frame would go: past the end of the stack.
             let h = mt.f * 1.8;
-            scene.nodes.push(Node::new(Key::Part("stack-overflow", 0), Rect::new(r.x, r.bottom() - h, r.w, h)).fill(Role::Danger).text(
+            let long = "next frame: past the end \u{2192} SIGSEGV";
+            let label = if mt.width(long, small) + mt.ch * 1.2 <= r.w { long } else { "past the end: SIGSEGV" };
+            scene.nodes.push(Node::new(Key::Part("stack-overflow", 0), Rect::new(r.x, r.bottom() + past - h, r.w, h)).fill(Role::Danger).text(
                 mt.ch * 0.6,
                 h / 2.0,
-                mt.f * 0.8,
+                small,
                 Role::OnBlack,
-                text::fit("next frame: past the end \u{2192} SIGSEGV", (r.w / (mt.ch * 0.8)) as usize),
+                label,
                 TextAlign::Left,
                 true,
             ));
@@ -130,15 +139,11 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         // The guard zone: a frame must end above it or the stack grows.
         if !matches!(s.scheme, Scheme::Fixed(_)) {
             let gh = (GUARD as f32 * scale).max(mt.f * 1.2).min(r.h * 0.5);
-            let mut guard = Node::new(Key::Part("stack-guard", (b.lo >> 12) as u32), Rect::new(r.x, r.bottom() - gh, r.w, gh)).fill(Role::GcGrey).text(
-                mt.ch * 0.6,
-                gh / 2.0,
-                mt.f * 0.75,
-                Role::Text,
-                text::fit("stack guard \u{b7} 928 B", (r.w / (mt.ch * 0.8)) as usize),
-                TextAlign::Left,
-                false,
-            );
+            let label = ["stack guard \u{b7} 928 B", "guard \u{b7} 928 B", "guard"].into_iter().find(|l| mt.width(l, small) + mt.ch * 1.2 <= r.w).unwrap_or("");
+            let mut guard = Node::new(Key::Part("stack-guard", (b.lo >> 12) as u32), Rect::new(r.x, r.bottom() - gh, r.w, gh)).fill(Role::GcGrey);
+            if gh >= small * 1.2 {
+                guard = guard.text(mt.ch * 0.6, gh / 2.0, small, Role::OnWhite, label, TextAlign::Left, false);
+            }
             guard.alpha = 0.8;
             scene.nodes.push(guard);
         }
@@ -167,8 +172,8 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             let y = r.y + (b.hi - f.base) as f32 * scale;
             let fh = (f.size as f32 * scale).max(2.0);
             let mut node = Node::new(frame_key(f.id), Rect::new(r.x + 2.0, y, r.w - 4.0, fh)).fill(Role::Stack).stroke(Role::StackBorder).radius(2.0);
-            if fh >= mt.f * 1.1 {
-                let size = (fh * 0.6).min(mt.f * 0.85);
+            if fh >= small * 1.2 {
+                let size = (fh * 0.6).clamp(small, mt.f * 0.85);
                 let what = match f.slots.iter().find_map(|w| if let Word::Ptr(a) = w { Some(*a) } else { None }) {
                     Some(a) => format!("{} \u{b7} {} \u{b7} &total = {a:#x}", f.func, text::bytes(f.size)),
                     None => match f.slots.first() {
@@ -176,7 +181,12 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                         _ => format!("{} \u{b7} {}", f.func, text::bytes(f.size)),
                     },
                 };
-                node = node.text(mt.ch * 0.6, fh / 2.0, size, Role::Text, text::fit(&what, (r.w / (size * 0.62)) as usize), TextAlign::Left, false);
+                // The longest telling that fits: all of it, or name and size, or the name.
+                let short = format!("{} \u{b7} {}", f.func, text::bytes(f.size));
+                let label = [what, short, String::from(f.func)].into_iter().find(|l| mt.width(l, size) + mt.ch * 1.2 <= r.w);
+                if let Some(label) = label {
+                    node = node.text(mt.ch * 0.6, fh / 2.0, size, Role::Text, label, TextAlign::Left, false);
+                }
             }
             scene.nodes.push(node);
         }
@@ -249,25 +259,33 @@ pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene 
     let row_h = ((inner.bottom() - top) / (rows + 1.5)).min(mt.f * 1.6);
     let label_w = mt.ch * 10.0;
     let bar_w = inner.w - label_w - mt.ch * 2.0;
+    // Thin rows label every second or fourth size, so labels stay legible.
+    let small = mt.small();
+    let every = [1, 2, 4].into_iter().find(|k| row_h * *k as f32 >= small * 1.2).unwrap_or(4);
+    let label_size = (row_h * 0.6).clamp(small, mt.f * 0.85);
     for (i, s) in sizes.iter().enumerate() {
         let y = top + i as f32 * row_h;
         let w = bar_w * ((i + 1) as f32 / rows);
         let last = i + 1 == sizes.len();
-        scene.nodes.push(
-            Node::new(Key::Part("ladder", i as u32), Rect::new(inner.x + label_w, y, w.max(2.0), row_h * 0.8))
-                .fill(if last { Role::Stack } else { Role::Cell })
-                .stroke(Role::StackBorder)
-                .text(-mt.ch * 0.6, row_h * 0.4, (row_h * 0.6).min(mt.f * 0.85), Role::Text, text::bytes(*s), TextAlign::Right, last),
-        );
+        let mut node = Node::new(Key::Part("ladder", i as u32), Rect::new(inner.x + label_w, y, w.max(2.0), row_h * 0.8))
+            .fill(if last { Role::Stack } else { Role::Cell })
+            .stroke(Role::StackBorder);
+        if i % every == 0 || last {
+            node = node.text(-mt.ch * 0.6, row_h * 0.4, label_size, Role::Text, text::bytes(*s), TextAlign::Right, last);
+        }
+        scene.nodes.push(node);
     }
     if let Some(at) = g.overflow_at {
         let y = top + sizes.len() as f32 * row_h;
-        scene.nodes.push(Node::new(Key::Part("ladder-limit", 0), Rect::new(inner.x + label_w, y, bar_w, row_h * 0.8)).fill(Role::Danger).text(
+        let h = (row_h * 0.8).max(small * 1.4);
+        let long = format!("call {}: {} > the limit", crate::layout_case::grouped(at), text::bytes(g.size * 2));
+        let label = if mt.width(&long, small) + mt.ch * 1.2 <= bar_w { long } else { format!("call {}: over the limit", crate::layout_case::grouped(at)) };
+        scene.nodes.push(Node::new(Key::Part("ladder-limit", 0), Rect::new(inner.x + label_w, y, bar_w, h)).fill(Role::Danger).text(
             mt.ch * 0.6,
-            row_h * 0.4,
-            (row_h * 0.6).min(mt.f * 0.85),
+            h / 2.0,
+            small,
             Role::OnBlack,
-            text::fit(&format!("call {}: {} > the limit", crate::layout_case::grouped(at), text::bytes(g.size * 2)), (bar_w / (mt.ch * 0.8)) as usize),
+            label,
             TextAlign::Left,
             true,
         ));

@@ -52,7 +52,8 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     } else {
         format!("{} of {total} scanned", p.done)
     };
-    let inner = panel(&mut scene, "marking", mt.area(vp), title(strategy), &sub, &mt);
+    let (area, strip) = crate::legend::reserve(mt.area(vp), &mt);
+    let inner = panel(&mut scene, "marking", area, title(strategy), &sub, &mt);
     let (used_pages, arena_pages) = m.heap.arena_pages();
     let mut queued = alloc::vec![false; m.heap.spans.len()];
     for (o, _) in m.heap.objects.iter().zip(&p.shades).filter(|(_, c)| **c == Shade::Grey) {
@@ -70,49 +71,76 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         ("mheap pages", format!("{used_pages} of {arena_pages}")),
     ];
     let used = readout::row(&mut scene, inner, &stats, &mt);
-    let size = mt.f * 0.8;
-    let note_h = mt.f * 1.4;
+    let size = mt.small();
+    let note = format!("One {} arena, base {} (illustrative)", text::bytes(memsim::ARENA_BYTES), m.heap.base);
+    let note = text::wrap(&note, mt.fits(inner.w, size));
+    let note_h = note.len() as f32 * size * 1.3 + size * 0.4;
     let top = inner.y + used + mt.f * 0.8;
     let rows = Rect::new(inner.x, top, inner.w, inner.bottom() - top - note_h);
     let spans = &m.heap.spans;
     let n = spans.len().max(1) as f32;
     let gap = (rows.h / n * 0.25).min(mt.f * 0.6);
     let row_h = ((rows.h - gap * (n - 1.0)) / n).min(mt.f * 4.5);
-    let label_w = if row_h >= size * 1.2 { (mt.ch * 19.0).min(rows.w * 0.35) } else { 0.0 };
-    let two_lines = row_h >= size * 3.2;
+    // Span labels, longest form that fits a column of at most a third of
+    // the width; none when rows are too thin to hold a line.
+    let labels: Vec<(String, &str)> = spans
+        .iter()
+        .enumerate()
+        .map(|(si, span)| {
+            let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) { "in P0's mcache" } else { "in mcentral" };
+            (format!("class {} \u{b7} {} B \u{b7} {} KiB", span.class, span.elemsize, span.pages * PAGE_SIZE / 1024), holder)
+        })
+        .collect();
+    let widest = |f: &dyn Fn(&(String, &str)) -> f32| labels.iter().map(f).fold(0.0f32, f32::max);
+    let long_w = widest(&|(l, h)| mt.width(l, size).max(mt.width(h, size))) + mt.ch * 1.2;
+    let short_w = widest(&|(l, _)| mt.width(l.split(" \u{b7} ").take(2).collect::<Vec<_>>().join(" \u{b7} ").as_str(), size)) + mt.ch * 1.2;
+    let label_w = if row_h < size * 1.3 {
+        0.0
+    } else if long_w <= rows.w * 0.36 {
+        long_w
+    } else if short_w <= rows.w * 0.36 {
+        short_w
+    } else {
+        0.0
+    };
+    let two_lines = row_h >= size * 3.0 && label_w >= long_w;
     let cells_w = rows.w - label_w;
+    // Room on the right of each row for its "+N free slots" note.
+    let free_w = mt.width("+9999 free", size) + mt.ch;
+    let with_free = row_h >= size * 1.3 && cells_w - free_w > mt.ch * 12.0;
     // Per span: where its cells start, cell width, row height.
     let mut cells: Vec<(f32, f32, f32, f32)> = Vec::with_capacity(spans.len());
     let numbered = total <= NUMBERED;
     for (si, span) in spans.iter().enumerate() {
         let y = rows.y + si as f32 * (row_h + gap);
         let shown = span.alloc_bits.iter().rposition(|b| *b).map_or(1, |i| i + 1);
-        let label = format!("class {} \u{b7} {} B \u{b7} {} KiB", span.class, span.elemsize, span.pages * PAGE_SIZE / 1024);
-        let mut node =
-            Node::new(Key::Span(si as u32), Rect::new(rows.x + label_w, y, cells_w, row_h)).stroke(if queued[si] { Role::Focus } else { Role::HeapBorder });
-        let label_chars = ((label_w / (size * 0.6)) as usize).saturating_sub(1);
+        let (label, holder) = &labels[si];
+        let mut node = Node::new(Key::Span(si as u32), Rect::new(rows.x + label_w, y, cells_w, row_h)).fill(Role::SpanFill).stroke(if queued[si] {
+            Role::Scan
+        } else {
+            Role::HeapBorder
+        });
         if two_lines {
             // Who holds the span: P0's mcache (allocating from it) or mcentral.
-            let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) { "in P0's mcache" } else { "in mcentral" };
-            node = node.text(-mt.ch * 0.6, row_h / 2.0 - size * 0.7, size, Role::Text, text::fit(&label, label_chars), TextAlign::Right, false).text(
+            node = node.text(-mt.ch * 0.6, row_h / 2.0 - size * 0.7, size, Role::Text, label.as_str(), TextAlign::Right, false).text(
                 -mt.ch * 0.6,
                 row_h / 2.0 + size * 0.7,
                 size,
                 Role::Muted,
-                text::fit(holder, label_chars),
+                *holder,
                 TextAlign::Right,
                 false,
             );
         } else if label_w > 0.0 {
-            node = node.text(-mt.ch * 0.6, row_h / 2.0, size, Role::Text, text::fit(&label, label_chars), TextAlign::Right, false);
+            let short = if label_w >= long_w { label.clone() } else { label.split(" \u{b7} ").take(2).collect::<Vec<_>>().join(" \u{b7} ") };
+            node = node.text(-mt.ch * 0.6, row_h / 2.0, size, Role::Text, short, TextAlign::Right, false);
         }
-        if shown < span.nelems as usize && cells_w > mt.ch * 40.0 {
-            let free = format!("+{} free slots", span.nelems as usize - shown);
-            node = node.text(cells_w - mt.ch * 0.5, row_h / 2.0, size * 0.9, Role::Muted, free, TextAlign::Right, false);
+        let free = span.nelems as usize - shown;
+        if free > 0 && with_free {
+            node = node.text(cells_w - mt.ch * 0.5, row_h / 2.0, size, Role::Muted, format!("+{free} free"), TextAlign::Right, false);
         }
         scene.nodes.push(node);
-        // Leave room for the free-slot note when there are few objects.
-        let room = if shown * 12 < span.nelems as usize { cells_w * 0.8 } else { cells_w };
+        let room = if with_free { cells_w - free_w } else { cells_w };
         let cw = room / shown as f32;
         cells.push((rows.x + label_w, y, cw, row_h));
     }
@@ -139,7 +167,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         let boxed = cw >= MIN_BOXED;
         let mut node = Node::new(Key::Object(o.id), if boxed { r.inset(0.5) } else { r }).fill(fill);
         if boxed {
-            node = node.stroke(Role::CellBorder);
+            node = node.stroke(if fill == Role::GcBlack { Role::GcBlackBorder } else { Role::CellBorder });
         }
         // Its place in the scan order, once scanned.
         let k = times.black_at[i];
@@ -152,21 +180,12 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     // The scanner's path through memory: its most recent moves.
     let from = p.done.saturating_sub(PATH_TAIL);
     let path: Vec<Point> = run.order[from..p.done].iter().filter_map(|a| cell(*a)).map(|r| Point { x: r.x + r.w / 2.0, y: r.center_y() }).collect();
-    scene.lines.push(Line { key: 0, points: path, role: Role::Focus, width: 2.0, dashed: false, alpha: 0.75 });
-    let note = format!(
-        "black: scanned \u{b7} grey: marked, waiting \u{b7} white: not reached yet \u{b7} a {} arena, base {} (illustrative)",
-        text::bytes(memsim::ARENA_BYTES),
-        m.heap.base
-    );
-    scene.nodes.push(Node::new(Key::Part("mark-legend", 0), Rect::new(inner.x, inner.bottom() - note_h / 2.0, 1.0, 1.0)).text(
-        0.0,
-        0.0,
-        size,
-        Role::Muted,
-        text::fit(&note, (inner.w / (size * 0.6)) as usize),
-        TextAlign::Left,
-        false,
-    ));
+    scene.lines.push(Line { key: 0, points: path, role: Role::Scan, width: 2.0, dashed: false, alpha: 0.85 });
+    for (i, line) in note.into_iter().enumerate() {
+        let at = Rect::new(inner.x, inner.bottom() - note_h + size * (0.85 + 1.3 * i as f32), 1.0, 1.0);
+        scene.nodes.push(Node::new(Key::Part("mark-legend", i as u32), at).text(0.0, 0.0, size, Role::Muted, line, TextAlign::Left, false));
+    }
+    crate::legend::draw(&mut scene, strip, &mt);
     scene
 }
 
@@ -204,7 +223,7 @@ mod tests {
         let objects = |s: &Scene| s.nodes.iter().filter(|n| matches!(n.key, Key::Object(_))).count();
         assert_eq!((objects(&s0), objects(&s8)), (31, 31));
         assert_eq!(s8.lines[0].points.len(), 8);
-        let black = s8.nodes.iter().filter(|n| n.fill == Some(Role::GcBlack)).count();
+        let black = s8.nodes.iter().filter(|n| matches!(n.key, Key::Object(_)) && n.fill == Some(Role::GcBlack)).count();
         assert_eq!(black, 8);
         for n in &s8.nodes {
             assert!(n.rect.x >= 0.0 && n.rect.right() <= vp.width + 0.5 && n.rect.bottom() <= vp.height + 0.5, "{:?}", n.key);

@@ -104,8 +104,8 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let sub = format!("GOGC={} \u{b7} GOMEMLIMIT={limit} \u{b7} live {}", gogc_text(k.gogc), text::bytes(w.live));
     let inner = panel(&mut scene, "pacer", mt.area(vp), "Heap over time", &sub, &mt);
     let used = readout::row(&mut scene, inner, &stats(run, w, k), &mt);
-    let size = mt.f * 0.8;
-    let room = (inner.w / (size * 0.6)) as usize;
+    let size = mt.small();
+    let room = mt.fits(inner.w, size);
     let mut formula = goal_formula(w, k);
     if formula.chars().count() > room {
         // Narrow: the numbers alone (the words are in the caption).
@@ -116,19 +116,19 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
             .replace(", raised to the live heap, ", " \u{2192} live ")
             .replace(", raised to the minimum ", " \u{2192} min ");
     }
-    let formula = text::fit(&formula, room);
-    scene.nodes.push(Node::new(Key::Part("goal-formula", 0), Rect::new(inner.x, inner.y + used + mt.f * 0.9, 1.0, 1.0)).text(
-        0.0,
-        0.0,
-        size,
-        Role::Text,
-        formula,
-        TextAlign::Left,
-        false,
-    ));
-    let top = inner.y + used + mt.f * 2.9;
+    // Wrapped, never cut: the formula is the reason the goal is where it is.
+    let formula = text::wrap(&formula, room);
+    let line = size * 1.3;
+    for (i, l) in formula.iter().enumerate() {
+        let at = Rect::new(inner.x, inner.y + used + mt.f * 0.9 + i as f32 * line, 1.0, 1.0);
+        scene.nodes.push(Node::new(Key::Part("goal-formula", i as u32), at).text(0.0, 0.0, size, Role::Text, l.as_str(), TextAlign::Left, false));
+    }
+    let note = text::wrap("shaded: marking (model: 25% of CPUs, no assists)", room);
+    let note_h = note.len() as f32 * line;
+    let top = inner.y + used + mt.f * 2.9 + (formula.len().max(1) - 1) as f32 * line;
     let axis_w = mt.ch * 5.0;
-    let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - mt.ch * 10.5, inner.bottom() - top - mt.f * 1.8);
+    let label_w = mt.width("live 99.9 MiB", size) + mt.ch;
+    let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - label_w, inner.bottom() - top - mt.f * 1.9 - note_h);
     if plot.w < 40.0 || plot.h < 40.0 {
         return scene;
     }
@@ -191,24 +191,19 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         ms += 500;
     }
 
-    // Series, each labelled at its right end.
+    // Series, each labelled at its right end (labels placed at the end,
+    // pushed apart where lines run close).
     let label_x = plot.right() + mt.ch * 0.6;
-    let flat = |scene: &mut Scene, key: u16, role: Role, bytes: u64, label: String, dashed: bool| {
+    let mut labels: Vec<(u16, f32, Role, String)> = Vec::new();
+    let flat = |scene: &mut Scene, key: u16, role: Role, bytes: u64, dashed: bool| {
         let y = y_of(bytes);
         scene.lines.push(Line { key, points: alloc::vec![Point { x: plot.x, y }, Point { x: plot.right(), y }], role, width: 1.5, dashed, alpha: 1.0 });
-        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(key)), Rect::new(label_x, y, 1.0, 1.0)).text(
-            0.0,
-            0.0,
-            size,
-            role,
-            label,
-            TextAlign::Left,
-            true,
-        ));
     };
-    flat(&mut scene, LIVE, Role::Muted, w.live, format!("live {}", text::bytes(w.live)), false);
+    flat(&mut scene, LIVE, Role::Muted, w.live, false);
+    labels.push((LIVE, y_of(w.live), Role::Muted, format!("live {}", text::bytes(w.live))));
     if let Some(l) = k.memory_limit {
-        flat(&mut scene, LIMIT, Role::Danger, l, String::from("limit"), true);
+        flat(&mut scene, LIMIT, Role::Text, l, true);
+        labels.push((LIMIT, y_of(l), Role::Text, String::from("limit")));
     }
     let mut goal = Vec::new();
     let mut from = 0;
@@ -220,39 +215,42 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     if let Some(g) = next_goal {
         goal.push(Point { x: x_of(from), y: y_of(g) });
         goal.push(Point { x: plot.right(), y: y_of(g) });
-        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(GOAL)), Rect::new(label_x, y_of(g), 1.0, 1.0)).text(
-            0.0,
-            0.0,
-            size,
-            Role::Focus,
-            "goal",
-            TextAlign::Left,
-            true,
-        ));
+        labels.push((GOAL, y_of(g), Role::Goal, String::from("goal")));
     }
-    scene.lines.push(Line { key: GOAL, points: goal, role: Role::Focus, width: 1.5, dashed: true, alpha: 1.0 });
+    scene.lines.push(Line { key: GOAL, points: goal, role: Role::Goal, width: 2.0, dashed: true, alpha: 1.0 });
     let heap = downsample(&run.heap, plot.w as usize, |i| x_of(i as u64 + 1), y_of);
     scene.lines.push(Line { key: HEAP, points: heap, role: Role::Pointer, width: 2.0, dashed: false, alpha: 1.0 });
     if let Some(&last) = run.heap.last() {
-        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(HEAP)), Rect::new(label_x, y_of(last), 1.0, 1.0)).text(
+        labels.push((HEAP, y_of(last), Role::Pointer, String::from("heap")));
+    }
+    labels.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let apart = size * 1.25;
+    for i in 1..labels.len() {
+        labels[i].1 = labels[i].1.max(labels[i - 1].1 + apart);
+    }
+    // Pushed past the bottom: shift the whole run back up.
+    let over = labels.last().map_or(0.0, |l| l.1 - plot.bottom());
+    for l in &mut labels {
+        l.1 -= over.max(0.0);
+    }
+    for i in (0..labels.len().saturating_sub(1)).rev() {
+        labels[i].1 = labels[i].1.min(labels[i + 1].1 - apart);
+    }
+    for (key, y, role, label) in labels {
+        scene.nodes.push(Node::new(Key::Part("line-label", u32::from(key)), Rect::new(label_x, y, 1.0, 1.0)).text(
             0.0,
-            mt.f * 0.9,
+            0.0,
             size,
-            Role::Pointer,
-            "heap",
+            role,
+            label,
             TextAlign::Left,
             true,
         ));
     }
-    scene.nodes.push(Node::new(Key::Part("marking-note", 0), Rect::new(plot.right(), plot.y - mt.f, 1.0, 1.0)).text(
-        0.0,
-        0.0,
-        size,
-        Role::Muted,
-        "shaded: marking (model: 25% of CPUs, no assists)",
-        TextAlign::Right,
-        false,
-    ));
+    for (i, l) in note.into_iter().enumerate() {
+        let at = Rect::new(inner.x, inner.bottom() - note_h + line * (i as f32 + 0.5), 1.0, 1.0);
+        scene.nodes.push(Node::new(Key::Part("marking-note", i as u32), at).text(0.0, 0.0, size, Role::Muted, l, TextAlign::Left, false));
+    }
     scene
 }
 

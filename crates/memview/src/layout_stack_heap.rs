@@ -1,27 +1,47 @@
 //! Goroutine stacks (frames of slots) and the heap (objects by address).
 //!
-//!    ┌ Stack · goroutine 1 ───────────┐   ┌ Heap ─────────────────────┐
-//!    │ main                     64 B  │   │ Point        0xc000010000 │
-//!    │  a   [10          ] int   …ff8 │   │ 16 B · size class 2       │
-//!    │  p   [0xc000010000]─────────────────►X 10                     │
-//!    │ add                      24 B  │   │  Y 15                     │
-//!    │  a   [10          ] int   …fd8 │   └───────────────────────────┘
-//!    └────────────────────────────────┘
+//!    ┌ Stack · goroutine 1 ─────────────┐   ┌ Heap ───────────────────────┐
+//!    │ main                      64 B   │   │ n1 · Point      0xc000010000│
+//!    │  a   [10                ]        │   │ 16 B · size class 2         │
+//!    │      int · 8 B     0xc000047ff8  │   │   X [10]                    │
+//!    │  p   [0xc000010000      ]────────────►│   Y [15]                    │
+//!    │      *Point · 8 B  0xc000047ff0  │   └─────────────────────────────┘
+//!    └──────────────────────────────────┘
 //!
 //! The first frame (highest addresses) is drawn at the top, so the stack
-//! visibly grows downward as calls nest.
+//! visibly grows downward as calls nest. A pointer's arrow leaves the right
+//! end of its value box, where nothing else is written; each panel keeps a
+//! gutter on its right for arrows that loop back.
+//!
+//! Heap objects sit at places the stage reserved by address, so an object
+//! never moves and a freed one leaves a free slot behind, as in Go's heap.
 
 use crate::draw_list::TextAlign;
 use crate::geom::Rect;
-use crate::layout::{panel, Metrics};
+use crate::layout::{panel, panel_with, round, Metrics};
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
+use crate::stage::Stage;
 use crate::text;
 use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 use memsim::{Machine, SlotKind, Value};
 
-pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
+/// Room kept on a panel's right for arrows that loop back into it.
+pub(crate) fn gutter(mt: &Metrics) -> f32 {
+    round((mt.f * 1.9).max(28.0))
+}
+
+/// The stack's share of the height when stack and heap are stacked: by
+/// rows each holds at its fullest, in lines of text.
+pub(crate) fn stack_share(stage: &Stage) -> f32 {
+    let stack = stage.frames as f32 * 2.4 + stage.slots as f32 * 1.75 + 3.5;
+    let heap = stage.heap_slots.iter().map(|&(_, rows)| 1.8 + rows.div_ceil(3) as f32 * 0.8).sum::<f32>() + 3.5;
+    (stack / (stack + heap)).clamp(0.3, 0.65)
+}
+
+pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let (title, sub) = match m.stacks.first() {
         Some(s) => (
             // A C program's stack belongs to its main thread, not a goroutine.
@@ -31,102 +51,114 @@ pub(crate) fn stack(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         None => (String::from("Stack"), String::new()),
     };
     let mut inner = panel(scene, "stack", rect, &title, &sub, mt);
-    if m.c_heap.is_none() && !m.stacks.is_empty() {
+    let small = mt.small();
+    let gap = mt.f * 0.4;
+    let size = mt.f;
+    let ch = mt.width("m", size);
+    // A slot is two lines (name and value; type, size and address under
+    // them) when the deepest stack of the chapter fits that way, else one,
+    // else one tight line in small type.
+    let head = round(size * 1.8);
+    let frames = stage.frames.max(1) as f32;
+    let fixed = frames * (head + gap + size * 0.4);
+    let note = if m.c_heap.is_none() && stage.stack {
         // Go's frames are drawn as the classic model has them; the
         // compiler keeps many values in registers instead.
-        let size = mt.f * 0.8;
-        let note = "conceptual frames: the compiler keeps many values in registers";
-        inner.h -= size * 1.8;
-        scene.nodes.push(Node::new(Key::Part("stack-note", 0), Rect::new(inner.x, inner.bottom() + size * 0.9, 1.0, 1.0)).text(
-            0.0,
-            0.0,
-            size,
-            Role::Muted,
-            text::fit(note, (inner.w / (size * 0.6)) as usize),
-            TextAlign::Left,
-            false,
-        ));
+        text::wrap("conceptual frames: the compiler keeps many values in registers", mt.fits(inner.w, small))
+    } else {
+        Vec::new()
+    };
+    let note_h = note.len() as f32 * small * 1.3 + small * 0.4;
+    let slots = stage.slots as f32;
+    let two = round(size * 1.6 + small * 1.35);
+    let one = round(size * 1.75);
+    let (row, two_lines, with_note) = if fixed + slots * two + note_h <= inner.h {
+        (two, true, true)
+    } else if fixed + slots * one + note_h <= inner.h {
+        (one, false, true)
+    } else {
+        (((inner.h - fixed) / slots.max(1.0)).clamp(small * 1.45, one), false, false)
+    };
+    if with_note {
+        inner.h -= note_h;
+        for (i, line) in note.into_iter().enumerate() {
+            let at = Rect::new(inner.x, inner.bottom() + small * (1.0 + 1.3 * i as f32), 1.0, 1.0);
+            scene.nodes.push(Node::new(Key::Part("stack-note", i as u32), at).text(0.0, 0.0, small, Role::Muted, line, TextAlign::Left, false));
+        }
     }
-    let frames = m.frames().count() as f32;
-    let slots = m.frames().map(|f| f.slots.len()).sum::<usize>() as f32;
-    let gap = mt.f * 0.5;
-    // Header rows count as 1.1 slot rows; shrink rows when the stack is deep.
-    let units = frames * 1.1 + slots + frames * 0.4;
-    let row = ((inner.h - frames * gap) / units.max(1.0)).min(mt.f * 2.1).max(mt.f * 1.2);
-    let size = (row / 2.1).min(mt.f);
-    let ch = size * 0.6;
-    // Columns: name | value | type · size | address; the value box takes
-    // what is left, and the address, then the type, go when room is short.
-    let name_w = ch * 10.0;
-    let mut ty_w = ch * 15.0;
-    let mut addr_w = ch * 13.5;
-    let inner_w = inner.w - 2.0 * ch;
-    if inner_w - name_w - ty_w - addr_w < ch * 14.0 {
-        addr_w = 0.0;
-    }
-    if inner_w - name_w - ty_w - addr_w < ch * 13.0 {
-        ty_w = 0.0;
-    }
-    let value_w = (inner_w - name_w - ty_w - addr_w - ch).min(ch * 26.0);
-    let ty_x = name_w + value_w + ch * 1.5;
-    let show_addr = addr_w > 0.0;
+    let slot_size = if row < one { small } else { size };
+    let name_chars = m.frames().flat_map(|f| &f.slots).map(|s| slot_name(s).chars().count()).max().unwrap_or(4).max(4);
+    let name_w = mt.width("m", size) * (name_chars as f32 + 1.0);
+    let inner_w = inner.w - ch;
+    let value_w = inner_w - name_w - gutter(mt);
     let mut y = inner.y;
     for frame in m.frames() {
-        let head = row * 1.1;
-        let h = head + frame.slots.len() as f32 * row + row * 0.4;
+        let h = head + frame.slots.len() as f32 * row + size * 0.4;
         let r = Rect::new(inner.x, y, inner.w, h);
-        scene.nodes.push(
-            Node::new(Key::Frame(frame.id), r)
-                .fill(Role::Stack)
-                .stroke(Role::StackBorder)
-                .radius(6.0)
-                .text(ch, head / 2.0, size * 1.05, Role::Text, frame.func.as_str(), TextAlign::Left, true)
-                .text(r.w - ch, head / 2.0, size * 0.9, Role::Muted, format!("frame \u{b7} {}", text::bytes(frame.bytes())), TextAlign::Right, false),
+        let bytes = format!("frame \u{b7} {}", text::bytes(frame.bytes()));
+        let mut node = Node::new(Key::Frame(frame.id), r).fill(Role::Stack).stroke(Role::StackBorder).radius(6.0).text(
+            ch * 0.6,
+            head / 2.0,
+            size,
+            Role::Text,
+            frame.func.as_str(),
+            TextAlign::Left,
+            true,
         );
+        // Short of the gutter, where arrows to this stack's slots loop.
+        if mt.width(&frame.func, size) + mt.width(&bytes, small) + ch * 3.0 + gutter(mt) <= r.w {
+            node = node.text(r.w - gutter(mt), head / 2.0, small, Role::Muted, bytes, TextAlign::Right, false);
+        }
+        scene.nodes.push(node);
         for (i, slot) in frame.slots.iter().enumerate() {
             let sy = y + head + i as f32 * row;
-            let name = if slot.kind == SlotKind::Arg { format!("{} (arg)", slot.name) } else { slot.name.clone() };
-            let mut node = Node::new(Key::Slot(slot.id), Rect::new(inner.x + ch, sy, inner_w, row)).text(
+            let line1 = if two_lines { size * 0.85 } else { row / 2.0 };
+            let mut node = Node::new(Key::Slot(slot.id), Rect::new(inner.x + ch * 0.5, sy, inner_w, row)).text(
                 ch * 0.5,
-                row / 2.0,
-                size,
+                line1,
+                slot_size,
                 Role::Text,
-                text::fit(&name, ((name_w - ch) / ch) as usize),
+                slot_name(slot),
                 TextAlign::Left,
                 true,
             );
-            if ty_w > 0.0 {
+            if two_lines {
                 let ty = format!("{} \u{b7} {}", slot.ty, text::bytes(slot.size()));
-                node = node.text(ty_x, row / 2.0, size * 0.9, Role::Muted, text::fit(&ty, (ty_w / (ch * 0.9)) as usize - 1), TextAlign::Left, false);
-            }
-            if show_addr {
-                node = node.text(inner_w - ch * 0.5, row / 2.0, size * 0.85, Role::Muted, format!("{}", slot.addr), TextAlign::Right, false);
+                let addr = format!("{}", slot.addr);
+                let line2 = size * 1.6 + small * 0.55;
+                node = node.text(name_w, line2, small, Role::Muted, ty.as_str(), TextAlign::Left, false);
+                if mt.width(&ty, small) + mt.width(&addr, small) + ch * 2.0 <= value_w {
+                    node = node.text(name_w + value_w, line2, small, Role::Muted, addr, TextAlign::Right, false);
+                }
             }
             scene.nodes.push(node);
-            let vr = Rect::new(inner.x + ch + name_w, sy + row * 0.12, value_w, row * 0.76);
+            let box_h = (slot_size * 1.5).min(row - 2.0);
+            let vr = Rect::new(inner.x + ch * 0.5 + name_w, sy + line1 - box_h / 2.0, value_w, box_h);
             let is_ptr = matches!(slot.value, Value::Ptr(_) | Value::Slice { .. });
+            let shown = text::value(&slot.value);
+            let vsize = if mt.width(&shown, slot_size) + ch <= value_w { slot_size } else { small };
             scene.nodes.push(
                 Node::new(Key::Value(slot.id), vr)
                     .origin(slot.copied_from.map(Key::Value))
                     .fill(Role::Value)
                     .stroke(if is_ptr { Role::Pointer } else { Role::CellBorder })
                     .radius(3.0)
-                    .text(
-                        ch * 0.6,
-                        vr.h / 2.0,
-                        size,
-                        if is_ptr { Role::Pointer } else { Role::Text },
-                        text::fit(&text::value(&slot.value), ((value_w - ch) / ch) as usize),
-                        TextAlign::Left,
-                        false,
-                    ),
+                    .text(ch * 0.5, vr.h / 2.0, vsize, if is_ptr { Role::Pointer } else { Role::Text }, shown, TextAlign::Left, false),
             );
         }
         y += h + gap;
     }
 }
 
-pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
+fn slot_name(slot: &memsim::Slot) -> String {
+    if slot.kind == SlotKind::Arg {
+        format!("{} (arg)", slot.name)
+    } else {
+        slot.name.clone()
+    }
+}
+
+pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let h = &m.heap;
     let pages: u64 = h.spans.iter().map(|s| s.pages).sum();
     let sub = if m.gc.phase == memsim::GcPhase::Mark {
@@ -135,112 +167,235 @@ pub(crate) fn heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     } else if h.objects.is_empty() {
         String::from("empty")
     } else {
-        format!("{} objects \u{b7} {} in {} spans ({} pages)", h.objects.len(), text::bytes(h.in_use()), h.spans.len(), pages)
+        // No-break spaces keep a number with its unit when the line wraps.
+        let spans = if h.spans.len() == 1 { String::from("1\u{a0}span") } else { format!("{}\u{a0}spans", h.spans.len()) };
+        let bytes = text::bytes(h.in_use()).replace(' ', "\u{a0}");
+        format!("{}\u{a0}objects \u{b7} {bytes} in {spans} ({pages}\u{a0}page{})", h.objects.len(), if pages == 1 { "" } else { "s" })
     };
-    let inner = panel(scene, "heap", rect, "Heap", &sub, mt);
-    let mut objects: alloc::vec::Vec<&memsim::Object> = h.objects.iter().collect();
-    objects.sort_by_key(|o| o.addr);
-    let gap = mt.f * 0.6;
-    let fit = |rows: usize| (inner.h - objects.len() as f32 * gap) / rows.max(1) as f32;
-    // Full boxes (header, size line, a row per field) when they fit at a
-    // readable size; otherwise compact ones: header, then the value inline.
-    let full_rows: usize = objects.iter().map(|o| 2 + field_rows(&o.value)).sum();
-    let compact = fit(full_rows) < mt.f * 1.5;
-    let rows = if compact { objects.len() * 2 } else { full_rows };
-    let row = fit(rows).min(mt.f * 1.9).max(mt.f * 1.25);
-    let size = (row / 1.6).clamp(mt.f * 0.9, mt.f);
-    let ch = size * 0.6;
-    // Leave a margin on the right for arrows between heap objects.
-    let w = (inner.w - mt.f * 3.0).min(ch * 48.0);
+    let plan = "99 objects \u{b7} 99.9 MiB in 99 spans (9999 pages)";
+    let inner = panel_with(scene, "heap", rect, "Heap", &sub, plan, mt, gutter(mt));
+    let small = mt.small();
+    let size = mt.f;
+    let ch = mt.width("m", size);
+    let gap = round(mt.f * 0.45);
+    // Full boxes (header, size line, a row per field) when every object the
+    // chapter ever holds fits that way; else compact ones (header, then two
+    // fields a line, pointers named by the object they lead to).
+    let line = round(size * 1.45);
+    let full_h = |rows: usize| line * (2 + rows) as f32 + line * 0.35;
+    let compact_h = |rows: usize| line * (1 + rows.div_ceil(2)) as f32 + line * 0.3;
+    let total = |f: &dyn Fn(usize) -> f32| stage.heap_slots.iter().map(|&(_, r)| f(r) + gap).sum::<f32>();
+    let w = inner.w - gutter(mt);
+    // Else tight ones: a line or two of small type per object.
+    let tight_line = round(small * 1.45);
+    let tight_h = |rows: usize| tight_line * (1 + rows.div_ceil(3)) as f32 + tight_line * 0.3;
+    // Else one line each: the object's name, then its fields.
+    let line_h = |_: usize| tight_line * 1.25;
+    let form = if total(&full_h) <= inner.h {
+        Form::Full
+    } else if total(&compact_h) <= inner.h {
+        Form::Compact
+    } else if total(&tight_h) <= inner.h {
+        Form::Tight
+    } else {
+        Form::Line
+    };
+    let (line, box_h): (f32, &dyn Fn(usize) -> f32) = match form {
+        Form::Full => (line, &full_h),
+        Form::Compact => (line, &compact_h),
+        Form::Tight => (tight_line, &tight_h),
+        Form::Line => (tight_line * 1.25, &line_h),
+    };
+    let gap = if matches!(form, Form::Tight | Form::Line) { round(small * 0.35) } else { gap };
     let mut y = inner.y;
-    for o in objects {
-        let nrows = if compact { 0 } else { field_rows(&o.value) };
-        let r = Rect::new(inner.x, y, w, if compact { 2.0 * row + row * 0.2 } else { (2 + nrows) as f32 * row + row * 0.2 });
-        let meta = if o.tiny {
-            format!("{} \u{b7} tiny allocator: shares a 16 B block", text::bytes(o.requested))
-        } else if o.class == 0 {
-            format!("{} \u{b7} large: {} pages of 8 KiB", text::bytes(o.size), o.size / memsim::size_classes::PAGE_SIZE)
-        } else {
-            format!("{} \u{b7} size class {} ({} B)", text::bytes(o.requested), o.class, o.size)
-        };
-        // During marking, objects wear their tri-color state (named too,
-        // so colour is never the only cue).
-        let marking = m.gc.phase == memsim::GcPhase::Mark;
-        let (fill, text_role, muted, tag) = match (marking, o.color) {
-            (false, _) => (Role::Heap, Role::Text, Role::Muted, ""),
-            (true, memsim::Color::White) => (Role::GcWhite, Role::OnWhite, Role::OnWhite, " \u{b7} white"),
-            (true, memsim::Color::Grey) => (Role::GcGrey, Role::Text, Role::Text, " \u{b7} grey"),
-            (true, memsim::Color::Black) => (Role::GcBlack, Role::OnBlack, Role::OnBlack, " \u{b7} black"),
-        };
-        let mut node = Node::new(Key::Object(o.id), r)
-            .fill(fill)
-            .stroke(Role::HeapBorder)
-            .radius(6.0)
-            .text(ch, row * 0.6, size * 1.05, text_role, format!("{}{tag}", text::fit(&o.ty, 16)), TextAlign::Left, true)
-            .text(r.w - ch, row * 0.6, size * 0.85, muted, format!("{}", o.addr), TextAlign::Right, false);
-        if compact {
-            let inline = text::value(&o.value);
-            node = node.text(ch, row * 1.5, size * 0.9, text_role, text::fit(&inline, ((r.w - 2.0 * ch) / (ch * 0.9)) as usize), TextAlign::Left, false);
-            scene.nodes.push(node);
-            y += r.h + gap;
-            continue;
+    for &(addr, rows) in &stage.heap_slots {
+        let r = Rect::new(inner.x, y, w, box_h(rows));
+        y = r.bottom() + gap;
+        match h.objects.iter().find(|o| o.addr.0 == addr) {
+            Some(o) => object(m, stage, o, r, line, form, mt, scene),
+            None if h.spans.iter().any(|s| addr >= s.base.0 && addr < s.base.0 + s.pages * memsim::size_classes::PAGE_SIZE) => {
+                // A slot of a live span with no object: free, ready for reuse.
+                let label = format!("free slot \u{b7} {}", memsim::Addr(addr));
+                let text = if mt.width(&label, small) + ch * 2.0 <= r.w { label } else { String::from("free slot") };
+                scene.nodes.push(Node::new(Key::Part("free-slot", addr as u32), r).stroke(Role::CellBorder).radius(6.0).text(
+                    ch * 0.6,
+                    line * 0.55,
+                    small,
+                    Role::Muted,
+                    text,
+                    TextAlign::Left,
+                    false,
+                ));
+            }
+            None => {}
         }
-        node = node.text(ch, row * 1.5, size * 0.85, muted, text::fit(&meta, ((r.w - 2.0 * ch) / (ch * 0.85)) as usize), TextAlign::Left, false);
-        match &o.value {
-            Value::Struct(fields) => {
-                for (i, f) in fields.iter().enumerate() {
-                    let fy = row * (2.5 + i as f32);
-                    // A pointer to freed memory says so.
-                    let freed = matches!(f.value, Value::Ptr(a) if m.locate(a).is_err());
-                    let shown = if freed { format!("{} (freed!)", text::value(&f.value)) } else { text::value(&f.value) };
-                    node = node.text(ch * 2.0, fy, size, text_role, f.name.as_str(), TextAlign::Left, true).text(
-                        ch * 8.0,
-                        fy,
-                        size,
-                        if freed { Role::Danger } else { text_role },
-                        shown,
-                        TextAlign::Left,
-                        false,
-                    );
+    }
+    allocator_footer(m, inner, y, small, mt, scene);
+}
+
+/// How much an object's box shows: everything, fields two to a line,
+/// fields three to a line in small type, or its name and fields on one line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Full,
+    Compact,
+    Tight,
+    Line,
+}
+
+#[allow(clippy::too_many_arguments)] // one object's box: where, how tall a line, which form
+fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, form: Form, mt: &Metrics, scene: &mut Scene) {
+    let small = mt.small();
+    let size = if matches!(form, Form::Tight | Form::Line) { small } else { mt.f };
+    let ch = mt.width("m", size);
+    // During marking, objects wear their tri-color state (named too, so
+    // colour is never the only cue).
+    let marking = m.gc.phase == memsim::GcPhase::Mark;
+    let (fill, text_role, muted, tag) = match (marking, o.color) {
+        (false, _) => (Role::Heap, Role::Text, Role::Muted, ""),
+        (true, memsim::Color::White) => (Role::GcWhite, Role::OnWhite, Role::OnWhite, " \u{b7} white"),
+        (true, memsim::Color::Grey) => (Role::GcGrey, Role::OnWhite, Role::OnWhite, " \u{b7} grey"),
+        (true, memsim::Color::Black) => (Role::GcBlack, Role::OnBlack, Role::OnBlack, " \u{b7} black"),
+    };
+    let name = match (stage.label(o.id), form) {
+        (Some(n), Form::Line) => format!("n{n}{tag}"),
+        (Some(n), _) => format!("n{n} \u{b7} {}{tag}", o.ty),
+        (None, _) => format!("{}{tag}", o.ty),
+    };
+    let addr = format!("{}", o.addr);
+    let mut node = Node::new(Key::Object(o.id), r).fill(fill).stroke(Role::HeapBorder).radius(6.0).text(
+        ch * 0.6,
+        if form == Form::Line { line * 0.5 } else { line * 0.55 },
+        size,
+        text_role,
+        name.as_str(),
+        TextAlign::Left,
+        true,
+    );
+    if matches!(form, Form::Full | Form::Compact) && mt.width(&name, size) + mt.width(&addr, small) + ch * 2.0 <= r.w {
+        node = node.text(r.w - ch * 0.6, line * 0.55, small, muted, addr, TextAlign::Right, false);
+    }
+    let fields: Vec<(&str, &Value)> = match &o.value {
+        Value::Struct(fs) => fs.iter().map(|f| (f.name.as_str(), &f.value)).collect(),
+        v => alloc::vec![("", v)],
+    };
+    // A pointer to freed memory says so, and so does one whose object was
+    // freed under it and whose slot now holds another.
+    let freed = |v: &Value| matches!(v, Value::Ptr(a) if m.locate(*a).is_err());
+    if form != Form::Full {
+        let per_line = match form {
+            Form::Tight => 3,
+            Form::Line => fields.len().max(1),
+            _ => 2,
+        };
+        let mut fields_nodes = Vec::new();
+        for (i, pair) in fields.chunks(per_line).enumerate() {
+            let (fy, mut x) = if form == Form::Line { (line * 0.5, ch * 1.2 + mt.width(&name, size)) } else { (line * (1.5 + i as f32), ch * 0.6) };
+            for (n, v) in pair {
+                let shown = compact_field(m, stage, n, v);
+                let role = if freed(v) || m.stale(v) { Role::Danger } else { text_role };
+                let w = mt.width(&shown, small);
+                node = node.text(x, fy, small, role, shown, TextAlign::Left, false);
+                x += w + mt.width("  ", small);
+            }
+            for (k, (_, v)) in pair.iter().enumerate() {
+                if v.has_pointers() {
+                    fields_nodes
+                        .push(Node::new(Key::Field(o.id, (per_line * i + k) as u8), Rect::new(r.right() - 2.0, r.y + fy - line * 0.3, 2.0, line * 0.6)));
                 }
             }
-            v => node = node.text(ch * 2.0, row * 2.5, size, text_role, text::fit(&text::value(v), 30), TextAlign::Left, false),
         }
         scene.nodes.push(node);
-        y += r.h + gap;
+        scene.nodes.extend(fields_nodes);
+        return;
     }
-    allocator_footer(m, inner, y, size, scene);
+    let meta = if o.tiny {
+        format!("{} \u{b7} tiny allocator: shares a 16 B block", text::bytes(o.requested))
+    } else if o.class == 0 {
+        format!("{} \u{b7} large: {} pages of 8 KiB", text::bytes(o.size), o.size / memsim::size_classes::PAGE_SIZE)
+    } else {
+        format!("{} \u{b7} size class {} ({} B)", text::bytes(o.requested), o.class, o.size)
+    };
+    let meta = if mt.width(&meta, small) + ch <= r.w { meta } else { format!("{} \u{b7} class {}", text::bytes(o.requested), o.class) };
+    node = node.text(ch * 0.6, line * 1.5, small, muted, meta, TextAlign::Left, false);
+    let name_w = fields.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0) as f32 * ch + ch * 1.6;
+    let mut boxes = Vec::new();
+    for (i, (fname, v)) in fields.iter().enumerate() {
+        let fy = line * (2.5 + i as f32);
+        node = node.text(ch * 0.6, fy, size, text_role, *fname, TextAlign::Left, true);
+        let stale = freed(v) || m.stale(v);
+        let shown = if freed(v) {
+            format!("{} (freed!)", text::value(v))
+        } else if stale {
+            format!("{} (stale!)", text::value(v))
+        } else {
+            text::value(v)
+        };
+        let vr = Rect::new(r.x + name_w, r.y + fy - line * 0.42, r.w - name_w - ch * 0.5, line * 0.84);
+        let vsize = if mt.width(&shown, size) + ch <= vr.w { size } else { small };
+        let role = if stale {
+            Role::Danger
+        } else if v.has_pointers() {
+            Role::Pointer
+        } else {
+            Role::Text
+        };
+        boxes.push(
+            Node::new(Key::Field(o.id, i as u8), vr)
+                .fill(Role::Value)
+                .stroke(if stale {
+                    Role::Danger
+                } else if v.has_pointers() {
+                    Role::Pointer
+                } else {
+                    Role::CellBorder
+                })
+                .radius(3.0)
+                .text(ch * 0.4, vr.h / 2.0, vsize, role, shown, TextAlign::Left, false),
+        );
+    }
+    scene.nodes.push(node);
+    scene.nodes.extend(boxes);
+}
+
+/// A field in a compact box: a pointer reads as the object it leads to.
+fn compact_field(m: &Machine, stage: &Stage, name: &str, v: &Value) -> String {
+    let shown = match v {
+        _ if m.stale(v) => String::from("stale!"),
+        Value::Ptr(a) => match m.locate(*a) {
+            Ok(loc) => match loc.target {
+                memsim::Target::Object(i) => stage.label(m.heap.objects[i].id).map_or_else(|| text::value(v), |n| format!("\u{2192}n{n}")),
+                _ => text::value(v),
+            },
+            Err(_) => String::from("freed!"),
+        },
+        _ => text::value(v),
+    };
+    if name.is_empty() {
+        shown
+    } else {
+        format!("{name} {shown}")
+    }
 }
 
 /// Who handed out the heap's memory, when there is room under the objects:
 /// mheap pages out of a 64 MiB arena, and the spans P0's mcache holds.
-fn allocator_footer(m: &Machine, inner: Rect, y: f32, size: f32, scene: &mut Scene) {
+fn allocator_footer(m: &Machine, inner: Rect, y: f32, small: f32, mt: &Metrics, scene: &mut Scene) {
     let h = &m.heap;
-    if h.spans.is_empty() || y + size * 3.2 > inner.bottom() {
+    if h.spans.is_empty() {
         return;
     }
     let (used, of) = h.arena_pages();
-    let cached: alloc::vec::Vec<String> = h.mcache.iter().map(|&(sc, _)| format!("{}{}", sc >> 1, if sc & 1 == 1 { " (noscan)" } else { "" })).collect();
+    let cached: Vec<String> = h.mcache.iter().map(|&(sc, _)| format!("{}{}", sc >> 1, if sc & 1 == 1 { " (noscan)" } else { "" })).collect();
     let mcache = if cached.is_empty() { String::from("no span") } else { format!("size class {}", cached.join(", ")) };
-    let lines = [format!("mheap: {used} of {of} pages ({} arena)", text::bytes(memsim::ARENA_BYTES)), format!("P0's mcache: {mcache}")];
-    let chars = (inner.w / (size * 0.85 * 0.6)) as usize;
-    for (i, line) in lines.iter().enumerate() {
-        let y = inner.bottom() - size * (2.3 - 1.3 * i as f32);
-        scene.nodes.push(Node::new(Key::Part("allocator-note", i as u32), Rect::new(inner.x, y, 1.0, 1.0)).text(
-            0.0,
-            0.0,
-            size * 0.85,
-            Role::Muted,
-            text::fit(line, chars),
-            TextAlign::Left,
-            false,
-        ));
+    let text = format!("mheap: {used} of {of} pages ({} arena). P0's mcache: {mcache}", text::bytes(memsim::ARENA_BYTES));
+    let lines = text::wrap(&text, mt.fits(inner.w, small));
+    let top = inner.bottom() - lines.len() as f32 * small * 1.3;
+    if y + small * 0.5 > top {
+        return;
     }
-}
-
-fn field_rows(v: &Value) -> usize {
-    match v {
-        Value::Struct(fields) => fields.len(),
-        _ => 1,
+    for (i, line) in lines.into_iter().enumerate() {
+        let at = Rect::new(inner.x, top + small * (0.65 + 1.3 * i as f32), 1.0, 1.0);
+        scene.nodes.push(Node::new(Key::Part("allocator-note", i as u32), at).text(0.0, 0.0, small, Role::Muted, line, TextAlign::Left, false));
     }
 }

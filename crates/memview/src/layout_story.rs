@@ -29,28 +29,52 @@ impl Card {
     }
 }
 
-/// Lays one card's text into `r`; returns the node.
-fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool) -> Node {
+/// The height a card needs at width `w`: title only, or with its body.
+fn card_height(c: &Card, w: f32, mt: &Metrics, body: bool) -> f32 {
+    let room = w - 2.0 * mt.ch * 1.2;
+    let title = text::wrap(&c.title, mt.fits(room, mt.f)).len() as f32 * mt.f * 1.3;
+    let rest = if body { mt.f * 0.4 + text::wrap(&c.body, mt.fits(room, mt.small())).len() as f32 * mt.small() * 1.35 } else { 0.0 };
+    mt.ch * 2.4 + title + rest
+}
+
+/// The height of a card's big figure, if it has one.
+fn big_height(c: &Card, h: f32, mt: &Metrics) -> f32 {
+    c.big.as_ref().map_or(0.0, |_| (h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4) * 1.25)
+}
+
+/// Lays one card's text into `r`; returns the node. The body is left out
+/// when `body` is false (a stage not in focus, or a card, on a screen too
+/// short for all their text).
+fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool, body: bool) -> Node {
     let mut node = Node::new(key, r).fill(if lit { Role::FocusFill } else { Role::Cell }).stroke(if lit { Role::Focus } else { Role::CellBorder }).radius(8.0);
     let pad = mt.ch * 1.2;
+    let room = r.w - 2.0 * pad;
+    // The longest word must fit its line: sizes come down for it (to the
+    // smallest legible size) rather than a word being cut.
+    let longest = |s: &str| s.split(' ').map(|w| w.chars().count()).max().unwrap_or(1).max(1) as f32;
+    let fit = |s: &str, size: f32| size.min(room / (longest(s) * crate::layout::ADVANCE)).max(mt.small());
     let mut y = pad;
     if let Some(big) = &c.big {
-        let size = (r.h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4);
+        let size = (r.h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4).min(room / (big.chars().count() as f32 * crate::layout::ADVANCE));
         node = node.text(pad, y + size * 0.55, size, Role::Focus, big.as_str(), TextAlign::Left, true);
         y += size * 1.25;
     }
-    let chars = ((r.w - 2.0 * pad) / (mt.f * 0.6)) as usize;
-    for line in text::wrap(&c.title, chars.max(8)) {
-        node = node.text(pad, y + mt.f * 0.6, mt.f, Role::Text, line, TextAlign::Left, true);
-        y += mt.f * 1.3;
+    let size = fit(&c.title, mt.f);
+    for line in text::wrap(&c.title, mt.fits(room, size)) {
+        node = node.text(pad, y + size * 0.6, size, Role::Text, line, TextAlign::Left, true);
+        y += size * 1.3;
     }
     y += mt.f * 0.4;
-    let size = mt.f * 0.9;
-    let chars = ((r.w - 2.0 * pad) / (size * 0.6)) as usize;
-    for line in text::wrap(&c.body, chars.max(8)) {
-        if y + size * 1.35 > r.h {
-            break;
-        }
+    if !body {
+        return node;
+    }
+    // The body at 0.9 of the body size, or smaller if it would not all fit.
+    let mut size = fit(&c.body, mt.f * 0.9);
+    let lines = |size: f32| text::wrap(&c.body, mt.fits(room, size));
+    if y + lines(size).len() as f32 * size * 1.35 > r.h {
+        size = fit(&c.body, mt.small());
+    }
+    for line in lines(size) {
         node = node.text(pad, y + size * 0.6, size, Role::Muted, line, TextAlign::Left, false);
         y += size * 1.35;
     }
@@ -71,10 +95,13 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let gap = mt.f;
     let w = (inner.w - gap * (per_row - 1) as f32) / per_row as f32;
     let h = ((inner.h - gap * (rows - 1) as f32) / rows as f32).min(mt.f * 14.0);
+    // Titles alone when the cards' text cannot all fit (a phone); the text
+    // alternative under the picture still says everything.
+    let bodies = cards.iter().all(|c| card_height(c, w, &mt, true) + big_height(c, h, &mt) <= h);
     for (i, c) in cards.iter().enumerate() {
         let (col, row) = (i % per_row, i / per_row);
         let r = Rect::new(inner.x + col as f32 * (w + gap), inner.y + row as f32 * (h + gap), w, h);
-        scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false));
+        scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, bodies));
     }
     scene
 }
@@ -87,20 +114,28 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
     let n = stages.len().max(1);
     let wide = vp.width >= 640.0;
     let gap = mt.f * 2.4;
+    // Stacked on a phone: every stage with its text if all fit, else the
+    // stage in focus with its text and the others by title.
+    let all = stages.iter().map(|c| card_height(c, inner.w, &mt, true)).sum::<f32>() + gap * (n - 1) as f32;
+    let bodies = |i: usize| wide || all <= inner.h || i == lit;
+    let heights: Vec<f32> = stages.iter().enumerate().map(|(i, c)| card_height(c, inner.w, &mt, bodies(i))).collect();
+    let spare = ((inner.h - heights.iter().sum::<f32>() - gap * (n - 1) as f32) / n as f32).max(0.0);
+    let mut y = inner.y;
     for (i, c) in stages.iter().enumerate() {
         let r = if wide {
             let w = (inner.w - gap * (n - 1) as f32) / n as f32;
             Rect::new(inner.x + i as f32 * (w + gap), inner.y, w, inner.h.min(mt.f * 22.0))
         } else {
-            let h = (inner.h - gap * (n - 1) as f32) / n as f32;
-            Rect::new(inner.x, inner.y + i as f32 * (h + gap), inner.w, h)
+            let h = heights[i] + spare;
+            y += h + gap;
+            Rect::new(inner.x, y - h - gap, inner.w, h)
         };
-        scene.nodes.push(card_node(Key::Part("stage", i as u32), r, c, &mt, i == lit, i > lit));
+        scene.nodes.push(card_node(Key::Part("stage", i as u32), r, c, &mt, i == lit, i > lit, bodies(i)));
         if i > 0 && i <= lit {
             if wide {
                 scene.edges.push(Edge { from: Key::Part("stage", i as u32 - 1), to: Key::Part("stage", i as u32), alpha: 1.0, focus: i == lit, danger: false });
             } else {
-                scene.nodes.push(Node::new(Key::Part("stage-arrow", i as u32), Rect::new(inner.x + mt.ch * 3.0, r.y - gap / 2.0, 1.0, 1.0)).text(
+                scene.nodes.push(Node::new(Key::Part("stage-arrow", i as u32), Rect::new(inner.x + inner.w / 2.0, r.y - gap / 2.0, 1.0, 1.0)).text(
                     0.0,
                     0.0,
                     mt.f * 1.3,
@@ -130,26 +165,36 @@ pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>,
     let inner = panel(&mut scene, "story", mt.area(vp), title, sub, &mt);
     let n = items.len().max(1) as f32;
     let row = (inner.h / n).min(mt.f * 3.4);
-    let size = (row * 0.42).min(mt.f);
+    let size = (row * 0.42).min(mt.f).max(mt.small());
+    let what_size = (size * 0.95).max(mt.small());
     let line_x = inner.x + mt.ch * 1.5;
     scene.nodes.push(Node::new(Key::Part("timeline-line", 0), Rect::new(line_x - 1.0, inner.y + row * 0.5, 2.0, row * (n - 1.0))).fill(Role::Muted));
-    // "Go 1.19 · 2022-08-02" in bold, then what happened: beside it when
-    // there is room, under it on a phone.
-    let label_w = size * 0.66 * 22.0;
-    let beside = ((inner.w - label_w - mt.ch * 4.0) / (size * 0.6)) as usize;
-    let two_lines = beside < 44;
-    let chars = if two_lines { ((inner.w - mt.ch * 3.0) / (size * 0.6)) as usize } else { beside };
+    // "Go 1.19 · 2022-08-02" in bold, then what happened, wrapped: beside
+    // it when there is room, under it on a phone.
+    let label_w = mt.width("Go 1.19 \u{b7} 2022-08-02", size) + mt.ch * 1.5;
+    let beside = mt.fits(inner.w - label_w - mt.ch * 3.0, what_size);
+    let two_lines = beside < 30;
+    let chars = if two_lines { mt.fits(inner.w - mt.ch * 3.0, what_size) } else { beside };
     for (i, m) in items.iter().enumerate() {
         let y = inner.y + i as f32 * row;
         let on = lit == Some(i);
         let dot = size * 0.9;
-        let (what_dx, what_dy, label_dy) =
-            if two_lines { (mt.ch * 2.0, dot / 2.0 + size * 0.65, dot / 2.0 - size * 0.65) } else { (mt.ch * 2.0 + label_w, dot / 2.0, dot / 2.0) };
+        let lines = text::wrap(m.what, chars);
+        let step = what_size * 1.2;
+        let (what_dx, first_dy, label_dy) = if two_lines {
+            let block = size * 1.2 + lines.len() as f32 * step;
+            let top = dot / 2.0 - block / 2.0;
+            (mt.ch * 2.0, top + size * 1.2 + step / 2.0, top + size * 0.6)
+        } else {
+            (mt.ch * 2.0 + label_w, dot / 2.0 - (lines.len() as f32 - 1.0) * step / 2.0, dot / 2.0)
+        };
         let mut node = Node::new(Key::Part("milestone", i as u32), Rect::new(line_x - dot / 2.0, y + row * 0.5 - dot / 2.0, dot, dot))
             .fill(if on { Role::Focus } else { Role::Pointer })
             .radius(dot / 2.0)
-            .text(mt.ch * 2.0, label_dy, size, Role::Text, alloc::format!("Go {} \u{b7} {}", m.version, m.date), TextAlign::Left, true)
-            .text(what_dx, what_dy, size * 0.95, if on { Role::Text } else { Role::Muted }, text::fit(m.what, chars.max(8)), TextAlign::Left, false);
+            .text(mt.ch * 2.0, label_dy, size, Role::Text, alloc::format!("Go {} \u{b7} {}", m.version, m.date), TextAlign::Left, true);
+        for (k, l) in lines.into_iter().enumerate() {
+            node = node.text(what_dx, first_dy + k as f32 * step, what_size, if on { Role::Text } else { Role::Muted }, l, TextAlign::Left, false);
+        }
         node.focus = on;
         scene.nodes.push(node);
     }

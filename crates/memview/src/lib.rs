@@ -26,6 +26,7 @@ mod layout_memory;
 mod layout_pacer;
 mod layout_stack_heap;
 mod layout_story;
+mod legend;
 mod palette;
 mod readout;
 mod scene;

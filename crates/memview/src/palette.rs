@@ -50,8 +50,16 @@ pub enum Role {
     OnWhite,
     GcGrey,
     GcBlack,
+    /// The outline of a black object: keeps it visible on a dark panel.
+    GcBlackBorder,
     /// Text on a black object.
     OnBlack,
+    /// A span's row in the heap map, behind its object cells.
+    SpanFill,
+    /// The scanner's path through memory, and spans queued for scanning.
+    Scan,
+    /// The pacer's heap goal.
+    Goal,
     /// Owner colours for raw-memory claims (program A, B, …).
     Owner(u8),
 }
@@ -74,27 +82,102 @@ impl Palette {
             Role::Muted => (0x5f6670ff, 0x9aa3adff),
             Role::Cell => (0xf3f1ecff, 0x262a33ff),
             Role::CellBorder => (0xcfcbc2ff, 0x454b58ff),
-            // Okabe–Ito sky blue and bluish green, softened for fills.
+            // Okabe–Ito sky blue and orange, softened for fills and
+            // deepened for outlines on white (3:1).
             Role::Stack => (0xe3f1fbff, 0x17344aff),
-            Role::StackBorder => (0x56b4e9ff, 0x56b4e9ff),
+            Role::StackBorder => (0x3a8fc4ff, 0x56b4e9ff),
             Role::Heap => (0xfdf0dcff, 0x4a3312ff),
-            Role::HeapBorder => (0xe69f00ff, 0xe69f00ff),
+            Role::HeapBorder => (0xb07a00ff, 0xe69f00ff),
             Role::Value => (0xffffffff, 0x11141aff),
             // Okabe–Ito blue for pointers.
             Role::Pointer => (0x0072b2ff, 0x6cc3ffff),
-            // Okabe–Ito reddish purple for focus, vermillion for danger.
-            Role::Focus => (0xcc79a7ff, 0xe89bc6ff),
+            // Okabe–Ito reddish purple for what a step changes; a true red
+            // for danger (stale and freed pointers, leaks, the kill), which
+            // captions call red and which is also outlined thicker.
+            Role::Focus => (0xb8468cff, 0xe89bc6ff),
             Role::FocusFill => (0xf7dcebff, 0x5a2a47ff),
-            Role::Danger => (0xd55e00ff, 0xff8a3dff),
+            Role::Danger => (0xc62828ff, 0xff6b6bff),
             Role::GcWhite => (0xffffffff, 0xd8d6d0ff),
             Role::OnWhite => (0x1f2328ff, 0x1f2328ff),
-            Role::GcGrey => (0xb8b8b8ff, 0x7a7a7aff),
+            Role::GcGrey => (0xb8b8b8ff, 0x9a9a9aff),
             Role::GcBlack => (0x1f2328ff, 0x000000ff),
+            Role::GcBlackBorder => (0x1f2328ff, 0xb0b6bfff),
             Role::OnBlack => (0xffffffff, 0xe8e6e3ff),
+            Role::SpanFill => (0xf3f1ecff, 0x8b939cff),
+            // Okabe–Ito bluish green for the scan, orange for the goal.
+            Role::Scan => (0x007a5aff, 0x33c79aff),
+            Role::Goal => (0xb06f00ff, 0xe69f00ff),
             Role::Owner(0) => (0x009e73ff, 0x33c79aff),
             Role::Owner(1) => (0xd55e00ff, 0xff8a3dff),
             Role::Owner(_) => (0x0072b2ff, 0x6cc3ffff),
         };
         Rgba(if self.dark { dark } else { light })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(c: Rgba) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                libm_pow((v + 0.055) / 1.055, 2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    fn libm_pow(x: f64, y: f64) -> f64 {
+        // exp(y ln x) by series is overkill; a test may use std.
+        extern crate std;
+        std::primitive::f64::powf(x, y)
+    }
+
+    fn contrast(a: Rgba, b: Rgba) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    /// Text reads at 4.5:1 and marks at 3:1 against what they sit on, in
+    /// both themes; black objects stay visible on a dark panel.
+    #[test]
+    fn colours_keep_their_contrast_in_both_themes() {
+        let text = [
+            (Role::Text, Role::Panel),
+            (Role::Muted, Role::Panel),
+            (Role::Text, Role::Stack),
+            (Role::Text, Role::Heap),
+            (Role::OnBlack, Role::GcBlack),
+            (Role::OnWhite, Role::GcWhite),
+            (Role::OnWhite, Role::GcGrey),
+            (Role::Pointer, Role::Value),
+            (Role::Danger, Role::Value),
+        ];
+        let marks = [
+            (Role::Pointer, Role::Panel),
+            (Role::Focus, Role::Panel),
+            (Role::Danger, Role::Panel),
+            (Role::Scan, Role::Panel),
+            (Role::Goal, Role::Panel),
+            (Role::GcBlackBorder, Role::Panel),
+            (Role::GcBlack, Role::SpanFill),
+            (Role::HeapBorder, Role::Panel),
+            (Role::StackBorder, Role::Panel),
+        ];
+        for p in [Palette::LIGHT, Palette::DARK] {
+            for (fg, bg) in text {
+                let c = contrast(p.color(fg), p.color(bg));
+                assert!(c >= 4.5, "{fg:?} on {bg:?} (dark: {}): {c:.2}", p.dark);
+            }
+            for (fg, bg) in marks {
+                let c = contrast(p.color(fg), p.color(bg));
+                assert!(c >= 3.0, "{fg:?} on {bg:?} (dark: {}): {c:.2}", p.dark);
+            }
+        }
     }
 }

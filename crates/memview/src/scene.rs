@@ -27,6 +27,8 @@ pub enum Key {
     /// The value box inside a slot row; pointer arrows start here.
     Value(Id),
     Object(Id),
+    /// A field of a heap object, by index; its pointer's arrow starts here.
+    Field(Id, u8),
     /// A chunk of the C heap.
     Chunk(Id),
     /// The C heap's memory-use gauge.

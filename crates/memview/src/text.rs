@@ -41,16 +41,6 @@ pub fn value(v: &Value) -> String {
     }
 }
 
-/// Cuts `s` to at most `max` characters, marking the cut with an ellipsis.
-pub fn fit(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('\u{2026}');
-    out
-}
-
 /// Breaks `s` into lines of at most `max` characters at spaces (a word
 /// longer than a line gets a line of its own).
 pub fn wrap(s: &str, max: usize) -> alloc::vec::Vec<String> {
@@ -87,6 +77,5 @@ mod tests {
         assert_eq!(bytes(2048), "2 KiB");
         assert_eq!(bytes(1 << 20), "1 MiB");
         assert_eq!(bytes(1536), "1.5 KiB");
-        assert_eq!(fit("0xc000010000", 6), "0xc00\u{2026}");
     }
 }

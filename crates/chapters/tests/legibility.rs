@@ -1,0 +1,249 @@
+//! Every picture of every step, at the four sizes it is seen at, read the
+//! way a person in a large hall or on a bus would read it: no label cut
+//! short or over another, no arrow through a label, nothing off the canvas,
+//! text large enough for the size, and objects that stay where they were
+//! put. A failure names the chapter, step, size and the offending items.
+
+use chapters::{catalog, Chapter};
+use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextAlign, Viewport};
+
+/// The canvas at each size the page is seen at, measured in Chromium, and
+/// the smallest text each must draw.
+const SIZES: [(&str, Viewport, f32); 5] = [
+    ("1280x720", Viewport { width: 830.0, height: 623.0 }, 14.0),
+    ("1920x1080", Viewport { width: 1470.0, height: 983.0 }, 18.0),
+    // A 960×540 slide frame in embed mode, with its caption.
+    ("960x540 embed", Viewport { width: 960.0, height: 498.0 }, 12.0),
+    // The page itself in a 960×540 window, beside the caption and code.
+    ("960x540", Viewport { width: 510.0, height: 443.0 }, 11.0),
+    ("390x844", Viewport { width: 390.0, height: 473.0 }, 11.0),
+];
+
+/// Advance of one character of the canvas's monospace font, per px of size
+/// (DejaVu Sans Mono and Liberation Mono: 0.6; a little over, to be safe).
+const ADVANCE: f32 = 0.61;
+
+struct TextBox {
+    node: usize,
+    rect: Rect,
+    content: String,
+}
+
+fn text_boxes(scene: &Scene) -> Vec<TextBox> {
+    let mut out = Vec::new();
+    for (i, n) in scene.nodes.iter().enumerate() {
+        if n.alpha <= 0.01 {
+            continue;
+        }
+        for t in &n.texts {
+            if t.alpha <= 0.01 || t.content.trim().is_empty() {
+                continue;
+            }
+            let w = t.content.chars().count() as f32 * ADVANCE * t.size;
+            let x = n.rect.x + t.dx;
+            let x0 = match t.align {
+                TextAlign::Left => x,
+                TextAlign::Center => x - w / 2.0,
+                TextAlign::Right => x - w,
+            };
+            // The ink of a line: from just above the capitals to the descenders.
+            let rect = Rect::new(x0, n.rect.y + t.dy - t.size * 0.45, w, t.size * 0.9);
+            out.push(TextBox { node: i, rect, content: t.content.clone() });
+        }
+    }
+    out
+}
+
+fn overlap(a: Rect, b: Rect, slack: f32) -> bool {
+    a.x + slack < b.right() && b.x + slack < a.right() && a.y + slack < b.bottom() && b.y + slack < a.bottom()
+}
+
+fn contains(outer: Rect, inner: Rect, slack: f32) -> bool {
+    inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.right() <= outer.right() + slack && inner.bottom() <= outer.bottom() + slack
+}
+
+fn contains_point(r: Rect, p: Point, slack: f32) -> bool {
+    p.x >= r.x - slack && p.x <= r.right() + slack && p.y >= r.y - slack && p.y <= r.bottom() + slack
+}
+
+fn cubic(a: Point, b: Point, c: Point, d: Point, t: f32) -> Point {
+    let u = 1.0 - t;
+    let (w0, w1, w2, w3) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+    Point { x: w0 * a.x + w1 * b.x + w2 * c.x + w3 * d.x, y: w0 * a.y + w1 * b.y + w2 * c.y + w3 * d.y }
+}
+
+/// The smallest drawn node holding `p`: where an arrow starts or ends.
+fn holder(scene: &Scene, p: Point) -> Option<usize> {
+    let area = |r: Rect| r.w * r.h;
+    scene
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.alpha > 0.01 && contains_point(n.rect, p, 2.5))
+        .min_by(|a, b| area(a.1.rect).total_cmp(&area(b.1.rect)))
+        .map(|(i, _)| i)
+}
+
+/// Everything wrong with one picture, one line each.
+fn problems(scene: &Scene, vp: Viewport, min_font: f32) -> Vec<String> {
+    let mut out = Vec::new();
+    let canvas = Rect::new(0.0, 0.0, vp.width, vp.height);
+    let boxes = text_boxes(scene);
+    for n in &scene.nodes {
+        if n.alpha > 0.01 && !contains(canvas, n.rect, 0.5) {
+            out.push(format!("{:?} at {:?} leaves the canvas", n.key, n.rect));
+        }
+        for t in &n.texts {
+            if t.content.contains('\u{2026}') {
+                out.push(format!("{:?} is cut short: {:?}", n.key, t.content));
+            }
+            if t.size + 0.05 < min_font && !t.content.trim().is_empty() {
+                out.push(format!("{:?} {:?} is {:.1} px, under {min_font} px", n.key, t.content, t.size));
+            }
+        }
+    }
+    for (i, b) in boxes.iter().enumerate() {
+        let own = &scene.nodes[b.node];
+        if !contains(canvas, b.rect, 0.5) {
+            out.push(format!("{:?} leaves the canvas at {:?}", b.content, b.rect));
+        }
+        // Text begun inside a drawn box must end inside it (a label set
+        // beside a marker, wholly outside it, is not inside text).
+        let boxed = own.fill.is_some() || own.stroke.is_some();
+        if boxed && overlap(own.rect, b.rect, 1.0) && !contains(own.rect, b.rect, 1.0) {
+            out.push(format!("{:?} overflows its box {:?} ({:?} vs {:?})", b.content, own.key, b.rect, own.rect));
+        }
+        for c in &boxes[i + 1..] {
+            let overlay = own.key == Key::Killed || scene.nodes[c.node].key == Key::Killed;
+            if !overlay && overlap(b.rect, c.rect, 1.0) {
+                out.push(format!("{:?} overlaps {:?}", b.content, c.content));
+            }
+        }
+        // Over another drawn box that is not one of its own containers (a
+        // notice laid over the whole picture, like the OOM kill, may cover).
+        for m in &scene.nodes {
+            let drawn = m.alpha > 0.01 && (m.fill.is_some() || m.stroke.is_some()) && m.key != Key::Killed && own.key != Key::Killed;
+            if drawn && m.key != own.key && !contains(m.rect, own.rect, 0.5) && overlap(b.rect, m.rect, 1.0) {
+                out.push(format!("{:?} of {:?} is drawn over {:?}", b.content, own.key, m.key));
+            }
+        }
+    }
+    let mut heads: Vec<(Point, Key)> = Vec::new();
+    let cmds = paint(scene, &Palette::LIGHT);
+    for c in &cmds {
+        let Cmd::Arrow { from, c1, c2, to, .. } = c else { continue };
+        let (start, end) = (holder(scene, *from), holder(scene, *to));
+        let target = end.map(|e| scene.nodes[e].key);
+        for k in 0..=48 {
+            let p = cubic(*from, *c1, *c2, *to, k as f32 / 48.0);
+            if !contains_point(canvas, p, 0.0) {
+                out.push(format!("an arrow from {:?} leaves the canvas at ({:.0}, {:.0})", start.map(|s| scene.nodes[s].key), p.x, p.y));
+                break;
+            }
+            let through = boxes.iter().find(|b| Some(b.node) != start && Some(b.node) != end && contains_point(b.rect, p, -1.0));
+            if let Some(b) = through {
+                out.push(format!("an arrow from {:?} runs through {:?}", start.map(|s| scene.nodes[s].key), b.content));
+                break;
+            }
+        }
+        if let Some(target) = target {
+            if let Some((_, other)) = heads.iter().find(|(p, k)| (p.x - to.x).abs() < 3.0 && (p.y - to.y).abs() < 3.0 && *k != target) {
+                out.push(format!("arrows to {target:?} and {other:?} share one head"));
+            }
+            heads.push((*to, target));
+        }
+    }
+    out
+}
+
+/// Every picture a chapter shows: each step's, each figure at its defaults
+/// and knob extremes, and a few moments of a run that plays out.
+fn pictures(ch: &Chapter, vp: Viewport) -> Vec<(usize, Scene)> {
+    let tl = ch.timeline().expect("builds");
+    let stage = Stage::of(tl.states());
+    let mut out = Vec::new();
+    for (i, m) in tl.states().iter().enumerate() {
+        let Some(fig) = ch.steps[i].view.figure() else {
+            out.push((i, layout(m, &stage, vp, &ch.steps[i].focus)));
+            continue;
+        };
+        let defaults = fig.defaults();
+        let mut settings = vec![defaults.clone()];
+        for (key, _) in defaults.iter() {
+            let knob = chapters::knob::find(ch.knobs, key).expect("a figure's knob is in its chapter's table");
+            let (lo, hi, _) = knob.slider();
+            for pos in [lo, hi] {
+                let mut k = defaults.clone();
+                k.set(knob.key, knob.at_position(pos));
+                settings.push(k);
+            }
+        }
+        for k in &settings {
+            out.push((i, fig.scene(k, vp)));
+        }
+        let n = fig.moments(&defaults);
+        for at in [0, n / 2, n.saturating_sub(1)] {
+            if n > 0 {
+                out.push((i, fig.scene_at(&defaults, at, vp)));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_picture_reads_at_every_size() {
+    let mut report = Vec::new();
+    let mut count = 0;
+    for ch in catalog() {
+        for (name, vp, min_font) in SIZES {
+            for (i, scene) in pictures(&ch, vp) {
+                let mut seen = std::collections::BTreeSet::new();
+                for p in problems(&scene, vp, min_font) {
+                    count += 1;
+                    if seen.insert(p.clone()) {
+                        report.push(format!("{} step {} at {name}: {p}", ch.id, i + 1));
+                    }
+                }
+            }
+        }
+    }
+    report.dedup();
+    // LEGIBILITY_REPORT=path writes every line, for working through them.
+    if let Ok(path) = std::env::var("LEGIBILITY_REPORT") {
+        std::fs::write(path, report.join("\n")).expect("report written");
+    }
+    let shown: Vec<&String> = report.iter().take(60).collect();
+    assert!(report.is_empty(), "{count} problems, {} distinct; the first:\n{}", report.len(), shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+}
+
+/// Go's heap never moves an object: once placed, a box keeps its place and
+/// size for as long as it exists, through frees and sweeps.
+#[test]
+fn objects_stay_where_they_were_put() {
+    let mut report = Vec::new();
+    for ch in catalog() {
+        let tl = ch.timeline().expect("builds");
+        let stage = Stage::of(tl.states());
+        for (name, vp, _) in SIZES {
+            let scenes: Vec<Scene> = tl.states().iter().enumerate().map(|(i, m)| layout(m, &stage, vp, &ch.steps[i].focus)).collect();
+            for (i, w) in scenes.windows(2).enumerate() {
+                for n in &w[1].nodes {
+                    if !matches!(n.key, Key::Object(_) | Key::Chunk(_)) {
+                        continue;
+                    }
+                    if let Some(a) = w[0].node(n.key) {
+                        let same = (a.rect.x - n.rect.x).abs() < 0.5
+                            && (a.rect.y - n.rect.y).abs() < 0.5
+                            && (a.rect.w - n.rect.w).abs() < 0.5
+                            && (a.rect.h - n.rect.h).abs() < 0.5;
+                        if !same {
+                            report.push(format!("{} step {} at {name}: {:?} moved from {:?} to {:?}", ch.id, i + 2, n.key, a.rect, n.rect));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(report.is_empty(), "{} moves; the first:\n{}", report.len(), report.iter().take(30).cloned().collect::<Vec<_>>().join("\n"));
+}
