@@ -50,6 +50,17 @@ fn a_bare_link_opens_the_first_step() {
     assert!(s.frame(0.0).is_some(), "the first frame draws");
 }
 
+/// The note under the listing names what that listing was checked against.
+#[test]
+fn the_checked_note_follows_the_listing_s_language() {
+    let checked = |hash: &str| page(&mut open(hash)).checked;
+    assert!(checked("#/gc/1").contains("checked against Go 1.27.3"), "{}", checked("#/gc/1"));
+    let c = checked("#/manual-heap/1");
+    assert!(c.contains("gcc 12.2.0 and glibc 2.36") && !c.contains("Go 1.27"), "{c}");
+    let asm = checked("#/memory/1");
+    assert!(asm.contains("pseudo-assembly") && !asm.contains("Go 1.27"), "{asm}");
+}
+
 #[test]
 fn keys_do_what_the_help_says_wherever_they_are_pressed() {
     let mut s = open("#/stack-heap/3");

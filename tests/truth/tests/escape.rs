@@ -118,6 +118,19 @@ fn program_output_matches_the_simulation() {
     }
 }
 
+/// The page names the gcc and glibc the C listings were checked against.
+#[test]
+fn c_toolchain_is_the_one_the_page_names() {
+    let version = |cmd: &str| {
+        let out = std::process::Command::new(cmd).arg("--version").output().unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or_default().to_string()
+    };
+    let (gcc, glibc) = (version("gcc"), version("ldd"));
+    let page = chapters::C_CHECKED;
+    assert!(gcc.ends_with(page.split(' ').nth(1).expect("gcc version")), "the page says {page}; {gcc}");
+    assert!(glibc.ends_with(page.rsplit(' ').next().expect("glibc version")), "the page says {page}; {glibc}");
+}
+
 /// C listings: gcc builds them, its warnings are the ones the page shows,
 /// and the program prints what the simulation prints (run without "leak",
 /// which prints nothing before the OOM killer would end it).
