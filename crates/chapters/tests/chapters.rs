@@ -130,9 +130,15 @@ fn manual_heap_reuses_frees_dangles_and_dies() {
     let ptr = |name: &str| main.slots.iter().find(|s| s.name == name).map(|s| s.value.clone());
     assert_eq!(ptr("alice"), ptr("order"));
     assert_eq!(reused.c_heap.as_ref().expect("heap").chunks.len(), 1);
+    // malloc does not zero: the reused chunk still holds free's link (the
+    // chunk's address >> 12, safe-linked to nothing) where qty goes, and 0
+    // where the key was, as the real run prints.
+    let order = &reused.c_heap.as_ref().expect("heap").chunks[0].value;
+    assert_eq!(order.at(&[0]), Some(&memsim::Value::Int(0x5555_5555_92a0 >> 12)));
+    assert_eq!(order.at(&[1]), Some(&memsim::Value::Int(0)));
     // The dangling read prints the order's price, as the real program does.
     let dangling = &states[find("someone else's data")];
-    assert_eq!(dangling.stdout, vec!["100".to_string(), "999".to_string()]);
+    assert_eq!(dangling.stdout, ["100", "22906492249 0", "999"]);
     assert_eq!(dangling.stdout.join("\n") + "\n", include_str!("../c/manualheap/run.txt"));
     // The leak grows the heap by 4112-byte chunks until the limit kills it.
     let killed = &states[find("OOM killer ends the process")];
