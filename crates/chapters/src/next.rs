@@ -37,14 +37,14 @@ pub const TALKS: &[(&str, &str, &str, &str, &str)] = &[
         "GopherCon UK 2018",
         "(advanced) how allocation works with the operating system",
         "The allocator continues the heap's spans",
-        "#/gc/28",
+        "#/escape/10",
     ),
     (
         "The Go Memory Model",
         "GoSF Meetup (the outline gives no year)",
         "memory and concurrency: what one goroutine may see of another's writes",
         "The memory model continues concurrent marking",
-        "#/gc/11",
+        "#/gc/12",
     ),
 ];
 
