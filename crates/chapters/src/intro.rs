@@ -98,8 +98,9 @@ pub fn chapter() -> Chapter {
     .at("return &point{x, y}")
     .terminal("go build -gcflags=-m ./intro", include_str!("../go/intro/gcflags-m.txt"));
     c.step(
-        "Every Go binary carries the runtime: the allocator that finds the point a home, the garbage collector \
-         that frees it later, stack growth, and the scheduler's Ps (each with its own allocation cache).",
+        "Every Go binary carries the runtime: the allocator that finds the point a home, the garbage \
+         collector that frees it later, stack growth, and the scheduler's Ps — processors that run \
+         goroutines, each with its own allocation cache, the mcache.",
     )
     .view(stage(2))
     .at("p := newPoint(1, 2)");

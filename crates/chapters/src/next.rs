@@ -52,9 +52,9 @@ pub fn chapter() -> Chapter {
     let code = Code { file: "casestudy/filter.go", lang: Lang::Go, text: include_str!("../go/casestudy/filter.go") };
     let mut c = Chapter::new("next", "What's next: going deeper", code);
     c.step(
-        "This is the start. You have seen what each piece of Go's memory management is and why it exists: \
-         raw memory, the stack and the heap, malloc and free, the collector, growable stacks — and how one \
-         allocation in a hot function adds up.",
+        "This is the start. You have seen what each piece of Go's memory management is and why it exists: raw \
+         memory, stack and heap, malloc and free, the collector, growable stacks — and how one hot allocation \
+         adds up.",
     )
     .view(View::Figure(Rc::new(Story::Cards {
         title: "What you have seen",
