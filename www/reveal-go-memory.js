@@ -4,7 +4,7 @@
  * Put an explainer frame on a slide and give it a range of steps:
  *
  *   <section>
- *     <iframe data-go-memory data-steps="9-14" src="explainer/#/gc/9?embed"
+ *     <iframe data-go-memory data-steps="5-9" src="explainer/#/gc/5?embed"
  *             width="960" height="540" style="border:0"></iframe>
  *   </section>
  *

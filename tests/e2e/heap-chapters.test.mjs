@@ -47,6 +47,8 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   await page.focus('#gogc');
   await page.keyboard.press('Home');
   assert.equal(new URL(page.url()).hash, `#/gc/${step}?GOGC=10`);
+  assert.match(await page.textContent('#caption'), /Now: GOGC=10, no GOMEMLIMIT, 8 MiB live: goal /, 'the caption follows the slider');
+  assert.doesNotMatch(await page.textContent('#caption'), /goal 18 MiB/);
   assert.equal(await page.$eval('#app', (a) => a.dataset.step), String(step), 'arrow keys on a slider do not change step');
   const many = await gctraceLines(page);
   assert.ok(many.length > lines.length * 3, `${many.length} cycles at GOGC=10`);
@@ -87,11 +89,13 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   assert.deepEqual(fresh.errors, []);
   await fresh.context.close();
 
-  // Another pacer step starts from its own settings, not the last ones.
+  // Another pacer step (GOGC=400, after the first point's second step)
+  // starts from its own settings, not the last ones.
+  const gogc400 = pacer[2];
   await page.keyboard.press('Escape');
-  await page.evaluate((h) => { location.hash = h; }, `#/gc/${pacer[1]}`);
-  await page.waitForFunction((s) => document.getElementById('app').dataset.step === String(s), pacer[1]);
-  assert.equal(new URL(page.url()).hash, `#/gc/${pacer[1]}`);
+  await page.evaluate((h) => { location.hash = h; }, `#/gc/${gogc400}`);
+  await page.waitForFunction((s) => document.getElementById('app').dataset.step === String(s), gogc400);
+  assert.equal(new URL(page.url()).hash, `#/gc/${gogc400}`);
   assert.equal((await page.textContent('#gogc-out')).trim(), '400');
   assert.deepEqual(errors, []);
   assert.deepEqual(outside, []);

@@ -110,8 +110,13 @@ test('the text alternative describes the state', async () => {
   await context.close();
 });
 
-test('the page names the Go toolchain its claims were checked against', async () => {
+test('the page names the toolchain each listing was checked against', async () => {
   const { page, context } = await open(browser, srv.url, '#/stack-heap/1');
   assert.match(await page.textContent('#checked'), /checked against Go 1\.27\.3/);
+  // A C listing was checked against gcc and glibc, not Go.
+  await page.evaluate(() => { location.hash = '#/manual-heap/1'; });
+  await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'manual-heap');
+  assert.match(await page.textContent('#checked'), /gcc 12\.2\.0 and glibc 2\.36/);
+  assert.doesNotMatch(await page.textContent('#checked'), /Go 1\.27/);
   await context.close();
 });

@@ -28,6 +28,12 @@ pub trait Figure {
     /// The numbers shown under the sliders.
     fn readout(&self, k: &Values) -> String;
 
+    /// The caption for knob values `k`, when it quotes numbers a slider
+    /// changes; `None` keeps the step's own caption.
+    fn caption(&self, _k: &Values) -> Option<String> {
+        None
+    }
+
     /// Text for the terminal panel, if the figure prints any.
     fn terminal(&self, _k: &Values) -> Option<String> {
         None

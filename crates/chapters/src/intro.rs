@@ -22,11 +22,11 @@ pub const TIMELINE: &[(Milestone, &str, &str, &str)] = &[
         "Go 1.3",
     ),
     (Milestone { version: "1.4", date: "2014-12-10", what: "goroutine stacks start at 2 KiB" }, "1.4: 2 KiB stacks", "#/stack-growth/11", "Go 1.4"),
-    (Milestone { version: "1.5", date: "2015-08-19", what: "the concurrent tri-color collector" }, "1.5: concurrent GC", "#/gc/11", "Go 1.5"),
-    (Milestone { version: "1.8", date: "2017-02-16", what: "the hybrid write barrier" }, "1.8: hybrid barrier", "#/gc/21", "1.8"),
-    (Milestone { version: "1.19", date: "2022-08-02", what: "GOMEMLIMIT; stacks start at the average size" }, "1.19: GOMEMLIMIT", "#/gc/35", "Go 1.19"),
-    (Milestone { version: "1.25", date: "2025-08-12", what: "Green Tea GC as an experiment" }, "1.25: Green Tea (experiment)", "#/gc/29", "1.25"),
-    (Milestone { version: "1.26", date: "2026-02-10", what: "Green Tea GC by default" }, "1.26: Green Tea by default", "#/gc/31", "Go 1.26"),
+    (Milestone { version: "1.5", date: "2015-08-19", what: "the concurrent tri-color collector" }, "1.5: concurrent GC", "#/gc/12", "Go 1.5"),
+    (Milestone { version: "1.8", date: "2017-02-16", what: "the hybrid write barrier" }, "1.8: hybrid barrier", "#/gc/23", "1.8"),
+    (Milestone { version: "1.19", date: "2022-08-02", what: "GOMEMLIMIT; stacks start at the average size" }, "1.19: GOMEMLIMIT", "#/gc/42", "Go 1.19"),
+    (Milestone { version: "1.25", date: "2025-08-12", what: "Green Tea GC as an experiment" }, "1.25: Green Tea (experiment)", "#/gc/33", "1.25"),
+    (Milestone { version: "1.26", date: "2026-02-10", what: "Green Tea GC by default" }, "1.26: Green Tea by default", "#/gc/35", "Go 1.26"),
     (Milestone { version: "1.27", date: "2026-08-19", what: "today: every number here is for Go 1.27" }, "1.27: today", "#/case-study/6", "Go 1.27.3"),
 ];
 
@@ -98,8 +98,9 @@ pub fn chapter() -> Chapter {
     .at("return &point{x, y}")
     .terminal("go build -gcflags=-m ./intro", include_str!("../go/intro/gcflags-m.txt"));
     c.step(
-        "Every Go binary carries the runtime: the allocator that finds the point a home, the garbage collector \
-         that frees it later, stack growth, and the scheduler's Ps (each with its own allocation cache).",
+        "Every Go binary carries the runtime: the allocator that finds the point a home, the garbage \
+         collector that frees it later, stack growth, and the scheduler's Ps — processors that run \
+         goroutines, each with its own allocation cache, the mcache.",
     )
     .view(stage(2))
     .at("p := newPoint(1, 2)");

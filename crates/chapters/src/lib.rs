@@ -35,6 +35,8 @@ pub use chapter::{Chapter, Code, Lang, Step, Terminal};
 pub use figure::{Figure, View};
 pub use memview::Focus;
 
+use alloc::format;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 /// Every chapter, in reading order.
@@ -58,3 +60,25 @@ pub const GO_VERSION: &str = "Go 1.27";
 /// The exact toolchain the truth checks (tests/truth) compile and run the
 /// listings with; the page says so.
 pub const GO_CHECKED: &str = "Go 1.27.3";
+
+/// The C compiler and C library the C listings were built and run with
+/// (tests/truth checks the versions installed).
+pub const C_CHECKED: &str = "gcc 12.2.0 and glibc 2.36";
+
+/// What a chapter's listing was checked against, said under it.
+pub fn checked(lang: Lang) -> String {
+    match lang {
+        Lang::Go => format!(
+            "Numbers are for {GO_VERSION} on 64-bit Linux; listings, compiler messages, program output and allocation sizes were \
+             checked against {GO_CHECKED}. Addresses are illustrative."
+        ),
+        Lang::C => format!(
+            "This C listing, gcc's warnings and the program's output were checked against {C_CHECKED} on 64-bit Linux, run \
+             without address randomization."
+        ),
+        Lang::Asm => String::from(
+            "This listing is pseudo-assembly in amd64's style, for reading rather than assembling: no toolchain checked it. \
+             Addresses are illustrative.",
+        ),
+    }
+}

@@ -2,7 +2,10 @@
 //!
 //! The listing is c/manualheap/main.c, a real program; gcc's warnings
 //! (gcc-wall.txt) and its output (run.txt) come from building and running
-//! it with glibc 2.36, and tests/truth checks them again.
+//! it with gcc 12.2 and glibc 2.36, and tests/truth checks them again. It
+//! runs without address randomization (setarch -R), so the heap starts
+//! where the picture's does and the leftover number a reused chunk prints
+//! is the same on every run.
 
 use crate::chapter::{Chapter, Code, Lang};
 use alloc::boxed::Box;
@@ -42,17 +45,22 @@ fn print_field(var: &str, field: &str) -> Op {
     Op::Print(vec![Expr::Load(member(var, field))])
 }
 
+fn malloc_buf() -> Op {
+    Op::Declare { name: s("buf"), ty: s("char *"), value: Expr::Malloc { ty: s("char[4096]"), value: Box::new(Expr::Bytes(4096)) } }
+}
+
+fn end_buf() -> Op {
+    Op::EndScope { names: vec![s("buf")] }
+}
+
 fn leak_iteration() -> Vec<Op> {
-    vec![
-        Op::Declare { name: s("buf"), ty: s("char *"), value: Expr::Malloc { ty: s("char[4096]"), value: Box::new(Expr::Bytes(4096)) } },
-        Op::EndScope { names: vec![s("buf")] },
-    ]
+    vec![malloc_buf(), end_buf()]
 }
 
 pub fn chapter() -> Chapter {
     let code = Code { file: "manualheap/main.c", lang: Lang::C, text: include_str!("../c/manualheap/main.c") };
     let mut c = Chapter::new("manual-heap", "The heap by hand: malloc and free", code);
-    c.run_command = Some("./manualheap leak");
+    c.run_command = Some("setarch -R ./manualheap leak");
 
     c.step(
         "In C the programmer manages the heap by hand: malloc asks for memory and returns its address; \
@@ -65,10 +73,9 @@ pub fn chapter() -> Chapter {
     .focus(Focus::frame("main"));
 
     c.step(
-        "malloc(16) returns a pointer to a fresh chunk: glibc adds an 8-byte hidden size word and rounds \
-         up to 16, so 16 bytes of Account take a 32-byte chunk. The first chunk in the heap is malloc's own \
-         bookkeeping, which is why alice points at …92a0 (in a run without address randomization; with \
-         ASLR on, the heap starts elsewhere each run).",
+        "malloc(16) returns a pointer to a fresh chunk: 16 bytes plus an 8-byte hidden size word, rounded up \
+         to 16, make a 32-byte chunk. It follows malloc's own bookkeeping: …92a0, run without address \
+         randomization (setarch -R).",
     )
     .at("Account *alice = malloc(sizeof(Account));")
     .op(Op::Declare { name: s("alice"), ty: s("Account *"), value: Expr::Malloc { ty: s("Account"), value: Box::new(pair("id", "balance")) } })
@@ -86,9 +93,8 @@ pub fn chapter() -> Chapter {
         .focus(Focus::pointee("main", "alice"));
 
     c.step(
-        "free(alice) hands the chunk back: glibc keeps it in a per-size cache (the tcache) for the next \
-         malloc of that size. But alice still holds the address. It now points at memory the program no \
-         longer owns: a dangling pointer, drawn in red.",
+        "free(alice) hands the chunk back to a per-size cache, the tcache, writing the cache's link and a key \
+         into its first 16 bytes. alice still holds the address: a dangling pointer, drawn in red.",
     )
     .at("free(alice);")
     .op(Op::Free(Expr::var("alice")))
@@ -96,10 +102,19 @@ pub fn chapter() -> Chapter {
 
     c.step(
         "Another malloc of the same size gets the most recently freed chunk — the very same address. Order \
-         now lives where Account lived.",
+         now lives where Account lived, and malloc does not clear it.",
     )
     .at("Order *order = malloc(sizeof(Order));")
     .op(Op::Declare { name: s("order"), ty: s("Order *"), value: Expr::Malloc { ty: s("Order"), value: Box::new(pair("qty", "price")) } })
+    .focus(Focus::pointee("main", "order"));
+
+    c.step(
+        "Read before it is filled in, the order says 22906492249 0. malloc does not zero: qty is free's \
+         leftover link (glibc stores the chunk's address shifted right 12 bits), and price is the key, \
+         which malloc clears.",
+    )
+    .at("printf(\"%ld %ld\\n\", order->qty, order->price);")
+    .op(Op::Print(vec![Expr::Load(member("order", "qty")), Expr::Load(member("order", "price"))]))
     .focus(Focus::pointee("main", "order"));
 
     c.step("The order is filled in: 3 items at 999 each.")
@@ -109,15 +124,21 @@ pub fn chapter() -> Chapter {
         .focus(Focus::pointee("main", "order"));
 
     c.step(
-        "Freed too early: reading alice->balance now prints 999, the order's price — someone else's data. \
-         Nothing crashed; the program is simply wrong. gcc can warn about this simple case (-Wall), but \
-         not in general.",
+        "The next line reads alice->balance, after free(alice). gcc can warn about this simple case, with \
+         -Wall; it cannot catch such reads in general.",
+    )
+    .at_nth("printf(\"%ld\\n\", alice->balance);", 1, 0)
+    .focus(Focus::pointee("main", "alice"))
+    .terminal(GCC, GCC_OUT);
+
+    c.step(
+        "Freed too early: the program prints 999, the order's price — someone else's data. Nothing crashed; \
+         the program is simply wrong.",
     )
     .at_nth("printf(\"%ld\\n\", alice->balance);", 1, 0)
     .op(print_field("alice", "balance"))
     .focus(Focus::pointee("main", "alice"))
-    .focus(Focus::var("main", "order"))
-    .terminal(GCC, GCC_OUT);
+    .focus(Focus::var("main", "order"));
 
     c.step("order is freed properly. Every malloc needs exactly one free, at exactly the right time.")
         .at("free(order);")
@@ -130,12 +151,19 @@ pub fn chapter() -> Chapter {
         .focus(Focus::frame("leak"));
 
     c.step(
-        "Each turn mallocs 4096 bytes (a 4112-byte chunk) and writes to it, so the memory is really used. At \
-         the closing brace buf goes out of scope — but the block stays: nothing points to it, and nothing \
-         will ever free it. It has leaked.",
+        "Each turn mallocs 4096 bytes (a 4112-byte chunk) into buf and writes to it, so the memory is really \
+         used.",
     )
     .at("char *buf = malloc(4096);")
-    .op(Op::Repeat { times: 1, body: leak_iteration() })
+    .op(malloc_buf())
+    .focus(Focus::pointee("leak", "buf"));
+
+    c.step(
+        "At the closing brace buf goes out of scope — but the block stays: nothing points to it, and nothing \
+         will ever free it. It has leaked.",
+    )
+    .at_nth("memset(buf, 1, 4096);", 0, 1)
+    .op(end_buf())
     .focus(Focus::frame("leak"));
 
     c.step("Round and round: every turn leaks another 4 KiB chunk.")

@@ -21,9 +21,9 @@ pub fn chapter() -> Chapter {
     let mut c = Chapter::new("memory", "Ancient times: raw memory", code);
 
     c.step(
-        "Memory is temporary storage for a running program: a long row of numbered boxes. Each address \
-         holds one byte, so a program can use memory as a key–value store — the key is an address, the \
-         value is a byte. Here are 48 bytes, from 0x1000 to 0x102f, all zero.",
+        "A program's memory is a long row of numbered boxes, one byte each. A program can use it as a \
+         key–value store: the key is an address, the value a byte. Here are 48 bytes, 0x1000 to 0x102f, all \
+         zero.",
     )
     .op(Op::MapMemory { base: BASE, len: 48 })
     .focus(Focus::Bytes { addr: BASE, len: 48 });
@@ -73,9 +73,9 @@ pub fn chapter() -> Chapter {
     .focus(Focus::Bytes { addr: BASE + 16, len: 8 });
 
     c.step(
-        "Program B was written by someone else, who also picked 0x1008 — for a flag. It writes -1: eight \
-         0xff bytes. Nothing warns either program: before operating systems gave each process its own \
-         protected memory, memory simply did what it was told.",
+        "Program B was written by someone else, who also picked 0x1008 — for a flag. It writes -1: eight 0xff \
+         bytes. Nothing warns either program: before operating systems gave each process protected memory, \
+         memory did what it was told.",
     )
     .at("MOVQ $-1, 0x1008")
     .op(Op::Store { addr: BASE + 8, width: 8, value: -1 })
@@ -92,9 +92,9 @@ pub fn chapter() -> Chapter {
     .focus(Focus::register("BX"));
 
     c.step(
-        "The pain of this era: every address must be tracked by hand, across all the code, by everyone \
-         who writes it. Programmers needed names instead of addresses, and a language that hands out \
-         memory so two pieces of code never share it by accident. Next: variables, the stack and the heap.",
+        "The pain: every address is tracked by hand, by everyone who writes code. Programmers needed names \
+         instead of addresses, and memory handed out so two pieces of code never collide. Next: variables, \
+         the stack and the heap.",
     );
 
     c

@@ -37,14 +37,14 @@ pub const TALKS: &[(&str, &str, &str, &str, &str)] = &[
         "GopherCon UK 2018",
         "(advanced) how allocation works with the operating system",
         "The allocator continues the heap's spans",
-        "#/gc/28",
+        "#/escape/10",
     ),
     (
         "The Go Memory Model",
         "GoSF Meetup (the outline gives no year)",
         "memory and concurrency: what one goroutine may see of another's writes",
         "The memory model continues concurrent marking",
-        "#/gc/11",
+        "#/gc/12",
     ),
 ];
 
@@ -52,9 +52,9 @@ pub fn chapter() -> Chapter {
     let code = Code { file: "casestudy/filter.go", lang: Lang::Go, text: include_str!("../go/casestudy/filter.go") };
     let mut c = Chapter::new("next", "What's next: going deeper", code);
     c.step(
-        "This is the start. You have seen what each piece of Go's memory management is and why it exists: \
-         raw memory, the stack and the heap, malloc and free, the collector, growable stacks — and how one \
-         allocation in a hot function adds up.",
+        "This is the start. You have seen what each piece of Go's memory management is and why it exists: raw \
+         memory, stack and heap, malloc and free, the collector, growable stacks — and how one hot allocation \
+         adds up.",
     )
     .view(View::Figure(Rc::new(Story::Cards {
         title: "What you have seen",

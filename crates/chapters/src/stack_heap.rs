@@ -51,9 +51,9 @@ pub fn chapter() -> Chapter {
     c.run_command = Some("go run ./stackheap");
 
     c.step(
-        "Languages brought variables: names instead of addresses. You write a name; the compiler picks \
-         the address and remembers it. Each goroutine has a stack (new ones start at 2 KiB; main's has grown \
-         to 4 KiB by now) and, in this picture, each call gets a frame on it. main's frame comes first.",
+        "Languages brought variables: names instead of addresses; the compiler picks each address and \
+         remembers it. Each goroutine has a stack (new ones start at 2 KiB; main's has grown to 4 KiB), and \
+         each call gets a frame on it.",
     )
     .at("func main()")
     .op(Op::Spawn { goroutine: 1, hi: STACK_HI, size: STACK_SIZE })
@@ -61,17 +61,16 @@ pub fn chapter() -> Chapter {
     .focus(Focus::frame("main"));
 
     c.step(
-        "a := 10 gets a slot in main's frame: 8 bytes, the size of an int on 64-bit, at an address the \
-         compiler chose. Stacks grow toward lower addresses.",
+        "a := 10 gets a slot in main's frame: 8 bytes, the size of an int on 64-bit, at a place the compiler \
+         chose. The stack grows downward: later slots and frames go below this one.",
     )
     .at("a := 10")
     .op(declare("a", "int", Expr::Int(10)))
     .focus(Focus::var("main", "a"));
 
     c.step(
-        "The classic model: a call pushes a frame below main's and copies the arguments into it, so add's a \
-         is its own 10, not main's. (Go 1.27 passes a and b in registers and gives add no frame at all: the \
-         last step shows what the compiler emitted.)",
+        "The classic model: a call pushes a frame below main's and copies the arguments in, so add's a is its \
+         own 10. (Go 1.27 passes a and b in registers and gives add no frame: see the last step.)",
     )
     .at("b := add(a, 5)")
     .op(call("add", &[("a", "int", Expr::var("a")), ("b", "int", Expr::Int(5))]))
@@ -98,9 +97,8 @@ pub fn chapter() -> Chapter {
     c.step("println(c) prints 30.").at("println(c)").op(Op::Print(vec![Expr::var("c")])).focus(Focus::var("main", "c"));
 
     c.step(
-        "The brace ends c's scope. Scope is the compiler's rule: the frame was sized once when main began, \
-         and the picture drops c only to show the scope ending. Calls nest, and the stack mirrors the calls: \
-         last in, first out. That is why the stack was such a good invention.",
+        "The brace ends c's scope, a compiler rule: the frame was sized once when main began; the picture \
+         drops c only to show the scope ending. Calls nest and the stack mirrors them: last in, first out.",
     )
     .at_nth("println(c)", 0, 1)
     .op(Op::EndScope { names: vec![s("c")] })
@@ -115,8 +113,8 @@ pub fn chapter() -> Chapter {
     .focus(Focus::frame("newPoint"));
 
     c.step(
-        "The compiler sees that &p escapes and moves p to the heap: the Point is allocated there (16 bytes, \
-         size class 2), and the frame keeps only its address, &p. The compiler says so: \"moved to heap: p\".",
+        "&p escapes, so the compiler moves p to the heap: \"moved to heap: p\". The Point takes 16 bytes in \
+         size class 2 (small requests are rounded up to one of 67 sizes); the frame keeps only its address.",
     )
     .at("p := Point{X: x, Y: y}")
     .op(declare("&p", "*Point", Expr::New { ty: s("Point"), value: alloc::boxed::Box::new(point(Expr::var("x"), Expr::var("y"))) }))
@@ -125,17 +123,16 @@ pub fn chapter() -> Chapter {
 
     c.step(
         "newPoint's frame is popped, but the Point survives on the heap. main's p holds its address: a \
-         pointer, 8 bytes, drawn as an arrow. Data that outlives the frame that made it lives on the heap \
-         (data only lent to callees can stay on the stack, as pt will show).",
+         pointer, 8 bytes, drawn as an arrow. Data that outlives the frame that made it lives on the heap.",
     )
     .at("return &p")
     .op(ret(Some(Expr::var("&p")), Some(("p", "*Point"))))
     .focus(Focus::pointee("main", "p"));
 
     c.step(
-        "Big data goes to the heap as well. 1 MiB is over the 64 KiB limit for implicit stack values, so \
-         make's backing array is heap-allocated, as a large object: 128 whole 8 KiB pages. buf itself is a \
-         24-byte slice header (pointer, length, capacity) in main's frame.",
+        "1 MiB is over the 64 KiB limit for implicit stack values, so make's backing array goes to the heap, \
+         a large object: 128 whole 8 KiB pages. buf is a 24-byte slice header (pointer, length, capacity) in \
+         main's frame.",
     )
     .at("buf := make([]byte, 1<<20)")
     .op(declare("buf", "[]byte", Expr::MakeBytes { len: 1 << 20 }))
@@ -170,9 +167,9 @@ pub fn chapter() -> Chapter {
         .focus(Focus::var("main", "q"));
 
     c.step(
-        "Passing a pointer copies only an 8-byte address. This pt points into main's frame: a pointer to \
-         the stack is fine while it cannot outlive the frame, and the compiler proved it: \"pt does not \
-         escape\", so q stays on the stack.",
+        "Passing a pointer copies only an 8-byte address. This pt points into main's frame, which is fine \
+         while it cannot outlive the frame — and the compiler proved it: \"pt does not escape\", so q stays \
+         on the stack.",
     )
     .at("moveByPointer(&q)")
     .op(call("moveByPointer", &[("pt", "*Point", Expr::AddrOf(Place::var("q")))]))
@@ -210,17 +207,17 @@ pub fn chapter() -> Chapter {
         .focus(Focus::pointee("main", "p"));
 
     c.step(
-        "These frames are the classic, conceptual model. What Go 1.27 emitted: add, moveByValue and \
-         moveByPointer have locals=0x0 and no frame at all — since Go 1.17 arguments travel in registers. \
-         newPoint's frame is 0x28 (40) bytes, main's 0x48 (72), each sized once on entry.",
+        "These frames are the classic model. What Go 1.27 emitted: add, moveByValue and moveByPointer have \
+         locals=0x0 and no frame — since Go 1.17 arguments travel in registers. newPoint's frame is 0x28 (40) \
+         bytes, main's 0x48 (72).",
     )
     .at("func add(a, b int) int")
     .terminal(ASM_HEADERS, ASM_HEADERS_OUT);
 
     c.step(
-        "The stack is fast and automatic: a frame's memory is reclaimed the moment its function returns. \
-         The heap holds what is too big for a frame or outlives its call — and heap memory stays until \
-         someone frees it. Who, and when? Next: managing the heap by hand.",
+        "The stack frees itself: a frame's memory is reclaimed when its function returns. The heap holds what \
+         is too big for a frame or outlives its call, until someone frees it. Who, and when? Next: the heap \
+         by hand.",
     )
     .at_nth("println(p.X, len(buf))", 0, 1)
     .op(ret(None, None));

@@ -63,9 +63,9 @@ mod golden {
     fn a_display_list_in_the_browser_equals_the_committed_one() {
         let mut s = Session::default();
         s.dispatch(Intent::Resize { width: 850.0, height: 620.0, dpr: 1.0 }, 0.0);
-        s.dispatch(Intent::Open { hash: "#/gc/33?GOGC=200".into(), nav: Nav::Replace }, 0.0);
+        s.dispatch(Intent::Open { hash: "#/gc/39?GOGC=200".into(), nav: Nav::Replace }, 0.0);
         let scene = s.frame(0.0).expect("a picture");
         let here = memview::dump(&memview::paint(&scene, &memview::Palette::LIGHT));
-        assert_eq!(here, include_str!("../../session/tests/golden/gc-33-GOGC-200.txt"));
+        assert_eq!(here, include_str!("../../session/tests/golden/gc-39-GOGC-200.txt"));
     }
 }

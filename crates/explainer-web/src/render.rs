@@ -7,18 +7,6 @@ use chapters::Chapter;
 use session::Page;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
-/// States which toolchain the page's Go claims were checked against.
-pub fn show_checked() {
-    dom::set_text(
-        "checked",
-        &format!(
-            "Numbers are for {} on 64-bit Linux; listings, compiler messages, program output and allocation sizes were checked against {}. Addresses are illustrative.",
-            chapters::GO_VERSION,
-            chapters::GO_CHECKED
-        ),
-    );
-}
-
 /// Writes what differs between `page` and `old` (everything when `old` is
 /// `None`).
 pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
@@ -32,12 +20,12 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
             s.set_value(page.chapter_id);
         }
         dom::set_text("chapter-title", page.chapter_title);
+        dom::set_text("checked", &page.checked);
     }
     if changed(&|o| o.chapter_id != page.chapter_id || o.line != page.line) {
         listing::mark_line(page.chapter_id, page.line);
     }
     if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
-        dom::set_text("caption", &page.caption);
         dom::set_text("counter", &page.counter);
         dom::document().set_title(&page.title);
         if let Ok(r) = dom::typed::<HtmlInputElement>("scrubber") {
@@ -51,6 +39,10 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
             let _ = app.set_attribute("data-chapter", page.chapter_id);
             let _ = app.set_attribute("data-step", &(page.step + 1).to_string());
         }
+    }
+    // A figure's caption follows its sliders, so it may change within a step.
+    if changed(&|o| o.caption != page.caption) {
+        dom::set_text("caption", &page.caption);
     }
     if changed(&|o| o.links != page.links) {
         links(&page.links);

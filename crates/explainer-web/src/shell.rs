@@ -39,7 +39,6 @@ pub fn new(session: Session) -> Result<Shared, JsValue> {
     let canvas = Canvas2d::new(dom::typed("view")?)?;
     listing::build_chapter_menu(session.chapters())?;
     crate::sliders::build(session.chapters())?;
-    render::show_checked();
     Ok(Rc::new(RefCell::new(Shell { session, canvas, rendered: None, dpr: 1.0, frame_pending: false, painted_once: false, scroll_code: false })))
 }
 

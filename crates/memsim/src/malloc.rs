@@ -13,9 +13,15 @@
 //! "tcache" bin, last in first out, so the next malloc of the same size
 //! returns the same address. Nothing is ever freed for you: that is the
 //! programmer's job, and the chapter `manual-heap` shows both ways it fails.
+//!
+//! Nor is anything zeroed. free writes the tcache's link into a chunk's
+//! first 8 bytes and a key into the next 8; malloc clears the key when it
+//! hands the chunk out again and leaves the link, so a reused chunk starts
+//! with a leftover number in its first field. Fresh chunks from the top are
+//! zero (new pages from the kernel).
 
 use crate::addr::{Addr, Id};
-use crate::value::Value;
+use crate::value::{Field, Value};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -26,6 +32,18 @@ pub const C_HEAP_BASE: u64 = 0x5555_5555_9000;
 pub const TCACHE_STRUCT: u64 = 0x290;
 /// The hidden size word at the start of each chunk.
 pub const CHUNK_HEADER: u64 = 16;
+/// The key free writes after a chunk's link (glibc ≥ 2.34 draws it at
+/// random once per process, and checks it to catch double frees). This one
+/// is illustrative; malloc clears it, so a program never reads it back
+/// from a reused chunk.
+pub const TCACHE_KEY: i64 = 0x1d3f_5a7b_9c2e_4f61;
+
+/// The tcache's link to the next free chunk, as free stores it: since glibc
+/// 2.32 "safe-linked", the next pointer XOR the link's own address >> 12
+/// (so a null link still holds the chunk's page number).
+pub fn safe_link(at: Addr, next: Option<Addr>) -> i64 {
+    ((at.0 >> 12) ^ next.map_or(0, |a| a.0)) as i64
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CHeap {
@@ -82,11 +100,17 @@ impl CHeap {
     pub fn malloc(&mut self, id: Id, ty: String, n: u64, value: Value) -> Addr {
         let size = chunk_size(n);
         let reuse = self.bins.iter_mut().find(|(s, _)| *s == size).and_then(|(_, bin)| bin.pop());
-        let chunk = Chunk { id, addr: self.top, size, requested: n, ty, free: false, value };
+        let mut chunk = Chunk { id, addr: self.top, size, requested: n, ty, free: false, value };
         let i = match reuse.map(|i| i as usize) {
             Some(i) => {
-                let addr = self.chunks[i].addr;
-                self.chunks[i] = Chunk { addr, ..chunk };
+                let old = &self.chunks[i];
+                // tcache_get clears the key and leaves the link.
+                let link = match &old.value {
+                    Value::Struct(f) => f.first().map_or(0, |f| if let Value::Int(w) = f.value { w } else { 0 }),
+                    _ => 0,
+                };
+                overlay(&mut chunk.value, &[link, 0], &mut 0);
+                self.chunks[i] = Chunk { addr: old.addr, ..chunk };
                 i
             }
             None => {
@@ -102,10 +126,21 @@ impl CHeap {
     /// double free or a wild pointer: glibc aborts on many of these).
     pub fn free(&mut self, p: Addr) -> bool {
         let Some(i) = self.chunk_at(p).filter(|&i| self.chunks[i].payload() == p && !self.chunks[i].free) else { return false };
+        let size = self.chunks[i].size;
+        let head = self.bins.iter().find(|(s, _)| *s == size).and_then(|(_, bin)| bin.last()).map(|&j| self.chunks[j as usize].payload());
         let c = &mut self.chunks[i];
         c.free = true;
-        c.value = Value::Bytes(c.size - CHUNK_HEADER);
-        let size = c.size;
+        // tcache_put: the link, then the key; the rest keeps its old bytes,
+        // shown as a block.
+        let mut words = alloc::vec![
+            Field { name: String::from("next"), value: Value::Int(safe_link(p, head)) },
+            Field { name: String::from("key"), value: Value::Int(TCACHE_KEY) },
+        ];
+        let rest = c.size - CHUNK_HEADER - 16;
+        if rest > 0 {
+            words.push(Field { name: String::from("rest"), value: Value::Bytes(rest) });
+        }
+        c.value = Value::Struct(words);
         match self.bins.iter_mut().find(|(s, _)| *s == size) {
             Some((_, bin)) => bin.push(i as u32),
             None => self.bins.push((size, alloc::vec![i as u32])),
@@ -127,6 +162,28 @@ impl CHeap {
     pub fn in_use(&self) -> u64 {
         self.chunks.iter().filter(|c| !c.free).map(|c| c.size).sum()
     }
+}
+
+/// Writes `words` over the word-sized scalars of `v` from byte `*at` on:
+/// what a program reads from memory it did not initialise.
+fn overlay(v: &mut Value, words: &[i64], at: &mut u64) {
+    let word = |at: u64| if at.is_multiple_of(8) { words.get((at / 8) as usize).copied() } else { None };
+    match v {
+        Value::Int(i) => *i = word(*at).unwrap_or(*i),
+        Value::Ptr(_) | Value::Nil => {
+            if let Some(w) = word(*at) {
+                *v = if w == 0 { Value::Nil } else { Value::Ptr(Addr(w as u64)) };
+            }
+        }
+        Value::Struct(fields) => {
+            for f in fields {
+                overlay(&mut f.value, words, at);
+            }
+            return;
+        }
+        Value::Slice { .. } | Value::Bytes(_) => {}
+    }
+    *at += v.size();
 }
 
 #[cfg(test)]
@@ -154,5 +211,34 @@ mod tests {
         assert_eq!(c, a);
         assert_eq!(h.chunks.len(), 2);
         assert_eq!(h.chunk_at(a.offset(8)), Some(0));
+    }
+
+    /// What glibc 2.36 leaves in a reused chunk (a run of manual-heap's
+    /// main.c under setarch -R prints "22906492249 0" for the new Order).
+    #[test]
+    fn a_reused_chunk_keeps_free_s_link_and_loses_the_key() {
+        let pair =
+            |a: &str, b: &str| Value::Struct(alloc::vec![Field { name: a.into(), value: Value::Int(0) }, Field { name: b.into(), value: Value::Int(0) }]);
+        let mut h = CHeap::new(1 << 20);
+        let a = h.malloc(Id(1), "Account".into(), 16, pair("id", "balance"));
+        assert!(h.free(a));
+        let words = |h: &CHeap| match &h.chunks[0].value {
+            Value::Struct(f) => f.iter().map(|f| f.value.clone()).collect::<Vec<_>>(),
+            v => panic!("{v:?}"),
+        };
+        assert_eq!(words(&h), [Value::Int(0x5_5555_5559), Value::Int(TCACHE_KEY)], "the link to nothing is the page number");
+        let b = h.malloc(Id(2), "Order".into(), 16, pair("qty", "price"));
+        assert_eq!(b, a);
+        assert_eq!(words(&h), [Value::Int(22_906_492_249), Value::Int(0)]);
+        // A second free chunk in the bin links to the first.
+        let c = h.malloc(Id(3), "Order".into(), 16, pair("qty", "price"));
+        assert!(h.free(b) && h.free(c));
+        assert_eq!(
+            h.chunks[1].value,
+            Value::Struct(alloc::vec![
+                Field { name: "next".into(), value: Value::Int(safe_link(c, Some(b))) },
+                Field { name: "key".into(), value: Value::Int(TCACHE_KEY) },
+            ])
+        );
     }
 }

@@ -109,6 +109,17 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
         }
         pointer_edges(m, &mut scene);
     }
+    // A pointer to a chunk summed up in the "+ N more chunks" line points
+    // at that line.
+    let summed = scene.node(Key::Part("more-chunks", 0)).is_some();
+    let present: Vec<Key> = scene.nodes.iter().map(|n| n.key).collect();
+    scene.edges.retain_mut(|e| {
+        if present.contains(&e.to) {
+            return true;
+        }
+        e.to = Key::Part("more-chunks", 0);
+        summed && matches!(e.from, Key::Value(_))
+    });
     apply_focus(m, focus, &mut scene);
     if let Some(why) = &m.killed {
         layout_c_heap::killed(why, area, &metrics, &mut scene);

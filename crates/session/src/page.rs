@@ -29,6 +29,8 @@ pub struct Page {
     pub counter: String,
     /// The document's title.
     pub title: String,
+    /// What the chapter's listing was checked against.
+    pub checked: String,
     /// The listing's current line (1-based).
     pub line: Option<usize>,
     /// The canvas's text alternative.

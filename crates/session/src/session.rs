@@ -43,6 +43,8 @@ struct Anim {
 /// The parts of the page that depend only on where the viewer is and the
 /// knob values: computed once per change, not per dispatch.
 struct Content {
+    /// A figure's caption for the knob values, when it writes one.
+    caption: Option<String>,
     description: String,
     terminal: Option<String>,
     readout: String,
@@ -574,10 +576,16 @@ impl Session {
     fn content(&mut self) -> &Content {
         if self.content.is_none() {
             let c = match self.view() {
-                View::Figure(f) => Content { description: f.describe(&self.knobs), terminal: f.terminal(&self.knobs), readout: f.readout(&self.knobs) },
+                View::Figure(f) => Content {
+                    caption: f.caption(&self.knobs),
+                    description: f.describe(&self.knobs),
+                    terminal: f.terminal(&self.knobs),
+                    readout: f.readout(&self.knobs),
+                },
                 View::Machine => {
                     let (ch, m) = (&self.chapters[self.chapter], self.machine());
                     Content {
+                        caption: None,
                         description: m.map(memview::describe).unwrap_or_default(),
                         terminal: m.and_then(|m| terminal(ch, self.step, m)),
                         readout: String::new(),
@@ -604,6 +612,7 @@ impl Session {
             caption: ch.steps[step].caption.clone(),
             counter: format!("{} / {total}", step + 1),
             title: format!("{} \u{b7} step {} \u{2014} Go Memory, Through History", ch.title, step + 1),
+            checked: chapters::checked(ch.code.lang),
             line: ch.line(step),
             notice: self.notice.clone(),
             links: ch.steps[step].links.iter().map(|(l, h)| (String::from(*l), String::from(*h))).collect(),
@@ -629,6 +638,9 @@ impl Session {
             })
             .collect();
         let c = self.content();
+        if let Some(caption) = &c.caption {
+            page.caption.clone_from(caption);
+        }
         page.description = c.description.clone();
         page.terminal = c.terminal.clone();
         page.readout = c.readout.clone();

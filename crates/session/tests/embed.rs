@@ -25,19 +25,19 @@ fn envelope(json: &str) -> Message {
 
 #[test]
 fn an_embedded_frame_says_ready_and_keeps_its_flags_in_links() {
-    let mut s = open("#/gc/33?GOGC=200&embed&caption&theme=dark");
+    let mut s = open("#/gc/39?GOGC=200&embed&caption&theme=dark");
     let p = s.page().expect("page");
     assert!(p.embed.on && p.embed.caption && !p.embed.controls && p.dark);
     let replies = posts(&mut s);
-    assert_eq!(replies.first().map(|r| (r.event, r.chapter.as_str(), r.step)), Some(("ready", "gc", 33)));
-    assert_eq!(replies[0].link, "#/gc/33?GOGC=200&embed&caption&theme=dark");
+    assert_eq!(replies.first().map(|r| (r.event, r.chapter.as_str(), r.step)), Some(("ready", "gc", 39)));
+    assert_eq!(replies[0].link, "#/gc/39?GOGC=200&embed&caption&theme=dark");
     assert_eq!(replies[0].knobs.get("GOGC").map(String::as_str), Some("200"));
     s.dispatch(Intent::Next, 1.0);
-    assert_eq!(s.hash(), "#/gc/34?embed&caption&theme=dark", "the flags ride along");
+    assert_eq!(s.hash(), "#/gc/40?embed&caption&theme=dark", "the flags ride along");
     let r = posts(&mut s);
-    assert_eq!(r.iter().map(|r| (r.event, r.step)).collect::<Vec<_>>(), [("state", 34)], "every change is announced");
+    assert_eq!(r.iter().map(|r| (r.event, r.step)).collect::<Vec<_>>(), [("state", 40)], "every change is announced");
     // A page that is not embedded says nothing.
-    let mut page = open("#/gc/33");
+    let mut page = open("#/gc/39");
     assert!(posts(&mut page).is_empty());
 }
 
@@ -45,8 +45,8 @@ fn an_embedded_frame_says_ready_and_keeps_its_flags_in_links() {
 fn commands_move_the_frame_and_bad_ones_change_nothing() {
     let mut s = open("#/memory/1?embed");
     posts(&mut s);
-    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":33,"knobs":{"GOGC":"off"}}"#)), 1.0);
-    assert_eq!(s.hash(), "#/gc/33?GOGC=off&embed");
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":39,"knobs":{"GOGC":"off"}}"#)), 1.0);
+    assert_eq!(s.hash(), "#/gc/39?GOGC=off&embed");
     assert_eq!(posts(&mut s).last().map(|r| r.event), Some("state"));
     for bad in [
         r#"{"type":"go-memory","version":1,"command":"goto","chapter":"<img src=x>","step":2}"#,
@@ -59,15 +59,15 @@ fn commands_move_the_frame_and_bad_ones_change_nothing() {
         r#"{"type":"go-memory","version":"1"}"#,
     ] {
         s.dispatch(Intent::Message(envelope(bad)), 2.0);
-        assert_eq!(s.hash(), "#/gc/33?GOGC=off&embed", "{bad}");
+        assert_eq!(s.hash(), "#/gc/39?GOGC=off&embed", "{bad}");
         let r = posts(&mut s);
         assert!(r.iter().any(|r| r.event == "error" && r.message.is_some()), "{bad}: answered with an error");
         assert!(s.page().expect("page").notice.is_none(), "{bad}: no notice in the frame");
     }
     s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"next"}"#)), 3.0);
-    assert_eq!(s.position().1 + 1, 34);
+    assert_eq!(s.position().1 + 1, 40);
     s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"get-state"}"#)), 4.0);
-    assert_eq!(posts(&mut s).last().map(|r| (r.event, r.step, r.steps)), Some(("state", 34, 36)));
+    assert_eq!(posts(&mut s).last().map(|r| (r.event, r.step, r.steps)), Some(("state", 40, 44)));
 }
 
 #[test]

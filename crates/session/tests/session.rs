@@ -50,6 +50,17 @@ fn a_bare_link_opens_the_first_step() {
     assert!(s.frame(0.0).is_some(), "the first frame draws");
 }
 
+/// The note under the listing names what that listing was checked against.
+#[test]
+fn the_checked_note_follows_the_listing_s_language() {
+    let checked = |hash: &str| page(&mut open(hash)).checked;
+    assert!(checked("#/gc/1").contains("checked against Go 1.27.3"), "{}", checked("#/gc/1"));
+    let c = checked("#/manual-heap/1");
+    assert!(c.contains("gcc 12.2.0 and glibc 2.36") && !c.contains("Go 1.27"), "{c}");
+    let asm = checked("#/memory/1");
+    assert!(asm.contains("pseudo-assembly") && !asm.contains("Go 1.27"), "{asm}");
+}
+
 #[test]
 fn keys_do_what_the_help_says_wherever_they_are_pressed() {
     let mut s = open("#/stack-heap/3");
@@ -122,6 +133,7 @@ fn sliders_recompute_rewrite_the_link_and_reset_per_step() {
     let ids: Vec<_> = p.sliders.iter().map(|x| x.knob.id).collect();
     assert_eq!(ids, ["gogc", "gomemlimit", "live"]);
     assert!(p.readout.contains("= 18 MiB"), "{}", p.readout);
+    assert!(p.caption.ends_with("Now: GOGC=100, no GOMEMLIMIT, 8 MiB live: goal 18 MiB."), "{}", p.caption);
     assert!(p.terminal.as_deref().is_some_and(|t| t.contains("gc 1 @")));
     let before = s.frame(10.0).expect("scene");
     urls(&mut s);
@@ -129,13 +141,18 @@ fn sliders_recompute_rewrite_the_link_and_reset_per_step() {
     assert_eq!(urls(&mut s), [(format!("#/gc/{first}?GOGC=off"), Nav::Replace)]);
     let p = page(&mut s);
     assert_eq!(p.sliders[0].text, "off");
+    // The caption follows the sliders: it states no number they changed.
+    assert!(p.caption.ends_with("Now: GOGC=off, no GOMEMLIMIT, 8 MiB live: no goal, the heap only grows."), "{}", p.caption);
     assert!(p.terminal.as_deref().is_some_and(|t| t.contains("no cycle ran")));
     assert_ne!(s.frame(12.0).expect("scene"), before, "the chart was recomputed");
     s.dispatch(Intent::Slider { id: "gomemlimit".into(), position: 48 }, 13.0);
     assert_eq!(urls(&mut s), [(format!("#/gc/{first}?GOGC=off&GOMEMLIMIT=48MiB"), Nav::Replace)]);
+    assert!(page(&mut s).caption.ends_with("GOMEMLIMIT=48MiB, 8 MiB live: goal 41.7 MiB."), "{}", page(&mut s).caption);
     // The next pacer step starts from its own settings, as its caption says.
     s.dispatch(Intent::Next, 14.0);
-    assert_eq!(page(&mut s).sliders[0].text, "400");
+    let p = page(&mut s);
+    assert_eq!(p.sliders[0].text, "100");
+    assert!(p.caption.ends_with("goal 18 MiB."), "{}", p.caption);
     assert_eq!(urls(&mut s).last().map(|(h, _)| h.clone()), Some(format!("#/gc/{}", first + 1)));
     // A slider the step does not show does nothing.
     assert!(!s.dispatch(Intent::Slider { id: "objects".into(), position: 5 }, 15.0));

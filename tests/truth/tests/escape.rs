@@ -118,6 +118,19 @@ fn program_output_matches_the_simulation() {
     }
 }
 
+/// The page names the gcc and glibc the C listings were checked against.
+#[test]
+fn c_toolchain_is_the_one_the_page_names() {
+    let version = |cmd: &str| {
+        let out = std::process::Command::new(cmd).arg("--version").output().unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or_default().to_string()
+    };
+    let (gcc, glibc) = (version("gcc"), version("ldd"));
+    let page = chapters::C_CHECKED;
+    assert!(gcc.ends_with(page.split(' ').nth(1).expect("gcc version")), "the page says {page}; {gcc}");
+    assert!(glibc.ends_with(page.rsplit(' ').next().expect("glibc version")), "the page says {page}; {glibc}");
+}
+
 /// C listings: gcc builds them, its warnings are the ones the page shows,
 /// and the program prints what the simulation prints (run without "leak",
 /// which prints nothing before the OOM killer would end it).
@@ -137,7 +150,10 @@ fn c_listings_compile_warn_and_print_as_shown() {
             assert!(out.status.success(), "chapter {}: gcc failed:\n{real}", ch.id);
             assert_eq!(t.output, real, "chapter {}, step {}: the page's gcc output differs from gcc's", ch.id, i + 1);
         }
-        let out = std::process::Command::new(&bin).output().expect("run the C program");
+        // Without address randomization, as the page's run command says:
+        // the heap starts where the picture's does, and the leftover link a
+        // reused chunk prints is the same number every run.
+        let out = std::process::Command::new("setarch").arg("-R").arg(&bin).output().expect("run the C program under setarch -R");
         let real = String::from_utf8_lossy(&out.stdout).into_owned();
         let tl = ch.timeline().expect("chapter builds");
         let simulated = tl.states().last().expect("steps").stdout.join("\n") + "\n";

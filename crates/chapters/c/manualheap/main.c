@@ -27,6 +27,7 @@ int main(int argc, char **argv) {
 	free(alice);
 
 	Order *order = malloc(sizeof(Order));
+	printf("%ld %ld\n", order->qty, order->price);
 	order->qty = 3;
 	order->price = 999;
 	printf("%ld\n", alice->balance);

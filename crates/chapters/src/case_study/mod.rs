@@ -31,9 +31,9 @@ pub fn chapter() -> Chapter {
     let one_call = || View::Figure(Rc::new(OneCall));
 
     c.step(
-        "The talk opens with a production result: changing one allocation cut CPU by 57% and memory by 99%, \
-         as its author reported (BuriKaigi 2026). The culprit was a filter called on every request. Here it \
-         is, before and after, in a model you can drive.",
+        "In production, changing one allocation cut CPU by 57% and memory by 99%, as the talk's author \
+         reported (BuriKaigi 2026). The culprit: a filter called on every request. Here it is, before and \
+         after, in a model you can drive.",
     )
     .at("func (list targetList) FilterAlloc")
     .view(compare(Shown::Both));
@@ -48,50 +48,50 @@ pub fn chapter() -> Chapter {
     .terminal(GCFLAGS, GCFLAGS_OUT);
 
     c.step(
-        "The runtime rounds each request up: 1,000 values of 16 bytes, plus an 8-byte malloc header because \
-         the slice holds pointers, land in size class 59 — 16,384 bytes. Drag n: past 32 KiB a slice gets \
-         whole 8 KiB pages of its own.",
+        "The runtime rounds each request up. With the defaults, 1,000 values of 16 bytes plus an 8-byte \
+         malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. Drag n: past 32 KiB a \
+         slice gets whole pages.",
     )
     .at("filtered := make(targetList, 0, len(list))")
     .view(one_call());
 
     c.step(
-        "Called 1,000 times a second, that is 16 MB of garbage a second. The heap climbs toward the pacer's \
-         goal, a cycle marks and sweeps (the shaded bands), and the climb starts again. Nothing is kept; the \
-         collector still has to run.",
+        "At the defaults, 1,000 calls a second make 16 MB of garbage a second. The heap climbs toward the \
+         pacer's goal, a cycle marks and sweeps (shaded), and the climb restarts. Nothing is kept; the \
+         collector still runs.",
     )
     .at("return filtered")
     .view(compare(Shown::Before));
 
     c.step(
-        "FilterInPlace moves the kept values to the front of the list it was given and returns list[:n]. The \
-         compiler reports \"leaking param: list to result ~r0 level=0\": the result is the input itself. No \
-         allocation, so Filter causes no cycles at all.",
+        "FilterInPlace moves the kept values to the front of its list and returns list[:n]. The compiler \
+         reports \"leaking param: list to result ~r0 level=0\": the result is the input. No allocation, so no \
+         cycles at all.",
     )
     .at("list = list[:n]")
     .view(compare(Shown::After))
     .terminal(GCFLAGS, GCFLAGS_OUT);
 
     c.step(
-        "Side by side, same load. B/op and allocs/op are what go test -benchmem reports for this code, checked \
-         against Go 1.27.3; cycles, heap peak and the CPU split come from the model. Drag n and the call rate: \
-         the link keeps them.",
+        "Side by side, same load. B/op and allocs/op are what go test -benchmem reports, checked against Go \
+         1.27.3; cycles, heap peak and the CPU split come from the model. Drag n and the call rate: the link \
+         keeps them.",
     )
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
 
     c.step(
-        "The talk's 57% and 99% are one real service's numbers. The model shows the same direction for the \
-         load you choose; it leaves out cache effects, allocation assists and everything else that service \
-         did, so its percentages are not a prediction.",
+        "The talk's 57% and 99% are one real service's numbers. The model shows the same direction for your \
+         load; it leaves out cache effects, allocation assists and all else that service did, so its \
+         percentages are no prediction.",
     )
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
 
     c.step(
         "The lesson: one allocation in a function called everywhere is multiplied by every call. The fix is \
-         not to never allocate, but to keep allocation out of the hot path — found by measuring with \
-         -benchmem and a profiler before changing code.",
+         not to never allocate but to keep allocation out of the hot path, found by measuring with -benchmem \
+         and a profiler first.",
     )
     .at("func (list targetList) FilterAlloc")
     .view(compare(Shown::Both));

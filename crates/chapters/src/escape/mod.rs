@@ -79,9 +79,9 @@ pub fn chapter() -> Chapter {
     let path = |lit| View::Figure(Rc::new(Path { lit }));
 
     c.step(
-        "Why not put everything on the heap? Every heap object is the collector's work. Handle makes six \
-         values; with all of them on the heap, a server doing a million of these a second collects far more \
-         often than with Go's placement, which leaves one. The numbers are the pacer model's.",
+        "Each heap object is work for the collector. Handle makes six values; Go's placement leaves one on \
+         the heap. At a million calls a second, all six on the heap means far more cycles (the pacer model's \
+         count).",
     )
     .at("func Handle(id int) int")
     .view(View::Figure(Rc::new(Pain)));
@@ -114,9 +114,9 @@ pub fn chapter() -> Chapter {
     .view(place(3))
     .terminal(GCFLAGS, GCFLAGS_OUT);
     c.step(
-        "A make whose size is known only at run time: Go 1.27 says \"make([]int, n) does not escape\". \
-         Since Go 1.25 the compiler reserves a 32-byte stack buffer and uses it when the slice fits; a \
-         bigger n is allocated on the heap at run time.",
+        "A make sized only at run time: Go 1.27 says \"make([]int, n) does not escape\". Since Go 1.25 the \
+         compiler reserves a 32-byte stack buffer for it, used when the slice fits; a bigger n is allocated \
+         on the heap.",
     )
     .at("s := make([]int, n)")
     .view(place(4))
@@ -148,8 +148,8 @@ pub fn chapter() -> Chapter {
     .at("return &p")
     .view(path(2));
     c.step(
-        "When that span is full, the mcache swaps it for one with free slots from mcentral; when none has \
-         any, mheap cuts fresh 8 KiB pages out of a 64 MiB arena.",
+        "Once that span is full, the mcache swaps it for one with free slots from mcentral, shared spans of \
+         each class; when none has any, mheap, the page allocator, cuts 8 KiB pages from a 64 MiB arena.",
     )
     .at("return &p")
     .view(path(4));
@@ -176,9 +176,9 @@ pub fn chapter() -> Chapter {
     .view(View::Figure(Rc::new(Cards { title: "Zero-allocation libraries", sub: "measure first", cards: zero_alloc })))
     .terminal("go test -bench . -benchmem ./zeroalloc", ZEROALLOC);
     c.step(
-        "The escape lab: one snippet, three toggles — return a value or a pointer, a constant or variable \
-         size, store the Point as Point or as any. Each of the eight versions was compiled by Go 1.27.3; the \
-         link keeps your choice.",
+        "The escape lab: one snippet, three toggles — return a value or a pointer, constant or variable size, \
+         store the Point as Point or as any. Go 1.27.3 compiled all eight versions; the link keeps your \
+         choice.",
     )
     .at("func NewPoint(x, y int) *Point")
     .view(View::Figure(Rc::new(Lab)));

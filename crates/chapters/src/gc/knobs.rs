@@ -1,6 +1,6 @@
 //! The gc chapter's knobs — GOGC, GOMEMLIMIT and the live heap for the
 //! pacer chart, the object count for the marking views — spelled in a link
-//! as Go reads them from the environment: `#/gc/33?GOGC=off&GOMEMLIMIT=48MiB`.
+//! as Go reads them from the environment: `#/gc/39?GOGC=off&GOMEMLIMIT=48MiB`.
 
 use crate::knob::{Knob, Off, Scale, Unit, Values};
 use memsim::pacer::{Settings, Workload, MIB};

@@ -21,7 +21,7 @@ pub use marking_view::Marking;
 pub use pacer_view::Pacer;
 
 use crate::chapter::{Chapter, Code, Lang};
-use crate::figure::View;
+use crate::figure::{Figure, View};
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
@@ -104,10 +104,17 @@ pub fn chapter() -> Chapter {
     let code = Code { file: "gc/main.go", lang: Lang::Go, text: include_str!("../../go/gc/main.go") };
     let mut c = Chapter::new("gc", "Automatic heap management: garbage collection", code);
     c.run_command = Some("go run ./gc");
-    let [load_c, cut, store, clear_c] = moves();
-    let [alloc99, print] = finish();
-    let hypothetical = "a Go without write barriers (hypothetical) would print:";
+    mark_and_sweep(&mut c);
+    three_colours(&mut c);
+    concurrent(&mut c);
+    green_tea(&mut c);
+    pacer(&mut c);
+    c.knobs = KNOBS;
+    c
+}
 
+fn mark_and_sweep(c: &mut Chapter) {
+    c.part("Mark and sweep");
     c.step(
         "C leaves freeing to the programmer; Go frees heap memory itself, with a garbage collector (GC). \
          It finds what the program can still reach and frees the rest. main starts.",
@@ -118,8 +125,8 @@ pub fn chapter() -> Chapter {
     .focus(Focus::frame("main"));
 
     let mut b = c.step(
-        "build makes four Nodes on the heap: 24 bytes each with pointers, size class 3, side by side in one \
-         span. main's root points to the first; the others hang off it.",
+        "build makes four 24-byte Nodes on the heap: size class 3, side by side in one span — a run of memory \
+         pages holding objects of one size class. main's root points to the first; the others hang off it.",
     );
     for op in build() {
         b = b.op(op);
@@ -130,6 +137,16 @@ pub fn chapter() -> Chapter {
         .at("root.Other = nil")
         .op(set("root", &["Other"], Expr::Nil))
         .focus(Focus::HeapAt(NODE[3]));
+}
+
+fn three_colours(c: &mut Chapter) {
+    c.part("Three colours");
+    // Bridge: the idea of mark and sweep, then how Go marks.
+    c.step(
+        "Collecting takes two phases. Mark: start from the roots and find every object the program can \
+         still reach. Sweep: free the rest. Go marks with three colours, so marking can stop and resume.",
+    )
+    .at("runtime.GC()");
 
     c.step(
         "runtime.GC() starts a cycle. Marking begins with every object white: not yet known to be alive. \
@@ -177,16 +194,26 @@ pub fn chapter() -> Chapter {
         b = b.op(op);
     }
     b.at("root.Next.Other = extra").focus(Focus::HeapAt(NODE[3]));
+}
 
+fn concurrent(c: &mut Chapter) {
+    let [load_c, cut, store, clear_c] = moves();
+    let [alloc99, print] = finish();
+    let hypothetical = "a Go without write barriers (hypothetical) would print:";
+
+    c.part("Marking while the program runs");
+    // Bridge: a stopped program waits for the whole mark.
     c.step(
         "Stopping the program for a whole mark would pause it for as long as the heap takes to scan. Since \
-         Go 1.5, marking runs concurrently with the program. First, imagine it with no write barrier: a new \
-         cycle starts and scans the stack.",
+         Go 1.5, marking runs concurrently with the program, which keeps moving pointers meanwhile.",
     )
-    .at("// While the collector marks")
-    .op(Op::GcStart { barrier: false })
-    .op(Op::GcScanStack { goroutine: 1 })
-    .focus(Focus::HeapAt(NODE[0]));
+    .at("// While the collector marks");
+
+    c.step("First, imagine concurrent marking with no write barrier. A new cycle starts and scans main's stack.")
+        .at("// While the collector marks")
+        .op(Op::GcStart { barrier: false })
+        .op(Op::GcScanStack { goroutine: 1 })
+        .focus(Focus::HeapAt(NODE[0]));
 
     c.step("The collector scans node 1 (black) and greys node 2. Node 3 is still white.")
         .at("// While the collector marks")
@@ -244,10 +271,16 @@ pub fn chapter() -> Chapter {
     .focus(Focus::HeapAt(NODE[2]))
     .output_note(hypothetical);
 
-    let mut b = c.step(
+    c.step(
         "Go's answer since 1.8 is the hybrid write barrier. By design: on a pointer store while marking, \
-         shade the old pointer, and the new one if the stack is unscanned. The runtime simply records both in \
-         a per-P buffer and greys them on flush. Same moment, barrier on.",
+         shade the old pointer, and the new one if the stack is not yet scanned.",
+    )
+    .at("root.Next.Next = nil")
+    .output_note(hypothetical);
+
+    let mut b = c.step(
+        "The runtime simply records both pointers in a buffer of the P that runs the goroutine and greys them \
+         when the buffer is flushed. The same moment again, barrier on.",
     );
     b = b.op(Op::Restart);
     for op in setup() {
@@ -275,15 +308,15 @@ pub fn chapter() -> Chapter {
         .op(clear_c)
         .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("Marking finishes with node 3 black. Sweeping finds nothing reachable to free.")
+    c.step("Marking finishes with node 3 black. Every node is reachable, so sweeping finds nothing unreachable to free.")
         .at("c = nil")
         .op(Op::GcFinishMark)
         .op(Op::GcSweep)
         .focus(Focus::HeapAt(NODE[2]));
 
     c.step(
-        "The new Node goes to a fresh slot, and the program prints 3 99 — exactly what the real program \
-         prints. Objects allocated while marking are born black, so they cannot be lost either.",
+        "The cycle is over. The new Node goes to a fresh slot, and the program prints 3 99 — exactly what the \
+         real program prints. (During marking, new objects are allocated black, so they cannot be lost either.)",
     )
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(alloc99)
@@ -293,86 +326,98 @@ pub fn chapter() -> Chapter {
     c.step(
         "Go's collector is concurrent, tri-color, non-moving and non-generational. Its cost grows with the \
          number of heap objects it must scan — which is why Go also tries hard to keep values off the heap.",
-    )
-    .at("println(root.Other.V, root.Next.Other.V)");
-
-    green_tea(&mut c);
-    pacer(&mut c);
-    c.knobs = KNOBS;
-    c
+    );
 }
 
+// The Green Tea and pacer steps are about the runtime, not a line of the
+// listing: they mark no line.
 fn green_tea(c: &mut Chapter) {
     let cache = Rc::new(marking_view::Cache::default());
     let view = |strategy, done| View::Figure(Rc::new(Marking { strategy, done, cache: cache.clone() }));
     let flood = |done| view(Strategy::ObjectByObject, done);
     let spans = |done| view(Strategy::SpanBySpan, done);
     let all = usize::MAX;
-    let at = "runtime.GC()";
+    c.part("Green Tea");
+    // Bridge: scanning cost is memory waits, not only object counts.
     c.step(
-        "Marking spends much of its time waiting for memory: at least 35%, the Green Tea authors measured. \
-         Here is a bigger heap: a binary tree (31 nodes; the slider goes to 20,000) of three node sizes, in \
-         three spans that P0's mcache took from mcentral, and mcentral from mheap's 64 MiB arenas.",
+        "Scanning is slow for a reason beyond the object count: marking spends much of its time waiting for \
+         memory — at least 35%, the Green Tea authors measured. The order of the scan matters.",
+    );
+    c.step(
+        "Here is a bigger heap: a binary tree of three node sizes in three spans, one per size class. The \
+         Objects slider sets how many nodes, up to 20,000.",
     )
-    .at(at)
     .view(flood(0));
     c.step(
         "The classic mark (Go 1.5 to 1.25) floods the object graph: take an object, scan it, push what it \
          points to. Each next object is usually in another span, so the scanner keeps jumping around memory.",
     )
-    .at(at)
     .view(flood(8));
     c.step(
         "Object by object, marking every node touched a new memory region almost every time — each a \
          likely cache miss on a real machine.",
     )
-    .at(at)
     .view(flood(all));
     c.step(
         "Green Tea, the default since Go 1.26, works with spans instead: finding a pointer only sets the mark \
          bit and queues the target's span. A queued span waits while more of its objects get marked.",
     )
-    .at(at)
     .view(spans(1));
     c.step(
         "Taking a span from the queue scans its marked objects in address order: far fewer region visits. \
-         The count is a lower bound: Go scans a snapshot, and objects marked meanwhile queue the span \
-         again, so real Go visits more often. Go uses this path for 16–512-byte objects.",
+         Go uses this path for objects of 16 to 512 bytes.",
     )
-    .at(at)
+    .view(spans(all));
+    c.step(
+        "The count is a lower bound: Go scans a snapshot of the span's marks, and objects marked meanwhile \
+         queue the span again, so real Go visits more often.",
+    )
     .view(spans(all));
 }
 
 fn pacer(c: &mut Chapter) {
-    let at = "runtime.GC()";
+    c.part("The pacer");
+    // Bridge: from the program's runtime.GC() to the runtime's own timing.
+    c.step(
+        "So far runtime.GC() asked for every cycle. Real programs rarely call it: the runtime starts cycles \
+         itself, pacing them so the heap stays near a goal.",
+    )
+    .at("runtime.GC()");
     let cache = Rc::new(pacer_view::Cache::default());
-    let view = |settings| View::Figure(Rc::new(Pacer { settings, cache: cache.clone() }));
-    c.step(
-        "Real programs rarely call runtime.GC(). A cycle starts when the heap nears its goal: live + (live + \
-         stacks + globals) × GOGC/100, at least 4 MiB. 8 MiB live, 1 MiB stacks, 1 MiB globals at GOGC=100: \
-         goal 18 MiB, and the cycle starts before the heap gets there. Objects allocated while marking are born black and count as live, so later goals sit a \
-         little higher. Drag the sliders; the link keeps your settings.",
-    )
-    .at(at)
-    .view(view(knobs::pacer(Some(100), None, 8 * MIB)));
-    c.step(
-        "GOGC trades memory for CPU. At GOGC=400 the goal is 5 × live + 4 × (stacks + globals): fewer \
-         cycles, less GC CPU, a higher peak. GOGC=off never collects — unless a memory limit is set.",
-    )
-    .at(at)
-    .view(view(knobs::pacer(Some(400), None, 8 * MIB)));
-    c.step(
+    let mut step = |lead: &'static str, settings| {
+        let p = Pacer { settings, lead, cache: cache.clone() };
+        // The step's own caption is the figure's at the step's settings.
+        let caption = p.caption(&p.defaults()).unwrap_or_default();
+        c.step(&caption).view(View::Figure(Rc::new(p)));
+    };
+    step(
+        "A cycle starts before the heap reaches its goal: live + (live + stacks + globals) × GOGC/100, at \
+         least 4 MiB.",
+        knobs::pacer(Some(100), None, 8 * MIB),
+    );
+    step(
+        "Objects allocated while marking are born black and count as live, so later goals sit a little \
+         higher. Drag the sliders; the link keeps your settings.",
+        knobs::pacer(Some(100), None, 8 * MIB),
+    );
+    step(
+        "GOGC trades memory for CPU: a higher GOGC means fewer cycles and less GC CPU, at a higher peak. \
+         GOGC=off never collects — unless a memory limit is set.",
+        knobs::pacer(Some(400), None, 8 * MIB),
+    );
+    step(
         "GOMEMLIMIT (Go 1.19) caps the goal: the limit less the runtime's non-heap memory and 3% headroom. \
-         With GOGC=off and 48 MiB the heap grows to about 41.7 MiB (real Go 1.27.3 prints 41 MB goals), \
-         and every cycle is still a full collection.",
-    )
-    .at(at)
-    .view(view(knobs::pacer(None, Some(48 * MIB), 8 * MIB)));
-    c.step(
-        "A limit too close to the live heap makes cycles run back to back. In this model marking takes its \
-         usual quarter of the CPUs nonstop; real Go also caps GC at 50% of CPU time (the GC CPU limiter) and \
-         lets the heap pass the limit rather than thrash.",
-    )
-    .at(at)
-    .view(view(knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB)));
+         Every cycle is still a full collection.",
+        knobs::pacer(None, Some(48 * MIB), 8 * MIB),
+    );
+    step(
+        "A limit too close to the live heap makes cycles run back to back: in this model, marking takes its \
+         usual quarter of the CPUs nonstop.",
+        knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
+    );
+    step(
+        "Real Go also caps GC at 50% of CPU time (the GC CPU limiter) and lets the heap pass the limit rather \
+         than thrash.",
+        knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
+    );
 }

@@ -10,7 +10,7 @@ use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
-use memsim::pacer::{gogc_text, simulate, Run};
+use memsim::pacer::{gogc_text, heap_goal, simulate, Run};
 use memview::{Scene, Viewport};
 
 /// The last run, by the knob values it was computed from; shared by every
@@ -20,6 +20,9 @@ pub struct Cache(RefCell<Option<(Values, Rc<Run>)>>);
 
 pub struct Pacer {
     pub settings: Values,
+    /// The step's point, free of any number a slider changes; the caption
+    /// adds the numbers for the values on the sliders.
+    pub lead: &'static str,
     pub cache: Rc<Cache>,
 }
 
@@ -58,6 +61,15 @@ impl Figure for Pacer {
         let stats = memview::pacer_stats(&self.run(k), &w, &s);
         let line: Vec<String> = stats.iter().map(|(l, v)| format!("{l}: {v}")).collect();
         format!("{}\n{}", memview::goal_formula(&w, &s), line.join(" \u{b7} "))
+    }
+
+    // The first goal, as the runtime sets it from the live heap; later
+    // goals sit higher by what marking allocated (the chart shows them).
+    fn caption(&self, k: &Values) -> Option<String> {
+        let (s, w) = pacer_inputs(k);
+        let limit = s.memory_limit.map_or_else(|| String::from("no GOMEMLIMIT"), |l| format!("GOMEMLIMIT={}", byte_count(l)));
+        let goal = heap_goal(w.live, &w, s).map_or_else(|| String::from("no goal, the heap only grows"), |g| format!("goal {}", memview::bytes(g)));
+        Some(format!("{} Now: GOGC={}, {limit}, {} live: {goal}.", self.lead, gogc_text(s.gogc), memview::bytes(w.live)))
     }
 
     fn terminal(&self, k: &Values) -> Option<String> {

@@ -64,9 +64,9 @@ pub fn chapter() -> Chapter {
         ops
     });
     c.step(
-        "A fixed stack's pain first. This C function recurses forever, keeping 1 KiB per call on the main \
-         thread's 8 MiB stack. About 8,000 calls in, the next frame would land below the stack's end: \
-         SIGSEGV, exit status 139 — checked by running it.",
+        "This C function recurses forever, keeping 1 KiB per call on the main thread's fixed 8 MiB stack. \
+         About 8,000 calls in, a frame lands past the stack's end: SIGSEGV, exit status 139 — checked by \
+         running it.",
     )
     .at("func sum(depth int, total *int)")
     .view(script(Scheme::Fixed(8 << 20), &fixed, fixed.len()))
@@ -94,9 +94,8 @@ pub fn chapter() -> Chapter {
         ops
     });
     c.step(
-        "Go up to 1.2 used segmented stacks. When the next frame does not fit in the current segment, a new \
-         segment (8 KiB, Go 1.2's minimum) is linked and the frame goes there. Nothing is copied: the stack \
-         becomes a chain.",
+        "Go up to 1.2 used segmented stacks. When the next frame does not fit in the current segment, a new 8 \
+         KiB segment (Go 1.2's minimum) is linked and the frame goes there: nothing is copied.",
     )
     .at("sum(depth-1, total)")
     .view(script(Scheme::Segmented(SEGMENT), &seg, 8));
@@ -124,16 +123,16 @@ pub fn chapter() -> Chapter {
     let after = |frames: usize| 2 + 4 * frames;
     let copy = Scheme::Copying(START_SIZE);
     c.step(
-        "Go 1.3 made stacks contiguous, and Go 1.4 starts them at 2 KiB. Each function's prologue compares \
-         the stack pointer with the stack guard, 928 bytes above the end on amd64. sum's frames fill the \
-         stack toward it; each holds &total, a pointer into main's frame.",
+        "Go 1.3 made stacks contiguous; Go 1.4 starts them at 2 KiB. Each function's prologue compares the \
+         stack pointer with the guard, 928 bytes above the end on amd64. sum's frames fill the stack toward \
+         it, each holding &total.",
     )
     .at("func sum(depth int, total *int)")
     .view(script(copy, &copying, after(7)));
     c.step(
-        "The next frame would cross the guard, so the prologue calls morestack: a new stack twice the size, \
-         every frame copied, and every pointer into the old stack — each &total — moved by the same \
-         distance. The values change; the arrows still point at total.",
+        "The next frame would cross the guard, so the prologue calls morestack: a stack twice the size, every \
+         frame copied, every pointer into the old stack — each &total — moved by the same distance. The \
+         arrows still point at total.",
     )
     .at("sum(depth-1, total)")
     .view(script(copy, &copying, after(8)));
@@ -146,9 +145,9 @@ pub fn chapter() -> Chapter {
     .view(script(copy, &copying, after(8)))
     .terminal(GCFLAGS, GCFLAGS_OUT);
     c.step(
-        "The recursion goes on, and the stack doubles again each time it fills: 4 KiB, 8 KiB. Each copy costs \
-         time in proportion to the stack in use, but doubling keeps the copies few and their total below the \
-         final size.",
+        "The recursion goes on, and the stack doubles each time it fills: 4 KiB, 8 KiB. Each copy costs time \
+         in proportion to the stack in use, but doubling keeps copies few and their total below the final \
+         size.",
     )
     .at("sum(depth-1, total)")
     .view(script(copy, &copying, after(60)));
@@ -160,22 +159,20 @@ pub fn chapter() -> Chapter {
     .view(script(copy, &copying, copying.len()));
     c.step(
         "New goroutines start at 2 KiB (Go 1.4; 8 KiB in Go 1.2 and 1.3). Since Go 1.19 the start size \
-         follows the average stack size seen at GC scans (GODEBUG=adaptivestackstart=1, the default), never \
-         below 2 KiB. Drag the depth and frame size.",
+         follows the average stack size seen at GC scans. Drag the depth and frame size.",
     )
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(1000, 128) })));
     c.step(
-        "main.go's recursion, 100,000 frames of 128 B in this model: a 16 MiB stack after 13 copies, \
-         copying under 16 MiB in all. The real program prints 50000, the same as with a stack that never \
-         moved.",
+        "With the defaults, main.go's recursion — 100,000 frames of 128 B — ends on a 16 MiB stack after 13 \
+         copies, under 16 MiB copied in all. The real program prints 50000, as with a stack that never moved.",
     )
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(100_000, 128) })));
     c.step(
-        "Does Go have stack overflow? Yes, rarely: a goroutine's stack may grow to 1 GB on 64-bit \
-         (debug.SetMaxStack changes it). Past that comes the fatal error below and exit status 2. The largest \
-         stack reached is 512 MiB: doubling again passes 10⁹ bytes.",
+        "Go stacks do overflow, rarely: one may grow to 1 GB on 64-bit (debug.SetMaxStack changes it), then \
+         comes the fatal error below, exit status 2. With the defaults the stack reaches 512 MiB; doubling \
+         again passes 10⁹ bytes.",
     )
     .at("sum(depth-1, total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(10_000_000, 128) })));

@@ -1,0 +1,38 @@
+//! Captions stay short enough to read while the picture moves: at most
+//! [`MAX_WORDS`] words, whether the step states them or a figure writes
+//! them from its knobs.
+
+use chapters::catalog;
+
+const MAX_WORDS: usize = 40;
+
+/// Words as a reader counts them: a dash or a × between spaces is not one.
+fn words(caption: &str) -> usize {
+    caption.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+#[test]
+fn no_caption_is_over_forty_words() {
+    let mut long = Vec::new();
+    for ch in catalog() {
+        for (i, step) in ch.steps.iter().enumerate() {
+            let mut captions = vec![step.caption.clone()];
+            if let Some(f) = step.view.figure() {
+                captions.extend(f.caption(&f.defaults()));
+            }
+            for c in captions {
+                let n = words(&c);
+                if n > MAX_WORDS {
+                    long.push(format!("{} step {}: {n} words: {c}", ch.id, i + 1));
+                }
+            }
+        }
+    }
+    assert!(long.is_empty(), "captions over {MAX_WORDS} words:\n{}", long.join("\n"));
+}
+
+#[test]
+fn words_are_counted_as_read() {
+    assert_eq!(words("Node 3 — white, 24 × 2 bytes."), 6);
+    assert_eq!(words("GOGC=100: goal 18 MiB"), 4);
+}
