@@ -78,7 +78,8 @@ test('space plays and pauses; playback advances by itself', async () => {
   await page.selectOption('#speed', '2');
   await page.keyboard.press(' ');
   assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
-  await page.waitForFunction(() => document.getElementById('app').dataset.step === '2', null, { timeout: 5000 });
+  // The first caption's reading time, at twice the speed.
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '2', null, { timeout: 12000 });
   await page.keyboard.press(' ');
   assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
   const at = await step(page);

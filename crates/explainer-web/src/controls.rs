@@ -42,6 +42,8 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     on_click("help-close", sh, || Intent::Help(false))?;
     on_click("notice-close", sh, || Intent::DismissNotice)?;
     on_click("theme", sh, || Intent::ToggleTheme)?;
+    on_click("present-button", sh, || Intent::Present(true))?;
+    on_click("present-exit", sh, || Intent::Present(false))?;
 
     let input_value: fn(&HtmlInputElement) -> String = |i| i.value();
     let select_value: fn(&HtmlSelectElement) -> String = |s| s.value();
@@ -76,11 +78,21 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// What kind of control a key was pressed on: the session decides which
+/// keys it leaves to it (see `session::keys`).
 fn key_target(e: &KeyboardEvent) -> KeyTarget {
-    let tag = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name());
-    match tag.as_deref() {
-        Some("INPUT" | "SELECT" | "TEXTAREA") => KeyTarget::Field,
-        Some("BUTTON") => KeyTarget::Button,
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return KeyTarget::Page };
+    match el.tag_name().as_str() {
+        "INPUT" => match el.get_attribute("type").unwrap_or_default().to_ascii_lowercase().as_str() {
+            "range" if el.id() == "scrubber" => KeyTarget::Scrubber,
+            "range" => KeyTarget::Slider,
+            "button" | "submit" | "reset" | "checkbox" | "radio" => KeyTarget::Button,
+            _ => KeyTarget::Text,
+        },
+        "SELECT" => KeyTarget::Menu,
+        "TEXTAREA" => KeyTarget::Text,
+        "BUTTON" | "SUMMARY" => KeyTarget::Button,
+        _ if el.is_content_editable() => KeyTarget::Text,
         _ => KeyTarget::Page,
     }
 }

@@ -29,10 +29,12 @@ pub fn set_text(id: &str, text: &str) {
     }
 }
 
-/// Sets the text of the element with `id` inside `parent`.
-pub fn set_text_of(parent: &Element, id: &str, text: &str) {
-    if let Ok(Some(e)) = parent.query_selector(&format!("#{id}")) {
-        e.set_text_content(Some(text));
+/// Sets the text of the first element matching `selector` inside `parent`.
+pub fn set_text_of(parent: &Element, selector: &str, text: &str) {
+    if let Ok(Some(e)) = parent.query_selector(selector) {
+        if e.text_content().as_deref() != Some(text) {
+            e.set_text_content(Some(text));
+        }
     }
 }
 

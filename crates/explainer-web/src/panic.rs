@@ -16,7 +16,7 @@ pub fn install() {
 pub fn show(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
     if let Ok(panel) = dom::el("error-panel") {
-        dom::set_text_of(&panel, "error-message", message);
+        dom::set_text_of(&panel, "#error-message", message);
         let _ = panel.remove_attribute("hidden");
     }
     if let Ok(main) = dom::el("app") {

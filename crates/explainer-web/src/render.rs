@@ -27,6 +27,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     }
     if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
         dom::set_text("counter", &page.counter);
+        progress(page, old.is_none_or(|o| o.progress.chapters != page.progress.chapters), chapters);
         dom::document().set_title(&page.title);
         if let Ok(r) = dom::typed::<HtmlInputElement>("scrubber") {
             r.set_max(&page.total.to_string());
@@ -43,6 +44,20 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     // A figure's caption follows its sliders, so it may change within a step.
     if changed(&|o| o.caption != page.caption) {
         dom::set_text("caption", &page.caption);
+    }
+    if changed(&|o| o.progress.part != page.progress.part) {
+        dom::set_hidden("part", page.progress.part.is_none());
+        dom::set_text("part", page.progress.part.as_deref().unwrap_or(""));
+    }
+    if changed(&|o| o.hint != page.hint) {
+        dom::set_hidden("hint", page.hint.is_none());
+        dom::set_text("hint", page.hint.unwrap_or(""));
+    }
+    if changed(&|o| o.sliders.is_empty() != page.sliders.is_empty()) {
+        // On a phone the sliders move up under the picture they drive.
+        if let Ok(app) = dom::el("app") {
+            let _ = if page.sliders.is_empty() { app.remove_attribute("data-knobs") } else { app.set_attribute("data-knobs", "") };
+        }
     }
     if changed(&|o| o.links != page.links) {
         links(&page.links);
@@ -65,8 +80,8 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.playing != page.playing) {
         if let Ok(b) = dom::el("play") {
             let _ = b.set_attribute("aria-pressed", if page.playing { "true" } else { "false" });
-            let _ = b.set_attribute("aria-label", if page.playing { "Pause" } else { "Play" });
-            b.set_text_content(Some(if page.playing { "\u{275a}\u{275a}" } else { "\u{25b6}" }));
+            dom::set_text_of(&b, ".icon", if page.playing { "\u{275a}\u{275a}" } else { "\u{25b6}\u{fe0e}" });
+            dom::set_text_of(&b, ".label", if page.playing { "Pause" } else { "Play" });
         }
     }
     if changed(&|o| o.help_open != page.help_open) {
@@ -75,7 +90,9 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.embed != page.embed) {
         if let Ok(app) = dom::el("app") {
             let e = page.embed;
-            for (name, on) in [("data-embed", e.on), ("data-embed-caption", e.on && e.caption), ("data-embed-controls", e.on && e.controls)] {
+            let flags =
+                [("data-embed", e.on), ("data-embed-caption", e.on && e.caption), ("data-embed-controls", e.on && e.controls), ("data-present", e.present)];
+            for (name, on) in flags {
                 let _ = if on { app.set_attribute(name, "") } else { app.remove_attribute(name) };
             }
         }
@@ -110,6 +127,41 @@ fn links(list: &[(String, String)]) {
         let _ = nav.append_child(&a);
     }
     let _ = if nav.child_element_count() == 0 { nav.set_attribute("hidden", "") } else { nav.remove_attribute("hidden") };
+}
+
+/// The story's progress: a segment per chapter (those before done, this
+/// one filled to the step), its accessible text, and the same in words.
+fn progress(page: &Page, rebuild: bool, chapters: &[Chapter]) {
+    let Ok(bar) = dom::el("progress") else { return };
+    let doc = dom::document();
+    if rebuild {
+        bar.set_text_content(None);
+        for c in chapters.iter().take(page.progress.chapters) {
+            let (Ok(seg), Ok(fill)) = (doc.create_element("span"), doc.create_element("i")) else { continue };
+            let _ = seg.set_attribute("title", c.title);
+            let _ = seg.append_child(&fill);
+            let _ = bar.append_child(&seg);
+        }
+        let _ = bar.set_attribute("aria-valuemax", &page.progress.chapters.to_string());
+    }
+    let segments = bar.children();
+    for i in 0..segments.length() {
+        let Some(seg) = segments.item(i) else { continue };
+        let i = i as usize;
+        let class = match i.cmp(&page.chapter) {
+            std::cmp::Ordering::Less => "done",
+            std::cmp::Ordering::Equal => "current",
+            std::cmp::Ordering::Greater => "",
+        };
+        seg.set_class_name(class);
+        if let Some(fill) = seg.first_element_child() {
+            let share = if i == page.chapter { 100.0 * (page.step + 1) as f64 / page.total.max(1) as f64 } else { 0.0 };
+            let _ = fill.set_attribute("style", &format!("width:{share:.1}%"));
+        }
+    }
+    let _ = bar.set_attribute("aria-valuenow", &(page.chapter + 1).to_string());
+    let _ = bar.set_attribute("aria-valuetext", &page.progress.text);
+    dom::set_text("where", &page.progress.text);
 }
 
 fn toggle_disabled(el: &Element, disabled: bool) {

@@ -1,5 +1,6 @@
 //! Embedding in a slide deck: the link's flags (`?embed&caption&controls&
-//! theme=dark`) and the messages a parent frame may send.
+//! theme=dark`, and `?present` for the presenter view) and the messages a
+//! parent frame may send.
 //!
 //!    parent ──{ type: "go-memory", version: 1, command: "goto", chapter, step, knobs }──► frame
 //!    parent ──"slide:start" / "slide:stop" (reveal.js)──────────────────────────────────► frame
@@ -20,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub const NAMESPACE: &str = "go-memory";
 pub const VERSION: u32 = 1;
 /// The link flags embed mode reads (besides a chapter's knobs).
-pub const FLAGS: [&str; 4] = ["embed", "caption", "controls", "theme"];
+pub const FLAGS: [&str; 5] = ["embed", "caption", "controls", "theme", "present"];
 /// Longest chapter id, knob key or value a message may carry.
 const MAX_TEXT: usize = 64;
 /// Most knobs a goto may set.
@@ -37,10 +38,14 @@ pub struct Embed {
     pub controls: bool,
     /// `theme=dark` / `theme=light`; otherwise the system's (the parent's).
     pub dark: Option<bool>,
+    /// The presenter view (`?present`, the `p` key): the picture fills the
+    /// screen with a large caption under it. Also outside embed mode.
+    pub present: bool,
 }
 
 impl Embed {
-    /// The flags a link sets; a bad `theme` value is reported.
+    /// The flags a link sets; a bad `theme` or `present` value is reported
+    /// (and leaves that flag at its default).
     pub fn from_params(params: &[(String, String)]) -> (Embed, Option<Problem>) {
         let mut e = Embed::default();
         let mut problem = None;
@@ -54,6 +59,13 @@ impl Embed {
                     "light" => e.dark = Some(false),
                     _ => problem = Some(Problem::BadValue { key: k.clone(), given: chapters::route::excerpt(v), expected: String::from("dark or light") }),
                 },
+                "present" => match v.as_str() {
+                    "" | "on" | "1" | "true" => e.present = true,
+                    "off" | "0" | "false" => e.present = false,
+                    _ => {
+                        problem = Some(Problem::BadValue { key: k.clone(), given: chapters::route::excerpt(v), expected: String::from("no value, on or off") });
+                    }
+                },
                 _ => {}
             }
         }
@@ -63,10 +75,13 @@ impl Embed {
     /// The flags as link parameters (after the knobs).
     pub fn params(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
+        let flag = |k: &str| (String::from(k), String::new());
+        if self.present {
+            out.push(flag("present"));
+        }
         if !self.on {
             return out;
         }
-        let flag = |k: &str| (String::from(k), String::new());
         out.push(flag("embed"));
         if self.caption {
             out.push(flag("caption"));

@@ -16,15 +16,22 @@ pub enum Nav {
     Keep,
 }
 
-/// Where a key was pressed.
+/// Where a key was pressed. The help's keys act wherever focus is, except
+/// where a control needs the key itself (see `keys`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyTarget {
-    /// The page itself, the canvas, a listing.
+    /// The page itself, the canvas, a listing, a link.
     Page,
-    /// A button: it keeps Space and Enter, arrows still step.
+    /// A button (or a disclosure's summary): Enter stays the button's.
     Button,
-    /// A form field (slider, menu): it keeps every key.
-    Field,
+    /// A menu (the chapter or speed select): ↑/↓ still choose in it.
+    Menu,
+    /// The step scrubber: its arrows, Home and End are the step keys.
+    Scrubber,
+    /// A knob's slider: it keeps its arrows, Home and End.
+    Slider,
+    /// A text field, where typing is expected: it keeps every key.
+    Text,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +65,11 @@ pub enum Intent {
         target: KeyTarget,
     },
     Help(bool),
+    /// Escape: closes the help, else leaves the presenter view.
+    Escape,
+    /// Enter or leave the presenter view (the `p` key, its button).
+    TogglePresent,
+    Present(bool),
     DismissNotice,
     ToggleTheme,
     /// The system's colour scheme or motion preference changed.

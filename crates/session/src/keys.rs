@@ -1,10 +1,14 @@
 //! The keyboard, as the help dialog lists it:
 //!
-//!    ←/→ previous/next   Space play/pause   Home/End first/last   ? help   Esc close
+//!    ←/→ previous/next   Space play/pause   Home/End first/last   p presenter view   ? help
+//!    Esc close the help, or leave the presenter view
 //!
-//! Form fields keep every key (a slider's arrows move the slider); buttons
-//! keep Space and Enter but arrows still step; a held modifier leaves the
-//! key to the browser.
+//! These act whichever control has focus — a button, the chapter or speed
+//! menu, the scrubber (whose own arrows would step anyway) — except where a
+//! control needs the key itself: a text field keeps every key, and a knob's
+//! slider keeps its arrows, Home and End (that is how a keyboard moves it).
+//! Enter and ↑/↓ are never taken, so buttons and menus still work; a held
+//! modifier leaves the key to the browser.
 
 use crate::intent::{Intent, KeyTarget};
 
@@ -14,11 +18,11 @@ pub fn intent(key: &str, modifier: bool, target: KeyTarget) -> Option<Intent> {
         return None;
     }
     if key == "Escape" {
-        return Some(Intent::Help(false));
+        return Some(Intent::Escape);
     }
-    match target {
-        KeyTarget::Field => return None,
-        KeyTarget::Button if !key.starts_with("Arrow") => return None,
+    match (target, key) {
+        (KeyTarget::Text, _) => return None,
+        (KeyTarget::Slider, "ArrowLeft" | "ArrowRight" | "Home" | "End") => return None,
         _ => {}
     }
     Some(match key {
@@ -28,6 +32,7 @@ pub fn intent(key: &str, modifier: bool, target: KeyTarget) -> Option<Intent> {
         "Home" => Intent::First,
         "End" => Intent::Last,
         "?" => Intent::Help(true),
+        "p" | "P" => Intent::TogglePresent,
         _ => return None,
     })
 }

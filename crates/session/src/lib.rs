@@ -23,5 +23,5 @@ mod session;
 
 pub use embed::{Embed, Message, Reply};
 pub use intent::{Effect, Intent, KeyTarget, Nav};
-pub use page::{Page, Slider};
-pub use session::Session;
+pub use page::{Page, Progress, Slider};
+pub use session::{dwell_ms, Session, HINT};

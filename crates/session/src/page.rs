@@ -15,6 +15,19 @@ pub struct Slider {
     pub text: String,
 }
 
+/// Where the viewer is in the whole story, for the progress bar.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// How many chapters the story has (a segment each); the current one
+    /// is `Page::chapter`, filled to `Page::step` of `Page::total`.
+    pub chapters: usize,
+    /// `Chapter 5 of 9 · step 19 of 36`: the bar's accessible text.
+    pub text: String,
+    /// In a chapter with named parts: `Part 3 of 5: Marking while the
+    /// program runs · 4/7`.
+    pub part: Option<String>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
     /// Index into the catalog, and the chapter's slug.
@@ -27,6 +40,10 @@ pub struct Page {
     pub caption: String,
     /// `3 / 24`.
     pub counter: String,
+    /// The story's chapters, this one's place among them, and its part.
+    pub progress: Progress,
+    /// A first-step hint on how to go on (until the viewer first moves).
+    pub hint: Option<&'static str>,
     /// The document's title.
     pub title: String,
     /// What the chapter's listing was checked against.
@@ -52,7 +69,7 @@ pub struct Page {
     pub playing: bool,
     pub help_open: bool,
     pub dark: bool,
-    /// Embed mode and its flags.
+    /// Embed mode and its flags, and the presenter view.
     pub embed: crate::embed::Embed,
     /// "Link copied", or empty.
     pub copy_status: String,

@@ -3,7 +3,7 @@
 use crate::embed::{self, Command, Embed, Message, Reply};
 use crate::intent::{Effect, Intent, Nav};
 use crate::keys;
-use crate::page::{Page, Slider};
+use crate::page::{Page, Progress, Slider};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -17,8 +17,23 @@ use memview::{Palette, Scene, Stage, Viewport};
 const STEP_ANIM_MS: f64 = 650.0;
 /// Time to cross-fade on a jump (seek, chapter change).
 const JUMP_ANIM_MS: f64 = 220.0;
-/// How long playback shows each step, at speed 1.
-const DWELL_MS: f64 = 3200.0;
+/// How long playback shows a step, at speed 1: a base plus a reading time
+/// per word of its caption, within bounds (see [`dwell_ms`]).
+const DWELL_BASE_MS: f64 = 1500.0;
+const DWELL_PER_WORD_MS: f64 = 250.0;
+const DWELL_MIN_MS: f64 = 2500.0;
+const DWELL_MAX_MS: f64 = 20_000.0;
+
+/// The first-step hint: how to go on.
+pub const HINT: &str = "Press Next or \u{2192} to go on";
+
+/// How long playback shows a step whose caption is `caption`, at `speed`
+/// (1 is normal): long enough to read it, about four words a second.
+pub fn dwell_ms(caption: &str, speed: f64) -> f64 {
+    let words = caption.split_whitespace().count() as f64;
+    let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
+    (DWELL_BASE_MS + DWELL_PER_WORD_MS * words).clamp(DWELL_MIN_MS, DWELL_MAX_MS) / speed
+}
 /// Time per object scanned when marking plays out, and the bounds on a
 /// whole step's playing time (at speed 1).
 const SCAN_MS_PER_OBJECT: f64 = 90.0;
@@ -69,6 +84,9 @@ pub struct Session {
     dark: bool,
     viewport: Viewport,
     help_open: bool,
+    /// Whether the viewer has moved yet (stepped, scrubbed or played): the
+    /// first-step hint shows until they do.
+    moved: bool,
     notice: Option<String>,
     copy_status: String,
     effects: Vec<Effect>,
@@ -97,6 +115,7 @@ impl Session {
             dark: false,
             viewport: Viewport { width: 800.0, height: 500.0 },
             help_open: false,
+            moved: false,
             notice: None,
             copy_status: String::new(),
             effects: Vec::new(),
@@ -214,7 +233,10 @@ impl Session {
                     None => self.open(&hash, Nav::Replace, now),
                 }
             }
-            Ok(Command::Next) => self.next(Nav::Replace, now),
+            Ok(Command::Next) => {
+                self.moved = true;
+                self.next(Nav::Replace, now);
+            }
             Ok(Command::Prev) => self.prev(now),
             Ok(Command::Play) => self.set_playing(true, now),
             Ok(Command::Pause) => self.set_playing(false, now),
@@ -234,6 +256,9 @@ impl Session {
     }
 
     fn apply(&mut self, intent: Intent, now: f64) -> bool {
+        if matches!(intent, Intent::Next | Intent::Prev | Intent::First | Intent::Last | Intent::Scrub(_) | Intent::TogglePlay) {
+            self.moved = true;
+        }
         match intent {
             Intent::Open { hash, nav } => self.open(&hash, nav, now),
             Intent::Next => self.next(Nav::Push, now),
@@ -257,9 +282,8 @@ impl Session {
             }
             Intent::Slider { id, position } => return self.slide(&id, position),
             Intent::Key { key, modifier, target } => match keys::intent(&key, modifier, target) {
-                Some(i) => {
-                    self.dispatch(i, now);
-                }
+                // Announced by the dispatch this key came in by.
+                Some(i) => return self.apply(i, now),
                 None => return false,
             },
             Intent::Help(open) => {
@@ -268,6 +292,17 @@ impl Session {
                     self.effects.push(Effect::Focus(if open { "help-close" } else { "help-button" }));
                 }
             }
+            Intent::Escape => {
+                if self.help_open {
+                    return self.apply(Intent::Help(false), now);
+                }
+                if !self.embed.present {
+                    return false;
+                }
+                self.set_present(false);
+            }
+            Intent::TogglePresent => self.set_present(!self.embed.present),
+            Intent::Present(on) => self.set_present(on),
             Intent::DismissNotice => self.notice = None,
             Intent::ToggleTheme => self.dark = !self.dark,
             Intent::Dark(d) => self.dark = d,
@@ -284,7 +319,7 @@ impl Session {
             Intent::CopyEmbed => {
                 // The frame shows this state, chromeless.
                 let keep = self.embed;
-                self.embed = Embed { on: true, ..keep };
+                self.embed = Embed { on: true, present: false, ..keep };
                 let hash = self.hash();
                 self.embed = keep;
                 self.effects.push(Effect::CopyEmbed(hash));
@@ -294,6 +329,14 @@ impl Session {
             Intent::Copied(Err(link)) => self.notice = Some(format!("Copy this link: {link}")),
         }
         true
+    }
+
+    /// Enters or leaves the presenter view; the link says which.
+    fn set_present(&mut self, on: bool) {
+        if self.embed.present != on && self.chapter < self.chapters.len() {
+            self.embed.present = on;
+            self.write_url(Nav::Replace);
+        }
     }
 
     /// The link to what is on screen: chapter, step and any knob moved
@@ -532,9 +575,16 @@ impl Session {
         }
     }
 
+    /// How long playback shows the current step (its caption's reading
+    /// time at the current speed).
+    pub fn dwell(&self) -> f64 {
+        let caption = self.chapters.get(self.chapter).and_then(|c| c.steps.get(self.step)).map_or("", |s| s.caption.as_str());
+        dwell_ms(caption, self.speed)
+    }
+
     /// Advances playback when the current step's dwell is over.
     fn tick(&mut self, now: f64) {
-        if !self.playing || self.anim.is_some() || now - self.last_advance < DWELL_MS / self.speed {
+        if !self.playing || self.anim.is_some() || now - self.last_advance < self.dwell() {
             return;
         }
         if self.at_story_end() {
@@ -611,6 +661,14 @@ impl Session {
             total,
             caption: ch.steps[step].caption.clone(),
             counter: format!("{} / {total}", step + 1),
+            progress: Progress {
+                chapters: self.chapters.len(),
+                text: format!("Chapter {} of {} \u{b7} step {} of {total}", self.chapter + 1, self.chapters.len(), step + 1),
+                part: ch
+                    .part_of(step)
+                    .map(|(k, name, first, count)| format!("Part {} of {}: {name} \u{b7} {}/{count}", k + 1, ch.parts.len(), step - first + 1)),
+            },
+            hint: (step == 0 && !self.moved && !self.embed.present && (!self.embed.on || self.embed.controls)).then_some(HINT),
             title: format!("{} \u{b7} step {} \u{2014} Go Memory, Through History", ch.title, step + 1),
             checked: chapters::checked(ch.code.lang),
             line: ch.line(step),

@@ -69,9 +69,9 @@ fn keys_do_what_the_help_says_wherever_they_are_pressed() {
     assert_eq!(urls(&mut s).last(), Some(&("#/stack-heap/4".to_string(), Nav::Push)));
     assert!(s.dispatch(key("ArrowLeft", KeyTarget::Button), 2.0), "arrows step even on a button");
     assert_eq!(step_of(&s, "stack-heap"), Some(3));
-    assert!(!s.dispatch(key("ArrowLeft", KeyTarget::Field), 3.0), "a slider keeps its arrows");
+    assert!(!s.dispatch(key("ArrowLeft", KeyTarget::Slider), 3.0), "a slider keeps its arrows");
     assert_eq!(step_of(&s, "stack-heap"), Some(3));
-    assert!(!s.dispatch(key(" ", KeyTarget::Button), 3.0), "a button keeps Space");
+    assert!(!s.dispatch(key("Enter", KeyTarget::Button), 3.0), "a button keeps Enter");
     assert!(!s.dispatch(Intent::Key { key: "ArrowRight".into(), modifier: true, target: KeyTarget::Page }, 3.0));
     let last = steps("stack-heap");
     s.dispatch(key("End", KeyTarget::Page), 4.0);
@@ -87,7 +87,7 @@ fn keys_do_what_the_help_says_wherever_they_are_pressed() {
     s.dispatch(key("?", KeyTarget::Page), 7.0);
     assert!(page(&mut s).help_open);
     assert!(s.take_effects().contains(&Effect::Focus("help-close")));
-    s.dispatch(key("Escape", KeyTarget::Field), 8.0);
+    s.dispatch(key("Escape", KeyTarget::Text), 8.0);
     assert!(!page(&mut s).help_open);
     assert!(s.dispatch(key(" ", KeyTarget::Page), 9.0));
     assert!(page(&mut s).playing);
@@ -186,23 +186,27 @@ fn bad_knob_values_keep_the_steps_own_and_say_why() {
 fn playback_advances_after_the_dwell_and_runs_on_to_the_story_end() {
     let mut s = open("#/memory/9");
     s.dispatch(Intent::TogglePlay, 0.0);
+    let dwell = s.dwell();
     s.frame(100.0);
+    s.frame(dwell - 1.0);
     assert_eq!(step_of(&s, "memory"), Some(9), "still dwelling");
-    s.frame(3300.0);
+    s.frame(dwell);
     assert_eq!(step_of(&s, "memory"), Some(10));
     assert_eq!(urls(&mut s).last().map(|(_, n)| *n), Some(Nav::Replace), "playback does not fill the history");
-    s.frame(4100.0);
-    s.frame(7000.0);
+    // The next step's dwell counts from when it was shown.
+    let shown = dwell;
+    s.frame(shown + 1000.0);
+    s.frame(shown + s.dwell());
     assert!(s.playing() && step_of(&s, "stack-heap") == Some(1), "playback runs on into the next chapter");
     let last = steps("next");
     let mut s = open(&format!("#/next/{}", last - 1));
     s.dispatch(Intent::TogglePlay, 0.0);
-    s.frame(3300.0);
-    s.frame(4100.0);
-    s.frame(8000.0);
+    s.frame(30_000.0);
+    s.frame(31_000.0);
+    s.frame(60_000.0);
     assert!(!s.playing(), "playback stops at the story's end");
     assert!(!page(&mut s).has_next);
-    s.dispatch(Intent::TogglePlay, 9000.0);
+    s.dispatch(Intent::TogglePlay, 70_000.0);
     assert_eq!(step_of(&s, "next"), Some(1), "play from the very end starts the last chapter over");
 }
 

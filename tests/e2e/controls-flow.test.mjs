@@ -1,0 +1,322 @@
+// The controls anyone reads: labelled Back / Next / Play, the first-step hint,
+// the story's progress, keys whichever control has focus, tap targets and
+// sliders beside their chart on a phone, and the presenter view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settle, screenshot, hashOf } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const step = (page) => page.$eval('#app', (a) => `${a.dataset.chapter}/${a.dataset.step}`);
+const pressed = (page) => page.getAttribute('#play', 'aria-pressed');
+const active = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+const box = (page, sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, bottom: r.bottom, right: r.right }; });
+
+test('Back, Next and Play read as words, Play apart from the two', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/3');
+  for (const [name, id] of [['Back', 'prev'], ['Next', 'next'], ['Play', 'play']]) {
+    const button = page.getByRole('button', { name, exact: true });
+    assert.equal(await button.count(), 1, `one button named ${name}`);
+    assert.equal(await button.getAttribute('id'), id);
+    assert.match(await button.innerText(), new RegExp(name));
+  }
+  assert.equal(await pressed(page), 'false');
+  assert.equal(await page.$eval('#play', (b) => b.closest('.steps')), null, 'Play is not in the Back/Next group');
+  const [next, play] = [await box(page, '#next'), await box(page, '#play')];
+  assert.ok(play.x - next.right >= 16, `Play stands apart from Next (${play.x - next.right}px)`);
+  await page.click('#play');
+  assert.equal(await pressed(page), 'true');
+  assert.equal(await page.getByRole('button', { name: 'Pause', exact: true }).count(), 1, 'playing, it reads Pause');
+  await page.click('#play');
+  assert.equal(await pressed(page), 'false');
+  assert.match(await page.textContent('#play'), /Play/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the first-step hint shows until the first move, and in frames only with controls', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '');
+  assert.equal(await page.isVisible('#hint'), true);
+  assert.match(await page.textContent('#hint'), /Next or → to go on/);
+  await screenshot(page, 'hint-first-step-1280x720');
+  await page.click('#next');
+  assert.equal(await page.isVisible('#hint'), false, 'gone after the first move');
+  await page.click('#prev');
+  assert.equal(await step(page), 'intro/1');
+  assert.equal(await page.isVisible('#hint'), false, 'and it stays gone');
+  await context.close();
+  for (const [hash, shown] of [['#/gc/1', true], ['#/gc/4', false], ['#/gc/1?embed&caption', false], ['#/gc/1?embed&controls', true], ['#/gc/1?present', false]]) {
+    const o = await open(browser, srv.url, hash);
+    assert.equal(await o.page.isVisible('#hint'), shown, hash);
+    assert.deepEqual(o.errors, [], hash);
+    await o.context.close();
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('progress shows the chapter among all and the step in it', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/19');
+  const chapters = await page.$$eval('#chapter option', (os) => os.length);
+  const total = await page.$eval('#scrubber', (r) => r.max);
+  const bar = await page.$eval('#progress', (p) => ({
+    segments: p.children.length, classes: [...p.children].map((s) => s.className), text: p.getAttribute('aria-valuetext'),
+    role: p.getAttribute('role'), now: p.getAttribute('aria-valuenow'), fill: p.querySelector('.current i').style.width,
+  }));
+  assert.equal(bar.segments, chapters, 'a segment per chapter');
+  assert.deepEqual(bar.classes, ['done', 'done', 'done', 'done', 'current', ...Array(chapters - 5).fill('')]);
+  assert.equal(bar.text, `Chapter 5 of ${chapters} · step 19 of ${total}`);
+  assert.equal(await page.textContent('#where'), bar.text, 'the same in words');
+  assert.equal(bar.role, 'progressbar');
+  assert.equal(bar.now, '5');
+  assert.equal(bar.fill, `${(1900 / total).toFixed(1)}%`);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.getAttribute('#progress', 'aria-valuetext'), / step 20 of /);
+  const parts = await page.$$eval('#chapter option', (os) => os.length);
+  assert.ok(parts > 0);
+  assert.equal(await page.isVisible('#part'), await page.evaluate(() => document.getElementById('part').textContent.length > 0));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keys do what the help says whichever control has focus', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/3');
+
+  // The chapter menu: arrows step, Space plays, the chapter stays.
+  await page.focus('#chapter');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await step(page), 'memory/4', '→ on the chapter menu steps');
+  assert.equal(await page.$eval('#chapter', (s) => s.value), 'memory', 'and does not switch chapters');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await step(page), 'memory/3');
+  await page.keyboard.press(' ');
+  assert.equal(await pressed(page), 'true', 'Space on the menu plays');
+  await page.keyboard.press(' ');
+  assert.equal(await pressed(page), 'false');
+  assert.equal(await active(page), 'chapter');
+
+  // A button that was clicked: Space plays, it does not press the button again.
+  await page.click('#next');
+  assert.equal(await step(page), 'memory/4');
+  assert.equal(await active(page), 'next');
+  await page.keyboard.press(' ');
+  assert.equal(await pressed(page), 'true', 'Space after clicking Next plays');
+  assert.equal(await step(page), 'memory/4', 'and does not step');
+  await page.keyboard.press(' ');
+  assert.equal(await pressed(page), 'false');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await step(page), 'memory/5', '→ on a button steps once');
+  await page.keyboard.press('Enter');
+  assert.equal(await step(page), 'memory/6', 'Enter still presses the button');
+
+  // The scrubber: one step per arrow, Home and End as the help says.
+  await page.focus('#scrubber');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await step(page), 'memory/7', '→ on the scrubber: one step');
+  assert.equal(await hashOf(page), '#/memory/7');
+  await page.keyboard.press('Home');
+  assert.equal(await step(page), 'memory/1');
+  const last = await page.$eval('#scrubber', (r) => r.max);
+  await page.keyboard.press('End');
+  assert.equal(await step(page), `memory/${last}`);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await step(page), `memory/${last - 1}`);
+  await page.keyboard.press(' ');
+  assert.equal(await pressed(page), 'true', 'Space on the scrubber plays');
+  await page.keyboard.press(' ');
+
+  // The speed menu: ← steps back, the speed stays.
+  await page.focus('#speed');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await step(page), `memory/${last - 2}`);
+  assert.equal(await page.$eval('#speed', (s) => s.value), '1');
+  await page.keyboard.press('?');
+  assert.equal(await page.isVisible('#help'), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isVisible('#help'), false);
+
+  // A click in the empty header does not focus the chapter menu.
+  const bar = await box(page, '.bar');
+  const pick = await box(page, '.chapter-pick');
+  const actions = await box(page, '.bar-actions');
+  const x = pick.right < actions.x - 20 ? (pick.right + actions.x) / 2 : pick.right - 4;
+  await page.mouse.click(x, bar.y + bar.h / 2);
+  assert.notEqual(await active(page), 'chapter', 'the menu keeps its focus to itself');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await step(page), `memory/${last - 1}`);
+  assert.equal(await page.$eval('#chapter', (s) => s.value), 'memory');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a knob slider keeps its arrows while Space still plays', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/case-study/6');
+  const at = await step(page);
+  const knob = await page.$$eval('#knob-groups .knob:not([hidden]) input', (is) => is.find((i) => i.getClientRects().length).id);
+  const before = await page.$eval(`#${knob}`, (i) => i.value);
+  await page.focus(`#${knob}`);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await step(page), at, 'the step stays');
+  assert.notEqual(await page.$eval(`#${knob}`, (i) => i.value), before, 'the slider moved');
+  await page.keyboard.press(' ');
+  assert.equal(await pressed(page), 'true');
+  await page.keyboard.press(' ');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Every visible control's box. */
+const controls = (page) => page.$$eval('button, select, input, summary, a[href]', (els) => els
+  .filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+  .map((e) => { const r = e.getBoundingClientRect(); return { id: e.id || `${e.tagName} ${e.textContent.trim().slice(0, 24)}`, w: r.width, h: r.height }; }));
+
+test('every control is at least 44 × 44 px on a phone', async () => {
+  const phone = { width: 390, height: 844 };
+  for (const hash of ['#/intro/1', '#/gc/33', '#/case-study/6', '#/memory/abc', '#/escape/1']) {
+    const { page, context, errors } = await open(browser, srv.url, hash, phone);
+    await settle(page);
+    if (hash === '#/escape/1') await page.keyboard.press('?');
+    const small = (await controls(page)).filter((c) => c.w < 44 || c.h < 44);
+    assert.deepEqual(small, [], `${hash}: controls under 44 px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${hash}: no sideways scrolling (${overflow}px)`);
+    // The two rows of controls do not overlap one another.
+    const rows = await page.$$eval('.controls button:not([hidden]), .controls select, .controls input', (els) => els
+      .filter((e) => e.getClientRects().length).map((e) => { const r = e.getBoundingClientRect(); return [e.id, r.left, r.top, r.right, r.bottom]; }));
+    for (const a of rows) for (const b of rows) {
+      if (a === b) continue;
+      const apart = a[3] <= b[1] || b[3] <= a[1] || a[4] <= b[2] || b[4] <= a[2];
+      assert.ok(apart, `${hash}: ${a[0]} overlaps ${b[0]}`);
+    }
+    if (hash === '#/intro/1') await screenshot(page, 'controls-phone-390x844');
+    assert.deepEqual(errors, [], hash);
+    await context.close();
+  }
+});
+
+/** The 1-based steps of `id` that show sliders. */
+async function sliderSteps(page, id) {
+  await page.evaluate((h) => { location.hash = h; }, `#/${id}/1`);
+  await page.waitForFunction((id) => document.getElementById('app').dataset.chapter === id, id);
+  const total = Number(await page.$eval('#scrubber', (r) => r.max));
+  const found = [];
+  for (let n = 1; n <= total; n++) {
+    await page.evaluate((h) => { location.hash = h; }, `#/${id}/${n}`);
+    await page.waitForFunction((n) => document.getElementById('app').dataset.step === String(n), n);
+    if (await page.isVisible('#knobs')) found.push(n);
+  }
+  return found;
+}
+
+test('on a phone the sliders and the chart they drive are on screen together', async () => {
+  const phone = { width: 390, height: 844 };
+  const { page, context } = await open(browser, srv.url, '#/gc/1', phone);
+  const steps = {};
+  for (const id of ['gc', 'stack-growth', 'case-study', 'escape']) steps[id] = await sliderSteps(page, id);
+  await context.close();
+  for (const [id, found] of Object.entries(steps)) {
+    assert.ok(found.length > 0, `${id} has slider steps`);
+    for (const n of new Set([found[0], found[found.length - 1]])) {
+      const o = await open(browser, srv.url, `#/${id}/${n}`, phone);
+      await settle(o.page);
+      const canvas = await box(o.page, '#view');
+      const bar = await box(o.page, '.controls');
+      const sliders = await o.page.$$eval('#knob-groups .knob:not([hidden]) input', (is) => is
+        .filter((i) => i.getClientRects().length).map((i) => { const r = i.getBoundingClientRect(); return [i.id, r.top, r.bottom]; }));
+      assert.ok(sliders.length > 0, `${id}/${n}`);
+      assert.ok(canvas.y >= 0 && canvas.h >= 250, `${id}/${n}: the chart is on screen and readable (${canvas.h}px)`);
+      for (const [sid, top, bottom] of sliders) {
+        assert.ok(top >= canvas.bottom, `${id}/${n}: ${sid} sits under the chart`);
+        assert.ok(bottom <= bar.y, `${id}/${n}: ${sid} (bottom ${bottom}) is above the step controls (${bar.y}) in the viewport`);
+      }
+      if (id === 'gc' && n === found[found.length - 1]) await screenshot(o.page, 'sliders-phone-390x844');
+      assert.deepEqual(o.errors, [], `${id}/${n}`);
+      await o.context.close();
+    }
+  }
+});
+
+test('the presenter view by link: the picture fills the screen, the caption large under it', async () => {
+  for (const [width, height] of [[1280, 720], [1920, 1080], [960, 540], [390, 844]]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/gc/33?present', { width, height });
+    await settle(page);
+    assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), true);
+    for (const hidden of ['.bar', '#knobs', '.code-box', '#copy-link', '#scrubber']) {
+      assert.equal(await page.isVisible(hidden), false, `${width}×${height}: ${hidden} is hidden`);
+    }
+    const canvas = await box(page, '#view');
+    const caption = await box(page, '#caption');
+    const size = await page.$eval('#caption', (c) => parseFloat(getComputedStyle(c).fontSize));
+    assert.ok(canvas.w >= width - 2, `${width}×${height}: the picture is as wide as the screen (${canvas.w})`);
+    assert.ok(canvas.h >= height * 0.45, `${width}×${height}: and most of its height (${canvas.h})`);
+    assert.ok(caption.y >= canvas.bottom - 1 && caption.bottom <= height, `${width}×${height}: the caption is under it, on screen`);
+    // Large for the room: a fixed share of the screen (the page's own caption is 16 px).
+    const large = width >= 960 ? Math.max(19, Math.min(width * 0.022, height * 0.035)) : 18;
+    assert.ok(size >= large, `${width}×${height}: a large caption (${size}px, at least ${large})`);
+    const fits = await page.$eval('.side', (s) => s.scrollHeight <= s.clientHeight + 1);
+    assert.ok(fits, `${width}×${height}: the caption is not cut`);
+    for (const id of ['#prev', '#next', '#play', '#present-exit']) assert.equal(await page.isVisible(id), true, `${width}×${height}: ${id}`);
+    await screenshot(page, `present-gc-33-${width}x${height}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('the presenter view by key rides along in links and copy link, and Escape leaves it', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/5', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.keyboard.press('p');
+  assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), true);
+  assert.equal(await hashOf(page), '#/stack-heap/5?present');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await hashOf(page), '#/stack-heap/6?present', 'the flag rides along');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), false, 'Escape leaves it');
+  assert.equal(await hashOf(page), '#/stack-heap/6');
+  await page.click('#present-button');
+  assert.equal(await hashOf(page), '#/stack-heap/6?present', 'the Present button enters it');
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '5');
+  assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), true, 'back keeps the view the link names');
+  await page.click('#present-exit');
+  assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), false, 'Exit leaves it');
+  await page.keyboard.press('p');
+  await page.keyboard.press('?');
+  assert.equal(await page.isVisible('#help'), true);
+  assert.match(await page.textContent('#help'), /Presenter view/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), true, 'the first Escape only closes the help');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('p');
+  await page.evaluate(() => document.getElementById('copy-link').click());
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0);
+  assert.equal(new URL(await page.evaluate(() => navigator.clipboard.readText())).hash, '#/stack-heap/5?present');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a bad presenter flag gets a notice and a sane page', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/3?present=%3Cimg%20src=x%20onerror=alert(1)%3E');
+  assert.equal(await step(page), 'gc/3');
+  assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), false);
+  assert.equal(await page.isVisible('#notice'), true);
+  assert.match(await page.textContent('#notice-text'), /present=.*no value, on or off/);
+  assert.equal(await page.$$eval('#notice img, img', (i) => i.length), 0, 'no markup was made');
+  assert.equal(await hashOf(page), '#/gc/3');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('screenshots at four sizes', async () => {
+  for (const [width, height] of [[1280, 720], [1920, 1080], [960, 540], [390, 844]]) {
+    for (const hash of ['#/intro/1', '#/gc/33']) {
+      const { page, context, errors } = await open(browser, srv.url, hash, { width, height });
+      await settle(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${hash} ${width}×${height}: no sideways scrolling`);
+      await screenshot(page, `controls-${hash.slice(2).replace('/', '-')}-${width}x${height}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
