@@ -173,7 +173,7 @@ const controls = (page) => page.$$eval('button, select, input, summary, a[href]'
 
 test('every control is at least 44 × 44 px on a phone', async () => {
   const phone = { width: 390, height: 844 };
-  for (const hash of ['#/intro/1', '#/gc/33', '#/case-study/6', '#/memory/abc', '#/escape/1']) {
+  for (const hash of ['#/intro/1', '#/gc/39', '#/case-study/6', '#/memory/abc', '#/escape/1']) {
     const { page, context, errors } = await open(browser, srv.url, hash, phone);
     await settle(page);
     if (hash === '#/escape/1') await page.keyboard.press('?');
@@ -239,7 +239,7 @@ test('on a phone the sliders and the chart they drive are on screen together', a
 
 test('the presenter view by link: the picture fills the screen, the caption large under it', async () => {
   for (const [width, height] of [[1280, 720], [1920, 1080], [960, 540], [390, 844]]) {
-    const { page, context, errors } = await open(browser, srv.url, '#/gc/33?present', { width, height });
+    const { page, context, errors } = await open(browser, srv.url, '#/gc/39?present', { width, height });
     await settle(page);
     assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), true);
     for (const hidden of ['.bar', '#knobs', '.code-box', '#copy-link', '#scrubber']) {
@@ -257,7 +257,7 @@ test('the presenter view by link: the picture fills the screen, the caption larg
     const fits = await page.$eval('.side', (s) => s.scrollHeight <= s.clientHeight + 1);
     assert.ok(fits, `${width}×${height}: the caption is not cut`);
     for (const id of ['#prev', '#next', '#play', '#present-exit']) assert.equal(await page.isVisible(id), true, `${width}×${height}: ${id}`);
-    await screenshot(page, `present-gc-33-${width}x${height}`);
+    await screenshot(page, `present-gc-39-${width}x${height}`);
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -309,7 +309,7 @@ test('a bad presenter flag gets a notice and a sane page', async () => {
 
 test('screenshots at four sizes', async () => {
   for (const [width, height] of [[1280, 720], [1920, 1080], [960, 540], [390, 844]]) {
-    for (const hash of ['#/intro/1', '#/gc/33']) {
+    for (const hash of ['#/intro/1', '#/gc/39']) {
       const { page, context, errors } = await open(browser, srv.url, hash, { width, height });
       await settle(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

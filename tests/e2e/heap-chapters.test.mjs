@@ -170,12 +170,12 @@ test('manual-heap: the leak ends in an OOM kill the page cannot miss', async () 
   assert.match(term, /Killed\n\$ echo \$\?\n137$/);
   assert.match(await page.textContent('#state-desc'), /kill/i);
   // The Killed card and the leaked chunks are drawn in the danger colour
-  // (#d55e00 in the light theme): much of it at the end, little at the start.
+  // (#c62828 in the light theme): much of it at the end, little at the start.
   const danger = () => page.evaluate(() => {
     const c = document.getElementById('view');
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0xd5) < 6 && Math.abs(data[i + 1] - 0x5e) < 6 && Math.abs(data[i + 2]) < 6) n++;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0xc6) < 6 && Math.abs(data[i + 1] - 0x28) < 6 && Math.abs(data[i + 2] - 0x28) < 6) n++;
     return n;
   });
   const killed = await danger();

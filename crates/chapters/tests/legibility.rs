@@ -9,14 +9,18 @@ use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextA
 
 /// The canvas at each size the page is seen at, measured in Chromium, and
 /// the smallest text each must draw.
-const SIZES: [(&str, Viewport, f32); 5] = [
-    ("1280x720", Viewport { width: 830.0, height: 623.0 }, 14.0),
-    ("1920x1080", Viewport { width: 1470.0, height: 983.0 }, 18.0),
+const SIZES: [(&str, Viewport, f32); 7] = [
+    ("1280x720", Viewport { width: 830.0, height: 621.0 }, 14.0),
+    ("1920x1080", Viewport { width: 1470.0, height: 981.0 }, 18.0),
     // A 960×540 slide frame in embed mode, with its caption.
-    ("960x540 embed", Viewport { width: 960.0, height: 498.0 }, 12.0),
+    ("960x540 embed", Viewport { width: 960.0, height: 468.0 }, 12.0),
+    // The presenter view in a 960×540 window.
+    ("960x540 present", Viewport { width: 960.0, height: 428.0 }, 11.0),
     // The page itself in a 960×540 window, beside the caption and code.
-    ("960x540", Viewport { width: 510.0, height: 443.0 }, 11.0),
+    ("960x540", Viewport { width: 510.0, height: 441.0 }, 11.0),
     ("390x844", Viewport { width: 390.0, height: 473.0 }, 11.0),
+    // A phone on a step with sliders: the picture shortens to keep them in view.
+    ("390x844 sliders", Viewport { width: 390.0, height: 371.0 }, 11.0),
 ];
 
 /// Advance of one character of the canvas's monospace font, per px of size
@@ -158,16 +162,21 @@ fn problems(scene: &Scene, vp: Viewport, min_font: f32) -> Vec<String> {
 
 /// Every picture a chapter shows: each step's, each figure at its defaults
 /// and knob extremes, and a few moments of a run that plays out.
-fn pictures(ch: &Chapter, vp: Viewport) -> Vec<(usize, Scene)> {
+fn pictures(ch: &Chapter, vp: Viewport, sliders_only: bool) -> Vec<(usize, Scene)> {
     let tl = ch.timeline().expect("builds");
     let stage = Stage::of(tl.states());
     let mut out = Vec::new();
     for (i, m) in tl.states().iter().enumerate() {
         let Some(fig) = ch.steps[i].view.figure() else {
-            out.push((i, layout(m, &stage, vp, &ch.steps[i].focus)));
+            if !sliders_only {
+                out.push((i, layout(m, &stage, vp, &ch.steps[i].focus)));
+            }
             continue;
         };
         let defaults = fig.defaults();
+        if sliders_only && defaults.iter().next().is_none() {
+            continue;
+        }
         let mut settings = vec![defaults.clone()];
         for (key, _) in defaults.iter() {
             let knob = chapters::knob::find(ch.knobs, key).expect("a figure's knob is in its chapter's table");
@@ -197,7 +206,7 @@ fn every_picture_reads_at_every_size() {
     let mut count = 0;
     for ch in catalog() {
         for (name, vp, min_font) in SIZES {
-            for (i, scene) in pictures(&ch, vp) {
+            for (i, scene) in pictures(&ch, vp, name.ends_with("sliders")) {
                 let mut seen = std::collections::BTreeSet::new();
                 for p in problems(&scene, vp, min_font) {
                     count += 1;

@@ -196,17 +196,17 @@ fn the_first_step_hint_shows_until_the_first_move() {
 
 #[test]
 fn the_presenter_view_by_link_and_by_key_rides_along_in_links() {
-    let mut s = open("#/gc/33?GOGC=200&present");
+    let mut s = open("#/gc/39?GOGC=200&present");
     let p = page(&mut s);
     assert!(p.embed.present && !p.embed.on && p.notice.is_none());
-    assert_eq!(s.hash(), "#/gc/33?GOGC=200&present");
+    assert_eq!(s.hash(), "#/gc/39?GOGC=200&present");
     s.dispatch(Intent::Next, 1.0);
-    assert_eq!(last_url(&mut s).map(|(h, _)| h), Some("#/gc/34?present".into()), "it rides along with the step");
+    assert_eq!(last_url(&mut s).map(|(h, _)| h), Some("#/gc/40?present".into()), "it rides along with the step");
     s.dispatch(Intent::CopyEmbed, 2.0);
-    assert!(s.take_effects().contains(&Effect::CopyEmbed("#/gc/34?embed".into())), "an embed is not a presenter view");
+    assert!(s.take_effects().contains(&Effect::CopyEmbed("#/gc/40?embed".into())), "an embed is not a presenter view");
     assert!(s.dispatch(key("Escape", KeyTarget::Page), 3.0), "Escape leaves it");
     assert!(!page(&mut s).embed.present);
-    assert_eq!(last_url(&mut s), Some(("#/gc/34".into(), Nav::Replace)));
+    assert_eq!(last_url(&mut s), Some(("#/gc/40".into(), Nav::Replace)));
 
     let mut s = open("#/memory/2");
     s.dispatch(key("p", KeyTarget::Page), 1.0);
@@ -250,7 +250,7 @@ fn a_bad_present_value_gets_a_notice_and_a_sane_page() {
 proptest! {
     #[test]
     fn any_present_value_or_key_leaves_a_sane_state(value in "\\PC{0,80}", keys in prop::collection::vec("\\PC{0,3}", 0..12)) {
-        let mut s = open(&format!("#/gc/33?present={value}"));
+        let mut s = open(&format!("#/gc/39?present={value}"));
         for (i, k) in keys.iter().enumerate() {
             for target in [KeyTarget::Page, KeyTarget::Menu, KeyTarget::Slider] {
                 s.dispatch(key(k, target), i as f64);
