@@ -77,6 +77,11 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
     for e in &scene.edges {
         let (Some(a), Some(b)) = (scene.node(e.from), scene.node(e.to)) else { continue };
         let alpha = e.alpha * a.alpha.min(b.alpha);
+        // A swinging head travels from the old target's box to the new.
+        let target = match e.swing.and_then(|(k, t)| Some((scene.node(k)?.rect, t))) {
+            Some((old, t)) => old.lerp(b.rect, t),
+            None => b.rect,
+        };
         if alpha <= 0.01 {
             continue;
         }
@@ -87,7 +92,7 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
         } else {
             Role::Pointer
         });
-        out.push(arrow(a.rect, b.rect, scene.width, color, alpha, if e.focus { 2.5 } else { 1.75 }));
+        out.push(arrow(a.rect, target, scene.width, color, alpha, if e.focus { 2.5 } else { 1.75 }));
     }
     out
 }

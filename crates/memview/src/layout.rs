@@ -120,6 +120,16 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
         e.to = Key::Part("more-chunks", 0);
         summed && matches!(e.from, Key::Value(_))
     });
+    // A new heap object flies out of the frame whose pointer holds it: a
+    // value escaping to the heap is seen to leave the stack.
+    for frame in m.frames() {
+        for slot in &frame.slots {
+            let Some(to) = scene.edges.iter().find(|e| e.from == Key::Value(slot.id)).map(|e| e.to) else { continue };
+            if let Some(n) = scene.nodes.iter_mut().find(|n| n.key == to && matches!(n.key, Key::Object(_)) && n.origin.is_none()) {
+                n.origin = Some(Key::Frame(frame.id));
+            }
+        }
+    }
     apply_focus(m, focus, &mut scene);
     if let Some(why) = &m.killed {
         layout_c_heap::killed(why, area, &metrics, &mut scene);
@@ -196,7 +206,14 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
             for a in &ptrs {
                 if let Ok(loc) = m.locate(*a) {
                     let danger = m.dangling(&slot.ty, loc.target) || m.stale(&slot.value);
-                    scene.edges.push(crate::scene::Edge { from: Key::Value(slot.id), to: target_key(m, loc.target), alpha: 1.0, focus: false, danger });
+                    scene.edges.push(crate::scene::Edge {
+                        from: Key::Value(slot.id),
+                        to: target_key(m, loc.target),
+                        alpha: 1.0,
+                        focus: false,
+                        danger,
+                        swing: None,
+                    });
                 }
             }
         }
@@ -213,7 +230,7 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
             for a in &ptrs {
                 if let Ok(loc) = m.locate(*a) {
                     let from = Key::Field(obj.id, i as u8);
-                    scene.edges.push(crate::scene::Edge { from, to: target_key(m, loc.target), alpha: 1.0, focus: false, danger: m.stale(v) });
+                    scene.edges.push(crate::scene::Edge { from, to: target_key(m, loc.target), alpha: 1.0, focus: false, danger: m.stale(v), swing: None });
                 }
             }
         }

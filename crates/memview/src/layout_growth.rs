@@ -201,7 +201,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             let Word::Ptr(a) = w else { continue };
             let Some((target, _)) = s.resolve(*a) else { continue };
             if scene.node(frame_key(f.id)).is_some() && scene.node(frame_key(target)).is_some() && target != f.id {
-                scene.edges.push(Edge { from: frame_key(f.id), to: frame_key(target), alpha: 1.0, focus: s.freed.is_some(), danger: false });
+                scene.edges.push(Edge { from: frame_key(f.id), to: frame_key(target), alpha: 1.0, focus: s.freed.is_some(), danger: false, swing: None });
                 edges += 1;
             }
             break;

@@ -133,7 +133,14 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
         scene.nodes.push(card_node(Key::Part("stage", i as u32), r, c, &mt, i == lit, i > lit, bodies(i)));
         if i > 0 && i <= lit {
             if wide {
-                scene.edges.push(Edge { from: Key::Part("stage", i as u32 - 1), to: Key::Part("stage", i as u32), alpha: 1.0, focus: i == lit, danger: false });
+                scene.edges.push(Edge {
+                    from: Key::Part("stage", i as u32 - 1),
+                    to: Key::Part("stage", i as u32),
+                    alpha: 1.0,
+                    focus: i == lit,
+                    danger: false,
+                    swing: None,
+                });
             } else {
                 scene.nodes.push(Node::new(Key::Part("stage-arrow", i as u32), Rect::new(inner.x + inner.w / 2.0, r.y - gap / 2.0, 1.0, 1.0)).text(
                     0.0,

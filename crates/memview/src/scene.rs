@@ -84,6 +84,9 @@ pub struct Edge {
     /// A pointer to memory its holder no longer owns (freed, or reused
     /// for a different type): drawn as a danger.
     pub danger: bool,
+    /// Mid-animation, a pointer that changed target: its old target and
+    /// how far the head has swung from it to `to` (0–1).
+    pub swing: Option<(Key, f32)>,
 }
 
 /// A polyline: a chart's series, or the path a scanner took.
