@@ -13,7 +13,7 @@ const SIZES: [(&str, Viewport, f32); 7] = [
     ("1280x720", Viewport { width: 830.0, height: 621.0 }, 14.0),
     ("1920x1080", Viewport { width: 1470.0, height: 981.0 }, 18.0),
     // A 960×540 slide frame in embed mode, with its caption.
-    ("960x540 embed", Viewport { width: 960.0, height: 468.0 }, 12.0),
+    ("960x540 embed", Viewport { width: 960.0, height: 452.0 }, 12.0),
     // The presenter view in a 960×540 window.
     ("960x540 present", Viewport { width: 960.0, height: 428.0 }, 11.0),
     // The page itself in a 960×540 window, beside the caption and code.

@@ -129,8 +129,8 @@ pub(crate) fn registers(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene
         let name_w = mt.ch * 4.0;
         let hex = format!("{:#x}", r.value as u64);
         let decimal = format!("{}", r.value);
-        let room = mt.chars(inner.w - name_w - mt.f);
-        let shown = if decimal.len() + hex.len() + 3 <= room { format!("{decimal}  ({hex})") } else { decimal };
+        let both = format!("{decimal}  ({hex})");
+        let shown = if mt.width(&both, mt.f) + name_w + mt.ch * 2.5 <= inner.w { both } else { decimal };
         scene.nodes.push(
             Node::new(Key::Register(i as u32), Rect::new(inner.x, y, inner.w, row))
                 .origin(r.loaded_from.map(Key::Cell))

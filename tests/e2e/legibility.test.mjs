@@ -1,0 +1,83 @@
+// The picture as drawn in Chromium: every canvas label at or above the
+// size each screen needs, none cut short with an ellipsis, and a caption
+// box that keeps its height so the listing under it stays put.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settle, screenshot } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+// Records the last frame's fillText calls: font size in CSS px and words
+// (a frame starts by clearing the canvas).
+const RECORD = () => {
+  window.drawnText = [];
+  const clear = CanvasRenderingContext2D.prototype.clearRect;
+  CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+    window.drawnText = [];
+    return clear.apply(this, args);
+  };
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    const px = Number(/([\d.]+)px/.exec(this.font)?.[1] ?? 0);
+    window.drawnText.push({ text: String(text), px });
+    return fill.call(this, text, x, y, ...rest);
+  };
+};
+
+const SIZES = [
+  { width: 1280, height: 720, min: 14, flags: '' },
+  { width: 1920, height: 1080, min: 18, flags: '' },
+  { width: 960, height: 540, min: 12, flags: '?embed&caption' },
+  { width: 390, height: 844, min: 11, flags: '' },
+];
+const STEPS = ['intro/3', 'memory/8', 'stack-heap/21', 'manual-heap/18', 'gc/22', 'gc/34', 'gc/40', 'escape/9', 'stack-growth/7', 'case-study/2', 'next/2'];
+
+test('canvas text is large enough for each screen and never cut short', async () => {
+  for (const { width, height, min, flags } of SIZES) {
+    for (const step of STEPS) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      await context.addInitScript(RECORD);
+      const page = await context.newPage();
+      await page.goto(`${srv.url}#/${step}${flags}`);
+      await page.waitForSelector('#view[data-painted="true"]');
+      await settle(page);
+      const drawn = await page.evaluate(() => window.drawnText);
+      assert.ok(drawn.length > 5, `${step} at ${width}x${height}: only ${drawn.length} labels drawn`);
+      const small = drawn.filter((t) => t.text.trim() && t.px + 0.05 < min);
+      assert.deepEqual(small.slice(0, 5), [], `${step} at ${width}x${height}: labels under ${min} px`);
+      const cut = drawn.filter((t) => t.text.includes('\u2026'));
+      assert.deepEqual(cut, [], `${step} at ${width}x${height}: labels cut short`);
+      if (step === 'gc/22' || step === 'stack-heap/21') await screenshot(page, `legible-${step.replace('/', '-')}-${width}x${height}`);
+      await context.close();
+    }
+  }
+});
+
+test('the caption box keeps its height, so the listing stays put', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/1', { width: 1280, height: 720 });
+  // The listing's place, on steps with no sliders and no links between it
+  // and the caption (those push it down by design).
+  const where = () => page.evaluate(() => {
+    const box = (id) => document.getElementById(id).getBoundingClientRect();
+    const plain = document.getElementById('knobs').hidden && document.getElementById('step-links').hidden;
+    return { caption: [Math.round(box('caption').top), Math.round(box('caption').height)], listing: plain ? Math.round(box('code').top) : null };
+  });
+  const first = await where();
+  const total = Number(await page.$eval('#scrubber', (r) => r.max));
+  let plain = 0;
+  for (let i = 2; i <= total; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((n) => document.getElementById('app').dataset.step === String(n), i);
+    const now = await where();
+    assert.deepEqual(now.caption, first.caption, `gc step ${i}: the caption box moved or resized`);
+    if (now.listing !== null) {
+      plain++;
+      assert.equal(now.listing, first.listing, `gc step ${i}: the listing moved`);
+    }
+  }
+  assert.ok(plain > 20, `only ${plain} steps compared`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
