@@ -113,8 +113,8 @@ pub fn chapter() -> Chapter {
     .focus(Focus::frame("newPoint"));
 
     c.step(
-        "&p escapes, so the compiler moves p to the heap: \"moved to heap: p\". The Point takes 16 bytes in \
-         size class 2 (small requests are rounded up to one of 67 sizes); the frame keeps only its address.",
+        "&p escapes, so the compiler moves p to the heap: \"moved to heap: p\". The Point, n1, takes 16 bytes \
+         in size class 2 (small requests are rounded up to one of 67 sizes); the frame keeps only its address.",
     )
     .at("p := Point{X: x, Y: y}")
     .op(declare("&p", "*Point", Expr::New { ty: s("Point"), value: alloc::boxed::Box::new(point(Expr::var("x"), Expr::var("y"))) }))
@@ -122,7 +122,7 @@ pub fn chapter() -> Chapter {
     .terminal(GCFLAGS, GCFLAGS_OUT);
 
     c.step(
-        "newPoint's frame is popped, but the Point survives on the heap. main's p holds its address: a \
+        "newPoint's frame is popped, but the Point, n1, survives on the heap. main's p holds its address: a \
          pointer, 8 bytes, drawn as an arrow. Data that outlives the frame that made it lives on the heap.",
     )
     .at("return &p")
@@ -130,9 +130,9 @@ pub fn chapter() -> Chapter {
     .focus(Focus::pointee("main", "p"));
 
     c.step(
-        "1 MiB is over the 64 KiB limit for implicit stack values, so make's backing array goes to the heap, \
-         a large object: 128 whole 8 KiB pages. buf is a 24-byte slice header (pointer, length, capacity) in \
-         main's frame.",
+        "1 MiB exceeds the 64 KiB limit for implicit stack values, so make's backing array, n2, goes to the heap: \
+         a large object, 128 whole 8 KiB pages. buf, in main's frame, is a 24-byte slice header: pointer, length, \
+         capacity.",
     )
     .at("buf := make([]byte, 1<<20)")
     .op(declare("buf", "[]byte", Expr::MakeBytes { len: 1 << 20 }))
@@ -189,13 +189,13 @@ pub fn chapter() -> Chapter {
 
     c.step(
         "The same function given the heap pointer p: again only the 8-byte address is copied, and both \
-         frames now point at the one Point on the heap.",
+         frames now point at n1, the one Point on the heap.",
     )
     .at("moveByPointer(p)")
     .op(call("moveByPointer", &[("pt", "*Point", Expr::var("p"))]))
     .focus(Focus::pointee("moveByPointer", "pt"));
 
-    c.step("pt.X += 100 writes to the heap object: X goes from 10 to 110, for everyone who holds its address.")
+    c.step("pt.X += 100 writes to n1 on the heap: X goes from 10 to 110, for everyone who holds its address.")
         .at_nth("pt.X += 100", 1, 0)
         .op(add_100(Place::var("pt").field("X")))
         .focus(Focus::pointee("moveByPointer", "pt"));

@@ -172,16 +172,16 @@ fn gc_marks_sweeps_loses_without_the_barrier_and_keeps_with_it() {
     let m = &states[find("takes the first free slot")];
     assert_eq!(v_at(m, 0xc000010048), Some(Value::Int(5)));
     // Without the barrier, node 3 ends white while black node 1 points to it.
-    let m = &states[find("Node 3 is white although")];
+    let m = &states[find("n3 is white although")];
     assert_eq!(color_at(m, 0xc000010030), Color::White);
     assert_eq!(color_at(m, 0xc000010000), Color::Black);
     assert!(m.reachable().contains(&Addr(0xc000010030)));
-    let m = &states[find("Sweeping frees node 3")];
+    let m = &states[find("Sweeping frees n3")];
     assert!(m.heap.object_at(Addr(0xc000010030)).is_none());
     let m = &states[find("the lost-object bug")];
     assert_eq!(m.stdout, vec!["99 99".to_string()]);
     // With the barrier, the overwrite shades node 3 and it survives.
-    let m = &states[find("the barrier greys node 3")];
+    let m = &states[find("the barrier greys n3")];
     assert_eq!(color_at(m, 0xc000010030), Color::Grey);
     let last = states.last().expect("steps");
     assert_eq!(v_at(last, 0xc000010030), Some(Value::Int(3)));

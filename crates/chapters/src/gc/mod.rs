@@ -125,15 +125,15 @@ fn mark_and_sweep(c: &mut Chapter) {
     .focus(Focus::frame("main"));
 
     let mut b = c.step(
-        "build makes four 24-byte Nodes on the heap: size class 3, side by side in one span — a run of memory \
-         pages holding objects of one size class. main's root points to the first; the others hang off it.",
+        "build makes four 24-byte Nodes on the heap, n1 to n4: size class 3, side by side in one span — a run \
+         of pages holding objects of one size class. main's root points to n1; the others hang off it.",
     );
     for op in build() {
         b = b.op(op);
     }
     b.at("root := build()").focus(Focus::pointee("main", "root"));
 
-    c.step("root.Other = nil: node 4 is still in memory, but nothing can reach it any more. It is garbage.")
+    c.step("root.Other = nil: n4 is still in memory, but nothing can reach it any more. It is garbage.")
         .at("root.Other = nil")
         .op(set("root", &["Other"], Expr::Nil))
         .focus(Focus::HeapAt(NODE[3]));
@@ -158,36 +158,36 @@ fn three_colours(c: &mut Chapter) {
 
     c.step(
         "The roots are where the program can start from: goroutine stacks and global variables. Scanning \
-         main's stack finds root, and its Node turns grey: reached, but its own pointers not yet scanned.",
+         main's stack finds root, and its Node, n1, turns grey: reached, but its own pointers not yet scanned.",
     )
     .at("runtime.GC()")
     .op(Op::GcScanStack { goroutine: 1 })
     .focus(Focus::HeapAt(NODE[0]));
 
-    c.step("Scanning a grey object turns it black and turns the white objects it points to grey. Node 1 is black; node 2 is grey.")
+    c.step("Scanning a grey object turns it black and turns the white objects it points to grey. n1 is black; n2 is grey.")
         .at("runtime.GC()")
         .op(Op::GcMarkStep { n: 1 })
         .focus(Focus::HeapAt(NODE[1]));
 
-    c.step("Node 2 is scanned: black; node 3 turns grey.").at("runtime.GC()").op(Op::GcMarkStep { n: 1 }).focus(Focus::HeapAt(NODE[2]));
+    c.step("Scanning n2 turns it black; n3 turns grey.").at("runtime.GC()").op(Op::GcMarkStep { n: 1 }).focus(Focus::HeapAt(NODE[2]));
 
     c.step(
-        "Node 3 points nowhere; it turns black and no grey object is left: marking is done. Node 4 is still \
-         white — nothing led to it.",
+        "n3 points nowhere; it turns black and no grey object is left: marking is done. n4 is still white — \
+         nothing led to it.",
     )
     .at("runtime.GC()")
     .op(Op::GcMarkStep { n: 1 })
     .focus(Focus::HeapAt(NODE[3]));
 
     c.step(
-        "Sweeping frees every white object, span by span: node 4's slot is free again. Go's heap never moves \
+        "Sweeping frees every white object, span by span: n4's slot is free again. Go's heap never moves \
          an object (it does not compact), so the surviving addresses stay as they were.",
     )
     .at("runtime.GC()")
     .op(Op::GcSweep);
 
     let mut b = c.step(
-        "A new Node takes the first free slot in the span — node 4's old address — and node 2 points to it. \
+        "A new Node, n5, takes the first free slot in the span — n4's old address — and n2 points to it. \
          extra itself goes back to nil.",
     );
     for op in extra() {
@@ -209,61 +209,61 @@ fn concurrent(c: &mut Chapter) {
     )
     .at("// While the collector marks");
 
-    c.step("First, imagine concurrent marking with no write barrier. A new cycle starts and scans main's stack.")
+    c.step("First, imagine concurrent marking with no write barrier. A new cycle starts and scans main's stack: n1 turns grey.")
         .at("// While the collector marks")
         .op(Op::GcStart { barrier: false })
         .op(Op::GcScanStack { goroutine: 1 })
         .focus(Focus::HeapAt(NODE[0]));
 
-    c.step("The collector scans node 1 (black) and greys node 2. Node 3 is still white.")
+    c.step("The collector scans n1 (black) and greys n2. n3 is still white.")
         .at("// While the collector marks")
         .op(Op::GcMarkStep { n: 1 })
         .focus(Focus::HeapAt(NODE[1]));
 
     c.step(
-        "Meanwhile the program copies node 2's pointer to node 3 into a local, c. Stack writes have no \
+        "Meanwhile the program copies n2's pointer to n3 into a local, c. Stack writes have no \
          barrier, and main's stack was already scanned.",
     )
     .at("c := root.Next.Next")
     .op(load_c.clone())
     .focus(Focus::var("main", "c"));
 
-    c.step("It clears node 2's pointer: grey node 2, not yet scanned, no longer leads to node 3.")
-        .at("root.Next.Next = nil")
-        .op(cut.clone())
-        .focus(Focus::HeapAt(NODE[1]));
+    c.step("It clears n2's pointer: grey n2, not yet scanned, no longer leads to n3.").at("root.Next.Next = nil").op(cut.clone()).focus(Focus::HeapAt(NODE[1]));
 
     c.step(
-        "And stores c into root.Other: black node 1 now points to white node 3. That breaks the tri-color \
+        "And stores c into root.Other: black n1 now points to white n3. That breaks the tri-color \
          invariant — no black object may point to a white one — because black objects are never scanned again.",
     )
     .at("root.Other = c")
     .op(store.clone())
     .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("c goes back to nil. Node 3 is now reachable only through black node 1.").at("c = nil").op(clear_c.clone()).focus(Focus::HeapAt(NODE[2]));
+    c.step("c goes back to nil. n3 is now reachable only through black n1.").at("c = nil").op(clear_c.clone()).focus(Focus::HeapAt(NODE[2]));
 
     c.step(
-        "Marking finishes: node 2 is scanned (it leads to node 4's slot, the extra Node, now black) and the \
-         queue empties. Node 3 is white although root.Other points to it.",
+        "Marking finishes: n2 is scanned (it leads to n5, the extra Node, now black) and the queue empties. \
+         n3 is white although root.Other points to it.",
     )
     .at("c = nil")
     .op(Op::GcFinishMark)
     .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("Sweeping frees node 3. root.Other still holds its address: a dangling pointer, in a language that promises none.")
+    c.step("Sweeping frees n3. root.Other still holds its address, drawn red: a dangling pointer, in a language that promises none.")
         .at("c = nil")
         .op(Op::GcSweep)
         .focus(Focus::HeapAt(NODE[0]));
 
-    c.step("A new Node with V = 99 is allocated into the first free slot — node 3's.")
-        .at("root.Next.Other = &Node{V: 99}")
-        .op(alloc99.clone())
-        .focus(Focus::HeapAt(NODE[2]))
-        .output_note(hypothetical);
+    c.step(
+        "A new Node, n6, with V = 99 is allocated into the first free slot: n3's old address. root.Next.Other \
+         points to it, and so does root.Other, still meant for n3. Pointers to this address are drawn red: stale!",
+    )
+    .at("root.Next.Other = &Node{V: 99}")
+    .op(alloc99.clone())
+    .focus(Focus::HeapAt(NODE[2]))
+    .output_note(hypothetical);
 
     c.step(
-        "The program reads root.Other.V and gets 99, where it stored 3: the lost-object bug. A concurrent \
+        "The program reads root.Other.V and gets n6's 99, where it stored n3's 3: the lost-object bug. A concurrent \
          collector must see every pointer the program moves while it marks.",
     )
     .at("println(root.Other.V, root.Next.Other.V)")
@@ -280,7 +280,7 @@ fn concurrent(c: &mut Chapter) {
 
     let mut b = c.step(
         "The runtime simply records both pointers in a buffer of the P that runs the goroutine and greys them \
-         when the buffer is flushed. The same moment again, barrier on.",
+         when the buffer is flushed. The same moment again, barrier on: n1 black, n2 grey, n3 white.",
     );
     b = b.op(Op::Restart);
     for op in setup() {
@@ -292,31 +292,31 @@ fn concurrent(c: &mut Chapter) {
         .at("// While the collector marks")
         .focus(Focus::HeapAt(NODE[1]));
 
-    c.step("c takes node 3's address. No barrier on the stack, as before.").at("c := root.Next.Next").op(load_c).focus(Focus::var("main", "c"));
+    c.step("c takes n3's address. No barrier on the stack, as before.").at("c := root.Next.Next").op(load_c).focus(Focus::var("main", "c"));
 
     c.step(
-        "This store overwrites a pointer to node 3, so the barrier greys node 3. (The design skips the new \
-         value, nil, once the stack is scanned; the runtime buffers old and new alike before the store.)",
+        "This store overwrites a pointer to n3, so the barrier greys n3. (The design skips the new value, nil, \
+         once the stack is scanned; the runtime buffers old and new alike before the store.)",
     )
     .at("root.Next.Next = nil")
     .op(cut)
     .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("root.Other = c, c = nil: node 3 is grey, so the collector will still scan it.")
+    c.step("root.Other = c, c = nil: n3 is grey, so the collector will still scan it.")
         .at("root.Other = c")
         .op(store)
         .op(clear_c)
         .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("Marking finishes with node 3 black. Every node is reachable, so sweeping finds nothing unreachable to free.")
+    c.step("Marking finishes with n3 black. Every node is reachable, so sweeping finds nothing unreachable to free.")
         .at("c = nil")
         .op(Op::GcFinishMark)
         .op(Op::GcSweep)
         .focus(Focus::HeapAt(NODE[2]));
 
     c.step(
-        "The cycle is over. The new Node goes to a fresh slot, and the program prints 3 99 — exactly what the \
-         real program prints. (During marking, new objects are allocated black, so they cannot be lost either.)",
+        "The cycle is over. The new Node, n6, goes to a fresh slot, and the program prints 3 99 — exactly what \
+         the real program prints. (During marking, new objects are allocated black, so they cannot be lost either.)",
     )
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(alloc99)
