@@ -319,3 +319,39 @@ fn timeline_dates_are_the_release_dates() {
         assert!(dates.lines().any(|l| l == line), "Go {} released {}? the release history says otherwise", m.version, m.date);
     }
 }
+
+/// Without the barrier, the sweep frees n3 while root.Other still leads to
+/// it; a new Node then takes n3's address. root.Other stays stale (red),
+/// while root.Next.Other, written after the new Node exists, is sound.
+#[test]
+fn a_pointer_swept_from_under_stays_stale_and_a_fresh_one_is_not() {
+    let ch = catalog().into_iter().find(|c| c.id == "gc").expect("gc");
+    let tl = ch.timeline().expect("builds");
+    let i = ch.steps.iter().position(|s| s.caption.contains("A new Node, n6")).expect("the reuse step");
+    let m = tl.state(i).expect("state");
+    let field = |o: &memsim::Object, name: &str| {
+        let k = o.value.field_index(name).expect("field");
+        let v = match &o.value {
+            memsim::Value::Struct(fs) => fs[k].value.clone(),
+            _ => unreachable!("a Node is a struct"),
+        };
+        (memsim::Addr(o.addr.0 + o.value.offset_of(&[k]).expect("offset")), v)
+    };
+    let root = &m.heap.objects.iter().min_by_key(|o| o.addr).expect("root");
+    let next = m
+        .heap
+        .objects
+        .iter()
+        .find(|o| {
+            o.addr
+                == match field(root, "Next").1 {
+                    memsim::Value::Ptr(a) => a,
+                    _ => panic!("root.Next"),
+                }
+        })
+        .expect("n2");
+    let (at, v) = field(root, "Other");
+    assert!(m.stale(root.id, at, &v), "root.Other still means the freed n3");
+    let (at, v) = field(next, "Other");
+    assert!(matches!(v, memsim::Value::Ptr(_)) && !m.stale(next.id, at, &v), "root.Next.Other was written after n6 existed");
+}

@@ -47,10 +47,19 @@ pub struct Gc {
     /// (Go's object queue, roughly depth-first).
     pub grey: Vec<Addr>,
     pub cycles: u32,
-    /// Addresses of objects a sweep freed while a pointer still led to
-    /// them (marking without the write barrier): any pointer still holding
-    /// one is stale, even once the slot is reused for a new object.
-    pub stale: Vec<Addr>,
+    /// Pointers left behind by a sweep that freed an object they still led
+    /// to (marking without the write barrier). Each stays stale, even once
+    /// its address holds a new object, until the program overwrites it.
+    pub stale: Vec<Stale>,
+}
+
+/// A stale pointer: who holds it (a stack slot or heap object, by id),
+/// where it is stored, and the address of the object freed under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Stale {
+    pub holder: crate::addr::Id,
+    pub at: Addr,
+    pub to: Addr,
 }
 
 impl Machine {
@@ -99,20 +108,21 @@ impl Machine {
     /// Frees every white object; returns how many.
     pub(crate) fn gc_sweep(&mut self) -> usize {
         let reachable = self.reachable();
+        let lost: Vec<Addr> =
+            self.heap.objects.iter().filter(|o| o.color == Color::White && reachable.binary_search(&o.addr).is_ok()).map(|o| o.addr).collect();
         let mut freed = 0;
         let mut i = 0;
         while i < self.heap.objects.len() {
             if self.heap.objects[i].color == Color::White {
-                let addr = self.heap.objects[i].addr;
-                if reachable.binary_search(&addr).is_ok() && !self.gc.stale.contains(&addr) {
-                    self.gc.stale.push(addr);
-                }
                 self.heap.free(i);
                 freed += 1;
             } else {
                 self.heap.objects[i].color = Color::White;
                 i += 1;
             }
+        }
+        if !lost.is_empty() {
+            self.note_stale(&lost);
         }
         self.heap.flush_mcache();
         self.gc.phase = GcPhase::Off;
@@ -163,11 +173,38 @@ impl Machine {
 
     /// Objects reachable from the roots (every stack slot), by address:
     /// what a stop-the-world mark would find.
-    /// Whether `v` holds a pointer that outlived its object (see `stale`).
-    pub fn stale(&self, v: &crate::value::Value) -> bool {
-        let mut ptrs = Vec::new();
-        v.pointers(&mut ptrs);
-        ptrs.iter().any(|p| self.gc.stale.contains(p))
+    /// Records every pointer, on the stacks and in the heap, that still
+    /// leads to one of the `lost` addresses.
+    fn note_stale(&mut self, lost: &[Addr]) {
+        let mut found = Vec::new();
+        let mut held = Vec::new();
+        for slot in self.frames().flat_map(|f| &f.slots) {
+            held.clear();
+            slot.value.pointers_at(slot.addr.0, &mut held);
+            found.extend(held.iter().filter(|(_, to)| lost.contains(to)).map(|&(at, to)| Stale { holder: slot.id, at: Addr(at), to }));
+        }
+        for o in &self.heap.objects {
+            held.clear();
+            o.value.pointers_at(o.addr.0, &mut held);
+            found.extend(held.iter().filter(|(_, to)| lost.contains(to)).map(|&(at, to)| Stale { holder: o.id, at: Addr(at), to }));
+        }
+        self.gc.stale.extend(found);
+    }
+
+    /// A write of `len` bytes at `at` replaces any stale pointer stored there.
+    pub(crate) fn overwrite(&mut self, at: u64, len: u64) {
+        self.gc.stale.retain(|s| s.at.0 < at || s.at.0 >= at + len);
+    }
+
+    /// Whether `v`, held by `holder` and stored at `base`, holds a pointer
+    /// that outlived its object (see [`Gc::stale`]).
+    pub fn stale(&self, holder: crate::addr::Id, base: Addr, v: &crate::value::Value) -> bool {
+        if self.gc.stale.is_empty() {
+            return false;
+        }
+        let mut held = Vec::new();
+        v.pointers_at(base.0, &mut held);
+        held.iter().any(|&(at, to)| self.gc.stale.iter().any(|s| s.holder == holder && s.at.0 == at && s.to == to))
     }
 
     pub fn reachable(&self) -> Vec<Addr> {

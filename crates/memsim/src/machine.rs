@@ -142,6 +142,9 @@ impl Machine {
                 }
                 value.pointers(&mut new);
                 self.write_barrier(loc.target, &old, &new);
+                if let Some(at) = self.storage(&loc) {
+                    self.overwrite(at, value.size());
+                }
                 let slot = self.value_at_mut(&loc).ok_or(SimError::NoSuchField(format!("{place:?}")))?;
                 *slot = value;
             }

@@ -97,6 +97,20 @@ impl Machine {
     }
 
     /// Where `place` is, following pointers as Go does.
+    /// The address a location's bytes are stored at (stack slots and heap
+    /// objects; a C chunk's storage is not tracked).
+    pub(crate) fn storage(&self, loc: &Loc) -> Option<u64> {
+        let (base, root) = match loc.target {
+            Target::Slot { stack, frame, slot } => {
+                let s = &self.stacks[stack].frames[frame].slots[slot];
+                (s.addr.0, &s.value)
+            }
+            Target::Object(i) => (self.heap.objects[i].addr.0, &self.heap.objects[i].value),
+            Target::Chunk(_) => return None,
+        };
+        Some(base + root.offset_of(&loc.path)?)
+    }
+
     pub fn resolve(&self, place: &Place) -> Result<Loc, SimError> {
         match place {
             Place::Var(name) => {

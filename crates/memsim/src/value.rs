@@ -60,6 +60,23 @@ impl Value {
         }
     }
 
+    /// Each pointer this value holds with the address it is stored at,
+    /// for a value stored at `base`.
+    pub fn pointers_at(&self, base: u64, out: &mut Vec<(u64, Addr)>) {
+        match self {
+            Value::Ptr(a) => out.push((base, *a)),
+            Value::Slice { ptr, .. } => out.push((base, *ptr)),
+            Value::Struct(fields) => {
+                let mut at = base;
+                for f in fields {
+                    f.value.pointers_at(at, out);
+                    at += f.value.size();
+                }
+            }
+            Value::Int(_) | Value::Nil | Value::Bytes(_) => {}
+        }
+    }
+
     pub fn field_mut(&mut self, name: &str) -> Option<&mut Value> {
         match self {
             Value::Struct(fields) => fields.iter_mut().find(|f| f.name == name).map(|f| &mut f.value),

@@ -57,10 +57,6 @@ impl Metrics {
         Rect::new(pad, pad, vp.width - 2.0 * pad, vp.height - 2.0 * pad)
     }
 
-    pub fn chars(&self, width: f32) -> usize {
-        (width / self.ch).max(0.0) as usize
-    }
-
     /// How wide `s` is drawn at `size` px in the canvas's monospace font
     /// (an advance of 0.6 em; a little more, so estimates err roomy).
     pub fn width(&self, s: &str, size: f32) -> f32 {
@@ -205,7 +201,7 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
             slot.value.pointers(&mut ptrs);
             for a in &ptrs {
                 if let Ok(loc) = m.locate(*a) {
-                    let danger = m.dangling(&slot.ty, loc.target) || m.stale(&slot.value);
+                    let danger = m.dangling(&slot.ty, loc.target) || m.stale(slot.id, slot.addr, &slot.value);
                     scene.edges.push(crate::scene::Edge {
                         from: Key::Value(slot.id),
                         to: target_key(m, loc.target),
@@ -225,12 +221,20 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
             v => alloc::vec![v],
         };
         for (i, v) in fields.into_iter().enumerate() {
+            let base = memsim::Addr(obj.addr.0 + obj.value.offset_of(&[i]).unwrap_or(0));
             ptrs.clear();
             v.pointers(&mut ptrs);
             for a in &ptrs {
                 if let Ok(loc) = m.locate(*a) {
                     let from = Key::Field(obj.id, i as u8);
-                    scene.edges.push(crate::scene::Edge { from, to: target_key(m, loc.target), alpha: 1.0, focus: false, danger: m.stale(v), swing: None });
+                    scene.edges.push(crate::scene::Edge {
+                        from,
+                        to: target_key(m, loc.target),
+                        alpha: 1.0,
+                        focus: false,
+                        danger: m.stale(obj.id, base, v),
+                        swing: None,
+                    });
                 }
             }
         }

@@ -282,6 +282,8 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
     // A pointer to freed memory says so, and so does one whose object was
     // freed under it and whose slot now holds another.
     let freed = |v: &Value| matches!(v, Value::Ptr(a) if m.locate(*a).is_err());
+    let base = |i: usize| memsim::Addr(o.addr.0 + o.value.offset_of(&[i]).unwrap_or(0));
+    let stale = |i: usize, v: &Value| m.stale(o.id, base(i), v);
     if form != Form::Full {
         let per_line = match form {
             Form::Tight => 3,
@@ -291,9 +293,10 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
         let mut fields_nodes = Vec::new();
         for (i, pair) in fields.chunks(per_line).enumerate() {
             let (fy, mut x) = if form == Form::Line { (line * 0.5, ch * 1.2 + mt.width(&name, size)) } else { (line * (1.5 + i as f32), ch * 0.6) };
-            for (n, v) in pair {
-                let shown = compact_field(m, stage, n, v);
-                let role = if freed(v) || m.stale(v) { Role::Danger } else { text_role };
+            for (k, (n, v)) in pair.iter().enumerate() {
+                let bad = freed(v) || stale(per_line * i + k, v);
+                let shown = compact_field(m, stage, n, v, bad);
+                let role = if bad { Role::Danger } else { text_role };
                 let w = mt.width(&shown, small);
                 node = node.text(x, fy, small, role, shown, TextAlign::Left, false);
                 x += w + mt.width("  ", small);
@@ -323,7 +326,7 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
     for (i, (fname, v)) in fields.iter().enumerate() {
         let fy = line * (2.5 + i as f32);
         node = node.text(ch * 0.6, fy, size, text_role, *fname, TextAlign::Left, true);
-        let stale = freed(v) || m.stale(v);
+        let stale = freed(v) || stale(i, v);
         let shown = if freed(v) {
             format!("{} (freed!)", text::value(v))
         } else if stale {
@@ -359,9 +362,10 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
 }
 
 /// A field in a compact box: a pointer reads as the object it leads to.
-fn compact_field(m: &Machine, stage: &Stage, name: &str, v: &Value) -> String {
+fn compact_field(m: &Machine, stage: &Stage, name: &str, v: &Value, bad: bool) -> String {
     let shown = match v {
-        _ if m.stale(v) => String::from("stale!"),
+        Value::Ptr(a) if bad && m.locate(*a).is_err() => String::from("freed!"),
+        _ if bad => String::from("stale!"),
         Value::Ptr(a) => match m.locate(*a) {
             Ok(loc) => match loc.target {
                 memsim::Target::Object(i) => stage.label(m.heap.objects[i].id).map_or_else(|| text::value(v), |n| format!("\u{2192}n{n}")),

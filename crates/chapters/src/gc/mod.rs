@@ -255,7 +255,7 @@ fn concurrent(c: &mut Chapter) {
 
     c.step(
         "A new Node, n6, with V = 99 is allocated into the first free slot: n3's old address. root.Next.Other \
-         points to it, and so does root.Other, still meant for n3. Pointers to this address are drawn red: stale!",
+         points to it, and so does root.Other, still meant for n3: a stale pointer, drawn red.",
     )
     .at("root.Next.Other = &Node{V: 99}")
     .op(alloc99.clone())
