@@ -74,7 +74,7 @@ export async function settle(page) {
   await page.evaluate(() => new Promise((ok) => {
     let last = -1;
     const check = () => {
-      const n = (window.goMemoryStats?.frame ?? []).length;
+      const n = window.goMemoryStats?.frameCount ?? 0;
       if (n === last) ok(); else { last = n; setTimeout(check, 120); }
     };
     check();

@@ -41,7 +41,7 @@ pub const TALKS: &[(&str, &str, &str, &str, &str)] = &[
     ),
     (
         "The Go Memory Model",
-        "GoSF Meetup (the outline gives no year)",
+        "GoSF Meetup",
         "memory and concurrency: what one goroutine may see of another's writes",
         "The memory model continues concurrent marking",
         "#/gc/12",

@@ -36,4 +36,16 @@ pub fn record(name: &str, value: f64) {
         list.shift();
     }
     list.push(&JsValue::from_f64(value));
+    // A running count beside the capped list, so a reader can tell that
+    // another frame was drawn even when the list is full.
+    let count = JsValue::from_str(&alloc_count_key(&name));
+    let n = js_sys::Reflect::get(&stats, &count).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let _ = js_sys::Reflect::set(&stats, &count, &JsValue::from_f64(n + 1.0));
+}
+
+/// `frame` → `frameCount`.
+fn alloc_count_key(name: &JsValue) -> String {
+    let mut key = name.as_string().unwrap_or_default();
+    key.push_str("Count");
+    key
 }

@@ -137,7 +137,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         }
         let free = span.nelems as usize - shown;
         if free > 0 && with_free {
-            node = node.text(cells_w - mt.ch * 0.5, row_h / 2.0, size, Role::Muted, format!("+{free} free"), TextAlign::Right, false);
+            node = node.text(cells_w - mt.ch * 0.5, row_h / 2.0, size, Role::OnWhite, format!("+{free} free"), TextAlign::Right, false);
         }
         scene.nodes.push(node);
         let room = if with_free { cells_w - free_w } else { cells_w };
@@ -172,14 +172,15 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         // Its place in the scan order, once scanned.
         let k = times.black_at[i];
         if numbered && cw >= mt.ch * 2.2 && k < p.done {
-            node = node.text(r.w / 2.0, h / 2.0, size, role, format!("{}", k + 1), TextAlign::Center, true);
+            node = node.text(r.w / 2.0, h * 0.6, size, role, format!("{}", k + 1), TextAlign::Center, true);
         }
         node.focus = p.done.checked_sub(1) == Some(k);
         scene.nodes.push(node);
     }
     // The scanner's path through memory: its most recent moves.
     let from = p.done.saturating_sub(PATH_TAIL);
-    let path: Vec<Point> = run.order[from..p.done].iter().filter_map(|a| cell(*a)).map(|r| Point { x: r.x + r.w / 2.0, y: r.center_y() }).collect();
+    let path: Vec<Point> =
+        run.order[from..p.done].iter().filter_map(|a| cell(*a)).map(|r| Point { x: r.x + r.w / 2.0, y: r.y + (r.h * 0.18).min(6.0) }).collect();
     scene.lines.push(Line { key: 0, points: path, role: Role::Scan, width: 2.0, dashed: false, alpha: 0.85 });
     for (i, line) in note.into_iter().enumerate() {
         let at = Rect::new(inner.x, inner.bottom() - note_h + size * (0.85 + 1.3 * i as f32), 1.0, 1.0);

@@ -70,7 +70,7 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
     };
     let note_h = note.len() as f32 * small * 1.3 + small * 0.4;
     let slots = stage.slots as f32;
-    let two = round(size * 1.6 + small * 1.35);
+    let two = round(size * 1.75 + small * 1.35);
     let one = round(size * 1.75);
     let (row, two_lines, with_note) = if fixed + slots * two + note_h <= inner.h {
         (two, true, true)
@@ -125,14 +125,14 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
             if two_lines {
                 let ty = format!("{} \u{b7} {}", slot.ty, text::bytes(slot.size()));
                 let addr = format!("{}", slot.addr);
-                let line2 = size * 1.6 + small * 0.55;
+                let line2 = size * 1.75 + small * 0.55;
                 node = node.text(name_w, line2, small, Role::Muted, ty.as_str(), TextAlign::Left, false);
                 if mt.width(&ty, small) + mt.width(&addr, small) + ch * 2.0 <= value_w {
                     node = node.text(name_w + value_w, line2, small, Role::Muted, addr, TextAlign::Right, false);
                 }
             }
             scene.nodes.push(node);
-            let box_h = (slot_size * 1.5).min(row - 2.0);
+            let box_h = (slot_size * 1.4).min(row - 2.0);
             let vr = Rect::new(inner.x + ch * 0.5 + name_w, sy + line1 - box_h / 2.0, value_w, box_h);
             let is_ptr = matches!(slot.value, Value::Ptr(_) | Value::Slice { .. });
             let shown = text::value(&slot.value);
@@ -162,8 +162,10 @@ pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: 
     let h = &m.heap;
     let pages: u64 = h.spans.iter().map(|s| s.pages).sum();
     let sub = if m.gc.phase == memsim::GcPhase::Mark {
-        let barrier = if m.gc.barrier { "barrier on" } else { "no barrier" };
-        format!("marking \u{b7} {barrier} \u{b7} grey queue: {}", m.gc.grey.len())
+        // The barrier is named only when it is off: the chapter turns it
+        // off to show the bug, and has not yet introduced it before that.
+        let barrier = if m.gc.barrier { "" } else { " \u{b7} no write barrier" };
+        format!("marking{barrier} \u{b7} grey queue: {}", m.gc.grey.len())
     } else if h.objects.is_empty() {
         String::from("empty")
     } else {
@@ -301,11 +303,12 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
                 node = node.text(x, fy, small, role, shown, TextAlign::Left, false);
                 x += w + mt.width("  ", small);
             }
-            for (k, (_, v)) in pair.iter().enumerate() {
-                if v.has_pointers() {
-                    fields_nodes
-                        .push(Node::new(Key::Field(o.id, (per_line * i + k) as u8), Rect::new(r.right() - 2.0, r.y + fy - line * 0.3, 2.0, line * 0.6)));
-                }
+            // Each pointer of the line leaves from its own point on the
+            // box's right edge, a few px apart, in field order.
+            let ptrs: Vec<usize> = pair.iter().enumerate().filter(|(_, (_, v))| v.has_pointers()).map(|(k, _)| k).collect();
+            for (j, &k) in ptrs.iter().enumerate() {
+                let dy = (j as f32 - (ptrs.len() as f32 - 1.0) / 2.0) * (line * 0.28).min(7.0);
+                fields_nodes.push(Node::new(Key::Field(o.id, (per_line * i + k) as u8), Rect::new(r.right() - 2.0, r.y + fy + dy - 1.5, 2.0, 3.0)));
             }
         }
         scene.nodes.push(node);

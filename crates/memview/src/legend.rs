@@ -34,7 +34,7 @@ fn entries(scene: &Scene) -> Vec<Entry> {
         out.push(Entry { fill: Role::Pointer, stroke: None, long: "pointer", short: "pointer" });
     }
     if scene.nodes.iter().any(|n| n.focus) || scene.edges.iter().any(|e| e.focus) || fills(Role::FocusFill) {
-        out.push(Entry { fill: Role::Focus, stroke: None, long: "changed by this step", short: "this step" });
+        out.push(Entry { fill: Role::Focus, stroke: None, long: "what this step is about", short: "this step" });
     }
     let danger_text = scene.nodes.iter().any(|n| n.texts.iter().any(|t| t.role == Role::Danger));
     if scene.edges.iter().any(|e| e.danger) || scene.nodes.iter().any(|n| n.danger) || danger_text {

@@ -155,6 +155,7 @@ mod tests {
             (Role::OnBlack, Role::GcBlack),
             (Role::OnWhite, Role::GcWhite),
             (Role::OnWhite, Role::GcGrey),
+            (Role::OnWhite, Role::SpanFill),
             (Role::Pointer, Role::Value),
             (Role::Danger, Role::Value),
         ];

@@ -138,7 +138,18 @@ fn blend(a: &Node, b: &Node, e: f32) -> Node {
         // Old text fades out in the first half, new text in over the
         // second: the two never show at once.
         let mut texts = Vec::with_capacity(a.texts.len() + b.texts.len());
+        // The same words in the same place, only recoloured (a node turning
+        // black): one text that switches colour halfway, never blank.
+        let recoloured = |t: &crate::scene::Text, u: &crate::scene::Text| t.content == u.content && t.dx == u.dx && t.dy == u.dy && t != u;
+        for t in &b.texts {
+            if let Some(old) = a.texts.iter().find(|o| recoloured(o, t)) {
+                texts.push(if e < 0.5 { old.clone() } else { t.clone() });
+            }
+        }
         for t in &a.texts {
+            if b.texts.iter().any(|u| recoloured(t, u)) {
+                continue;
+            }
             if !b.texts.contains(t) && e < 0.5 {
                 let mut t = t.clone();
                 t.alpha *= 1.0 - 2.0 * e;
@@ -146,6 +157,9 @@ fn blend(a: &Node, b: &Node, e: f32) -> Node {
             }
         }
         for t in &b.texts {
+            if a.texts.iter().any(|o| recoloured(o, t)) {
+                continue;
+            }
             let mut t = t.clone();
             if !a.texts.contains(&t) {
                 t.alpha *= (2.0 * e - 1.0).max(0.0);

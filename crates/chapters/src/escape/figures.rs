@@ -131,8 +131,8 @@ pub fn path_cards() -> Vec<Card> {
             title: String::from("P's mcache"),
             body: format!("the P's cached span of that class ({} KiB, {} slots) hands out its next free slot: no lock", c.1 / 1024, c.2)
         },
-        Card::new(None, "mcentral", "when the cached span is full, a span with free slots of that class, or"),
-        Card::new(None, "mheap", "fresh 8 KiB pages, cut from a 64 MiB arena"),
+        Card::new(None, "mcentral", "when the cached span is full: another span of that class with free slots"),
+        Card::new(None, "mheap", "when mcentral has none: fresh 8 KiB pages, cut from a 64 MiB arena"),
     ]
 }
 
