@@ -26,8 +26,10 @@ use memsim::marking::{progress, MarkTimes, Shade};
 use memsim::size_classes::PAGE_SIZE;
 use memsim::{Addr, Machine};
 
-/// Path segments drawn: the last ones, so a 10,000-object path stays legible.
+/// Path segments drawn: the last ones, so a 10,000-object path stays
+/// legible; fewer where cells are too narrow to box one by one.
 const PATH_TAIL: usize = 60;
+const PATH_TAIL_NARROW: usize = 12;
 /// Cells narrower than this (px) are drawn touching, without outlines.
 const MIN_BOXED: f32 = 12.0;
 /// Cells get their scan number when there are at most this many.
@@ -178,7 +180,8 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         scene.nodes.push(node);
     }
     // The scanner's path through memory: its most recent moves.
-    let from = p.done.saturating_sub(PATH_TAIL);
+    let narrow = cells.iter().any(|c| c.2 < MIN_BOXED);
+    let from = p.done.saturating_sub(if narrow { PATH_TAIL_NARROW } else { PATH_TAIL });
     let path: Vec<Point> =
         run.order[from..p.done].iter().filter_map(|a| cell(*a)).map(|r| Point { x: r.x + r.w / 2.0, y: r.y + (r.h * 0.18).min(6.0) }).collect();
     scene.lines.push(Line { key: 0, points: path, role: Role::Scan, width: 2.0, dashed: false, alpha: 0.85 });

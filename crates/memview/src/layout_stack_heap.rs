@@ -322,7 +322,8 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
     } else {
         format!("{} \u{b7} size class {} ({} B)", text::bytes(o.requested), o.class, o.size)
     };
-    let meta = if mt.width(&meta, small) + ch <= r.w { meta } else { format!("{} \u{b7} class {}", text::bytes(o.requested), o.class) };
+    let short = if o.class == 0 { format!("{} \u{b7} large", text::bytes(o.size)) } else { format!("{} \u{b7} class {}", text::bytes(o.requested), o.class) };
+    let meta = if mt.width(&meta, small) + ch <= r.w { meta } else { short };
     node = node.text(ch * 0.6, line * 1.5, small, muted, meta, TextAlign::Left, false);
     let name_w = fields.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0) as f32 * ch + ch * 1.6;
     let mut boxes = Vec::new();
