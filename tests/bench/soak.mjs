@@ -1,0 +1,94 @@
+// A soak run: autoplay every chapter in a loop, in the page and in embed
+// mode side by side, sampling WebAssembly memory and the JS heap (after a
+// forced collection) once a minute. Passes when, after the first five
+// minutes, neither grows by more than 5% and the consoles stay clean.
+//
+//   node tests/bench/soak.mjs [minutes]      (scripts/soak.sh builds first)
+import { serve, launch } from '../e2e/harness.mjs';
+
+const minutes = Number(process.argv[2] ?? 60);
+if (!(minutes >= 1)) throw new Error(`minutes must be a number ≥ 1, not ${process.argv[2]}`);
+const WARM = Math.min(5, Math.max(1, Math.floor(minutes / 4)));
+const LIMIT = 0.05;
+
+const srv = await serve();
+const browser = await launch();
+const pages = [];
+for (const [name, flags] of [['page', ''], ['embed', '?embed&controls']]) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // The wasm instance, for its memory: start.js announces it once started.
+  await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.soakWasm = e.detail.wasm; }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${srv.url}#/intro/1${flags}`);
+  await page.waitForSelector('#view[data-painted="true"]');
+  await page.selectOption('#speed', '2').catch(() => {});
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  pages.push({ name, flags, page, cdp, errors, samples: [], loops: 0 });
+}
+
+/** Starts playback from the first chapter whenever it has stopped (the story's end). */
+async function keepPlaying(p) {
+  const playing = await p.page.$eval('#play', (b) => b.getAttribute('aria-pressed') === 'true').catch(() => false);
+  if (playing) return;
+  await p.page.evaluate((h) => { location.hash = h; }, `#/intro/1${p.flags}`);
+  await p.page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'intro');
+  await p.page.click('#play');
+  p.loops++;
+}
+
+async function sample(p, minute) {
+  await p.cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await p.cdp.send('Runtime.getHeapUsage');
+  const wasm = await p.page.evaluate(() => window.soakWasm?.memory?.buffer.byteLength ?? 0);
+  const where = await p.page.evaluate(() => `${document.getElementById('app').dataset.chapter}/${document.getElementById('app').dataset.step}`);
+  p.samples.push({ minute, wasm, js: usedSize });
+  console.log(`${String(minute).padStart(3)} min  ${p.name.padEnd(5)}  wasm ${(wasm / 1024).toFixed(0).padStart(6)} KiB  js heap ${(usedSize / 1024).toFixed(0).padStart(6)} KiB  at ${where}  loops ${p.loops}`);
+}
+
+// Warm-up: visit every step of every chapter once, so each chapter's
+// timeline is built and cached before the clock that counts growth starts.
+for (const p of pages) {
+  const ids = await p.page.$$eval('#chapter option', (os) => os.map((o) => o.value));
+  for (const id of ids) {
+    await p.page.evaluate((h) => { location.hash = h; }, `#/${id}/1${p.flags}`);
+    await p.page.waitForFunction((id) => document.getElementById('app').dataset.chapter === id, id);
+    const steps = Number(await p.page.$eval('#scrubber', (r) => r.max));
+    for (let n = 2; n <= steps; n++) {
+      await p.page.evaluate((h) => { location.hash = h; }, `#/${id}/${n}${p.flags}`);
+      await p.page.waitForFunction((n) => document.getElementById('app').dataset.step === String(n), n);
+    }
+  }
+}
+
+const start = Date.now();
+for (const p of pages) await sample(p, 0);
+for (let minute = 1; minute <= minutes; minute++) {
+  while (Date.now() - start < minute * 60_000) {
+    for (const p of pages) await keepPlaying(p);
+    await new Promise((ok) => setTimeout(ok, 3000));
+  }
+  for (const p of pages) await sample(p, minute);
+}
+
+let failed = false;
+console.log(`\nAfter the first ${WARM} minutes (limit: +${LIMIT * 100}%):`);
+for (const p of pages) {
+  const base = p.samples.find((s) => s.minute === WARM);
+  const later = p.samples.filter((s) => s.minute >= WARM);
+  for (const key of ['wasm', 'js']) {
+    const peak = Math.max(...later.map((s) => s[key]));
+    const growth = peak / base[key] - 1;
+    const ok = growth <= LIMIT;
+    failed ||= !ok;
+    console.log(`  ${p.name.padEnd(5)} ${key.padEnd(4)} ${(base[key] / 1024).toFixed(0)} KiB at minute ${WARM} → peak ${(peak / 1024).toFixed(0)} KiB: ${(growth * 100).toFixed(1)}%  ${ok ? 'ok' : 'OVER'}`);
+  }
+  console.log(`  ${p.name.padEnd(5)} ${p.loops} loops through the story; console: ${p.errors.length ? p.errors.slice(0, 5).join(' | ') : 'clean'}`);
+  failed ||= p.errors.length > 0;
+}
+await browser.close();
+await srv.close();
+process.exit(failed ? 1 : 0);
