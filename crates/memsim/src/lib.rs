@@ -39,6 +39,7 @@ mod memory;
 mod op;
 pub mod pacer;
 mod place;
+pub mod programs;
 pub mod report;
 mod size_class_table;
 pub mod size_classes;

@@ -8,21 +8,9 @@
 //!    - without it, some program loses a reachable object;
 //!    - allocations never overlap, and span accounting always adds up.
 
-use memsim::{Color, Expr, Machine, Op, Place, Value};
+use memsim::programs::{check_program, cycle, graph, run, start, Action};
+use memsim::{Color, Expr, Op, Place};
 use proptest::prelude::*;
-
-const VARS: [&str; 3] = ["r0", "r1", "r2"];
-const FIELDS: [&str; 2] = ["a", "b"];
-
-#[derive(Clone, Debug)]
-enum Action {
-    New(usize),
-    Link(usize, usize, usize),
-    Unlink(usize, usize),
-    Load(usize, usize, usize),
-    Clear(usize),
-    Mark(u32),
-}
 
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
@@ -35,107 +23,27 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-fn var_value(m: &Machine, v: usize) -> Value {
-    let frame = m.frames().last().expect("main");
-    frame.slots[frame.slot(VARS[v]).expect("var")].value.clone()
-}
-
-fn node() -> Expr {
-    Expr::Struct(vec![("a".into(), Expr::Nil), ("b".into(), Expr::Nil)])
-}
-
-/// The op for an action, or None where it would dereference nil.
-fn op(m: &Machine, a: &Action, marking: bool) -> Option<Op> {
-    let is_ptr = |v: usize| matches!(var_value(m, v), Value::Ptr(_));
-    Some(match *a {
-        Action::New(v) => Op::Assign { place: Place::var(VARS[v]), value: Expr::New { ty: "Node".into(), value: Box::new(node()) } },
-        Action::Link(v, f, w) if is_ptr(v) => Op::Assign { place: Place::var(VARS[v]).field(FIELDS[f]), value: Expr::var(VARS[w]) },
-        Action::Unlink(v, f) if is_ptr(v) => Op::Assign { place: Place::var(VARS[v]).field(FIELDS[f]), value: Expr::Nil },
-        Action::Load(v, w, f) if is_ptr(w) => Op::Assign { place: Place::var(VARS[v]), value: Expr::Load(Place::var(VARS[w]).field(FIELDS[f])) },
-        Action::Clear(v) => Op::Assign { place: Place::var(VARS[v]), value: Expr::Nil },
-        Action::Mark(n) if marking => Op::GcMarkStep { n },
-        _ => return None,
-    })
-}
-
-fn start() -> Machine {
-    let mut m = Machine::new();
-    m.apply(&Op::Spawn { goroutine: 1, hi: 0xc000048000, size: 2048 }).expect("spawn");
-    m.apply(&Op::Call { func: "main".into(), args: vec![] }).expect("call");
-    for v in VARS {
-        m.apply(&Op::Declare { name: v.into(), ty: "*Node".into(), value: Expr::Nil }).expect("declare");
-    }
-    m
-}
-
-fn run(m: &mut Machine, actions: &[Action], marking: bool) {
-    for a in actions {
-        if let Some(op) = op(m, a, marking) {
-            m.apply(&op).expect("a valid action applies");
-            check_heap(m);
-        }
-    }
-}
-
-/// Allocations never overlap, and each span's allocation bits count its objects.
-fn check_heap(m: &Machine) {
-    let mut objs: Vec<_> = m.heap.objects.iter().map(|o| (o.addr.0, o.addr.0 + o.size)).collect();
-    objs.sort_unstable();
-    for w in objs.windows(2) {
-        assert!(w[0].1 <= w[1].0, "objects overlap: {:x?}", w);
-    }
-    for s in &m.heap.spans {
-        let end = s.base.0 + s.pages * 8192;
-        let inside = m.heap.objects.iter().filter(|o| o.addr >= s.base && o.addr.0 < end).count();
-        assert_eq!(s.alloc_bits.iter().filter(|b| **b).count(), inside, "span at {} accounting", s.base);
-        assert!(inside as u64 <= s.nelems);
-    }
-}
-
 /// A fixed-seed xorshift generator of random programs.
 struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self, n: u64) -> usize {
+    fn next(&mut self, n: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % n) as usize
+        self.0 % n
     }
 
     /// `len` actions drawn from the first `kinds` kinds (New, Link, Load,
     /// Unlink, Clear, Mark).
     fn actions(&mut self, len: usize, kinds: u64) -> Vec<Action> {
         (0..len)
-            .map(|_| match self.next(kinds) {
-                0 => Action::New(self.next(3)),
-                1 => Action::Link(self.next(3), self.next(2), self.next(3)),
-                2 => Action::Load(self.next(3), self.next(3), self.next(2)),
-                3 => Action::Unlink(self.next(3), self.next(2)),
-                4 => Action::Clear(self.next(3)),
-                _ => Action::Mark(1 + self.next(2) as u32),
+            .map(|_| {
+                let kind = self.next(kinds);
+                Action::draw(kind, &mut |n| self.next(n))
             })
             .collect()
     }
-}
-
-/// r0 → A, whose fields point to B and C, reachable only through A: a
-/// graph with objects the stack scan does not see directly.
-fn graph() -> Vec<Action> {
-    vec![Action::New(0), Action::New(1), Action::Link(0, 0, 1), Action::New(1), Action::Link(0, 1, 1), Action::Clear(1)]
-}
-
-/// Runs `setup`, then a cycle with `during` interleaved with marking.
-/// Returns (reachable addresses that are still white after marking, machine).
-fn cycle(setup: &[Action], during: &[Action], barrier: bool) -> (usize, Machine) {
-    let mut m = start();
-    run(&mut m, setup, false);
-    m.apply(&Op::GcStart { barrier }).expect("start");
-    m.apply(&Op::GcScanStack { goroutine: 1 }).expect("scan");
-    run(&mut m, during, true);
-    m.apply(&Op::GcFinishMark).expect("finish");
-    let lost = m.reachable().iter().filter(|a| m.heap.objects.iter().any(|o| o.addr == **a && o.color == Color::White)).count();
-    (lost, m)
 }
 
 proptest! {
@@ -148,16 +56,7 @@ proptest! {
         deep in any::<bool>(),
     ) {
         let setup: Vec<Action> = if deep { graph().into_iter().chain(setup).collect() } else { setup };
-        let (lost, mut m) = cycle(&setup, &during, true);
-        prop_assert_eq!(lost, 0, "checkmark: a reachable object stayed white");
-        let reachable = m.reachable();
-        m.apply(&Op::GcSweep).expect("sweep");
-        check_heap(&m);
-        // Every object the program can reach survived the sweep.
-        for a in reachable {
-            prop_assert!(m.heap.object_at(a).is_some(), "swept a reachable object at {}", a);
-        }
-        prop_assert!(m.heap.objects.iter().all(|o| o.color == Color::White));
+        prop_assert_eq!(check_program(&setup, &during), Ok(()));
     }
 }
 
@@ -170,10 +69,10 @@ fn without_the_barrier_some_program_loses_an_object() {
     for trial in 0..20000 {
         let setup: Vec<Action> = graph().into_iter().chain(random(8)).collect();
         let during = random(24);
-        let (lost, _) = cycle(&setup, &during, false);
+        let (lost, _) = cycle(&setup, &during, false).expect("runs");
         if lost > 0 {
             // The same program with the barrier keeps everything.
-            assert_eq!(cycle(&setup, &during, true).0, 0);
+            assert_eq!(cycle(&setup, &during, true).expect("runs").0, 0);
             found = Some(trial);
             break;
         }
@@ -190,17 +89,17 @@ fn the_classic_lost_object() {
     // without a barrier nobody shades it.
     let setup = [Action::New(0), Action::New(1), Action::New(2), Action::Link(0, 0, 2), Action::Clear(2)];
     let during = [Action::Mark(1), Action::Load(2, 0, 0), Action::Link(1, 0, 2), Action::Clear(2), Action::Unlink(0, 0)];
-    let (lost, mut m) = cycle(&setup, &during, false);
+    let (lost, mut m) = cycle(&setup, &during, false).expect("runs");
     assert_eq!(lost, 1, "C is lost");
     let c = m.reachable().into_iter().find(|a| m.heap.objects.iter().any(|o| o.addr == *a && o.color == Color::White)).expect("C");
     m.apply(&Op::GcSweep).expect("sweep");
     assert!(m.heap.object_at(c).is_none(), "C was freed while A still points to it");
-    assert_eq!(cycle(&setup, &during, true).0, 0, "the hybrid barrier shades C when B.a is overwritten");
+    assert_eq!(cycle(&setup, &during, true).expect("runs").0, 0, "the hybrid barrier shades C when B.a is overwritten");
 }
 
 #[test]
 fn new_objects_are_black_during_marking() {
-    let (_, m) = cycle(&[], &[Action::New(0)], true);
+    let (_, m) = cycle(&[], &[Action::New(0)], true).expect("runs");
     assert!(m.heap.objects.iter().all(|o| o.color == Color::Black));
 }
 
@@ -215,7 +114,7 @@ fn green_tea_marks_the_same_objects_in_no_more_visits() {
         // Mutator actions only (no clears or mark steps): graphs that grow.
         let actions: Vec<Action> = graph().into_iter().chain(rng.actions(40, 4)).collect();
         let mut m = start();
-        run(&mut m, &actions, false);
+        run(&mut m, &actions, false).expect("runs");
         let flood = m.mark_object_by_object();
         let tea = m.mark_span_by_span();
         let mut a = flood.order.clone();
