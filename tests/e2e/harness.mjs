@@ -7,6 +7,7 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -19,9 +20,11 @@ const TYPES = {
 
 /**
  * Serves dist/ on 127.0.0.1:<random>; resolves to { url, close, requests }.
- * `mounts` serves other folders under a path prefix (`{ '/deck/': dir }`).
+ * `mounts` serves other folders under a path prefix (`{ '/deck/': dir }`);
+ * `gzip` compresses responses for clients that accept it, as a real host
+ * would (the benchmark's Lighthouse run).
  */
-export async function serve(mounts = {}) {
+export async function serve(mounts = {}, { gzip = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -30,8 +33,14 @@ export async function serve(mounts = {}) {
     const [root, rest] = mount ? [mounts[mount], path.slice(mount.length - 1)] : [DIST, path];
     try {
       const body = await readFile(join(root, rest.endsWith('/') ? rest + 'index.html' : rest));
-      res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' });
-      res.end(body);
+      const type = TYPES[extname(path) || '.html'] ?? 'application/octet-stream';
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-cache' });
+        res.end(gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, { 'content-type': type });
+        res.end(body);
+      }
     } catch {
       res.writeHead(404).end('not found');
     }
