@@ -47,7 +47,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   await page.focus('#gogc');
   await page.keyboard.press('Home');
   assert.equal(new URL(page.url()).hash, `#/gc/${step}?GOGC=10`);
-  assert.match(await page.textContent('#caption'), /Now: GOGC=10, no GOMEMLIMIT, 8 MiB live: goal /, 'the caption follows the slider');
+  assert.match(await page.textContent('#caption'), /Now: GOGC=10, no GOMEMLIMIT, 8 MiB live: first goal /, 'the caption follows the slider');
   assert.doesNotMatch(await page.textContent('#caption'), /goal 18 MiB/);
   assert.equal(await page.$eval('#app', (a) => a.dataset.step), String(step), 'arrow keys on a slider do not change step');
   const many = await gctraceLines(page);

@@ -42,8 +42,12 @@ pub fn value(v: &Value) -> String {
 }
 
 /// Breaks `s` into lines of at most `max` characters at spaces (a word
-/// longer than a line gets a line of its own).
+/// longer than a line gets a line of its own); a newline always breaks.
 pub fn wrap(s: &str, max: usize) -> alloc::vec::Vec<String> {
+    s.split('\n').flat_map(|p| wrap_paragraph(p, max)).collect()
+}
+
+fn wrap_paragraph(s: &str, max: usize) -> alloc::vec::Vec<String> {
     let mut lines = alloc::vec::Vec::new();
     let mut line = String::new();
     for word in s.split(' ') {
@@ -69,6 +73,7 @@ mod tests {
     fn wrapping_breaks_at_spaces() {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
         assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
+        assert_eq!(wrap("func f() {\n\u{a0}\u{a0}return 1\n}", 40), ["func f() {", "\u{a0}\u{a0}return 1", "}"]);
     }
 
     #[test]

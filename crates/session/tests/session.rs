@@ -133,7 +133,7 @@ fn sliders_recompute_rewrite_the_link_and_reset_per_step() {
     let ids: Vec<_> = p.sliders.iter().map(|x| x.knob.id).collect();
     assert_eq!(ids, ["gogc", "gomemlimit", "live"]);
     assert!(p.readout.contains("= 18 MiB"), "{}", p.readout);
-    assert!(p.caption.ends_with("Now: GOGC=100, no GOMEMLIMIT, 8 MiB live: goal 18 MiB."), "{}", p.caption);
+    assert!(p.caption.ends_with("Now: GOGC=100, no GOMEMLIMIT, 8 MiB live: first goal 18 MiB."), "{}", p.caption);
     assert!(p.terminal.as_deref().is_some_and(|t| t.contains("gc 1 @")));
     let before = s.frame(10.0).expect("scene");
     urls(&mut s);
@@ -147,12 +147,12 @@ fn sliders_recompute_rewrite_the_link_and_reset_per_step() {
     assert_ne!(s.frame(12.0).expect("scene"), before, "the chart was recomputed");
     s.dispatch(Intent::Slider { id: "gomemlimit".into(), position: 48 }, 13.0);
     assert_eq!(urls(&mut s), [(format!("#/gc/{first}?GOGC=off&GOMEMLIMIT=48MiB"), Nav::Replace)]);
-    assert!(page(&mut s).caption.ends_with("GOMEMLIMIT=48MiB, 8 MiB live: goal 41.7 MiB."), "{}", page(&mut s).caption);
+    assert!(page(&mut s).caption.ends_with("GOMEMLIMIT=48MiB, 8 MiB live: first goal 41.7 MiB."), "{}", page(&mut s).caption);
     // The next pacer step starts from its own settings, as its caption says.
     s.dispatch(Intent::Next, 14.0);
     let p = page(&mut s);
     assert_eq!(p.sliders[0].text, "100");
-    assert!(p.caption.ends_with("goal 18 MiB."), "{}", p.caption);
+    assert!(p.caption.ends_with("first goal 18 MiB."), "{}", p.caption);
     assert_eq!(urls(&mut s).last().map(|(h, _)| h.clone()), Some(format!("#/gc/{}", first + 1)));
     // A slider the step does not show does nothing.
     assert!(!s.dispatch(Intent::Slider { id: "objects".into(), position: 5 }, 15.0));

@@ -187,11 +187,12 @@ fn lab_cards(c: Combo) -> Vec<Card> {
     let source = lab::source(c);
     let body: Vec<&str> = source.lines().skip(8).collect();
     alloc::vec![
-        Card { big: None, title: String::from("The snippet"), body: body.join(" \u{23ce} ").replace('\t', "") },
+        // One line per source line; no-break spaces keep the indentation.
+        Card { big: None, title: String::from("The snippet"), body: body.join("\n").replace('\t', "\u{a0}\u{a0}") },
         Card { big: None, title: String::from("go build -gcflags=-m"), body: verdicts.join(" \u{b7} ") },
         Card {
             big: Some(format!("{bytes} B/op")),
-            title: format!("{allocs} allocs/op at n = {}", lab::BENCH_N),
+            title: format!("{allocs} allocs/op (benchmark: n = {})", lab::BENCH_N),
             body: if heap.is_empty() { String::from("everything stays on the stack") } else { format!("on the heap: {}", heap.join(", ")) },
         },
     ]

@@ -68,7 +68,9 @@ impl Figure for Pacer {
     fn caption(&self, k: &Values) -> Option<String> {
         let (s, w) = pacer_inputs(k);
         let limit = s.memory_limit.map_or_else(|| String::from("no GOMEMLIMIT"), |l| format!("GOMEMLIMIT={}", byte_count(l)));
-        let goal = heap_goal(w.live, &w, s).map_or_else(|| String::from("no goal, the heap only grows"), |g| format!("goal {}", memview::bytes(g)));
+        let goal = heap_goal(w.live, &w, s).map_or_else(|| String::from("no goal, the heap only grows"), |g| format!("first goal {}", memview::bytes(g)));
+        // The first cycle's goal: later ones are set from the heap each cycle
+        // marked, which includes what was allocated while it marked.
         Some(format!("{} Now: GOGC={}, {limit}, {} live: {goal}.", self.lead, gogc_text(s.gogc), memview::bytes(w.live)))
     }
 
