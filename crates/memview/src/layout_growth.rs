@@ -162,7 +162,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                         (y1 - y0).max(mt.f) / 2.0,
                         mt.f * 0.8,
                         Role::Text,
-                        format!("{} frames", crate::layout_case::grouped(merged as u64)),
+                        format!("{} more frames", crate::layout_case::grouped(merged as u64)),
                         TextAlign::Left,
                         true,
                     ),

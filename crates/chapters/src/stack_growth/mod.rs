@@ -63,12 +63,12 @@ pub fn chapter() -> Chapter {
         ops.extend((0..9000).map(|_| GOp::Call { func: "depth", size: 1024 }));
         ops
     });
+    // A C program, so no line of the Go listing is marked; the terminal runs it.
     c.step(
-        "This C function recurses forever, keeping 1 KiB per call on the main thread's fixed 8 MiB stack. \
-         About 8,000 calls in, a frame lands past the stack's end: SIGSEGV, exit status 139 — checked by \
-         running it.",
+        "First, C: a function that recurses forever, keeping 1 KiB per call on the main thread's fixed 8 MiB \
+         stack. About 8,000 calls in, a frame lands past the stack's end: SIGSEGV, exit status 139 — the \
+         terminal runs it.",
     )
-    .at("func sum(depth int, total *int)")
     .view(script(Scheme::Fixed(8 << 20), &fixed, fixed.len()))
     .terminal(C_COMMAND, C_TERMINAL);
 
