@@ -1,8 +1,11 @@
-//! Every picture of every step, at the four sizes it is seen at, read the
-//! way a person in a large hall or on a bus would read it: no label cut
-//! short or over another, no arrow through a label, nothing off the canvas,
-//! text large enough for the size, and objects that stay where they were
-//! put. A failure names the chapter, step, size and the offending items.
+//! Every picture of every step, at every size it is seen at (a laptop, a
+//! projector, a slide frame, the presenter view, a small window, a phone),
+//! read the way a person in a large hall or on a bus would read it: no label
+//! cut short or over another, no arrow through a label, nothing off the
+//! canvas or out of its panel, text large enough for the size, and objects
+//! that stay where they were put. A failure names the chapter, step, size
+//! and the offending items. Themes change colours, not places: the
+//! palette's own test checks their contrast.
 
 use chapters::{catalog, Chapter};
 use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextAlign, Viewport};
@@ -93,9 +96,19 @@ fn problems(scene: &Scene, vp: Viewport, min_font: f32) -> Vec<String> {
     let mut out = Vec::new();
     let canvas = Rect::new(0.0, 0.0, vp.width, vp.height);
     let boxes = text_boxes(scene);
+    let panels: Vec<Rect> = scene.nodes.iter().filter(|n| matches!(n.key, Key::Panel(_))).map(|n| n.rect).collect();
     for n in &scene.nodes {
         if n.alpha > 0.01 && !contains(canvas, n.rect, 0.5) {
             out.push(format!("{:?} at {:?} leaves the canvas", n.key, n.rect));
+        }
+        // A node that starts in a panel stays in it (the kill notice lies over all).
+        let start = Point { x: n.rect.x + 0.5, y: n.rect.y + 0.5 };
+        if n.key != Key::Killed && !matches!(n.key, Key::Panel(_)) {
+            if let Some(p) = panels.iter().find(|p| contains_point(**p, start, 0.0)) {
+                if !contains(*p, n.rect, 0.5) {
+                    out.push(format!("{:?} at {:?} leaves its panel {:?}", n.key, n.rect, p));
+                }
+            }
         }
         for t in &n.texts {
             if t.content.contains('\u{2026}') {
