@@ -37,10 +37,50 @@ fn decode(data: &JsValue) -> Message {
         Ok(_) => return Message::Invalid(String::from("message too large")),
         Err(_) => return Message::Invalid(String::from("message is not JSON")),
     }
-    match serde_wasm_bindgen::from_value(data.clone()) {
-        Ok(envelope) => Message::Envelope(envelope),
-        Err(_) => Message::Invalid(String::from("message has fields of the wrong type")),
+    match envelope(data) {
+        Some(envelope) => Message::Envelope(envelope),
+        None => Message::Invalid(String::from("message has fields of the wrong type")),
     }
+}
+
+/// Reads the envelope's fields by hand (a decoding library would be most of
+/// this crate's size for seven fields). A field that is there must have its
+/// type: a string, a whole number in range, or an object of strings; a
+/// missing or null field is absent.
+fn envelope(data: &JsValue) -> Option<session::embed::Envelope> {
+    let field = |name: &str| js_sys::Reflect::get(data, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let text = |name: &str| -> Option<Option<String>> {
+        match field(name) {
+            None => Some(None),
+            Some(v) => v.as_string().map(Some),
+        }
+    };
+    let whole = |name: &str, max: f64| -> Option<Option<f64>> {
+        match field(name) {
+            None => Some(None),
+            Some(v) => v.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=max).contains(n)).map(Some),
+        }
+    };
+    let knobs = match field("knobs") {
+        None => None,
+        Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => {
+            let mut map = std::collections::BTreeMap::new();
+            for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
+                let pair: js_sys::Array = entry.unchecked_into();
+                map.insert(pair.get(0).as_string()?, pair.get(1).as_string()?);
+            }
+            Some(map)
+        }
+        Some(_) => return None,
+    };
+    Some(session::embed::Envelope {
+        kind: text("type")?,
+        version: whole("version", f64::from(u32::MAX))?.map(|n| n as u32),
+        command: text("command")?,
+        chapter: text("chapter")?,
+        step: whole("step", 9_007_199_254_740_991.0)?.map(|n| n as u64),
+        knobs,
+    })
 }
 
 pub fn wire(sh: &Shared) -> Result<(), JsValue> {
@@ -55,11 +95,26 @@ pub fn wire(sh: &Shared) -> Result<(), JsValue> {
     })
 }
 
-/// Sends `reply` to the parent frame.
+/// Sends `reply` to the parent frame, as a plain object of JSON types.
 pub fn post(reply: &Reply) {
     let Some(p) = parent() else { return };
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    if let Ok(v) = serde::Serialize::serialize(reply, &serializer) {
-        let _ = p.post_message(&v, "*");
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &v);
+    };
+    let knobs = js_sys::Object::new();
+    for (k, v) in &reply.knobs {
+        let _ = js_sys::Reflect::set(&knobs, &JsValue::from_str(k), &JsValue::from_str(v));
     }
+    set("type", JsValue::from_str(reply.kind));
+    set("version", JsValue::from(reply.version));
+    set("event", JsValue::from_str(reply.event));
+    set("chapter", JsValue::from_str(&reply.chapter));
+    set("step", JsValue::from(reply.step as u32));
+    set("steps", JsValue::from(reply.steps as u32));
+    set("knobs", knobs.into());
+    set("link", JsValue::from_str(&reply.link));
+    set("playing", JsValue::from_bool(reply.playing));
+    set("message", reply.message.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    let _ = p.post_message(&o, "*");
 }
