@@ -396,7 +396,7 @@ fn allocator_footer(m: &Machine, inner: Rect, y: f32, small: f32, mt: &Metrics, 
     let (used, of) = h.arena_pages();
     let cached: Vec<String> = h.mcache.iter().map(|&(sc, _)| format!("{}{}", sc >> 1, if sc & 1 == 1 { " (noscan)" } else { "" })).collect();
     let mcache = if cached.is_empty() { String::from("no span") } else { format!("size class {}", cached.join(", ")) };
-    let text = format!("mheap: {used} of {of} pages ({} arena). P0's mcache: {mcache}", text::bytes(memsim::ARENA_BYTES));
+    let text = format!("pages from the page heap (mheap): {used} of {of} in a {} arena. P0's mcache: {mcache}", text::bytes(memsim::ARENA_BYTES));
     let lines = text::wrap(&text, mt.fits(inner.w, small));
     let top = inner.bottom() - lines.len() as f32 * small * 1.3;
     if y + small * 0.5 > top {
