@@ -89,7 +89,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         .iter()
         .enumerate()
         .map(|(si, span)| {
-            let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) { "in P0's mcache" } else { "in mcentral" };
+            let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) { "in P0's mcache" } else { "shared: mcentral" };
             (format!("class {} \u{b7} {} B \u{b7} {} KiB", span.class, span.elemsize, span.pages * PAGE_SIZE / 1024), holder)
         })
         .collect();
