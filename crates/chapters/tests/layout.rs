@@ -26,7 +26,7 @@ fn every_step_fits_every_viewport() {
         let stage = Stage::of(tl.states());
         for (i, m) in tl.states().iter().enumerate() {
             if ch.steps[i].view.figure().is_some() {
-                continue; // figures: figures_fit_every_viewport_at_every_knob_extreme
+                continue; // figures: tests/legibility.rs, at every knob's extremes
             }
             for vp in VIEWPORTS {
                 let scene = layout(m, &stage, vp, &ch.steps[i].focus);
@@ -111,48 +111,6 @@ fn tweening_between_consecutive_steps_is_continuous() {
             for n in &mid.nodes {
                 assert!((0.0..=1.0).contains(&n.alpha));
             }
-        }
-    }
-}
-
-/// The figures (pacer chart, marking views) fit too, at their defaults
-/// and at every knob's extremes.
-#[test]
-fn figures_fit_every_viewport_at_every_knob_extreme() {
-    let mut scenes = Vec::new();
-    for ch in catalog() {
-        for step in &ch.steps {
-            let Some(fig) = step.view.figure() else { continue };
-            let defaults = fig.defaults();
-            let mut settings = vec![defaults.clone()];
-            for (key, _) in defaults.iter() {
-                let knob = chapters::knob::find(ch.knobs, key).expect("a figure's knob is in its chapter's table");
-                let (lo, hi, _) = knob.slider();
-                for pos in [lo, hi] {
-                    let mut k = defaults.clone();
-                    k.set(knob.key, knob.at_position(pos));
-                    settings.push(k);
-                }
-            }
-            for k in &settings {
-                for vp in VIEWPORTS {
-                    scenes.push((fig.scene(k, vp), vp, ch.id));
-                }
-            }
-        }
-    }
-    assert!(scenes.len() > 50);
-    for (scene, vp, id) in &scenes {
-        assert_unique_keys(scene, &format!("{id} figure at {}x{}", vp.width, vp.height));
-        for n in &scene.nodes {
-            let r = n.rect;
-            assert!(r.x >= 0.0 && r.y >= 0.0 && r.right() <= vp.width + 0.5 && r.bottom() <= vp.height + 0.5, "{id}: {:?} at {r:?} outside {vp:?}", n.key);
-            for t in &n.texts {
-                assert!(t.size >= 7.5, "{id}: text {:?} too small ({}px)", t.content, t.size);
-            }
-        }
-        for l in &scene.lines {
-            assert!(l.points.iter().all(|p| p.x >= 0.0 && p.y >= 0.0 && p.x <= vp.width && p.y <= vp.height), "{id}: line {} leaves {vp:?}", l.key);
         }
     }
 }

@@ -96,6 +96,13 @@ fn problems(scene: &Scene, vp: Viewport, min_font: f32) -> Vec<String> {
     let mut out = Vec::new();
     let canvas = Rect::new(0.0, 0.0, vp.width, vp.height);
     let boxes = text_boxes(scene);
+    // Nodes are matched across pictures by key: two with one key would make
+    // the animation lose one of them.
+    let mut keys: Vec<Key> = scene.nodes.iter().map(|n| n.key).collect();
+    keys.sort_unstable();
+    for w in keys.windows(2).filter(|w| w[0] == w[1]) {
+        out.push(format!("two nodes share the key {:?}", w[0]));
+    }
     let panels: Vec<Rect> = scene.nodes.iter().filter(|n| matches!(n.key, Key::Panel(_))).map(|n| n.rect).collect();
     for n in &scene.nodes {
         if n.alpha > 0.01 && !contains(canvas, n.rect, 0.5) {
