@@ -1,35 +1,34 @@
 // Keys, buttons, scrubber, chapter menu, history, help overlay, playback.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, hashOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-const hash = (page) => new URL(page.url()).hash;
 const step = (page) => page.$eval('#app', (a) => `${a.dataset.chapter}/${a.dataset.step}`);
 
 test('arrow keys, Home and End step through a chapter', async () => {
   const { page, context, errors } = await open(browser, srv.url, '#/memory/1');
   const first = await page.textContent('#caption');
   await page.keyboard.press('ArrowRight');
-  assert.equal(hash(page), '#/memory/2');
+  assert.equal(await hashOf(page), '#/memory/2');
   assert.notEqual(await page.textContent('#caption'), first);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(hash(page), '#/memory/2');
+  assert.equal(await hashOf(page), '#/memory/2');
   await page.keyboard.press('End');
   const last = await page.$eval('#scrubber', (r) => r.max);
-  assert.equal(hash(page), `#/memory/${last}`);
+  assert.equal(await hashOf(page), `#/memory/${last}`);
   assert.equal(await page.isDisabled('#next'), false, 'the story goes on past a chapter');
   assert.equal(await page.textContent('#step-links a'), 'Next: The era of variables: the stack and the heap →');
   await page.keyboard.press('ArrowRight');
-  assert.equal(hash(page), '#/stack-heap/1', '→ continues into the next chapter');
+  assert.equal(await hashOf(page), '#/stack-heap/1', '→ continues into the next chapter');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(hash(page), `#/memory/${last}`, '← comes back');
+  assert.equal(await hashOf(page), `#/memory/${last}`, '← comes back');
   await page.keyboard.press('Home');
-  assert.equal(hash(page), '#/memory/1');
+  assert.equal(await hashOf(page), '#/memory/1');
   assert.equal(await page.isDisabled('#prev'), false, 'the intro lies before');
   assert.deepEqual(errors, []);
   await context.close();
@@ -39,21 +38,21 @@ test('buttons, scrubber and chapter menu move, and back/forward retrace', async 
   const { page, context, errors } = await open(browser, srv.url, '#/memory/1');
   await page.click('#next');
   await page.click('#next');
-  assert.equal(hash(page), '#/memory/3');
+  assert.equal(await hashOf(page), '#/memory/3');
   await page.click('#prev');
-  assert.equal(hash(page), '#/memory/2');
+  assert.equal(await hashOf(page), '#/memory/2');
   await page.$eval('#scrubber', (r) => { r.value = '6'; r.dispatchEvent(new Event('input')); r.dispatchEvent(new Event('change')); });
-  assert.equal(hash(page), '#/memory/6');
+  assert.equal(await hashOf(page), '#/memory/6');
   assert.equal(await step(page), 'memory/6');
   await page.selectOption('#chapter', 'stack-heap');
-  assert.equal(hash(page), '#/stack-heap/1');
+  assert.equal(await hashOf(page), '#/stack-heap/1');
   assert.match(await page.textContent('#code-file'), /stackheap\/main\.go/);
   await page.goBack();
   await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'memory');
   assert.equal(await step(page), 'memory/6');
   await page.goBack();
   await page.waitForFunction(() => document.getElementById('app').dataset.step === '2');
-  assert.equal(hash(page), '#/memory/2');
+  assert.equal(await hashOf(page), '#/memory/2');
   await page.goForward();
   await page.waitForFunction(() => document.getElementById('app').dataset.step === '6');
   assert.deepEqual(errors, []);
