@@ -2,7 +2,7 @@
 // step shows, the canvas drew, the console is clean, nothing left the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasStats, chapterIndex } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasStats, chapterIndex, hashOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -28,7 +28,7 @@ test('a deep link to every step shows exactly that step', async () => {
       const { page, context, errors, outside } = await open(browser, srv.url, `#/${id}/${step}`);
       await settle(page);
       const where = `${id} step ${step}`;
-      assert.equal(new URL(page.url()).hash, `#/${id}/${step}`, where);
+      assert.equal(await hashOf(page), `#/${id}/${step}`, where);
       assert.equal(await page.$eval('#app', (a) => a.dataset.step), String(step), where);
       assert.equal((await page.textContent('#counter')).trim(), `${step} / ${n}`, where);
       const caption = (await page.textContent('#caption')).trim();

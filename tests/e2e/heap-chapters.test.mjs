@@ -3,7 +3,7 @@
 // C heap's leak and OOM kill, and bad knob values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasStats, canvasHash } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasStats, canvasHash, hashOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -46,7 +46,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   // GOGC down to 10: many more cycles, more GC CPU.
   await page.focus('#gogc');
   await page.keyboard.press('Home');
-  assert.equal(new URL(page.url()).hash, `#/gc/${step}?GOGC=10`);
+  assert.equal(await hashOf(page), `#/gc/${step}?GOGC=10`);
   assert.match(await page.textContent('#caption'), /Now: GOGC=10, no GOMEMLIMIT, 8 MiB live: first goal /, 'the caption follows the slider');
   assert.doesNotMatch(await page.textContent('#caption'), /goal 18 MiB/);
   assert.equal(await page.$eval('#app', (a) => a.dataset.step), String(step), 'arrow keys on a slider do not change step');
@@ -64,7 +64,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   // A memory limit brings collection back, capped below the limit.
   await page.focus('#gomemlimit');
   for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
-  assert.equal(new URL(page.url()).hash, `#/gc/${step}?GOGC=off&GOMEMLIMIT=48MiB`);
+  assert.equal(await hashOf(page), `#/gc/${step}?GOGC=off&GOMEMLIMIT=48MiB`);
   const limited = await gctraceLines(page);
   assert.ok(limited.length > 0);
   for (const l of limited) assert.ok(Number(l.match(/, (\d+) MB goal/)[1]) <= 48, l);
@@ -95,7 +95,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   await page.keyboard.press('Escape');
   await page.evaluate((h) => { location.hash = h; }, `#/gc/${gogc400}`);
   await page.waitForFunction((s) => document.getElementById('app').dataset.step === String(s), gogc400);
-  assert.equal(new URL(page.url()).hash, `#/gc/${gogc400}`);
+  assert.equal(await hashOf(page), `#/gc/${gogc400}`);
   assert.equal((await page.textContent('#gogc-out')).trim(), '400');
   assert.deepEqual(errors, []);
   assert.deepEqual(outside, []);
@@ -109,7 +109,7 @@ test('bad knob values in a link: a notice, the step\'s own values, no markup', a
     await settle(page);
     assert.equal(await page.isVisible('#notice'), true, query);
     assert.match(await page.textContent('#notice-text'), message);
-    assert.equal(new URL(page.url()).hash, `#/gc/${step}`, `${query}: the URL names what is shown`);
+    assert.equal(await hashOf(page), `#/gc/${step}`, `${query}: the URL names what is shown`);
     assert.equal((await page.textContent('#gogc-out')).trim(), '100');
     assert.equal(await page.$$eval('b', (e) => e.length), 0);
     assert.ok((await canvasStats(page)).ink > 200);
@@ -130,7 +130,7 @@ test('marking views: regions touched, object by object against span by span, up 
   await page.focus('#objects');
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(new URL(page.url()).hash, `#/gc/${last}?objects=10000`);
+  assert.equal(await hashOf(page), `#/gc/${last}?objects=10000`);
   const [, f2, s2] = (await page.textContent('#knob-stats')).match(/all 10000: object by object (\d+), span by span (\d+)/).map(Number);
   assert.ok(s2 * 10 < f2, `10,000 objects: ${f2} vs ${s2}`);
   await settle(page);
