@@ -5,7 +5,7 @@ use crate::knob::Knob;
 use alloc::string::String;
 use alloc::vec::Vec;
 use memsim::{Machine, Op, SimError, Timeline};
-use memview::Focus;
+use memview::{Focus, Language};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -48,6 +48,8 @@ pub struct Step {
 
 #[derive(Clone, Debug)]
 pub struct Chapter {
+    /// The language its words are in.
+    pub language: Language,
     /// URL slug.
     pub id: &'static str,
     pub title: &'static str,
@@ -108,8 +110,8 @@ impl Step {
 }
 
 impl Chapter {
-    pub fn new(id: &'static str, title: &'static str, code: Code) -> Chapter {
-        Chapter { id, title, code, run_command: None, steps: Vec::new(), knobs: &[], parts: Vec::new() }
+    pub fn new(language: Language, id: &'static str, title: &'static str, code: Code) -> Chapter {
+        Chapter { language, id, title, code, run_command: None, steps: Vec::new(), knobs: &[], parts: Vec::new() }
     }
 
     /// Appends a step with `caption` and returns it for filling in.

@@ -8,6 +8,7 @@ use crate::figure::View;
 use crate::story::Story;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
+use memview::Language;
 use memview::{Card, Milestone};
 
 /// The releases the chapters cover, with the step that shows each: (the
@@ -47,9 +48,9 @@ fn halves() -> Vec<Card> {
     ]
 }
 
-pub fn chapter() -> Chapter {
+pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "intro/main.go", lang: Lang::Go, text: include_str!("../go/intro/main.go") };
-    let mut c = Chapter::new("intro", "Why memory, and how this story goes", code);
+    let mut c = Chapter::new(l, "intro", "Why memory, and how this story goes", code);
     let cards = |title, sub, cards| View::Figure(Rc::new(Story::Cards { title, sub, cards }));
     let stage = |lit| View::Figure(Rc::new(Story::Pipeline { title: "Go's two halves", sub: "compiler and runtime", stages: halves(), lit }));
 

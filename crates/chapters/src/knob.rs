@@ -14,6 +14,7 @@ use crate::route::{excerpt, Problem};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use memview::Tr;
 
 /// How a value is written and read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub struct Knob {
     pub key: &'static str,
     /// The slider's element id.
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: Tr,
     /// Sliders of one group are shown together (`#knobs-<group>`).
     pub group: &'static str,
     pub unit: Unit,
@@ -276,7 +277,7 @@ mod tests {
         Knob {
             key: "GOGC",
             id: "gogc",
-            label: "GOGC",
+            label: Tr { en: "GOGC", ja: "GOGC" },
             group: "g",
             unit: Unit::Number,
             min: 10,
@@ -288,7 +289,7 @@ mod tests {
         Knob {
             key: "GOMEMLIMIT",
             id: "gomemlimit",
-            label: "GOMEMLIMIT",
+            label: Tr { en: "GOMEMLIMIT", ja: "GOMEMLIMIT" },
             group: "g",
             unit: Unit::Bytes,
             min: 4 * MIB,
@@ -300,7 +301,7 @@ mod tests {
         Knob {
             key: "objects",
             id: "objects",
-            label: "Objects",
+            label: Tr { en: "Objects", ja: "Objects" },
             group: "m",
             unit: Unit::Number,
             min: 7,

@@ -33,24 +33,30 @@ mod story;
 
 pub use chapter::{Chapter, Code, Lang, Step, Terminal};
 pub use figure::{Figure, View};
-pub use memview::Focus;
+pub use memview::{Focus, Language, Tr};
 
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-/// Every chapter, in reading order.
+/// Every chapter, in reading order, in English.
 pub fn catalog() -> Vec<Chapter> {
+    catalog_in(Language::En)
+}
+
+/// Every chapter, in reading order, in language `l`. The chapters of every
+/// language run the same programs: only their words differ (tests/translation.rs).
+pub fn catalog_in(l: Language) -> Vec<Chapter> {
     alloc::vec![
-        intro::chapter(),
-        memory::chapter(),
-        stack_heap::chapter(),
-        manual_heap::chapter(),
-        gc::chapter(),
-        escape::chapter(),
-        stack_growth::chapter(),
-        case_study::chapter(),
-        next::chapter(),
+        intro::chapter(l),
+        memory::chapter(l),
+        stack_heap::chapter(l),
+        manual_heap::chapter(l),
+        gc::chapter(l),
+        escape::chapter(l),
+        stack_growth::chapter(l),
+        case_study::chapter(l),
+        next::chapter(l),
     ]
 }
 

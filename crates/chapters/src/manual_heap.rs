@@ -14,6 +14,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 use memsim::{Expr, Op, Place};
 use memview::Focus;
+use memview::Language;
 
 /// The memory the process may use before the kernel's OOM killer ends it
 /// (a container's memory limit, say).
@@ -57,9 +58,9 @@ fn leak_iteration() -> Vec<Op> {
     vec![malloc_buf(), end_buf()]
 }
 
-pub fn chapter() -> Chapter {
+pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "manualheap/main.c", lang: Lang::C, text: include_str!("../c/manualheap/main.c") };
-    let mut c = Chapter::new("manual-heap", "The heap by hand: malloc and free", code);
+    let mut c = Chapter::new(l, "manual-heap", "The heap by hand: malloc and free", code);
     c.run_command = Some("setarch -R ./manualheap leak");
 
     c.step(

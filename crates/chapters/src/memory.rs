@@ -3,6 +3,7 @@
 use crate::chapter::{Chapter, Code, Lang};
 use memsim::Op;
 use memview::Focus;
+use memview::Language;
 
 const BASE: u64 = 0x1000;
 const A: u8 = 0;
@@ -16,9 +17,9 @@ fn load(addr: u64, reg: &str) -> Op {
     Op::Load { addr, width: 8, reg: reg.into() }
 }
 
-pub fn chapter() -> Chapter {
+pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "memory.s", lang: Lang::Asm, text: include_str!("../asm/memory.s") };
-    let mut c = Chapter::new("memory", "Ancient times: raw memory", code);
+    let mut c = Chapter::new(l, "memory", "Ancient times: raw memory", code);
 
     c.step(
         "A program's memory is a long row of numbered boxes, one byte each. A program can use it as a \

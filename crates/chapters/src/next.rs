@@ -7,6 +7,7 @@ use crate::figure::View;
 use crate::story::Story;
 use alloc::rc::Rc;
 use memview::Card;
+use memview::Language;
 
 /// (title, where and when, what it goes deeper into, the chapter here it
 /// continues: link text and link), as the talk's outline lists them.
@@ -48,9 +49,9 @@ pub const TALKS: &[(&str, &str, &str, &str, &str)] = &[
     ),
 ];
 
-pub fn chapter() -> Chapter {
+pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "casestudy/filter.go", lang: Lang::Go, text: include_str!("../go/casestudy/filter.go") };
-    let mut c = Chapter::new("next", "What's next: going deeper", code);
+    let mut c = Chapter::new(l, "next", "What's next: going deeper", code);
     c.step(
         "This is the start. You have seen what each piece of Go's memory management is and why it exists: raw \
          memory, stack and heap, malloc and free, the collector, growable stacks — and how one hot allocation \

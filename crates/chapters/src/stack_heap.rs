@@ -7,7 +7,7 @@ use crate::chapter::{Chapter, Code, Lang};
 use alloc::string::{String, ToString};
 use alloc::vec;
 use memsim::{Expr, Op, Place};
-use memview::Focus;
+use memview::{Focus, Language};
 
 /// Goroutine 1's stack: the highest address, and Go's minimum stack size.
 const STACK_HI: u64 = 0xc000048000;
@@ -45,9 +45,9 @@ fn add_100(target: Place) -> Op {
     Op::Assign { place: target.clone(), value: Expr::plus(Expr::Load(target), Expr::Int(100)) }
 }
 
-pub fn chapter() -> Chapter {
+pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "stackheap/main.go", lang: Lang::Go, text: include_str!("../go/stackheap/main.go") };
-    let mut c = Chapter::new("stack-heap", "The era of variables: the stack and the heap", code);
+    let mut c = Chapter::new(l, "stack-heap", "The era of variables: the stack and the heap", code);
     c.run_command = Some("go run ./stackheap");
 
     c.step(

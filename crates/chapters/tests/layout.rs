@@ -5,9 +5,9 @@ use chapters::catalog;
 use memview::{dump, layout, paint, tween, Cmd, Key, Palette, Stage, Viewport};
 
 const VIEWPORTS: [Viewport; 3] = [
-    Viewport { width: 850.0, height: 620.0 }, // the canvas beside the side panel at 1280×720
-    Viewport { width: 390.0, height: 470.0 }, // a 390×844 phone's canvas
-    Viewport { width: 1600.0, height: 900.0 },
+    Viewport::new(850.0, 620.0), // the canvas beside the side panel at 1280×720
+    Viewport::new(390.0, 470.0), // a 390×844 phone's canvas
+    Viewport::new(1600.0, 900.0),
 ];
 
 /// Nodes are matched across pictures by key: two nodes with one key would

@@ -7,27 +7,28 @@
 //! and the offending items. Themes change colours, not places: the
 //! palette's own test checks their contrast.
 
-use chapters::{catalog, Chapter};
+use chapters::{catalog_in, Chapter, Language};
 use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextAlign, Viewport};
 
 /// The canvas at each size the page is seen at, measured in Chromium, and
 /// the smallest text each must draw.
 const SIZES: [(&str, Viewport, f32); 7] = [
-    ("1280x720", Viewport { width: 830.0, height: 621.0 }, 14.0),
-    ("1920x1080", Viewport { width: 1470.0, height: 981.0 }, 18.0),
+    ("1280x720", Viewport::new(830.0, 621.0), 14.0),
+    ("1920x1080", Viewport::new(1470.0, 981.0), 18.0),
     // A 960×540 slide frame in embed mode, with its caption.
-    ("960x540 embed", Viewport { width: 960.0, height: 452.0 }, 12.0),
+    ("960x540 embed", Viewport::new(960.0, 452.0), 12.0),
     // The presenter view in a 960×540 window.
-    ("960x540 present", Viewport { width: 960.0, height: 428.0 }, 11.0),
+    ("960x540 present", Viewport::new(960.0, 428.0), 11.0),
     // The page itself in a 960×540 window, beside the caption and code.
-    ("960x540", Viewport { width: 510.0, height: 441.0 }, 11.0),
-    ("390x844", Viewport { width: 390.0, height: 473.0 }, 11.0),
+    ("960x540", Viewport::new(510.0, 441.0), 11.0),
+    ("390x844", Viewport::new(390.0, 473.0), 11.0),
     // A phone on a step with sliders: the picture shortens to keep them in view.
-    ("390x844 sliders", Viewport { width: 390.0, height: 371.0 }, 11.0),
+    ("390x844 sliders", Viewport::new(390.0, 371.0), 11.0),
 ];
 
 /// Advance of one character of the canvas's monospace font, per px of size
-/// (DejaVu Sans Mono and Liberation Mono: 0.6; a little over, to be safe).
+/// (DejaVu Sans Mono and Liberation Mono: 0.6; a little over, to be safe). A
+/// Japanese character counts as 1.65 of them (Noto Sans CJK JP: 1 em).
 const ADVANCE: f32 = 0.61;
 
 struct TextBox {
@@ -46,7 +47,7 @@ fn text_boxes(scene: &Scene) -> Vec<TextBox> {
             if t.alpha <= 0.01 || t.content.trim().is_empty() {
                 continue;
             }
-            let w = t.content.chars().count() as f32 * ADVANCE * t.size;
+            let w = memview::columns(&t.content) * ADVANCE * t.size;
             let x = n.rect.x + t.dx;
             let x0 = match t.align {
                 TextAlign::Left => x,
@@ -224,14 +225,19 @@ fn pictures(ch: &Chapter, vp: Viewport, sliders_only: bool) -> Vec<(usize, Scene
 fn every_picture_reads_at_every_size() {
     let mut report = Vec::new();
     let mut count = 0;
-    for ch in catalog() {
-        for (name, vp, min_font) in SIZES {
-            for (i, scene) in pictures(&ch, vp, name.ends_with("sliders")) {
-                let mut seen = std::collections::BTreeSet::new();
-                for p in problems(&scene, vp, min_font) {
-                    count += 1;
-                    if seen.insert(p.clone()) {
-                        report.push(format!("{} step {} at {name}: {p}", ch.id, i + 1));
+    // LEGIBILITY_CHAPTER=gc checks one chapter, in both languages.
+    let only = std::env::var("LEGIBILITY_CHAPTER").ok();
+    for lang in Language::ALL {
+        for ch in catalog_in(lang).into_iter().filter(|c| only.as_deref().is_none_or(|o| o == c.id)) {
+            for (name, vp, min_font) in SIZES {
+                let vp = vp.in_language(lang);
+                for (i, scene) in pictures(&ch, vp, name.ends_with("sliders")) {
+                    let mut seen = std::collections::BTreeSet::new();
+                    for p in problems(&scene, vp, min_font) {
+                        count += 1;
+                        if seen.insert(p.clone()) {
+                            report.push(format!("{} {} step {} at {name}: {p}", lang.code(), ch.id, i + 1));
+                        }
                     }
                 }
             }
@@ -251,10 +257,11 @@ fn every_picture_reads_at_every_size() {
 #[test]
 fn objects_stay_where_they_were_put() {
     let mut report = Vec::new();
-    for ch in catalog() {
+    for ch in Language::ALL.into_iter().flat_map(catalog_in) {
         let tl = ch.timeline().expect("builds");
         let stage = Stage::of(tl.states());
         for (name, vp, _) in SIZES {
+            let vp = vp.in_language(ch.language);
             let scenes: Vec<Scene> = tl.states().iter().enumerate().map(|(i, m)| layout(m, &stage, vp, &ch.steps[i].focus)).collect();
             for (i, w) in scenes.windows(2).enumerate() {
                 for n in &w[1].nodes {

@@ -231,7 +231,7 @@ mod tests {
         let ch = chapters::catalog().into_iter().find(|c| c.id == "stack-heap").expect("chapter");
         let tl = ch.timeline().expect("builds");
         let stage = memview::Stage::of(tl.states());
-        let vp = memview::Viewport { width: 640.0, height: 400.0 };
+        let vp = memview::Viewport::new(640.0, 400.0);
         let scene = memview::layout(tl.state(11).expect("step 12"), &stage, vp, &ch.steps[11].focus);
         let mut c = canvas(1, 1);
         c.resize(640.0, 400.0, 1.0);

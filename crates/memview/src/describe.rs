@@ -7,7 +7,8 @@ use alloc::vec::Vec;
 use memsim::{Machine, Target, Value};
 
 /// One paragraph per panel, for screen readers and for tests.
-pub fn describe(m: &Machine) -> String {
+pub fn describe(m: &Machine, lang: crate::Language) -> String {
+    let _ = lang;
     let mut parts: Vec<String> = Vec::new();
     if let Some(mem) = &m.memory {
         let mut s = format!("Memory from {:#x}, {} bytes.", mem.base, mem.bytes.len());

@@ -7,6 +7,7 @@
 use crate::draw_list::TextAlign;
 use crate::focus::Focus;
 use crate::geom::Rect;
+use crate::lang::Language;
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
 use crate::stage::Stage;
@@ -18,6 +19,19 @@ use memsim::{Machine, Target, Value};
 pub struct Viewport {
     pub width: f32,
     pub height: f32,
+    /// The language the picture's words are in.
+    pub lang: Language,
+}
+
+impl Viewport {
+    /// A viewport of `width` × `height` px, in English.
+    pub const fn new(width: f32, height: f32) -> Viewport {
+        Viewport { width, height, lang: Language::En }
+    }
+
+    pub const fn in_language(self, lang: Language) -> Viewport {
+        Viewport { width: self.width, height: self.height, lang }
+    }
 }
 
 /// Advance of one character per px of font size, with a little to spare.
@@ -29,6 +43,8 @@ pub(crate) struct Metrics {
     pub f: f32,
     /// Approximate width of one monospace character, px.
     pub ch: f32,
+    /// The language of the picture's words.
+    pub lang: Language,
 }
 
 impl Metrics {
@@ -38,7 +54,7 @@ impl Metrics {
     /// 1280×720 window up.
     pub fn of(vp: Viewport) -> Metrics {
         let f = (vp.width / 47.0).min(vp.height / 29.0).clamp(13.75, 26.0);
-        Metrics { f, ch: f * 0.6 }
+        Metrics { f, ch: f * 0.6, lang: vp.lang }
     }
 
     /// The smallest text any picture draws: notes, axis ticks, addresses.
@@ -57,13 +73,15 @@ impl Metrics {
         Rect::new(pad, pad, vp.width - 2.0 * pad, vp.height - 2.0 * pad)
     }
 
-    /// How wide `s` is drawn at `size` px in the canvas's monospace font
-    /// (an advance of 0.6 em; a little more, so estimates err roomy).
+    /// How wide `s` is drawn at `size` px (an advance of 0.6 em per Latin
+    /// character, 1 em per Japanese one; a little more, so estimates err
+    /// roomy).
     pub fn width(&self, s: &str, size: f32) -> f32 {
-        s.chars().count() as f32 * ADVANCE * size
+        crate::text::columns(s) * ADVANCE * size
     }
 
-    /// How many characters at `size` px fit in `width`.
+    /// How many Latin characters' columns at `size` px fit in `width` (a
+    /// Japanese character takes [`crate::text::columns`] of them).
     pub fn fits(&self, width: f32, size: f32) -> usize {
         (width / (ADVANCE * size)).max(1.0) as usize
     }

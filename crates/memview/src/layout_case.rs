@@ -239,7 +239,7 @@ mod tests {
     fn the_comparison_fits_and_draws_both_heaps() {
         let (b, a) = (simulate(1000, 1000, Version::Alloc), simulate(1000, 1000, Version::InPlace));
         let w = workload(1000, 1000, Version::Alloc);
-        for vp in [Viewport { width: 850.0, height: 620.0 }, Viewport { width: 390.0, height: 470.0 }] {
+        for vp in [Viewport::new(850.0, 620.0), Viewport::new(390.0, 470.0)] {
             let s = case_compare(&b, &a, &w, Shown::Both, 1000, vp);
             assert_eq!(s.lines.len(), 2);
             for n in &s.nodes {

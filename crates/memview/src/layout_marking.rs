@@ -221,7 +221,7 @@ mod tests {
         let m = memsim::marking::tree_heap(31);
         let run = m.mark_with(Strategy::ObjectByObject);
         let times = MarkTimes::new(&m, &run);
-        let vp = Viewport { width: 850.0, height: 620.0 };
+        let vp = Viewport::new(850.0, 620.0);
         let s0 = marking(&m, &run, &times, Strategy::ObjectByObject, 0, 7, vp);
         let s8 = marking(&m, &run, &times, Strategy::ObjectByObject, 8, 7, vp);
         let objects = |s: &Scene| s.nodes.iter().filter(|n| matches!(n.key, Key::Object(_))).count();

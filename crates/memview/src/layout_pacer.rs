@@ -328,7 +328,7 @@ mod tests {
     fn the_chart_fits_and_says_its_numbers() {
         for k in [DEFAULT, Settings { gogc: None, memory_limit: Some(48 * MIB) }, Settings { gogc: None, memory_limit: None }] {
             let run = simulate(W, k);
-            for vp in [Viewport { width: 850.0, height: 620.0 }, Viewport { width: 390.0, height: 470.0 }] {
+            for vp in [Viewport::new(850.0, 620.0), Viewport::new(390.0, 470.0)] {
                 let s = pacer(&run, &W, &k, vp);
                 let heap = s.lines.iter().find(|l| l.key == HEAP).expect("heap line");
                 assert!(heap.points.iter().all(|p| p.x >= 0.0 && p.x <= vp.width && p.y >= 0.0 && p.y <= vp.height), "{k:?} {vp:?}");

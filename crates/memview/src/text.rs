@@ -41,28 +41,84 @@ pub fn value(v: &Value) -> String {
     }
 }
 
-/// Breaks `s` into lines of at most `max` characters at spaces (a word
-/// longer than a line gets a line of its own); a newline always breaks.
-pub fn wrap(s: &str, max: usize) -> alloc::vec::Vec<String> {
-    s.split('\n').flat_map(|p| wrap_paragraph(p, max)).collect()
+/// Whether `c` is drawn a full em wide: kana, kanji, Hangul and the
+/// full-width forms (East Asian Wide and Fullwidth).
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
-fn wrap_paragraph(s: &str, max: usize) -> alloc::vec::Vec<String> {
+/// How many Latin characters' widths `s` takes: a Japanese character is a
+/// full em, about 1.65 of the 0.62 em the layouts allow a Latin one.
+pub fn columns(s: &str) -> f32 {
+    s.chars().map(|c| if is_wide(c) { WIDE } else { 1.0 }).sum()
+}
+
+const WIDE: f32 = 1.65;
+
+/// Breaks `s` into lines of at most `max` columns (see [`columns`]): at
+/// spaces, and between Japanese characters except where Japanese line
+/// breaking (kinsoku) forbids it — never before 、。」ー or a small kana,
+/// never after 「（. A word longer than a line gets a line of its own; a
+/// newline always breaks.
+pub fn wrap(s: &str, max: usize) -> alloc::vec::Vec<String> {
+    s.split('\n').flat_map(|p| wrap_paragraph(p, max as f32)).collect()
+}
+
+fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
     let mut lines = alloc::vec::Vec::new();
     let mut line = String::new();
+    let mut width = 0.0;
     for word in s.split(' ') {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
-            lines.push(core::mem::take(&mut line));
+        for (i, piece) in pieces(word).into_iter().enumerate() {
+            // Pieces of one word join without a space.
+            let gap = if line.is_empty() || i > 0 { 0.0 } else { 1.0 };
+            let w = columns(piece);
+            if !line.is_empty() && width + gap + w > max {
+                lines.push(core::mem::take(&mut line));
+                width = 0.0;
+            } else if gap > 0.0 {
+                line.push(' ');
+                width += gap;
+            }
+            line.push_str(piece);
+            width += w;
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
     }
     if !line.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// A space-free word cut where a line may break inside it: beside a
+/// Japanese character, unless kinsoku forbids it.
+fn pieces(word: &str) -> alloc::vec::Vec<&str> {
+    let mut out = alloc::vec::Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        if let Some(p) = prev {
+            if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) {
+                out.push(&word[start..i]);
+                start = i;
+            }
+        }
+        prev = Some(c);
+    }
+    out.push(&word[start..]);
+    out
+}
+
+/// Characters a line must not start with.
+const NO_START: &str = "、。，．・：；？！ー）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜…),.:;!?%";
+/// Characters a line must not end with.
+const NO_END: &str = "（「『【〔〈《‘“(";
+
+/// A Latin run stays whole: `GOGC=off`, `n1`, `64` do not break inside.
+fn joined(p: char, c: char) -> bool {
+    !is_wide(p) && !is_wide(c)
 }
 
 #[cfg(test)]
@@ -74,6 +130,21 @@ mod tests {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
         assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
         assert_eq!(wrap("func f() {\n\u{a0}\u{a0}return 1\n}", 40), ["func f() {", "\u{a0}\u{a0}return 1", "}"]);
+    }
+
+    #[test]
+    fn japanese_breaks_between_characters_but_not_before_closing_marks() {
+        // 7 columns fit four kana; ー and 。 never start a line, so ヒー
+        // and プ。 travel together.
+        assert_eq!(wrap("スタックとヒープ。", 7), ["スタック", "とヒー", "プ。"]);
+        assert_eq!(columns("ヒープ"), 3.0 * WIDE);
+        // Latin runs inside Japanese stay whole, and a space still breaks.
+        assert_eq!(wrap("GOGC=offでは", 10), ["GOGC=offで", "は"]);
+        assert_eq!(wrap("「ヒープ」へ", 4), ["「ヒー", "プ」", "へ"]);
+        for line in wrap("ガベージコレクションは、到達できないオブジェクトを回収します。", 12) {
+            assert!(columns(&line) <= 12.0, "{line}");
+            assert!(!line.starts_with(['、', '。', 'ー', 'ッ']), "{line}");
+        }
     }
 
     #[test]

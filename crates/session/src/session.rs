@@ -11,7 +11,7 @@ use chapters::knob::{self, Values};
 use chapters::route::{self, Problem, Route};
 use chapters::{Chapter, Figure, View};
 use memsim::{Machine, Timeline};
-use memview::{Palette, Scene, Stage, Viewport};
+use memview::{Language, Palette, Scene, Stage, Viewport};
 
 /// Time to glide from one step to the next, at speed 1.
 const STEP_ANIM_MS: f64 = 650.0;
@@ -83,6 +83,10 @@ pub struct Session {
     reduced_motion: bool,
     dark: bool,
     viewport: Viewport,
+    /// The language of every word on the page, and the one the browser
+    /// prefers (a link without `lang` opens in that one).
+    lang: Language,
+    preferred: Language,
     help_open: bool,
     /// Whether the viewer has moved yet (stepped, scrubbed or played): the
     /// first-step hint shows until they do.
@@ -113,7 +117,9 @@ impl Session {
             last_advance: 0.0,
             reduced_motion: false,
             dark: false,
-            viewport: Viewport { width: 800.0, height: 500.0 },
+            viewport: Viewport::new(800.0, 500.0),
+            lang: Language::En,
+            preferred: Language::En,
             help_open: false,
             moved: false,
             notice: None,
@@ -308,7 +314,7 @@ impl Session {
             Intent::Dark(d) => self.dark = d,
             Intent::ReducedMotion(r) => self.reduced_motion = r,
             Intent::Resize { width, height, .. } => {
-                let vp = Viewport { width: width.max(1.0), height: height.max(1.0) };
+                let vp = Viewport::new(width.max(1.0), height.max(1.0));
                 if vp != self.viewport || self.scene.is_none() {
                     self.viewport = vp;
                     self.relayout();
@@ -636,7 +642,7 @@ impl Session {
                     let (ch, m) = (&self.chapters[self.chapter], self.machine());
                     Content {
                         caption: None,
-                        description: m.map(memview::describe).unwrap_or_default(),
+                        description: m.map(|m| memview::describe(m, self.lang)).unwrap_or_default(),
                         terminal: m.and_then(|m| terminal(ch, self.step, m)),
                         readout: String::new(),
                     }

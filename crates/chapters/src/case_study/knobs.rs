@@ -2,6 +2,7 @@
 //! as `#/case-study/6?n=10000&rate=2000`. Both carry from step to step.
 
 use crate::knob::{Knob, Off, Scale, Unit, Values};
+use memview::Tr;
 
 pub const N: &str = "n";
 pub const RATE: &str = "rate";
@@ -10,7 +11,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: N,
         id: "n",
-        label: "List length",
+        label: Tr { en: "List length", ja: "List length" },
         group: "case",
         unit: Unit::Number,
         min: 1,
@@ -23,7 +24,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: RATE,
         id: "rate",
-        label: "Calls/s",
+        label: Tr { en: "Calls/s", ja: "Calls/s" },
         group: "case",
         unit: Unit::Number,
         min: 10,

@@ -17,14 +17,15 @@ pub use knobs::KNOBS;
 use crate::chapter::{Chapter, Code, Lang};
 use crate::figure::View;
 use alloc::rc::Rc;
+use memview::Language;
 use memview::Shown;
 
 const GCFLAGS: &str = "go build -gcflags=-m ./casestudy";
 const GCFLAGS_OUT: &str = include_str!("../../go/casestudy/gcflags-m.txt");
 
-pub fn chapter() -> Chapter {
+pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "casestudy/filter.go", lang: Lang::Go, text: include_str!("../../go/casestudy/filter.go") };
-    let mut c = Chapter::new("case-study", "The case study: one allocation per call", code);
+    let mut c = Chapter::new(l, "case-study", "The case study: one allocation per call", code);
     c.knobs = KNOBS;
     let cache = Rc::new(figures::Cache::default());
     let compare = |shown| View::Figure(Rc::new(Compare { shown, cache: cache.clone() }));

@@ -3,6 +3,7 @@
 
 use super::lab::Combo;
 use crate::knob::{Knob, Off, Scale, Unit, Values};
+use memview::Tr;
 
 pub const RET: &str = "ret";
 pub const SIZE: &str = "size";
@@ -14,7 +15,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: RET,
         id: "lab-ret",
-        label: "return",
+        label: Tr { en: "return", ja: "return" },
         group: "lab",
         unit: Unit::Words(&["value", "pointer"]),
         min: 0,
@@ -26,7 +27,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: SIZE,
         id: "lab-size",
-        label: "make size",
+        label: Tr { en: "make size", ja: "make size" },
         group: "lab",
         unit: Unit::Words(&["const", "var"]),
         min: 0,
@@ -38,7 +39,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: TYPE,
         id: "lab-type",
-        label: "stored as",
+        label: Tr { en: "stored as", ja: "stored as" },
         group: "lab",
         unit: Unit::Words(&["Point", "any"]),
         min: 0,

@@ -22,6 +22,7 @@ use alloc::rc::Rc;
 use figures::{Cards, Path};
 use memsim::size_classes::alloc_size;
 use memview::Card;
+use memview::Language;
 
 const GCFLAGS: &str = "go build -gcflags=-m ./escape";
 const GCFLAGS_OUT: &str = include_str!("../../go/escape/gcflags-m.txt");
@@ -71,9 +72,9 @@ fn zero_alloc() -> alloc::vec::Vec<Card> {
     ]
 }
 
-pub fn chapter() -> Chapter {
+pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "escape/escape.go", lang: Lang::Go, text: include_str!("../../go/escape/escape.go") };
-    let mut c = Chapter::new("escape", "Escape analysis: stack when it can, heap when it must", code);
+    let mut c = Chapter::new(l, "escape", "Escape analysis: stack when it can, heap when it must", code);
     c.knobs = KNOBS;
     let place = |current| View::Figure(Rc::new(Placement { current }));
     let path = |lit| View::Figure(Rc::new(Path { lit }));

@@ -4,6 +4,7 @@
 
 use crate::knob::{Knob, Off, Scale, Unit, Values};
 use memsim::pacer::{Settings, Workload, MIB};
+use memview::Tr;
 
 pub const GOGC: &str = "GOGC";
 pub const GOMEMLIMIT: &str = "GOMEMLIMIT";
@@ -14,7 +15,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: GOGC,
         id: "gogc",
-        label: "GOGC",
+        label: Tr { en: "GOGC", ja: "GOGC" },
         group: "pacer",
         unit: Unit::Number,
         min: 10,
@@ -26,7 +27,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: GOMEMLIMIT,
         id: "gomemlimit",
-        label: "GOMEMLIMIT",
+        label: Tr { en: "GOMEMLIMIT", ja: "GOMEMLIMIT" },
         group: "pacer",
         unit: Unit::Bytes,
         min: 4 * MIB,
@@ -38,7 +39,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: LIVE,
         id: "live",
-        label: "Live heap",
+        label: Tr { en: "Live heap", ja: "Live heap" },
         group: "pacer",
         unit: Unit::Bytes,
         min: MIB,
@@ -51,7 +52,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: OBJECTS,
         id: "objects",
-        label: "Objects",
+        label: Tr { en: "Objects", ja: "Objects" },
         group: "marking",
         unit: Unit::Number,
         min: 7,

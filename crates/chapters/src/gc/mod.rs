@@ -31,6 +31,7 @@ use memsim::greentea::Strategy;
 use memsim::pacer::MIB;
 use memsim::{Expr, Op, Place};
 use memview::Focus;
+use memview::Language;
 
 const STACK_HI: u64 = 0xc000048000;
 /// Nodes are 24 bytes with pointers: size class 3, the first span, so node
@@ -100,9 +101,9 @@ fn finish() -> [Op; 2] {
     [set("root", &["Next", "Other"], node(99)), Op::Print(vec![Expr::Load(path("root", &["Other", "V"])), Expr::Load(path("root", &["Next", "Other", "V"]))])]
 }
 
-pub fn chapter() -> Chapter {
+pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "gc/main.go", lang: Lang::Go, text: include_str!("../../go/gc/main.go") };
-    let mut c = Chapter::new("gc", "Automatic heap management: garbage collection", code);
+    let mut c = Chapter::new(l, "gc", "Automatic heap management: garbage collection", code);
     c.run_command = Some("go run ./gc");
     mark_and_sweep(&mut c);
     three_colours(&mut c);

@@ -2,6 +2,7 @@
 //! the link as `#/stack-growth/12?depth=1000000&frame=1KiB`.
 
 use crate::knob::{Knob, Off, Scale, Unit, Values};
+use memview::Tr;
 
 pub const DEPTH: &str = "depth";
 pub const FRAME: &str = "frame";
@@ -10,7 +11,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: DEPTH,
         id: "depth",
-        label: "Depth",
+        label: Tr { en: "Depth", ja: "Depth" },
         group: "growth",
         unit: Unit::Number,
         min: 1,
@@ -22,7 +23,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: FRAME,
         id: "frame",
-        label: "Frame",
+        label: Tr { en: "Frame", ja: "Frame" },
         group: "growth",
         unit: Unit::Bytes,
         min: 8,

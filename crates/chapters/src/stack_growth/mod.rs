@@ -21,6 +21,7 @@ use crate::figure::View;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
 use memsim::growth::{GOp, Scheme, SEGMENT, START_SIZE};
+use memview::Language;
 
 const GCFLAGS: &str = "go build -gcflags=-m ./stackgrowth";
 const GCFLAGS_OUT: &str = include_str!("../../go/stackgrowth/gcflags-m.txt");
@@ -51,9 +52,9 @@ pub fn program(depth: u64, returns: bool) -> Vec<GOp> {
     ops
 }
 
-pub fn chapter() -> Chapter {
+pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "stackgrowth/main.go", lang: Lang::Go, text: include_str!("../../go/stackgrowth/main.go") };
-    let mut c = Chapter::new("stack-growth", "Growable stacks: from fixed to copied", code);
+    let mut c = Chapter::new(l, "stack-growth", "Growable stacks: from fixed to copied", code);
     c.knobs = KNOBS;
     let script = |scheme, ops: &Rc<Vec<GOp>>, upto| View::Figure(Rc::new(Script::new(scheme, ops.clone(), upto)));
 

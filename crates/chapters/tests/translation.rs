@@ -1,0 +1,274 @@
+//! No language can fall behind. The chapters of every language run the same
+//! programs step for step, and every word a reader sees in Japanese is
+//! Japanese: captions, part names, titles, links, knob labels, and every
+//! label, readout and description a picture draws, at its defaults and its
+//! knob extremes. Code, compiler messages and program output stay as the
+//! tools print them, so the words of a chapter's listing and terminal may
+//! appear; any other Latin word fails the test with where it was found.
+
+use chapters::{catalog_in, Chapter, Language};
+use memview::{layout, Stage, Viewport};
+use std::collections::BTreeSet;
+
+/// Latin words Japanese Go writing keeps as they are: units, environment
+/// variables, the runtime's own names for its parts, and the names of tools
+/// and people's projects. Identifiers of a chapter's listing and words of
+/// its terminal output are allowed in that chapter without being listed.
+const KEPT: &[&str] = &[
+    // units and numbers
+    "B",
+    "KiB",
+    "MiB",
+    "GiB",
+    "KB",
+    "MB",
+    "GB",
+    "ms",
+    "ns",
+    "µs",
+    "s",
+    "x",
+    "px",
+    // languages, tools, the runtime's names
+    "Go",
+    "C",
+    "CPU",
+    "GC",
+    "OS",
+    "API",
+    "GOGC",
+    "GOMEMLIMIT",
+    "GODEBUG",
+    "gctrace",
+    "benchmem",
+    "gcflags",
+    "pprof",
+    "malloc",
+    "free",
+    "glibc",
+    "gcc",
+    "tcache",
+    "mcache",
+    "mcentral",
+    "mheap",
+    "mspan",
+    "P",
+    "M",
+    "G",
+    "Green",
+    "Tea",
+    "nil",
+    "int",
+    "amd64",
+    "go",
+    "run",
+    "build",
+    "test",
+    "bench",
+    "new",
+    "make",
+    "return",
+    "func",
+    "Linux",
+    "Python",
+    "Rust",
+    "Java",
+    "Tutor",
+    "JVM",
+    "JIT",
+    "ZGC",
+    "Arena",
+    "arena",
+    "BuriKaigi",
+    "Gophers",
+    "EX",
+    "SP",
+    "PC",
+    "RAM",
+    "RSS",
+    "n",
+    "vs",
+];
+
+/// Latin words of text that must be Japanese, except the kept ones.
+fn latin_words<'a>(s: &'a str, allowed: &BTreeSet<String>) -> Vec<&'a str> {
+    s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        // n1, n12: the picture's names for heap objects; 0x…: addresses.
+        .filter(|w| !(w.starts_with('n') && w[1..].chars().all(|c| c.is_ascii_digit())) && !w.starts_with("0x"))
+        .filter(|w| !KEPT.contains(w) && !allowed.contains(*w))
+        .collect()
+}
+
+fn has_japanese(s: &str) -> bool {
+    s.chars().any(memview::text_is_wide)
+}
+
+/// Every word of a chapter's listing and recorded tool output.
+fn tool_words(ch: &Chapter) -> BTreeSet<String> {
+    let mut text = String::from(ch.code.text);
+    for s in &ch.steps {
+        if let Some(t) = &s.terminal {
+            text.push_str(t.command);
+            text.push_str(t.output);
+        }
+        if let Some(f) = s.view.figure() {
+            text.push_str(&f.terminal(&f.defaults()).unwrap_or_default());
+        }
+    }
+    text.push_str(ch.run_command.unwrap_or(""));
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).map(String::from).collect()
+}
+
+/// Numbers as written: `41.7`, `2`, `1,000` (as `1000`).
+fn numbers(s: &str) -> BTreeSet<String> {
+    let plain = s.replace(',', "");
+    plain
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .map(String::from)
+        .collect()
+}
+
+/// Every piece of text a reader of chapter `ch` sees: (where, text, must be
+/// a sentence in the language).
+fn texts(ch: &Chapter, vp: Viewport) -> Vec<(String, String, bool)> {
+    let mut out = vec![("title".into(), ch.title.into(), true)];
+    for (_, name) in &ch.parts {
+        out.push(("part".into(), (*name).into(), true));
+    }
+    for k in ch.knobs {
+        out.push((format!("knob {}", k.key), k.label.get(ch.language).into(), false));
+    }
+    let tl = ch.timeline().expect("builds");
+    let stage = Stage::of(tl.states());
+    for (i, (step, m)) in ch.steps.iter().zip(tl.states()).enumerate() {
+        let at = |what: &str| format!("step {} {what}", i + 1);
+        out.push((at("caption"), step.caption.clone(), true));
+        out.extend(step.links.iter().map(|(label, _)| (at("link"), (*label).into(), true)));
+        out.extend(step.output_note.map(|n| (at("output note"), n.into(), true)));
+        let mut scenes = Vec::new();
+        match step.view.figure() {
+            None => {
+                out.push((at("description"), memview::describe(m, ch.language), true));
+                scenes.push(layout(m, &stage, vp, &step.focus));
+            }
+            Some(f) => {
+                let defaults = f.defaults();
+                let mut settings = vec![defaults.clone()];
+                for (key, _) in defaults.iter() {
+                    let knob = chapters::knob::find(ch.knobs, key).expect("a figure's knob is in its chapter's table");
+                    let (lo, hi, _) = knob.slider();
+                    for pos in [lo, hi] {
+                        let mut k = defaults.clone();
+                        k.set(knob.key, knob.at_position(pos));
+                        settings.push(k);
+                    }
+                }
+                for k in &settings {
+                    out.push((at("description"), f.describe(k), true));
+                    out.push((at("readout"), f.readout(k), false));
+                    out.extend(f.caption(k).map(|c| (at("figure caption"), c, true)));
+                    scenes.push(f.scene(k, vp));
+                    let n = f.moments(k);
+                    if n > 0 {
+                        scenes.push(f.scene_at(k, n / 2, vp));
+                    }
+                }
+            }
+        }
+        for s in scenes {
+            for n in &s.nodes {
+                out.extend(n.texts.iter().map(|t| (at("label"), t.content.clone(), false)));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_language_runs_the_same_programs() {
+    let en = catalog_in(Language::En);
+    for lang in Language::ALL {
+        let other = catalog_in(lang);
+        assert_eq!(other.len(), en.len());
+        for (a, b) in en.iter().zip(&other) {
+            assert_eq!(b.language, lang);
+            assert_eq!((a.id, a.steps.len(), a.code.text), (b.id, b.steps.len(), b.code.text), "{lang:?}");
+            let firsts = |c: &Chapter| c.parts.iter().map(|p| p.0).collect::<Vec<_>>();
+            assert_eq!(firsts(a), firsts(b), "{} parts in {lang:?}", a.id);
+            let keys = |c: &Chapter| c.knobs.iter().map(|k| k.key).collect::<Vec<_>>();
+            assert_eq!(keys(a), keys(b));
+            for (i, (x, y)) in a.steps.iter().zip(&b.steps).enumerate() {
+                let at = format!("{} step {} in {lang:?}", a.id, i + 1);
+                assert_eq!(x.ops, y.ops, "{at}: ops");
+                assert_eq!((x.anchor, &x.focus, &x.terminal), (y.anchor, &y.focus, &y.terminal), "{at}");
+                let hrefs = |s: &chapters::Step| s.links.iter().map(|l| l.1).collect::<Vec<_>>();
+                assert_eq!(hrefs(x), hrefs(y), "{at}: links");
+                assert_eq!(x.view.figure().map(|f| f.defaults()), y.view.figure().map(|f| f.defaults()), "{at}: knobs");
+                assert_eq!(x.view.figure().map(|f| f.moment()), y.view.figure().map(|f| f.moment()), "{at}: run");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_japanese_word_is_japanese() {
+    let vp = Viewport::new(830.0, 621.0).in_language(Language::Ja);
+    let mut report = Vec::new();
+    let only = std::env::var("TRANSLATION_CHAPTER").ok();
+    for ch in catalog_in(Language::Ja).into_iter().filter(|c| only.as_deref().is_none_or(|o| o == c.id)) {
+        let allowed = tool_words(&ch);
+        let mut seen = BTreeSet::new();
+        for (at, text, sentence) in texts(&ch, vp) {
+            if !seen.insert(text.clone()) {
+                continue;
+            }
+            let latin = latin_words(&text, &allowed);
+            if !latin.is_empty() {
+                report.push(format!("{} {at}: English {latin:?} in {text:?}", ch.id));
+            } else if sentence && !text.trim().is_empty() && !has_japanese(&text) {
+                report.push(format!("{} {at}: no Japanese in {text:?}", ch.id));
+            }
+        }
+    }
+    report.dedup();
+    assert!(report.is_empty(), "{} untranslated texts; the first:\n{}", report.len(), report.iter().take(80).cloned().collect::<Vec<_>>().join("\n"));
+}
+
+/// A translation says the same numbers, and stays short enough to read
+/// while the picture moves (about as long as 40 English words take).
+#[test]
+fn captions_keep_their_numbers_and_stay_short() {
+    const MAX_CHARS: usize = 130;
+    let mut report = Vec::new();
+    for (en, ja) in catalog_in(Language::En).iter().zip(catalog_in(Language::Ja)) {
+        for (i, (a, b)) in en.steps.iter().zip(&ja.steps).enumerate() {
+            let missing: Vec<String> = numbers(&a.caption).difference(&numbers(&b.caption)).cloned().collect();
+            if !missing.is_empty() {
+                report.push(format!("{} step {}: {missing:?} missing from {:?}", en.id, i + 1, b.caption));
+            }
+            let mut captions = vec![b.caption.clone()];
+            if let Some(f) = b.view.figure() {
+                captions.extend(f.caption(&f.defaults()));
+            }
+            for c in captions {
+                let n = c.chars().filter(|c| !c.is_whitespace()).count();
+                if n > MAX_CHARS {
+                    report.push(format!("{} step {}: {n} characters: {c}", ja.id, i + 1));
+                }
+            }
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+#[test]
+fn the_checks_catch_what_they_should() {
+    let none = BTreeSet::new();
+    assert_eq!(latin_words("GOGC=100 のとき、n3 はヒープに置かれる (0xc000010000)", &none), Vec::<&str>::new());
+    assert_eq!(latin_words("the goal is 18 MiB", &none), ["the", "goal", "is"]);
+    assert_eq!(numbers("goal 41.7 MiB, 1,000 objects."), BTreeSet::from(["41.7".into(), "1000".into()]));
+    assert!(has_japanese("ヒープ") && !has_japanese("heap"));
+}
