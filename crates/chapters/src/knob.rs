@@ -103,16 +103,16 @@ impl Knob {
         }
     }
 
-    /// What a link may say, for notices: `off or 10–500`.
-    pub fn expected(&self) -> String {
+    /// What a link may say, for notices: `off`, `10–500`.
+    pub fn expected(&self) -> Vec<String> {
         if let Unit::Words(words) = self.unit {
-            return words.join(" or ");
+            return words.iter().map(|w| (*w).to_string()).collect();
         }
         let range = format!("{}\u{2013}{}", self.link_text(Some(self.min)), self.link_text(Some(self.max)));
         if self.off == Off::Never {
-            range
+            alloc::vec![range]
         } else {
-            format!("off or {range}")
+            alloc::vec!["off".to_string(), range]
         }
     }
 
@@ -343,9 +343,14 @@ mod tests {
         let mut w = defaults.clone();
         let p = apply_params(TABLE, &mut w, &given(&[("GOGC", "<script>"), ("GOMEMLIMIT", "64MB")]));
         assert_eq!(w, defaults);
-        let Some(Problem::BadValue { key, given, expected }) = p else { panic!("{p:?}") };
-        assert_eq!((key.as_str(), given.as_str(), expected.as_str()), ("GOGC", "<script>", "off or 10\u{2013}500"));
-        assert_eq!(TABLE[1].expected(), "off or 4MiB\u{2013}256MiB");
+        let Some(Problem::BadValue { key, given, expected }) = p.clone() else { panic!("{p:?}") };
+        assert_eq!(
+            p.as_ref().map(|p| p.text(memview::Language::Ja)).unwrap_or_default(),
+            "GOGC=「<script>」は使えません（off、10\u{2013}500 のいずれか）。このステップ本来の値を表示しています"
+        );
+        assert_eq!((key.as_str(), given.as_str(), expected), ("GOGC", "<script>", alloc::vec!["off".to_string(), "10\u{2013}500".to_string()]));
+        assert!(p.as_ref().map(|p| p.to_string()).unwrap_or_default().contains("(expected off or 10\u{2013}500)"));
+        assert_eq!(TABLE[1].expected(), ["off", "4MiB\u{2013}256MiB"]);
         assert_eq!(TABLE[2].parse("off"), None, "objects cannot be off");
         assert_eq!(TABLE[2].parse("20001"), None);
     }

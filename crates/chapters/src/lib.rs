@@ -71,20 +71,32 @@ pub const GO_CHECKED: &str = "Go 1.27.3";
 /// (tests/truth checks the versions installed).
 pub const C_CHECKED: &str = "gcc 12.2.0 and glibc 2.36";
 
-/// What a chapter's listing was checked against, said under it.
-pub fn checked(lang: Lang) -> String {
-    match lang {
-        Lang::Go => format!(
+/// What a chapter's listing was checked against, said under it in `l`.
+pub fn checked(lang: Lang, l: Language) -> String {
+    match (lang, l) {
+        (Lang::Go, Language::En) => format!(
             "Numbers are for {GO_VERSION} on 64-bit Linux; listings, compiler messages, program output and allocation sizes were \
              checked against {GO_CHECKED}. Addresses are illustrative."
         ),
-        Lang::C => format!(
+        (Lang::Go, Language::Ja) => format!(
+            "数値は 64 ビット Linux 上の {GO_VERSION} のものです。リスト、コンパイラのメッセージ、プログラムの出力、割り当てサイズは \
+             {GO_CHECKED} で確認しました。アドレスは説明のための例です。"
+        ),
+        (Lang::C, Language::En) => format!(
             "This C listing, gcc's warnings and the program's output were checked against {C_CHECKED} on 64-bit Linux, run \
              without address randomization."
         ),
-        Lang::Asm => String::from(
+        (Lang::C, Language::Ja) => format!(
+            "この C のリスト、gcc の警告、プログラムの出力は、64 ビット Linux 上の {} で、アドレスのランダム化を無効にして確認しました。",
+            C_CHECKED.replace(" and ", " と ")
+        ),
+        (Lang::Asm, Language::En) => String::from(
             "This listing is pseudo-assembly in amd64's style, for reading rather than assembling: no toolchain checked it. \
              Addresses are illustrative.",
+        ),
+        (Lang::Asm, Language::Ja) => String::from(
+            "このリストは amd64 風の疑似アセンブリで、アセンブルするためではなく読むためのものです。ツールチェーンでは確認していません。\
+             アドレスは説明のための例です。",
         ),
     }
 }

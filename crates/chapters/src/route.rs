@@ -10,6 +10,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
+use memview::Language;
 
 /// Longest hash looked at; anything longer is refused as a whole.
 pub const MAX_HASH_LEN: usize = 512;
@@ -24,26 +25,76 @@ pub struct Route {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    TooLong { len: usize },
-    UnknownChapter { given: String },
-    BadStep { given: String },
-    StepOutOfRange { given: i64, last: usize },
-    UnknownParam { key: String },
-    BadValue { key: String, given: String, expected: String },
+    TooLong {
+        len: usize,
+    },
+    UnknownChapter {
+        given: String,
+    },
+    BadStep {
+        given: String,
+    },
+    StepOutOfRange {
+        given: i64,
+        last: usize,
+    },
+    UnknownParam {
+        key: String,
+    },
+    /// `expected` lists what the parameter may be (`off`, `10–500`).
+    BadValue {
+        key: String,
+        given: String,
+        expected: Vec<String>,
+    },
+    UnknownLanguage {
+        given: String,
+    },
+}
+
+impl Problem {
+    /// What went wrong, said in `lang`. The input is quoted as text.
+    pub fn text(&self, lang: Language) -> String {
+        let ja = lang == Language::Ja;
+        match self {
+            Problem::TooLong { len } if ja => format!("リンクが {len} 文字あり、このページへのリンクとしては長すぎます"),
+            Problem::TooLong { len } => format!("The link is {len} characters long, too long to be a link to this page"),
+            Problem::UnknownChapter { given } if ja => format!("\u{300c}{given}\u{300d}という章はありません"),
+            Problem::UnknownChapter { given } => format!("There is no chapter \u{201c}{given}\u{201d}"),
+            Problem::BadStep { given } if ja => format!("\u{300c}{given}\u{300d}はステップ番号ではありません"),
+            Problem::BadStep { given } => format!("\u{201c}{given}\u{201d} is not a step number"),
+            Problem::StepOutOfRange { given, last } if ja => format!("ステップ {given} はありません。ステップは 1 から {last} までです"),
+            Problem::StepOutOfRange { given, last } => format!("Step {given} does not exist; steps run from 1 to {last}"),
+            Problem::UnknownParam { key } if ja => format!("パラメータ\u{300c}{key}\u{300d}はここでは使われないため、無視しました"),
+            Problem::UnknownParam { key } => format!("The parameter \u{201c}{key}\u{201d} is not used here and was ignored"),
+            Problem::BadValue { key, given, expected } if ja => {
+                format!("{key}=\u{300c}{given}\u{300d}は使えません（{} のいずれか）。このステップ本来の値を表示しています", expected.join("\u{3001}"))
+            }
+            Problem::BadValue { key, given, expected } => {
+                format!("{key}=\u{201c}{given}\u{201d} cannot be used (expected {}); the step's own value is shown", alternatives(expected))
+            }
+            Problem::UnknownLanguage { given } if ja => {
+                format!("言語\u{300c}{given}\u{300d}はありません（en または ja）。英語で表示しています")
+            }
+            Problem::UnknownLanguage { given } => {
+                format!("There is no language \u{201c}{given}\u{201d} here (en or ja); showing English")
+            }
+        }
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn alternatives(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::TooLong { len } => write!(f, "The link is {len} characters long, too long to be a link to this page"),
-            Problem::UnknownChapter { given } => write!(f, "There is no chapter \u{201c}{given}\u{201d}"),
-            Problem::BadStep { given } => write!(f, "\u{201c}{given}\u{201d} is not a step number"),
-            Problem::StepOutOfRange { given, last } => write!(f, "Step {given} does not exist; steps run from 1 to {last}"),
-            Problem::UnknownParam { key } => write!(f, "The parameter \u{201c}{key}\u{201d} is not used here and was ignored"),
-            Problem::BadValue { key, given, expected } => {
-                write!(f, "{key}=\u{201c}{given}\u{201d} cannot be used (expected {expected}); the step's own value is shown")
-            }
-        }
+        f.write_str(&self.text(Language::En))
     }
 }
 

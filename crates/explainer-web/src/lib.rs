@@ -23,6 +23,7 @@ mod shell;
 mod sliders;
 mod stats;
 mod url;
+mod words;
 
 #[cfg(test)]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
@@ -34,7 +35,9 @@ use wasm_bindgen::prelude::*;
 pub fn start() -> Result<(), JsValue> {
     panic::install();
     stats::record("start", dom::now());
-    let session = Session::new(chapters::catalog());
+    // The language first: the link's `lang`, else the browser's.
+    let mut session = Session::new(chapters::catalog_in(url::language().unwrap_or_else(words::preferred)));
+    session.set_preferred(words::preferred());
     let ids = sliders::ids(session.chapters());
     let sh = shell::new(session)?;
     controls::wire(&sh, &ids)?;

@@ -2,14 +2,19 @@
 //! one field of the session's [`Page`], and only when that field changed.
 //! All text goes in as textContent, never as markup.
 
-use crate::{dom, listing, sliders};
+use crate::{dom, listing, sliders, words};
 use chapters::Chapter;
-use session::Page;
+use session::{Page, Words};
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 /// Writes what differs between `page` and `old` (everything when `old` is
 /// `None`).
 pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
+    // Another language rewrites every word.
+    let old = old.filter(|o| o.lang == page.lang);
+    if old.is_none() {
+        words::apply(page.lang, chapters);
+    }
     let changed = |f: &dyn Fn(&Page) -> bool| old.is_none_or(f);
     if changed(&|o| o.chapter_id != page.chapter_id) {
         build_ticks(page.total);
@@ -32,7 +37,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
         if let Ok(r) = dom::typed::<HtmlInputElement>("scrubber") {
             r.set_max(&page.total.to_string());
             r.set_value(&(page.step + 1).to_string());
-            let _ = r.set_attribute("aria-valuetext", &format!("Step {} of {}", page.step + 1, page.total));
+            let _ = r.set_attribute("aria-valuetext", &(Words::of(page.lang).step_of)(page.step + 1, page.total));
         }
         let _ = dom::el("prev").map(|b| toggle_disabled(&b, !page.has_prev));
         let _ = dom::el("next").map(|b| toggle_disabled(&b, !page.has_next));
@@ -81,7 +86,8 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
         if let Ok(b) = dom::el("play") {
             let _ = b.set_attribute("aria-pressed", if page.playing { "true" } else { "false" });
             dom::set_text_of(&b, ".icon", if page.playing { "\u{275a}\u{275a}" } else { "\u{25b6}\u{fe0e}" });
-            dom::set_text_of(&b, ".label", if page.playing { "Pause" } else { "Play" });
+            let w = Words::of(page.lang);
+            dom::set_text_of(&b, ".label", if page.playing { w.pause } else { w.play });
         }
     }
     if changed(&|o| o.help_open != page.help_open) {

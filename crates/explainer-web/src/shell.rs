@@ -90,7 +90,7 @@ pub fn dispatch(sh: &Shared, intent: Intent) -> bool {
 fn apply(sh: &Shared, effect: Effect) {
     match effect {
         Effect::Url { hash, nav } => url::write(&hash, nav),
-        Effect::CopyLink => copy_link(sh),
+        Effect::CopyLink(hash) => copy_link(sh, &hash),
         Effect::CopyEmbed(hash) => copy_embed(sh, &hash),
         Effect::Post(reply) => crate::embed::post(&reply),
         Effect::Focus(id) => {
@@ -112,14 +112,15 @@ fn copy_embed(sh: &Shared, hash: &str) {
     let location = dom::window().location();
     let base = location.href().unwrap_or_default();
     let base = base.split('#').next().unwrap_or_default();
-    let snippet =
-        format!("<iframe src=\"{base}{hash}\" width=\"960\" height=\"540\" style=\"border:0\" title=\"Go Memory, Through History\" loading=\"lazy\"></iframe>");
+    let title = session::Words::of(sh.borrow().session.language()).frame_title;
+    let snippet = format!("<iframe src=\"{base}{hash}\" width=\"960\" height=\"540\" style=\"border:0\" title=\"{title}\" loading=\"lazy\"></iframe>");
     write_clipboard(sh, snippet);
 }
 
-fn copy_link(sh: &Shared) {
+fn copy_link(sh: &Shared, hash: &str) {
     let href = dom::window().location().href().unwrap_or_default();
-    write_clipboard(sh, href);
+    let base = href.split('#').next().unwrap_or_default();
+    write_clipboard(sh, format!("{base}{hash}"));
 }
 
 fn write_clipboard(sh: &Shared, href: String) {

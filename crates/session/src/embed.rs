@@ -57,13 +57,23 @@ impl Embed {
                 "theme" => match v.as_str() {
                     "dark" => e.dark = Some(true),
                     "light" => e.dark = Some(false),
-                    _ => problem = Some(Problem::BadValue { key: k.clone(), given: chapters::route::excerpt(v), expected: String::from("dark or light") }),
+                    _ => {
+                        problem = Some(Problem::BadValue {
+                            key: k.clone(),
+                            given: chapters::route::excerpt(v),
+                            expected: alloc::vec![String::from("dark"), String::from("light")],
+                        })
+                    }
                 },
                 "present" => match v.as_str() {
                     "" | "on" | "1" | "true" => e.present = true,
                     "off" | "0" | "false" => e.present = false,
                     _ => {
-                        problem = Some(Problem::BadValue { key: k.clone(), given: chapters::route::excerpt(v), expected: String::from("no value, on or off") });
+                        problem = Some(Problem::BadValue {
+                            key: k.clone(),
+                            given: chapters::route::excerpt(v),
+                            expected: alloc::vec![String::from("on"), String::from("off")],
+                        });
                     }
                 },
                 _ => {}

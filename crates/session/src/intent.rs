@@ -85,6 +85,8 @@ pub enum Intent {
     Copied(Result<(), String>),
     /// Copy an `<iframe>` snippet for this state.
     CopyEmbed,
+    /// The language menu picked this code (`en`, `ja`).
+    Language(String),
     /// A message from the parent frame (embed mode).
     Message(Message),
 }
@@ -94,8 +96,9 @@ pub enum Intent {
 pub enum Effect {
     /// Write this hash to the address bar.
     Url { hash: String, nav: Nav },
-    /// Put the link to the current state on the clipboard.
-    CopyLink,
+    /// Put the link to the current state (this hash, which always names
+    /// the language) on the clipboard.
+    CopyLink(String),
     /// Put an `<iframe>` for this state (its hash) on the clipboard.
     CopyEmbed(String),
     /// Tell the parent frame something.

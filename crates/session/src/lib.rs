@@ -20,8 +20,10 @@ mod intent;
 mod keys;
 mod page;
 mod session;
+pub mod words;
 
 pub use embed::{Embed, Message, Reply};
 pub use intent::{Effect, Intent, KeyTarget, Nav};
 pub use page::{Page, Progress, Slider};
 pub use session::{dwell_ms, Session, HINT};
+pub use words::Words;

@@ -30,6 +30,9 @@ pub struct Progress {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
+    /// The language of every word on it ([`crate::Words::of`] gives the
+    /// page's own).
+    pub lang: memview::Language,
     /// Index into the catalog, and the chapter's slug.
     pub chapter: usize,
     pub chapter_id: &'static str,

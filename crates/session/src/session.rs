@@ -4,6 +4,7 @@ use crate::embed::{self, Command, Embed, Message, Reply};
 use crate::intent::{Effect, Intent, Nav};
 use crate::keys;
 use crate::page::{Page, Progress, Slider};
+use crate::words::Words;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -12,6 +13,9 @@ use chapters::route::{self, Problem, Route};
 use chapters::{Chapter, Figure, View};
 use memsim::{Machine, Timeline};
 use memview::{Language, Palette, Scene, Stage, Viewport};
+
+/// The link parameter naming the language: `?lang=ja`.
+pub const LANG: &str = "lang";
 
 /// Time to glide from one step to the next, at speed 1.
 const STEP_ANIM_MS: f64 = 650.0;
@@ -24,13 +28,14 @@ const DWELL_PER_WORD_MS: f64 = 250.0;
 const DWELL_MIN_MS: f64 = 2500.0;
 const DWELL_MAX_MS: f64 = 20_000.0;
 
-/// The first-step hint: how to go on.
-pub const HINT: &str = "Press Next or \u{2192} to go on";
+/// The first-step hint in English: how to go on.
+pub const HINT: &str = crate::words::Words::of(Language::En).hint;
 
 /// How long playback shows a step whose caption is `caption`, at `speed`
-/// (1 is normal): long enough to read it, about four words a second.
+/// (1 is normal): long enough to read it, about four words (or eight
+/// Japanese characters) a second.
 pub fn dwell_ms(caption: &str, speed: f64) -> f64 {
-    let words = caption.split_whitespace().count() as f64;
+    let words = crate::words::reading_words(caption);
     let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
     (DWELL_BASE_MS + DWELL_PER_WORD_MS * words).clamp(DWELL_MIN_MS, DWELL_MAX_MS) / speed
 }
@@ -87,6 +92,9 @@ pub struct Session {
     /// prefers (a link without `lang` opens in that one).
     lang: Language,
     preferred: Language,
+    /// Whether the link names the language: it came with `lang`, or the
+    /// viewer chose one; from then on the link keeps saying it.
+    lang_in_link: bool,
     help_open: bool,
     /// Whether the viewer has moved yet (stepped, scrubbed or played): the
     /// first-step hint shows until they do.
@@ -120,6 +128,7 @@ impl Session {
             viewport: Viewport::new(800.0, 500.0),
             lang: Language::En,
             preferred: Language::En,
+            lang_in_link: false,
             help_open: false,
             moved: false,
             notice: None,
@@ -127,6 +136,41 @@ impl Session {
             effects: Vec::new(),
             embed: Embed::default(),
             announced: None,
+        }
+    }
+
+    /// The browser's preferred language, which a link without `lang`
+    /// opens in. Before the first link is opened it is also the page's.
+    pub fn set_preferred(&mut self, lang: Language) {
+        self.preferred = lang;
+        if self.chapter == usize::MAX {
+            self.set_language(lang);
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
+    fn words(&self) -> &'static Words {
+        Words::of(self.lang)
+    }
+
+    /// Speaks `lang` from now on: the same chapters, step and knobs, in
+    /// other words. The computed states are kept: only words differ.
+    fn set_language(&mut self, lang: Language) {
+        if lang == self.lang {
+            return;
+        }
+        self.lang = lang;
+        self.chapters = chapters::catalog_in(lang);
+        self.viewport = self.viewport.in_language(lang);
+        self.notice = None;
+        self.copy_status.clear();
+        self.content = None;
+        if self.chapter < self.chapters.len() {
+            self.relayout();
+            self.anim = None;
         }
     }
 
@@ -230,7 +274,7 @@ impl Session {
                     (!ok).then(|| Problem::BadValue {
                         key: k.clone(),
                         given: route::excerpt(v),
-                        expected: knob::find(table, k).map_or_else(String::new, knob::Knob::expected),
+                        expected: knob::find(table, k).map_or_else(Vec::new, knob::Knob::expected),
                     })
                 });
                 match problem.or(bad_knob) {
@@ -321,18 +365,27 @@ impl Session {
                     self.anim = None;
                 }
             }
-            Intent::CopyLink => self.effects.push(Effect::CopyLink),
+            Intent::CopyLink => {
+                let hash = self.shared_hash();
+                self.effects.push(Effect::CopyLink(hash));
+            }
             Intent::CopyEmbed => {
                 // The frame shows this state, chromeless.
                 let keep = self.embed;
                 self.embed = Embed { on: true, present: false, ..keep };
-                let hash = self.hash();
+                let hash = self.shared_hash();
                 self.embed = keep;
                 self.effects.push(Effect::CopyEmbed(hash));
             }
+            Intent::Language(code) => {
+                let Some(lang) = Language::parse(&code) else { return false };
+                self.lang_in_link = true;
+                self.set_language(lang);
+                self.write_url(Nav::Replace);
+            }
             Intent::Message(m) => self.message(m, now),
-            Intent::Copied(Ok(())) => self.copy_status = String::from("Link copied"),
-            Intent::Copied(Err(link)) => self.notice = Some(format!("Copy this link: {link}")),
+            Intent::Copied(Ok(())) => self.copy_status = String::from(self.words().link_copied),
+            Intent::Copied(Err(link)) => self.notice = Some((self.words().copy_by_hand)(&link)),
         }
         true
     }
@@ -354,7 +407,19 @@ impl Session {
             None => Vec::new(),
         };
         params.extend(self.embed.params());
+        if self.lang_in_link || self.lang != self.preferred {
+            params.push((String::from(LANG), String::from(self.lang.code())));
+        }
         route::format(ch.id, self.step, &params)
+    }
+
+    /// The link to give someone else: it always names the language.
+    fn shared_hash(&mut self) -> String {
+        let keep = self.lang_in_link;
+        self.lang_in_link = true;
+        let hash = self.hash();
+        self.lang_in_link = keep;
+        hash
     }
 
     fn index(&self) -> Vec<(&'static str, usize)> {
@@ -377,7 +442,8 @@ impl Session {
                     self.loaded[ch] = Some(Loaded { timeline, stage });
                 }
                 Err((step, e)) => {
-                    self.effects.push(Effect::Failed(format!("Chapter {} could not be built at step {}: {e}", self.chapters[ch].id, step + 1)));
+                    let text = (self.words().build_failed)(self.chapters[ch].id, step + 1, &format!("{e}"));
+                    self.effects.push(Effect::Failed(text));
                     return false;
                 }
             }
@@ -415,29 +481,51 @@ impl Session {
     fn open(&mut self, hash: &str, nav: Nav, now: f64) {
         let index = self.index();
         let chapters = &self.chapters;
-        let accepts = |i: usize, key: &str| embed::FLAGS.contains(&key) || chapters.get(i).is_some_and(|c| knob::find(c.knobs, key).is_some());
-        let (route, problem) = route::parse(hash, &index, &accepts);
+        let accepts = |i: usize, key: &str| key == LANG || embed::FLAGS.contains(&key) || chapters.get(i).is_some_and(|c| knob::find(c.knobs, key).is_some());
+        let (mut route, problem) = route::parse(hash, &index, &accepts);
+        // The language first, so every notice is in it. A link without one
+        // keeps the language on screen (at first, the browser's).
+        let mut bad_lang = None;
+        if let Some(i) = route.params.iter().position(|(k, _)| k == LANG) {
+            let (_, code) = route.params.remove(i);
+            self.lang_in_link = true;
+            match Language::parse(&code) {
+                Some(lang) => self.set_language(lang),
+                None => {
+                    bad_lang = Some(Problem::UnknownLanguage { given: route::excerpt(&code) });
+                    self.set_language(Language::En);
+                }
+            }
+        }
         let (flags, bad) = Embed::from_params(&route.params);
         self.embed = flags;
         if let Some(d) = flags.dark {
             self.dark = d;
         }
-        let problem = problem.or(bad);
+        let problem = problem.or(bad_lang).or(bad);
+        let says_lang = hash.contains("lang=");
+        let written = self.effects.len();
         self.open_route(route, problem, nav, now);
+        // A link that left the language out (a step link in a caption) is
+        // rewritten to say it, when the page's link does.
+        let rewritten = self.effects[written..].iter().any(|e| matches!(e, Effect::Url { .. }));
+        if !says_lang && !rewritten && self.hash().contains("lang=") {
+            self.write_url(Nav::Replace);
+        }
     }
 
     fn open_route(&mut self, route: Route, problem: Option<Problem>, nav: Nav, now: f64) {
         let nav = if problem.is_some() { Nav::Replace } else { nav };
         if let Some(p) = &problem {
             let title = self.chapters[route.chapter].title;
-            self.notice = Some(format!("{p}. Showing \u{201c}{title}\u{201d}, step {} instead.", route.step + 1));
+            self.notice = Some((self.words().instead)(&p.text(self.lang), title, route.step + 1));
         }
         self.go(route.chapter, route.step, nav, now);
         if self.figure().is_some() {
             let table = self.chapters[self.chapter].knobs;
             let mut values = self.knobs.clone();
             if let Some(bad) = knob::apply_params(table, &mut values, &route.params) {
-                self.notice = Some(format!("{bad}."));
+                self.notice = Some(format!("{}{}", bad.text(self.lang), self.words().stop));
             }
             self.set_knobs(values);
             self.write_url(Nav::Replace);
@@ -659,7 +747,9 @@ impl Session {
     pub fn page(&mut self) -> Option<Page> {
         let ch = self.chapters.get(self.chapter)?;
         let (table, total, step) = (ch.knobs, ch.steps.len(), self.step);
+        let w = Words::of(self.lang);
         let mut page = Page {
+            lang: self.lang,
             chapter: self.chapter,
             chapter_id: ch.id,
             chapter_title: ch.title,
@@ -669,14 +759,12 @@ impl Session {
             counter: format!("{} / {total}", step + 1),
             progress: Progress {
                 chapters: self.chapters.len(),
-                text: format!("Chapter {} of {} \u{b7} step {} of {total}", self.chapter + 1, self.chapters.len(), step + 1),
-                part: ch
-                    .part_of(step)
-                    .map(|(k, name, first, count)| format!("Part {} of {}: {name} \u{b7} {}/{count}", k + 1, ch.parts.len(), step - first + 1)),
+                text: (w.progress)(self.chapter + 1, self.chapters.len(), step + 1, total),
+                part: ch.part_of(step).map(|(k, name, first, count)| (w.part)(k + 1, ch.parts.len(), name, step - first + 1, count)),
             },
-            hint: (step == 0 && !self.moved && !self.embed.present && (!self.embed.on || self.embed.controls)).then_some(HINT),
-            title: format!("{} \u{b7} step {} \u{2014} Go Memory, Through History", ch.title, step + 1),
-            checked: chapters::checked(ch.code.lang),
+            hint: (step == 0 && !self.moved && !self.embed.present && (!self.embed.on || self.embed.controls)).then_some(w.hint),
+            title: format!("{} \u{2014} {}", (w.title)(ch.title, step + 1), w.product),
+            checked: chapters::checked(ch.code.lang, self.lang),
             line: ch.line(step),
             notice: self.notice.clone(),
             links: ch.steps[step].links.iter().map(|(l, h)| (String::from(*l), String::from(*h))).collect(),
@@ -691,7 +779,7 @@ impl Session {
         };
         if step + 1 == total {
             if let Some(next) = self.chapters.get(self.chapter + 1) {
-                page.links.push((format!("Next: {} \u{2192}", next.title), format!("#/{}/1", next.id)));
+                page.links.push(((w.next_chapter)(next.title), format!("#/{}/1", next.id)));
             }
         }
         page.sliders = table

@@ -203,7 +203,7 @@ fn the_presenter_view_by_link_and_by_key_rides_along_in_links() {
     s.dispatch(Intent::Next, 1.0);
     assert_eq!(last_url(&mut s).map(|(h, _)| h), Some("#/gc/40?present".into()), "it rides along with the step");
     s.dispatch(Intent::CopyEmbed, 2.0);
-    assert!(s.take_effects().contains(&Effect::CopyEmbed("#/gc/40?embed".into())), "an embed is not a presenter view");
+    assert!(s.take_effects().contains(&Effect::CopyEmbed("#/gc/40?embed&lang=en".into())), "an embed is not a presenter view, and names its language");
     assert!(s.dispatch(key("Escape", KeyTarget::Page), 3.0), "Escape leaves it");
     assert!(!page(&mut s).embed.present);
     assert_eq!(last_url(&mut s), Some(("#/gc/40".into(), Nav::Replace)));
@@ -242,7 +242,7 @@ fn a_bad_present_value_gets_a_notice_and_a_sane_page() {
         assert!(!p.embed.present, "{bad}");
         assert_eq!((p.chapter_id, p.step + 1), ("gc", 3));
         let notice = p.notice.unwrap_or_default();
-        assert!(notice.contains("present=") && notice.contains("no value, on or off"), "{notice}");
+        assert!(notice.contains("present=") && notice.contains("(expected on or off)"), "{notice}");
         assert_eq!(last_url(&mut s), Some(("#/gc/3".into(), Nav::Replace)), "the link is corrected");
     }
 }

@@ -233,7 +233,7 @@ fn chapter_menu_theme_and_copy() {
     s.dispatch(Intent::ToggleTheme, 3.0);
     assert!(page(&mut s).dark);
     s.dispatch(Intent::CopyLink, 4.0);
-    assert!(s.take_effects().contains(&Effect::CopyLink));
+    assert!(s.take_effects().contains(&Effect::CopyLink("#/gc/1?lang=en".into())), "a shared link names its language");
     s.dispatch(Intent::Copied(Err("http://x/#/gc/1".into())), 5.0);
     assert_eq!(page(&mut s).notice.as_deref(), Some("Copy this link: http://x/#/gc/1"));
     s.dispatch(Intent::Scrub(5), 6.0);
