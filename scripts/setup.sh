@@ -45,6 +45,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# A Japanese font, so the browser tests and screenshots of ?lang=ja show
+# real glyphs (the page itself uses the reader's system fonts).
+if ! fc-list :lang=ja 2>/dev/null | grep -q .; then
+  say "installing a Japanese font (fonts-noto-cjk) from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-noto-cjk >/dev/null
+fi
+
 # wasm-opt from npm's binaryen: Debian's older wasm-opt breaks the page.
 # playwright-core drives the system Chromium in the end-to-end tests;
 # reveal.js is the deck the embedding tests present.

@@ -290,7 +290,7 @@ test('the presenter view by key rides along in links and copy link, and Escape l
   await page.keyboard.press('p');
   await page.evaluate(() => document.getElementById('copy-link').click());
   await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0);
-  assert.equal(new URL(await page.evaluate(() => navigator.clipboard.readText())).hash, '#/stack-heap/5?present');
+  assert.equal(new URL(await page.evaluate(() => navigator.clipboard.readText())).hash, '#/stack-heap/5?present&lang=en');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -104,6 +104,6 @@ test('copy link puts the exact step on the clipboard', async () => {
   await page.click('#copy-link');
   await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(new URL(copied).hash, '#/stack-heap/7');
+  assert.equal(new URL(copied).hash, '#/stack-heap/7?lang=en', 'the link names its language');
   await context.close();
 });

@@ -42,6 +42,7 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     on_click("help-close", sh, || Intent::Help(false))?;
     on_click("notice-close", sh, || Intent::DismissNotice)?;
     on_click("theme", sh, || Intent::ToggleTheme)?;
+    on_click("lang", sh, || Intent::Language(dom::el("lang").ok().and_then(|b| b.get_attribute("data-lang")).unwrap_or_default()))?;
     on_click("present-button", sh, || Intent::Present(true))?;
     on_click("present-exit", sh, || Intent::Present(false))?;
 
@@ -51,7 +52,6 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     on_value("scrubber", "change", sh, input_value, |_| Intent::ScrubDone)?;
     on_value("chapter", "change", sh, select_value, Intent::PickChapter)?;
     on_value("speed", "change", sh, select_value, Intent::Speed)?;
-    on_value("lang", "change", sh, select_value, Intent::Language)?;
     for id in slider_ids {
         let id: &'static str = id;
         on_value(id, "input", sh, input_value, move |v| Intent::Slider { id: id.to_string(), position: v.parse().unwrap_or(0) })?;

@@ -1,7 +1,7 @@
 //! Puts the page's words in the session's language: `<html lang>`, the
 //! description, every `data-t` (text), `data-t-aria` (aria-label) and
 //! `data-t-title` (title) element of index.html from [`session::Words`],
-//! the chapter menu, the slider labels and the language menu itself. Runs
+//! the chapter menu, the slider labels and the language switch itself. Runs
 //! once at start-up and on every change of language; text goes in as
 //! textContent and attributes, never as markup.
 
@@ -10,7 +10,7 @@ use chapters::Chapter;
 use memview::Language;
 use session::Words;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlSelectElement};
+use web_sys::Element;
 
 pub fn apply(lang: Language, chapters: &[Chapter]) {
     let w = Words::of(lang);
@@ -47,8 +47,11 @@ pub fn apply(lang: Language, chapters: &[Chapter]) {
             label.set_text_content(Some(k.label.get(lang)));
         }
     }
-    if let Ok(menu) = dom::typed::<HtmlSelectElement>("lang") {
-        menu.set_value(lang.code());
+    // The switch offers the other language, named in that language.
+    if let (Ok(switch), Some(other)) = (dom::el("lang"), Language::ALL.into_iter().find(|l| *l != lang)) {
+        switch.set_text_content(Some(other.autonym()));
+        let _ = switch.set_attribute("lang", other.code());
+        let _ = switch.set_attribute("data-lang", other.code());
     }
 }
 

@@ -24,7 +24,7 @@ pub const WORDS: Words = Words {
         ("brand", "Go Memory,"),
         ("brand.sub", "Through History"),
         ("chapter.aria", "Chapter"),
-        ("lang.aria", "Language"),
+        ("lang.title", "Language: read this page in Japanese"),
         ("present", "Present"),
         ("present.title", "Presenter view: the picture fills the screen (p)"),
         ("theme.aria", "Switch light or dark theme"),

@@ -21,10 +21,10 @@ pub const WORDS: Words = Words {
     step_of: |s, t| format!("ステップ {s}/{t}"),
     frame_title: "歴史でたどる Go のメモリ",
     page: &[
-        ("brand", "歴史でたどる"),
-        ("brand.sub", "Go のメモリ"),
+        ("brand", "Go のメモリ"),
+        ("brand.sub", "歴史でたどる"),
         ("chapter.aria", "章"),
-        ("lang.aria", "言語"),
+        ("lang.title", "言語：このページを英語で読む"),
         ("present", "発表"),
         ("present.title", "発表モード：図を画面いっぱいに表示します (p)"),
         ("theme.aria", "ライトテーマとダークテーマを切り替え"),

@@ -1,0 +1,162 @@
+// Japanese, end to end in Chromium: every step of every chapter by deep link
+// in `ja` (a screenshot each, the page's words and the canvas's in Japanese,
+// a clean console); every label the canvas draws measured with the real font
+// against the width the layouts allowed it; `lang` kept through navigation,
+// copy link, copy embed, embed mode and the language menu; the browser's
+// language on first open; a bad `lang` gets a notice and English.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, settle, screenshot, chapterIndex, hashOf } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+// Records every label the canvas draws, with the real font's width of it.
+const RECORD = () => {
+  window.drawnText = new Map();
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    const key = `${this.font}|${text}`;
+    if (!window.drawnText.has(key)) window.drawnText.set(key, { text, font: this.font, width: this.measureText(text).width });
+    return fill.call(this, text, x, y, ...rest);
+  };
+};
+
+// The layouts' width of a label (memview's Metrics::width): 0.62 em per
+// character, a Japanese one counting as 1.65 of them.
+const wide = (c) => {
+  const u = c.codePointAt(0);
+  return (u >= 0x1100 && u <= 0x115f) || (u >= 0x2e80 && u <= 0x303e) || (u >= 0x3041 && u <= 0x33ff) || (u >= 0x3400 && u <= 0x4dbf)
+    || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xa000 && u <= 0xa4cf) || (u >= 0xac00 && u <= 0xd7a3) || (u >= 0xf900 && u <= 0xfaff)
+    || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xff60) || (u >= 0xffe0 && u <= 0xffe6) || (u >= 0x20000 && u <= 0x3fffd);
+};
+const modelWidth = (text, font) => {
+  const size = Number(/([\d.]+)px/.exec(font)[1]);
+  return [...text].reduce((w, c) => w + (wide(c) ? 1.65 : 1), 0) * 0.62 * size;
+};
+
+/** Labels the real font draws wider than the layout allowed. */
+const overflows = (drawn) => drawn
+  .filter(({ text, font, width }) => width > modelWidth(text, font) + 0.5)
+  .map(({ text, font, width }) => `${JSON.stringify(text)} at ${font}: ${width.toFixed(1)} px > ${modelWidth(text, font).toFixed(1)} px`);
+
+for (const [size, shots] of [[{ width: 1280, height: 720 }, true], [{ width: 390, height: 844 }, false]]) {
+  test(`every step of every chapter in Japanese at ${size.width}x${size.height}`, async () => {
+    const context = await browser.newContext({ viewport: size });
+    await context.addInitScript(RECORD);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${srv.url}#/intro/1?lang=ja`);
+    await page.waitForSelector('#view[data-painted="true"]');
+    const index = await chapterIndex(page);
+    const problems = [];
+    let visited = 0;
+    for (const [id, steps] of index) {
+      for (let n = 1; n <= steps; n++) {
+        await page.evaluate((h) => { location.hash = h; }, `#/${id}/${n}?lang=ja`);
+        await page.waitForFunction(([c, s]) => document.getElementById('app').dataset.chapter === c && document.getElementById('app').dataset.step === String(s), [id, n]);
+        await settle(page);
+        const shown = await page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          caption: document.getElementById('caption').textContent,
+          desc: document.getElementById('state-desc').textContent,
+          title: document.title,
+          next: document.querySelector('#next [data-t]').textContent,
+        }));
+        const where = `${id}/${n}`;
+        if (shown.lang !== 'ja') problems.push(`${where}: <html lang=${shown.lang}>`);
+        for (const k of ['caption', 'desc', 'title']) if (!JAPANESE.test(shown[k])) problems.push(`${where}: ${k} not Japanese: ${shown[k].slice(0, 80)}`);
+        if (shown.next !== '次へ') problems.push(`${where}: Next reads ${shown.next}`);
+        if (shots) await screenshot(page, `ja/${id}-${n}`);
+        visited++;
+      }
+    }
+    const drawn = await page.evaluate(() => [...window.drawnText.values()]);
+    assert.ok(visited > 130, `visited ${visited} steps`);
+    assert.ok(drawn.filter((d) => JAPANESE.test(d.text)).length > 200, `the canvas drew ${drawn.length} labels, few in Japanese`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(overflows(drawn), [], 'every label fits the width its layout gave it');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('lang rides along through navigation, copy link, copy embed, embed mode and the switch', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/3?lang=ja', { permissions: ['clipboard-read', 'clipboard-write'] });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+  assert.equal(await page.textContent('#help-title'), 'キーボード操作');
+  assert.equal(await page.getAttribute('#copy-link', 'title'), 'このステップへのリンクをコピーします');
+  assert.match(await page.textContent('#chapter option[value="gc"]'), /^5\. .*ガベージコレクション/);
+  await page.click('#next');
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '4');
+  assert.equal(await hashOf(page), '#/stack-heap/4?lang=ja');
+  await page.click('#copy-link');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0);
+  assert.equal(await page.textContent('#copy-status'), 'リンクをコピーしました');
+  assert.equal(new URL(await page.evaluate(() => navigator.clipboard.readText())).hash, '#/stack-heap/4?lang=ja');
+  await page.click('#copy-embed');
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(snippet, /#\/stack-heap\/4\?embed&amp;lang=ja"|#\/stack-heap\/4\?embed&lang=ja"/);
+  assert.match(snippet, /title="歴史でたどる Go のメモリ"/);
+
+  // The switch offers English, in English, and changes in place: same
+  // step, every word in the other language.
+  assert.deepEqual(await page.$eval('#lang', (b) => [b.textContent, b.lang]), ['English', 'en']);
+  const caption = await page.textContent('#caption');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await hashOf(page), '#/stack-heap/4?lang=en');
+  assert.equal(await page.getAttribute('#app', 'data-step'), '4');
+  assert.doesNotMatch(await page.textContent('#caption'), JAPANESE);
+  assert.notEqual(await page.textContent('#caption'), caption);
+  assert.equal(await page.textContent('#help-title'), 'Keyboard');
+  assert.deepEqual(await page.$eval('#lang', (b) => [b.textContent, b.lang]), ['日本語', 'ja']);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ja');
+  assert.equal(await page.textContent('#caption'), caption);
+  // Sliders keep their values; their labels change language.
+  await page.evaluate(() => { location.hash = '#/gc/39?GOGC=50&lang=ja'; });
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '39');
+  await page.focus('#lang');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await hashOf(page), '#/gc/39?GOGC=50&lang=en');
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  const embed = await open(browser, srv.url, '#/stack-heap/4?embed&caption&lang=ja', { width: 960, height: 540 });
+  assert.equal(await embed.page.evaluate(() => document.documentElement.lang), 'ja');
+  assert.match(await embed.page.textContent('#caption'), JAPANESE);
+  assert.deepEqual(embed.errors, []);
+  await embed.context.close();
+});
+
+test("without lang, the browser's language decides on first open", async () => {
+  for (const [locale, lang] of [['ja-JP', 'ja'], ['en-US', 'en'], ['fr-FR', 'en']]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/gc/2', { locale });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang, locale);
+    assert.equal(await page.$eval('#lang', (b) => b.dataset.lang), lang === 'ja' ? 'en' : 'ja', 'the switch offers the other');
+    assert.equal(await hashOf(page), '#/gc/2', 'the browser\'s own language needs no parameter');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('a bad lang gets a notice and English', async () => {
+  for (const bad of ['xx', '%3Cimg%20src=x%20onerror=alert(1)%3E']) {
+    const { page, context, errors } = await open(browser, srv.url, `#/gc/3?lang=${bad}`, { locale: 'ja-JP' });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.isVisible('#notice'), true);
+    assert.match(await page.textContent('#notice-text'), /There is no language .* showing English/);
+    assert.equal(await page.$$eval('#notice img', (i) => i.length), 0, 'quoted as text, not markup');
+    assert.equal(await hashOf(page), '#/gc/3?lang=en');
+    assert.equal(await page.getAttribute('#app', 'data-step'), '3');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
