@@ -30,6 +30,37 @@ for (const f of await readdir(DIST)) {
   console.log(`  ${f.padEnd(32)} ${String(bytes.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzip`);
 }
 
+// The second language's cost: the Japanese text inside the wasm, found as
+// runs of UTF-8 text from their first kana or kanji to their last.
+const japaneseText = (bytes) => {
+  const runs = [];
+  let run = [];
+  const flush = () => {
+    const text = Buffer.from(run).toString('utf8');
+    const chars = [...text];
+    const first = chars.findIndex((c) => /[\u3000-\u9fff\uff00-\uffef]/.test(c));
+    if (first >= 0) {
+      const last = chars.length - 1 - [...chars].reverse().findIndex((c) => /[\u3000-\u9fff\uff00-\uffef]/.test(c));
+      runs.push(chars.slice(first, last + 1).join(''));
+    }
+    run = [];
+  };
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const len = b >= 0xf0 && b < 0xf8 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : (b >= 0x20 && b < 0x7f) || b === 10 ? 1 : 0;
+    const ok = len > 0 && [...bytes.subarray(i + 1, i + len)].every((c) => (c & 0xc0) === 0x80) && i + len <= bytes.length;
+    if (!ok) { flush(); i++; continue; }
+    run.push(...bytes.subarray(i, i + len));
+    i += len;
+  }
+  flush();
+  return Buffer.from(runs.join(''), 'utf8');
+};
+const wasmFile = (await readdir(DIST)).find((f) => f.endsWith('.wasm'));
+const ja = japaneseText(await readFile(join(DIST, wasmFile)));
+const jaGz = gzipSync(ja, { level: 9 }).length;
+console.log(`  second language (Japanese text in the wasm) ${String(ja.length).padStart(8)} B raw ${String(jaGz).padStart(8)} B gzip (compressed on its own)`);
+
 const srv = await serve();
 const browser = await launch();
 
