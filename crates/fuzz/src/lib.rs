@@ -111,6 +111,9 @@ const ALPHABET: &[&str] = &[
     "theme",
     "dark",
     "present",
+    "lang",
+    "ja",
+    "en",
     "<img src=x onerror=alert(1)>",
 ];
 
@@ -133,6 +136,9 @@ fn link_corpus(chapters: &[Chapter]) -> Vec<String> {
                 out.push(format!("#/{}/{step}?{flag}", ch.id));
             }
             out.push(format!("#/{}/{step}?embed&caption&controls&theme=dark&present=off", ch.id));
+            for lang in ["ja", "en", "JA", "jp", ""] {
+                out.push(format!("#/{}/{step}?lang={lang}", ch.id));
+            }
         }
     }
     out
@@ -217,7 +223,7 @@ pub fn links(n: u64, seed: u64, full: u64) -> Tally {
     let chapters = catalog();
     let index: Vec<(&str, usize)> = chapters.iter().map(|c| (c.id, c.steps.len())).collect();
     let corpus = link_corpus(&chapters);
-    let accepts = |i: usize, key: &str| FLAGS.contains(&key) || chapters.get(i).is_some_and(|c| knob::find(c.knobs, key).is_some());
+    let accepts = |i: usize, key: &str| key == "lang" || FLAGS.contains(&key) || chapters.get(i).is_some_and(|c| knob::find(c.knobs, key).is_some());
     let mut r = Rng::new(seed);
     let mut t = Tally::default();
     let mut session = session_at("#/intro/1");
