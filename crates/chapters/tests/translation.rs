@@ -94,10 +94,15 @@ const KEPT: &[&str] = &[
 fn latin_words<'a>(s: &'a str, allowed: &BTreeSet<String>) -> Vec<&'a str> {
     s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
-        // n1, n12: the picture's names for heap objects; 0x…: addresses.
-        .filter(|w| !(w.starts_with('n') && w[1..].chars().all(|c| c.is_ascii_digit())) && !w.starts_with("0x"))
+        // 0x…: addresses.
+        .filter(|w| !is_object_name(w) && !w.starts_with("0x"))
         .filter(|w| !KEPT.contains(w) && !allowed.contains(*w))
         .collect()
+}
+
+/// n1, n12: the picture's names for heap objects.
+fn is_object_name(w: &str) -> bool {
+    w.strip_prefix('n').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn has_japanese(s: &str) -> bool {
