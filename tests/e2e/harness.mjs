@@ -131,5 +131,9 @@ export const canvasHash = (page) => page.evaluate(() => {
 }).then((s) => createHash('sha256').update(s).digest('hex'));
 
 /** The page's hash as the page itself sees it (page.url() learns of a
- *  history.replaceState a moment later). */
-export const hashOf = (page) => page.evaluate(() => location.hash);
+ *  history.replaceState a moment later), once any rewrite the page holds
+ *  back until a burst of slider moves ends has been written. */
+export const hashOf = async (page) => {
+  await page.waitForFunction(() => !window.goMemoryStats?.urlPending);
+  return page.evaluate(() => location.hash);
+};

@@ -71,7 +71,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   assert.match(await page.textContent('#knob-stats'), /GOGC=off: the goal is GOMEMLIMIT − non-heap − 3% headroom = 48 − 5 − 1.3 = 41.7 MiB/);
   await page.focus('#live');
   await page.keyboard.press('ArrowRight');
-  const url = page.url();
+  const url = new URL(await hashOf(page), page.url()).href;
   assert.match(new URL(url).hash, /&live=9MiB$/);
   await settle(page);
   const shared = await canvasHash(page);

@@ -61,6 +61,7 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     for event in ["hashchange", "popstate"] {
         let sh = sh.clone();
         dom::on(&window, event, move |_: Event| {
+            url::forget_pending();
             shell::dispatch(&sh, Intent::Open { hash: url::read(), nav: Nav::Keep });
         })?;
     }

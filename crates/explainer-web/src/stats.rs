@@ -12,17 +12,28 @@ pub fn measure(name: &str, start: f64) {
     record(name, dom::now() - start);
 }
 
-pub fn record(name: &str, value: f64) {
+/// `goMemoryStats`, made on first use.
+fn stats() -> JsValue {
     let window = dom::window();
     let key = JsValue::from_str("goMemoryStats");
-    let stats = match js_sys::Reflect::get(&window, &key) {
+    match js_sys::Reflect::get(&window, &key) {
         Ok(v) if v.is_object() => v,
         _ => {
             let o = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&window, &key, &o);
             o.into()
         }
-    };
+    }
+}
+
+/// Sets `goMemoryStats[name]` to `on`: a state tests wait on (a link
+/// rewrite still waiting to be written).
+pub fn flag(name: &str, on: bool) {
+    let _ = js_sys::Reflect::set(&stats(), &JsValue::from_str(name), &JsValue::from_bool(on));
+}
+
+pub fn record(name: &str, value: f64) {
+    let stats = stats();
     let name = JsValue::from_str(name);
     let list = match js_sys::Reflect::get(&stats, &name) {
         Ok(v) if js_sys::Array::is_array(&v) => v.unchecked_into::<js_sys::Array>(),

@@ -1,8 +1,11 @@
 //! The address bar: `#/<chapter>/<step>?knobs` names what is shown (see
 //! chapters::route). The session decides how each move treats history.
 
-use crate::dom;
+use crate::{dom, stats};
 use session::Nav;
+use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 /// The hash the address bar holds now.
@@ -18,9 +21,60 @@ pub fn language() -> Option<memview::Language> {
     query.split('&').find_map(|p| p.strip_prefix("lang=")).and_then(memview::Language::parse)
 }
 
+/// Writes `hash` to the address bar. A rewrite in place (a slider drag,
+/// playback, a corrected link) waits for the burst it belongs to to end:
+/// Chromium takes about a millisecond per `replaceState`, and only the last
+/// of a drag matters. A new entry writes at once, after any rewrite still
+/// waiting for the entry it leaves.
 pub fn write(hash: &str, nav: Nav) {
+    match nav {
+        Nav::Keep => {}
+        Nav::Push => {
+            flush();
+            write_now(hash, Nav::Push);
+        }
+        Nav::Replace => {
+            let first = PENDING.with(|p| p.borrow_mut().replace(hash.to_string()).is_none());
+            if first {
+                schedule();
+            }
+        }
+    }
+}
+
+/// The viewer went somewhere (back, forward, a link): a rewrite still
+/// waiting was for the entry they left, and must not land on this one.
+pub fn forget_pending() {
+    PENDING.with(|p| p.borrow_mut().take());
+    stats::flag("urlPending", false);
+}
+
+/// Writes a waiting rewrite now.
+pub fn flush() {
+    if let Some(hash) = PENDING.with(|p| p.borrow_mut().take()) {
+        write_now(&hash, Nav::Replace);
+    }
+    stats::flag("urlPending", false);
+}
+
+/// How long a burst of rewrites may pause before the last is written.
+const SETTLE_MS: i32 = 120;
+
+thread_local! {
+    static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
+    static TIMER: Closure<dyn FnMut()> = Closure::new(flush);
+}
+
+fn schedule() {
+    stats::flag("urlPending", true);
+    TIMER.with(|t| {
+        let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(t.as_ref().unchecked_ref(), SETTLE_MS);
+    });
+}
+
+fn write_now(hash: &str, nav: Nav) {
     let window = dom::window();
-    if window.location().hash().ok().as_deref() == Some(hash) || nav == Nav::Keep {
+    if window.location().hash().ok().as_deref() == Some(hash) {
         return;
     }
     let Ok(history) = window.history() else { return };

@@ -21,7 +21,7 @@ pub struct Progress {
     /// How many chapters the story has (a segment each); the current one
     /// is `Page::chapter`, filled to `Page::step` of `Page::total`.
     pub chapters: usize,
-    /// `Chapter 5 of 9 · step 19 of 36`: the bar's accessible text.
+    /// `Chapter 5 of 9 · step 19 of 44`: the bar's accessible text.
     pub text: String,
     /// In a chapter with named parts: `Part 3 of 5: Marking while the
     /// program runs · 4/7`.
