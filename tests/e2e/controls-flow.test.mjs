@@ -300,7 +300,7 @@ test('a bad presenter flag gets a notice and a sane page', async () => {
   assert.equal(await step(page), 'gc/3');
   assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), false);
   assert.equal(await page.isVisible('#notice'), true);
-  assert.match(await page.textContent('#notice-text'), /present=.*no value, on or off/);
+  assert.match(await page.textContent('#notice-text'), /present=.*\(expected on or off\)/);
   assert.equal(await page.$$eval('#notice img, img', (i) => i.length), 0, 'no markup was made');
   assert.equal(await hashOf(page), '#/gc/3');
   assert.deepEqual(errors, []);
