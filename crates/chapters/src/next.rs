@@ -7,84 +7,114 @@ use crate::figure::View;
 use crate::story::Story;
 use alloc::rc::Rc;
 use memview::Card;
-use memview::Language;
+use memview::{Language, Tr};
 
 /// (title, where and when, what it goes deeper into, the chapter here it
 /// continues: link text and link), as the talk's outline lists them.
-pub const TALKS: &[(&str, &str, &str, &str, &str)] = &[
+pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
     (
-        "Escape Analysis in Go: Understanding and Optimizing Memory Allocation",
-        "Go Conference 2023 Online",
-        "when values escape to the heap, and how to read the compiler's analysis",
-        "Escape analysis continues \u{201c}Escape analysis\u{201d}",
+        Tr {
+            en: "Escape Analysis in Go: Understanding and Optimizing Memory Allocation", ja: "Go のエスケープ解析：メモリ割り当ての理解と最適化"
+        },
+        Tr { en: "Go Conference 2023 Online", ja: "Go カンファレンス 2023 オンライン" },
+        Tr {
+            en: "when values escape to the heap, and how to read the compiler's analysis", ja: "値がヒープへエスケープする条件と、コンパイラの解析の読み方"
+        },
+        Tr { en: "Escape analysis continues \u{201c}Escape analysis\u{201d}", ja: "エスケープ解析：「エスケープ解析」の章の続き" },
         "#/escape/2",
     ),
     (
-        "Garbage Collection Semantics",
-        "GopherCon SG 2019",
-        "the collector's logic in depth",
-        "GC semantics continue \u{201c}Garbage collection\u{201d}",
+        Tr { en: "Garbage Collection Semantics", ja: "ガベージコレクションのセマンティクス" },
+        Tr { en: "GopherCon SG 2019", ja: "ゴーファーコン シンガポール 2019" },
+        Tr { en: "the collector's logic in depth", ja: "ガベージコレクタの論理を深く" },
+        Tr {
+            en: "GC semantics continue \u{201c}Garbage collection\u{201d}", ja: "GC のセマンティクス：「ガベージコレクション」の章の続き"
+        },
         "#/gc/1",
     ),
     (
-        "Memory Management in Go: The good, the bad and the ugly",
-        "GopherCon UK 2023",
-        "finding and fixing memory costs with pprof",
-        "pprof continues the case study",
+        Tr { en: "Memory Management in Go: The good, the bad and the ugly", ja: "Go のメモリ管理：良い点、悪い点、醜い点" },
+        Tr { en: "GopherCon UK 2023", ja: "ゴーファーコン英国 2023" },
+        Tr { en: "finding and fixing memory costs with pprof", ja: "pprof でメモリのコストを見つけて直す" },
+        Tr { en: "pprof continues the case study", ja: "pprof：ケーススタディの続き" },
         "#/case-study/8",
     ),
     (
-        "Understanding Go's Memory Allocator",
-        "GopherCon UK 2018",
-        "(advanced) how allocation works with the operating system",
-        "The allocator continues the heap's spans",
+        Tr { en: "Understanding Go's Memory Allocator", ja: "Go のメモリアロケータを理解する" },
+        Tr { en: "GopherCon UK 2018", ja: "ゴーファーコン英国 2018" },
+        Tr { en: "(advanced) how allocation works with the operating system", ja: "（上級）OS と連携する割り当ての仕組み" },
+        Tr { en: "The allocator continues the heap's spans", ja: "アロケータ：ヒープのスパンの続き" },
         "#/escape/10",
     ),
     (
-        "The Go Memory Model",
-        "GoSF Meetup",
-        "memory and concurrency: what one goroutine may see of another's writes",
-        "The memory model continues concurrent marking",
+        Tr { en: "The Go Memory Model", ja: "Go のメモリモデル" },
+        Tr { en: "GoSF Meetup", ja: "サンフランシスコ Go ミートアップ" },
+        Tr {
+            en: "memory and concurrency: what one goroutine may see of another's writes",
+            ja: "メモリと並行性：あるゴルーチンの書き込みが、別のゴルーチンからどう見えるか",
+        },
+        Tr { en: "The memory model continues concurrent marking", ja: "メモリモデル：並行マークの続き" },
         "#/gc/12",
     ),
 ];
 
 pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "casestudy/filter.go", lang: Lang::Go, text: include_str!("../go/casestudy/filter.go") };
-    let mut c = Chapter::new(l, "next", "What's next: going deeper", code);
-    c.step(
+    let mut c = Chapter::new(l, "next", l.pick("What's next: going deeper", "この先へ：さらに深く"), code);
+    c.step(l.pick(
         "This is the start. You have seen what each piece of Go's memory management is and why it exists: raw \
          memory, stack and heap, malloc and free, the collector, growable stacks — and how one hot allocation \
          adds up.",
-    )
+        "ここが出発点です。Go のメモリ管理の各部品が何で、なぜあるのかを見てきました。生のメモリ、スタックとヒープ、\
+         malloc と free、ガベージコレクタ、伸長するスタック。そして、ホットパスの 1 つのアロケーションが積み重なる様子も。",
+    ))
     .view(View::Figure(Rc::new(Story::Cards {
-        title: "What you have seen",
-        sub: "what and why",
-        cards: alloc::vec![
-            Card::new(None, "The compiler decides", "stack or heap, per value, by escape analysis; frames and the checks around them."),
-            Card::new(
-                None,
-                "The runtime works",
-                "size classes and spans, a concurrent collector with a write barrier and a pacer, stacks that grow by copying."
-            ),
-            Card::new(None, "You measure", "B/op and allocs/op first: an allocation in a hot path is paid on every call."),
-        ],
+        lang: l,
+        title: l.pick("What you have seen", "ここまでに見たもの"),
+        sub: l.pick("what and why", "何か、なぜか"),
+        cards: match l {
+            Language::En => alloc::vec![
+                Card::new(None, "The compiler decides", "stack or heap, per value, by escape analysis; frames and the checks around them."),
+                Card::new(
+                    None,
+                    "The runtime works",
+                    "size classes and spans, a concurrent collector with a write barrier and a pacer, stacks that grow by copying."
+                ),
+                Card::new(None, "You measure", "B/op and allocs/op first: an allocation in a hot path is paid on every call."),
+            ],
+            Language::Ja => alloc::vec![
+                Card::new(None, "コンパイラが決める", "値ごとにスタックかヒープかを、エスケープ解析で。フレームと、その周りのチェックも"),
+                Card::new(None, "ランタイムが働く", "サイズクラスとスパン、書き込みバリアとペーサーを備えた並行 GC、コピーで伸びるスタック"),
+                Card::new(None, "あなたが計測する", "まず 1 回あたりのバイト数とアロケーション回数を。ホットパスの割り当ては呼び出しのたびに効く"),
+            ],
+        },
     })))
     .at("func (list targetList) FilterInPlace");
 
-    let mut t = c.step(
+    let mut t = c.step(l.pick(
         "Now deep-dive with the talks the outline recommends. Each goes further into one part of this story; \
          the links below lead back to the step each continues.",
-    );
+        "ここからは、アウトラインが勧めるトークで深掘りしましょう。どれもこの話の一部をさらに掘り下げます。\
+         下のリンクから、各トークが続きを語るステップに戻れます。",
+    ));
     let cards = TALKS
         .iter()
-        .map(|(title, event, what, ..)| Card { big: None, title: alloc::string::String::from(*title), body: alloc::format!("{event} \u{2014} {what}") })
+        .map(|(title, event, what, ..)| Card {
+            big: None,
+            title: alloc::string::String::from(title.get(l)),
+            body: alloc::format!("{} \u{2014} {}", event.get(l), what.get(l)),
+        })
         .collect();
     t = t
-        .view(View::Figure(Rc::new(Story::Cards { title: "Talks to see next", sub: "from the talk's outline", cards })))
+        .view(View::Figure(Rc::new(Story::Cards {
+            lang: l,
+            title: l.pick("Talks to see next", "次に見るトーク"),
+            sub: l.pick("from the talk's outline", "トークのアウトラインから"),
+            cards,
+        })))
         .at("func (list targetList) FilterInPlace");
     for (.., label, href) in TALKS {
-        t = t.link(label, href);
+        t = t.link(label.get(l), href);
     }
     c
 }

@@ -5,12 +5,12 @@ use crate::figure::Figure;
 use crate::knob::Values;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memview::{Card, Milestone, Scene, Viewport};
+use memview::{Card, Language, Milestone, Scene, Viewport};
 
 pub enum Story {
-    Cards { title: &'static str, sub: &'static str, cards: Vec<Card> },
-    Pipeline { title: &'static str, sub: &'static str, stages: Vec<Card>, lit: usize },
-    Timeline { title: &'static str, sub: &'static str, items: Vec<Milestone> },
+    Cards { lang: Language, title: &'static str, sub: &'static str, cards: Vec<Card> },
+    Pipeline { lang: Language, title: &'static str, sub: &'static str, stages: Vec<Card>, lit: usize },
+    Timeline { lang: Language, title: &'static str, sub: &'static str, items: Vec<Milestone> },
 }
 
 impl Figure for Story {
@@ -20,17 +20,17 @@ impl Figure for Story {
 
     fn scene(&self, _: &Values, vp: Viewport) -> Scene {
         match self {
-            Story::Cards { title, sub, cards } => memview::cards(title, sub, cards, vp),
-            Story::Pipeline { title, sub, stages, lit } => memview::pipeline(title, sub, stages, *lit, vp),
-            Story::Timeline { title, sub, items } => memview::timeline(title, sub, items, None, vp),
+            Story::Cards { title, sub, cards, .. } => memview::cards(title, sub, cards, vp),
+            Story::Pipeline { title, sub, stages, lit, .. } => memview::pipeline(title, sub, stages, *lit, vp),
+            Story::Timeline { title, sub, items, .. } => memview::timeline(title, sub, items, None, vp),
         }
     }
 
     fn describe(&self, _: &Values) -> String {
         match self {
-            Story::Cards { title, cards, .. } => memview::describe_cards(title, cards),
-            Story::Pipeline { title, stages, lit, .. } => memview::describe_cards(title, &stages[..=(*lit).min(stages.len() - 1)]),
-            Story::Timeline { items, .. } => memview::describe_timeline(items),
+            Story::Cards { lang, title, cards, .. } => memview::describe_cards(title, cards, *lang),
+            Story::Pipeline { lang, title, stages, lit, .. } => memview::describe_cards(title, &stages[..=(*lit).min(stages.len() - 1)], *lang),
+            Story::Timeline { lang, items, .. } => memview::describe_timeline(items, *lang),
         }
     }
 

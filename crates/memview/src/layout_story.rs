@@ -8,6 +8,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::Rect;
+use crate::lang::{Language, Tr};
 use crate::layout::{panel, Metrics, Viewport};
 use crate::palette::Role;
 use crate::scene::{Edge, Key, Node, Scene};
@@ -50,12 +51,15 @@ fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool, bo
     let pad = mt.ch * 1.2;
     let room = r.w - 2.0 * pad;
     // The longest word must fit its line: sizes come down for it (to the
-    // smallest legible size) rather than a word being cut.
-    let longest = |s: &str| s.split(' ').map(|w| w.chars().count()).max().unwrap_or(1).max(1) as f32;
+    // smallest legible size) rather than a word being cut. Japanese breaks
+    // between its characters, so a word holding any counts its longest
+    // unbreakable piece.
+    let word = |w: &str| if w.chars().any(text::is_wide) { text::wrap(w, 1).iter().map(|p| text::columns(p)).fold(0.0, f32::max) } else { text::columns(w) };
+    let longest = |s: &str| s.split(' ').map(word).fold(0.0, f32::max).max(1.0);
     let fit = |s: &str, size: f32| size.min(room / (longest(s) * crate::layout::ADVANCE)).max(mt.small());
     let mut y = pad;
     if let Some(big) = &c.big {
-        let size = (r.h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4).min(room / (big.chars().count() as f32 * crate::layout::ADVANCE));
+        let size = (r.h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4).min(room / (text::columns(big) * crate::layout::ADVANCE));
         node = node.text(pad, y + size * 0.55, size, Role::Focus, big.as_str(), TextAlign::Left, true);
         y += size * 1.25;
     }
@@ -162,7 +166,7 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
 pub struct Milestone {
     pub version: &'static str,
     pub date: &'static str,
-    pub what: &'static str,
+    pub what: Tr,
 }
 
 /// Releases top to bottom along a line, `lit` highlighted.
@@ -186,7 +190,7 @@ pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>,
         let y = inner.y + i as f32 * row;
         let on = lit == Some(i);
         let dot = size * 0.9;
-        let lines = text::wrap(m.what, chars);
+        let lines = text::wrap(m.what.get(mt.lang), chars);
         let step = what_size * 1.2;
         let (what_dx, first_dy, label_dy) = if two_lines {
             let block = size * 1.2 + lines.len() as f32 * step;
@@ -209,16 +213,39 @@ pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>,
 }
 
 /// Cards or stages in words, for the text alternative.
-pub fn describe_cards(title: &str, cards: &[Card]) -> String {
-    let mut s = alloc::format!("{title}.");
-    for c in cards {
-        let big = c.big.as_deref().map_or(String::new(), |b| alloc::format!("{b}: "));
-        s.push_str(&alloc::format!(" {big}{}. {}", c.title, c.body));
+pub fn describe_cards(title: &str, cards: &[Card], lang: Language) -> String {
+    match lang {
+        Language::En => {
+            let mut s = alloc::format!("{title}.");
+            for c in cards {
+                let big = c.big.as_deref().map_or(String::new(), |b| alloc::format!("{b}: "));
+                s.push_str(&alloc::format!(" {big}{}. {}", c.title, c.body));
+            }
+            s
+        }
+        Language::Ja => {
+            let mut s = alloc::format!("{title}。");
+            for c in cards {
+                let big = c.big.as_deref().map_or(String::new(), |b| alloc::format!("{b}："));
+                s.push_str(&alloc::format!("{big}{}。{}", c.title, c.body));
+                if !s.ends_with('。') {
+                    s.push('。');
+                }
+            }
+            s
+        }
     }
-    s
 }
 
-pub fn describe_timeline(items: &[Milestone]) -> String {
-    let parts: Vec<String> = items.iter().map(|m| alloc::format!("Go {} ({}): {}", m.version, m.date, m.what)).collect();
-    alloc::format!("A timeline of Go releases: {}.", parts.join("; "))
+pub fn describe_timeline(items: &[Milestone], lang: Language) -> String {
+    match lang {
+        Language::En => {
+            let parts: Vec<String> = items.iter().map(|m| alloc::format!("Go {} ({}): {}", m.version, m.date, m.what.en)).collect();
+            alloc::format!("A timeline of Go releases: {}.", parts.join("; "))
+        }
+        Language::Ja => {
+            let parts: Vec<String> = items.iter().map(|m| alloc::format!("Go {}（{}）：{}。", m.version, m.date, m.what.ja)).collect();
+            alloc::format!("Go のリリースの年表です。{}", parts.concat())
+        }
+    }
 }

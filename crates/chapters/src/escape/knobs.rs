@@ -15,7 +15,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: RET,
         id: "lab-ret",
-        label: Tr { en: "return", ja: "return" },
+        label: Tr { en: "return", ja: "戻り値" },
         group: "lab",
         unit: Unit::Words(&["value", "pointer"]),
         min: 0,
@@ -27,7 +27,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: SIZE,
         id: "lab-size",
-        label: Tr { en: "make size", ja: "make size" },
+        label: Tr { en: "make size", ja: "make のサイズ" },
         group: "lab",
         unit: Unit::Words(&["const", "var"]),
         min: 0,
@@ -39,7 +39,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: TYPE,
         id: "lab-type",
-        label: Tr { en: "stored as", ja: "stored as" },
+        label: Tr { en: "stored as", ja: "保存する型" },
         group: "lab",
         unit: Unit::Words(&["Point", "any"]),
         min: 0,

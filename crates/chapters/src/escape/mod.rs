@@ -52,136 +52,180 @@ pub fn per_call(bench: &str) -> Option<(u64, u64)> {
     Some((allocs.iter().map(|(n, p)| alloc_size(*n, *p)).sum(), allocs.len() as u64))
 }
 
-fn small_and_large() -> alloc::vec::Vec<Card> {
-    alloc::vec![
-        Card::new(
-            Some("tiny"),
-            "Counter's n: 8 B, no pointers",
-            "Pointer-free values under 16 B share 16-byte blocks: the tiny allocator packs them back to back (B/op counts 8)."
-        ),
-        Card::new(Some("large"), "Big's buf: 128 KiB", "Over 32 KiB there is no size class: the object gets 16 whole 8 KiB pages of its own from mheap."),
-        Card::new(Some("small"), "Everything else", "One of 67 size classes up to 32 KiB, in spans of same-size objects."),
-    ]
+fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
+    match l {
+        Language::En => alloc::vec![
+            Card::new(
+                Some("tiny"),
+                "Counter's n: 8 B, no pointers",
+                "Pointer-free values under 16 B share 16-byte blocks: the tiny allocator packs them back to back (B/op counts 8)."
+            ),
+            Card::new(Some("large"), "Big's buf: 128 KiB", "Over 32 KiB there is no size class: the object gets 16 whole 8 KiB pages of its own from mheap."),
+            Card::new(Some("small"), "Everything else", "One of 67 size classes up to 32 KiB, in spans of same-size objects."),
+        ],
+        Language::Ja => alloc::vec![
+            Card::new(
+                Some("極小"),
+                "Counter の n：8 B、ポインタなし",
+                "ポインタを含まない 16 B 未満の値は 16 バイトのブロックを共有する。タイニーアロケータが隙間なく詰める（B/op は 8 と数える）。"
+            ),
+            Card::new(Some("大"), "Big の buf：128 KiB", "32 KiB を超えるとサイズクラスはない。mheap から 8 KiB のページを丸ごと 16 枚、専用に受け取る。"),
+            Card::new(Some("小"), "それ以外すべて", "32 KiB までの 67 のサイズクラスのどれか。同じサイズのオブジェクトが並ぶスパンに入る。"),
+        ],
+    }
 }
 
-fn zero_alloc() -> alloc::vec::Vec<Card> {
-    alloc::vec![
-        Card::new(None, "Zero-allocation libraries", "Packages whose functions keep their values off the heap: no garbage, less GC work."),
-        Card::new(None, "Usually faster", "An allocation costs time, and its garbage costs the collector later."),
-        Card::new(None, "Not always", "A 16-byte buffer from sync.Pool took longer than allocating a fresh one in this benchmark. Measure first."),
-    ]
+fn zero_alloc(l: Language) -> alloc::vec::Vec<Card> {
+    match l {
+        Language::En => alloc::vec![
+            Card::new(None, "Zero-allocation libraries", "Packages whose functions keep their values off the heap: no garbage, less GC work."),
+            Card::new(None, "Usually faster", "An allocation costs time, and its garbage costs the collector later."),
+            Card::new(None, "Not always", "A 16-byte buffer from sync.Pool took longer than allocating a fresh one in this benchmark. Measure first."),
+        ],
+        Language::Ja => alloc::vec![
+            Card::new(None, "ゼロアロケーションのライブラリ", "関数が値をヒープに置かないパッケージ。ゴミが出ず、GC の仕事が減る。"),
+            Card::new(None, "たいていは速い", "割り当てには時間がかかり、そのゴミは後でガベージコレクタの負担になる。"),
+            Card::new(None, "常にではない", "このベンチマークでは、16 バイトのバッファをプールから取るほうが、新しく割り当てるより遅かった。まずは計測を。"),
+        ],
+    }
 }
 
 pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "escape/escape.go", lang: Lang::Go, text: include_str!("../../go/escape/escape.go") };
-    let mut c = Chapter::new(l, "escape", "Escape analysis: stack when it can, heap when it must", code);
+    let mut c =
+        Chapter::new(l, "escape", l.pick("Escape analysis: stack when it can, heap when it must", "エスケープ解析：できればスタック、必要ならヒープ"), code);
     c.knobs = KNOBS;
-    let place = |current| View::Figure(Rc::new(Placement { current }));
-    let path = |lit| View::Figure(Rc::new(Path { lit }));
+    let place = |current| View::Figure(Rc::new(Placement { lang: l, current }));
+    let path = |lit| View::Figure(Rc::new(Path { lang: l, lit }));
 
-    c.step(
+    c.step(l.pick(
         "Each heap object is work for the collector. Handle makes six values; Go's placement leaves one on \
          the heap. At a million calls a second, all six on the heap means far more cycles (the pacer model's \
          count).",
-    )
+        "ヒープ上のオブジェクトは、どれもガベージコレクタの仕事になります。Handle は 6 つの値を作りますが、Go の配置でヒープに残るのは 1 つだけ。毎秒 100 万回呼ぶなら、6 つともヒープに置くと GC サイクルはずっと増えます（ペーサーモデルでの回数）。",
+    ))
     .at("func Handle(id int) int")
-    .view(View::Figure(Rc::new(Pain)));
-    c.step(
+    .view(View::Figure(Rc::new(Pain { lang: l })));
+    c.step(l.pick(
         "The compiler decides, per value. NewPoint returns &p, so p must outlive the call: \"moved to \
          heap: p\". The verdicts come from go build -gcflags=-m.",
-    )
+        "決めるのはコンパイラで、値ごとに判断します。NewPoint は &p を返すので、p は呼び出しより長く生きなければなりません（「moved to heap: p」）。判定は go build -gcflags=-m の出力です。",
+    ))
     .at("func NewPoint(x, y int) *Point")
     .view(place(0))
     .terminal(GCFLAGS, GCFLAGS_OUT);
-    c.step(
+    c.step(l.pick(
         "The same type in Distance stays on the stack: the pointer never leaves the function — \
          \"&Point{...} does not escape\". Escape analysis is about values, not types.",
-    )
+        "同じ型でも Distance ではスタックに留まります。ポインタが関数の外に出ないからです（「&Point{...} does not escape」）。エスケープ解析が見るのは型ではなく値です。",
+    ))
     .at("p := &Point{X: x, Y: y}")
     .view(place(1))
     .terminal(GCFLAGS, GCFLAGS_OUT);
-    c.step(
+    c.step(l.pick(
         "Boxed returns its Point as an any: the interface that leaves the function holds a copy on the \
          heap — \"p escapes to heap\".",
-    )
+        "Boxed は Point を any として返します。関数の外に出るインターフェースは、ヒープ上のコピーを持ちます（「p escapes to heap」）。",
+    ))
     .at("func Boxed(x int) any")
     .view(place(2))
     .terminal(GCFLAGS, GCFLAGS_OUT);
-    c.step(
+    c.step(l.pick(
         "Counter's closure captures n and outlives the call, so n moves to the heap (\"moved to heap: n\") \
          and so does the closure (\"func literal escapes to heap\").",
-    )
+        "Counter のクロージャは n をキャプチャし、呼び出しより長く生きます。そのため n はヒープへ移り（「moved to heap: n」）、クロージャもヒープへエスケープします（「func literal escapes to heap」）。",
+    ))
     .at("n := 0")
     .view(place(3))
     .terminal(GCFLAGS, GCFLAGS_OUT);
-    c.step(
+    c.step(l.pick(
         "A make sized only at run time: Go 1.27 says \"make([]int, n) does not escape\". Since Go 1.25 the \
          compiler reserves a 32-byte stack buffer for it, used when the slice fits; a bigger n is allocated \
          on the heap.",
-    )
+        "サイズが実行時に決まる make。Go 1.27 の判定は「make([]int, n) does not escape」です。Go 1.25 以降、コンパイラは 32 バイトのバッファをスタックに確保し、スライスが収まればそれを使います。n が大きければヒープに割り当てます。",
+    ))
     .at("s := make([]int, n)")
     .view(place(4))
     .terminal(GCFLAGS, GCFLAGS_OUT);
-    c.step(
+    c.step(l.pick(
         "Big's 128 KiB buffer is over the 64 KiB limit for implicit stack values: \"make([]byte, 131072) \
          escapes to heap\", even though it never leaves the function.",
-    )
+        "Big の 128 KiB のバッファは、暗黙にスタックに置ける上限の 64 KiB を超えます。関数の外に出ないのに「make([]byte, 131072) escapes to heap」となります。",
+    ))
     .at("buf := make([]byte, 128<<10)")
     .view(place(5))
     .terminal(GCFLAGS, GCFLAGS_OUT);
-    c.step(
+    c.step(l.pick(
         "Keep stores its parameter in a global: \"leaking param: p\". Every caller's Point must then be on \
          the heap, whatever the caller does with it.",
-    )
+        "Keep は引数をグローバル変数に保存します（「leaking param: p」）。すると呼び出し側の Point は、そこでどう使われようと、必ずヒープに置かれます。",
+    ))
     .at("kept = p")
     .view(place(6))
     .terminal(GCFLAGS, GCFLAGS_OUT);
-    c.step(
+    c.step(l.pick(
         "The compiler decides stack or heap; the runtime decides how much and where. NewPoint's 16-byte Point \
          calls the allocator, which rounds the request to a size class.",
-    )
+        "スタックかヒープかはコンパイラが、どれだけどこに置くかはランタイムが決めます。NewPoint の 16 バイトの Point はアロケータを呼び、要求はサイズクラスに切り上げられます。",
+    ))
     .at("return &p")
     .view(path(1));
-    c.step(
+    c.step(l.pick(
         "Each P keeps an mcache: one span per size class. The Point takes the next free slot of the P's \
          class-2 span — no lock, a handful of instructions.",
-    )
+        "各 P は mcache を持ち、サイズクラスごとにスパンを 1 つ抱えています。Point は、その P のクラス 2 のスパンの次の空きスロットに入ります。ロック不要、数命令で済みます。",
+    ))
     .at("return &p")
     .view(path(2));
-    c.step(
+    c.step(l.pick(
         "Once that span is full, the mcache swaps it for one with free slots from mcentral, shared spans of \
          each class; when none has any, mheap, the page allocator, cuts 8 KiB pages from a 64 MiB arena.",
-    )
+        "スパンが満杯になると、mcache はクラスごとに共有される mcentral のスパンから、空きのあるものと取り替えます。どれにも空きがなければ、ページアロケータの mheap が 64 MiB のアリーナから 8 KiB のページを切り出します。",
+    ))
     .at("return &p")
     .view(path(4));
-    c.step(
+    c.step(l.pick(
         "Two special paths: pointer-free values under 16 bytes, like Counter's n, are packed into shared \
          16-byte blocks by the tiny allocator; objects over 32 KiB, like Big's buf, get whole pages.",
-    )
+        "特別な経路が 2 つあります。Counter の n のようにポインタを含まない 16 バイト未満の値は、タイニーアロケータが共有の 16 バイトのブロックに詰めます。Big の buf のような 32 KiB 超のオブジェクトは、ページを丸ごと受け取ります。",
+    ))
     .at("buf := make([]byte, 128<<10)")
-    .view(View::Figure(Rc::new(Cards { title: "Small, tiny and large", sub: "three allocation paths", cards: small_and_large })));
-    c.step(
+    .view(View::Figure(Rc::new(Cards {
+        lang: l,
+        title: l.pick("Small, tiny and large", "小・極小・大"),
+        sub: l.pick("three allocation paths", "3 つの割り当て経路"),
+        cards: small_and_large,
+    })));
+    c.step(l.pick(
         "Measure it: go test -benchmem reports bytes and allocations per call. B/op and allocs/op here are \
          the model's verdict-by-verdict sums and equal Go's; ns/op was recorded on the project's 2-CPU test \
          machine with Go 1.27.3.",
-    )
+        "計測しましょう。go test -benchmem は 1 回あたりのバイト数とアロケーション回数を出します。ここの B/op と allocs/op は判定ごとに足したモデルの値で、Go の結果と一致します。ns/op は 2 CPU のテスト機で Go 1.27.3 を使って計測しました。",
+    ))
     .at("func Handle(id int) int")
     .view(place(0))
     .terminal("go test -bench . -benchmem ./escape", BENCHMEM);
-    c.step(
+    c.step(l.pick(
         "Zero-allocation libraries keep their values off the heap, and usually that pays. Not always: \
          reusing a 16-byte buffer through sync.Pool was slower than allocating it. Measure before you adopt \
          one.",
-    )
+        "ゼロアロケーションのライブラリは値をヒープに置かず、たいていは得をします。ただし常にではありません。16 バイトのバッファをプールで使い回すと、割り当てるより遅くなりました。採用する前に計測しましょう。",
+    ))
     .at("func Keep(p *Point)")
-    .view(View::Figure(Rc::new(Cards { title: "Zero-allocation libraries", sub: "measure first", cards: zero_alloc })))
+    .view(View::Figure(Rc::new(Cards {
+        lang: l,
+        title: l.pick("Zero-allocation libraries", "ゼロアロケーションのライブラリ"),
+        sub: l.pick("measure first", "まず計測"),
+        cards: zero_alloc,
+    })))
     .terminal("go test -bench . -benchmem ./zeroalloc", ZEROALLOC);
-    c.step(
+    c.step(l.pick(
         "The escape lab: one snippet, three toggles — return a value or a pointer, constant or variable size, \
          store the Point as Point or as any. Go 1.27.3 compiled all eight versions; the link keeps your \
          choice.",
-    )
+        "エスケープラボ：1 つのコード片に 3 つの切り替え。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みで、選択はリンクに残ります。",
+    ))
     .at("func NewPoint(x, y int) *Point")
-    .view(View::Figure(Rc::new(Lab)));
+    .view(View::Figure(Rc::new(Lab { lang: l })));
     c
 }
