@@ -11,12 +11,14 @@ use memview::{Language, Tr};
 
 /// (title, where and when, what it goes deeper into, the chapter here it
 /// continues: link text and link), as the talk's outline lists them.
+/// Titles and events keep their own names in every language, as a reader
+/// searches for them.
 pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
     (
         Tr {
-            en: "Escape Analysis in Go: Understanding and Optimizing Memory Allocation", ja: "Go のエスケープ解析：メモリ割り当ての理解と最適化"
+            en: "Escape Analysis in Go: Understanding and Optimizing Memory Allocation", ja: "Escape Analysis in Go: Understanding and Optimizing Memory Allocation"
         },
-        Tr { en: "Go Conference 2023 Online", ja: "Go カンファレンス 2023 オンライン" },
+        Tr { en: "Go Conference 2023 Online", ja: "Go Conference 2023 Online" },
         Tr {
             en: "when values escape to the heap, and how to read the compiler's analysis", ja: "値がヒープへエスケープする条件と、コンパイラの解析の読み方"
         },
@@ -24,8 +26,8 @@ pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
         "#/escape/2",
     ),
     (
-        Tr { en: "Garbage Collection Semantics", ja: "ガベージコレクションのセマンティクス" },
-        Tr { en: "GopherCon SG 2019", ja: "ゴーファーコン シンガポール 2019" },
+        Tr { en: "Garbage Collection Semantics", ja: "Garbage Collection Semantics" },
+        Tr { en: "GopherCon SG 2019", ja: "GopherCon SG 2019" },
         Tr { en: "the collector's logic in depth", ja: "ガベージコレクタの論理を深く" },
         Tr {
             en: "GC semantics continue \u{201c}Garbage collection\u{201d}", ja: "GC のセマンティクス：「ガベージコレクション」の章の続き"
@@ -33,22 +35,22 @@ pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
         "#/gc/1",
     ),
     (
-        Tr { en: "Memory Management in Go: The good, the bad and the ugly", ja: "Go のメモリ管理：良い点、悪い点、醜い点" },
-        Tr { en: "GopherCon UK 2023", ja: "ゴーファーコン英国 2023" },
+        Tr { en: "Memory Management in Go: The good, the bad and the ugly", ja: "Memory Management in Go: The good, the bad and the ugly" },
+        Tr { en: "GopherCon UK 2023", ja: "GopherCon UK 2023" },
         Tr { en: "finding and fixing memory costs with pprof", ja: "pprof でメモリのコストを見つけて直す" },
         Tr { en: "pprof continues the case study", ja: "pprof：ケーススタディの続き" },
         "#/case-study/8",
     ),
     (
-        Tr { en: "Understanding Go's Memory Allocator", ja: "Go のメモリアロケータを理解する" },
-        Tr { en: "GopherCon UK 2018", ja: "ゴーファーコン英国 2018" },
+        Tr { en: "Understanding Go's Memory Allocator", ja: "Understanding Go's Memory Allocator" },
+        Tr { en: "GopherCon UK 2018", ja: "GopherCon UK 2018" },
         Tr { en: "(advanced) how allocation works with the operating system", ja: "（上級）OS と連携する割り当ての仕組み" },
         Tr { en: "The allocator continues the heap's spans", ja: "アロケータ：ヒープのスパンの続き" },
         "#/escape/10",
     ),
     (
-        Tr { en: "The Go Memory Model", ja: "Go のメモリモデル" },
-        Tr { en: "GoSF Meetup", ja: "サンフランシスコ Go ミートアップ" },
+        Tr { en: "The Go Memory Model", ja: "The Go Memory Model" },
+        Tr { en: "GoSF Meetup", ja: "GoSF Meetup" },
         Tr {
             en: "memory and concurrency: what one goroutine may see of another's writes",
             ja: "メモリと並行性：あるゴルーチンの書き込みが、別のゴルーチンからどう見えるか",
