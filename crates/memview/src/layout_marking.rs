@@ -13,6 +13,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::{Point, Rect};
+use crate::lang::Language;
 use crate::layout::{panel, Metrics, Viewport};
 use crate::palette::Role;
 use crate::readout;
@@ -35,10 +36,10 @@ const MIN_BOXED: f32 = 12.0;
 /// Cells get their scan number when there are at most this many.
 const NUMBERED: usize = 64;
 
-pub fn title(strategy: Strategy) -> &'static str {
+pub fn title(strategy: Strategy, lang: Language) -> &'static str {
     match strategy {
-        Strategy::ObjectByObject => "Marking object by object (Go 1.5\u{2013}1.25)",
-        Strategy::SpanBySpan => "Marking span by span: Green Tea (Go 1.26+)",
+        Strategy::ObjectByObject => lang.pick("Marking object by object (Go 1.5\u{2013}1.25)", "オブジェクト単位のマーク（Go 1.5\u{2013}1.25）"),
+        Strategy::SpanBySpan => lang.pick("Marking span by span: Green Tea (Go 1.26+)", "スパン単位のマーク：Green Tea（Go 1.26+）"),
     }
 }
 
@@ -48,14 +49,21 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     let mut scene = Scene::new(vp.width, vp.height);
     let p = progress(run, times, done);
     let total = run.order.len();
-    let sub = if p.done == total {
-        let name = if strategy == Strategy::SpanBySpan { "object by object" } else { "span by span" };
-        format!("done \u{b7} {name}: {other} regions")
-    } else {
-        format!("{} of {total} scanned", p.done)
+    let lang = mt.lang;
+    let sub = match (p.done == total, lang) {
+        (true, Language::En) => {
+            let name = if strategy == Strategy::SpanBySpan { "object by object" } else { "span by span" };
+            format!("done \u{b7} {name}: {other} regions")
+        }
+        (true, Language::Ja) => {
+            let name = if strategy == Strategy::SpanBySpan { "オブジェクト単位" } else { "スパン単位" };
+            format!("完了 \u{b7} {name}なら {other} 領域")
+        }
+        (false, Language::En) => format!("{} of {total} scanned", p.done),
+        (false, Language::Ja) => format!("{total} 個中 {} 個をスキャン", p.done),
     };
     let (area, strip) = crate::legend::reserve(mt.area(vp), &mt);
-    let inner = panel(&mut scene, "marking", area, title(strategy), &sub, &mt);
+    let inner = panel(&mut scene, "marking", area, title(strategy, lang), &sub, &mt);
     let (used_pages, arena_pages) = m.heap.arena_pages();
     let mut queued = alloc::vec![false; m.heap.spans.len()];
     for (o, _) in m.heap.objects.iter().zip(&p.shades).filter(|(_, c)| **c == Shade::Grey) {
@@ -64,17 +72,31 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         }
     }
     let stats = [
-        ("Regions touched (model)", format!("{}", p.regions)),
-        ("Objects scanned", format!("{} / {total}", p.done)),
+        (lang.pick("Regions touched (model)", "触れた領域（モデル）"), format!("{}", p.regions)),
+        (lang.pick("Objects scanned", "スキャン済み"), format!("{} / {total}", p.done)),
         (
-            if strategy == Strategy::SpanBySpan { "Spans queued" } else { "Marked, waiting" },
+            if strategy == Strategy::SpanBySpan {
+                lang.pick("Spans queued", "キュー内のスパン")
+            } else {
+                lang.pick("Marked, waiting", "マーク済み・待ち")
+            },
             format!("{}", if strategy == Strategy::SpanBySpan { queued.iter().filter(|q| **q).count() } else { p.marked }),
         ),
-        ("mheap pages", format!("{used_pages} of {arena_pages}")),
+        (
+            lang.pick("mheap pages", "mheap のページ"),
+            match lang {
+                Language::En => format!("{used_pages} of {arena_pages}"),
+                Language::Ja => format!("{used_pages} / {arena_pages}"),
+            },
+        ),
     ];
     let used = readout::row(&mut scene, inner, &stats, &mt);
     let size = mt.small();
-    let note = format!("One {} arena, base {} (illustrative)", text::bytes(memsim::ARENA_BYTES), m.heap.base);
+    let arena = text::bytes(memsim::ARENA_BYTES);
+    let note = match lang {
+        Language::En => format!("One {arena} arena, base {} (illustrative)", m.heap.base),
+        Language::Ja => format!("{arena} のアリーナ 1 つ、先頭 {}（説明用の値）", m.heap.base),
+    };
     let note = text::wrap(&note, mt.fits(inner.w, size));
     let note_h = note.len() as f32 * size * 1.3 + size * 0.4;
     let top = inner.y + used + mt.f * 0.8;
@@ -89,8 +111,12 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         .iter()
         .enumerate()
         .map(|(si, span)| {
-            let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) { "in P0's mcache" } else { "shared: mcentral" };
-            (format!("class {} \u{b7} {} B \u{b7} {} KiB", span.class, span.elemsize, span.pages * PAGE_SIZE / 1024), holder)
+            let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) {
+                lang.pick("in P0's mcache", "P の mcache 内")
+            } else {
+                lang.pick("shared: mcentral", "共有：mcentral")
+            };
+            (format!("{} {} \u{b7} {} B \u{b7} {} KiB", lang.pick("class", "クラス"), span.class, span.elemsize, span.pages * PAGE_SIZE / 1024), holder)
         })
         .collect();
     let widest = |f: &dyn Fn(&(String, &str)) -> f32| labels.iter().map(f).fold(0.0f32, f32::max);
@@ -139,7 +165,18 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         }
         let free = span.nelems as usize - shown;
         if free > 0 && with_free {
-            node = node.text(cells_w - mt.ch * 0.5, row_h / 2.0, size, Role::OnWhite, format!("+{free} free"), TextAlign::Right, false);
+            node = node.text(
+                cells_w - mt.ch * 0.5,
+                row_h / 2.0,
+                size,
+                Role::OnWhite,
+                match lang {
+                    Language::En => format!("+{free} free"),
+                    Language::Ja => format!("空き +{free}"),
+                },
+                TextAlign::Right,
+                false,
+            );
         }
         scene.nodes.push(node);
         let room = if with_free { cells_w - free_w } else { cells_w };
@@ -194,20 +231,29 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
 }
 
 /// The marking picture in words, for the text alternative.
-pub fn describe(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy, done: usize) -> String {
+pub fn describe(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy, done: usize, lang: Language) -> String {
     let p = progress(run, times, done);
-    let mut s = format!(
-        "{}: {} heap objects in {} spans. {} scanned so far, {} marked and waiting; {} memory regions touched.",
-        title(strategy),
-        run.order.len(),
-        m.heap.spans.len(),
-        p.done,
-        p.marked,
-        p.regions
-    );
+    let (title, objects, spans) = (title(strategy, lang), run.order.len(), m.heap.spans.len());
+    let mut s = match lang {
+        Language::En => format!(
+            "{title}: {objects} heap objects in {spans} spans. {} scanned so far, {} marked and waiting; {} memory regions touched.",
+            p.done, p.marked, p.regions
+        ),
+        Language::Ja => format!(
+            "{title}。ヒープオブジェクト {objects} 個がスパン {spans} 個にあります。これまでに {} 個をスキャンし、{} 個がマーク済みで待っています。触れたメモリ領域は {} 個です。",
+            p.done, p.marked, p.regions
+        ),
+    };
     for span in &m.heap.spans {
         let used = span.alloc_bits.iter().filter(|b| **b).count();
-        s.push_str(&format!(" Span at {}: size class {} ({} B objects), {used} of {} slots used.", span.base, span.class, span.elemsize, span.nelems));
+        s.push_str(&match lang {
+            Language::En => {
+                format!(" Span at {}: size class {} ({} B objects), {used} of {} slots used.", span.base, span.class, span.elemsize, span.nelems)
+            }
+            Language::Ja => {
+                format!("{} のスパン：サイズクラス {}（{} B のオブジェクト）、{} スロット中 {used} を使用。", span.base, span.class, span.elemsize, span.nelems)
+            }
+        });
     }
     s
 }
@@ -232,7 +278,7 @@ mod tests {
         for n in &s8.nodes {
             assert!(n.rect.x >= 0.0 && n.rect.right() <= vp.width + 0.5 && n.rect.bottom() <= vp.height + 0.5, "{:?}", n.key);
         }
-        let text = describe(&m, &run, &times, Strategy::ObjectByObject, 8);
+        let text = describe(&m, &run, &times, Strategy::ObjectByObject, 8, Language::En);
         // 10,000 marked cells: same-coloured neighbours draw as one box.
         let big = memsim::marking::tree_heap(10_000);
         let run = big.mark_with(Strategy::SpanBySpan);
@@ -242,5 +288,21 @@ mod tests {
         assert_eq!(cells, 10_000);
         assert!(cmds.len() < 400, "{} commands for 10,000 black cells", cmds.len());
         assert!(text.contains("8 scanned") && text.contains("size class 3"), "{text}");
+    }
+
+    #[test]
+    fn the_picture_speaks_japanese() {
+        let m = memsim::marking::tree_heap(31);
+        let run = m.mark_with(Strategy::SpanBySpan);
+        let times = MarkTimes::new(&m, &run);
+        let text = describe(&m, &run, &times, Strategy::SpanBySpan, 8, Language::Ja);
+        assert!(
+            text.starts_with("スパン単位のマーク：Green Tea（Go 1.26+）。") && text.contains("8 個をスキャン") && text.contains("サイズクラス 3"),
+            "{text}"
+        );
+        let vp = Viewport::new(850.0, 620.0).in_language(Language::Ja);
+        let s = marking(&m, &run, &times, Strategy::SpanBySpan, 8, 7, vp);
+        let texts: Vec<&str> = s.nodes.iter().flat_map(|n| n.texts.iter().map(|t| t.content.as_str())).collect();
+        assert!(texts.contains(&"31 個中 8 個をスキャン") && texts.contains(&"触れた領域（モデル）"), "{texts:?}");
     }
 }

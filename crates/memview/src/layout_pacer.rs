@@ -15,6 +15,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::{Point, Rect};
+use crate::lang::Language;
 use crate::layout::{panel, Metrics, Viewport};
 use crate::palette::Role;
 use crate::readout;
@@ -37,20 +38,27 @@ pub fn percent(basis_points: u64) -> String {
 }
 
 /// The readouts: what a user compares between settings.
-pub fn stats(run: &Run, w: &Workload, k: &Settings) -> [(&'static str, String); 4] {
-    let goal = heap_goal(w.live, w, *k).map_or_else(|| String::from("none"), text::bytes);
+pub fn stats(run: &Run, w: &Workload, k: &Settings, lang: Language) -> [(&'static str, String); 4] {
+    let goal = heap_goal(w.live, w, *k).map_or_else(|| String::from(lang.pick("none", "なし")), text::bytes);
     let secs = w.duration_ms / 1000;
+    let cycles = run.cycles.len();
     [
-        ("GC CPU (model)", percent(run.gc_cpu_basis_points)),
-        ("Peak heap", text::bytes(run.peak)),
-        ("GC cycles (model)", format!("{} in {secs} s", run.cycles.len())),
-        ("First goal", goal),
+        (lang.pick("GC CPU (model)", "GC CPU（モデル）"), percent(run.gc_cpu_basis_points)),
+        (lang.pick("Peak heap", "ヒープのピーク"), text::bytes(run.peak)),
+        (
+            lang.pick("GC cycles (model)", "GC 回数（モデル）"),
+            match lang {
+                Language::En => format!("{cycles} in {secs} s"),
+                Language::Ja => format!("{secs} 秒で {cycles} 回"),
+            },
+        ),
+        (lang.pick("First goal", "最初の目標"), goal),
     ]
 }
 
 /// The first cycle's goal worked out with the knobs' numbers, as the
 /// runtime does: `goal = 8 + (8 + 1 + 1) × 100/100 = 18 MiB`.
-pub fn goal_formula(w: &Workload, k: &Settings) -> String {
+pub fn goal_formula(w: &Workload, k: &Settings, lang: Language) -> String {
     let mib = |b: u64| text::bytes(b).replace(" MiB", "");
     // The limit's goal, worked out as memoryLimitHeapGoal does.
     let limit = k.memory_limit.map(|l| {
@@ -59,12 +67,16 @@ pub fn goal_formula(w: &Workload, k: &Settings) -> String {
         let headroom = headroom.max(memsim::pacer::LIMIT_MIN_HEADROOM);
         let goal = memsim::pacer::limit_goal(l, w.non_heap, w.live);
         let floor = if goal == w.live && room.saturating_sub(headroom) < w.live {
-            format!(", raised to the live heap, {}", text::bytes(w.live))
+            match lang {
+                Language::En => format!(", raised to the live heap, {}", text::bytes(w.live)),
+                Language::Ja => format!("、生存ヒープに引き上げ：{}", text::bytes(w.live)),
+            }
         } else {
             String::new()
         };
         let how = format!(
-            "GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = {} \u{2212} {} \u{2212} {} = {}{floor}",
+            "{} = {} \u{2212} {} \u{2212} {} = {}{floor}",
+            lang.pick("GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom", "GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3%"),
             mib(l),
             mib(w.non_heap),
             mib(headroom),
@@ -73,14 +85,18 @@ pub fn goal_formula(w: &Workload, k: &Settings) -> String {
         (goal, how)
     });
     let Some(g) = k.gogc else {
-        return match limit {
-            Some((_, how)) => format!("GOGC=off: the goal is {how}"),
-            None => String::from("GOGC=off and no GOMEMLIMIT: no goal, the heap only grows"),
+        return match (limit, lang) {
+            (Some((_, how)), Language::En) => format!("GOGC=off: the goal is {how}"),
+            (Some((_, how)), Language::Ja) => format!("GOGC=off：目標 = {how}"),
+            (None, _) => String::from(
+                lang.pick("GOGC=off and no GOMEMLIMIT: no goal, the heap only grows", "GOGC=off で GOMEMLIMIT なし：目標はなく、ヒープは増える一方"),
+            ),
         };
     };
     let by_gogc = w.live + (w.live + w.stacks + w.globals) * u64::from(g) / 100;
     let mut s = format!(
-        "goal = live + (live + stacks + globals) \u{d7} GOGC/100 = {} + ({} + {} + {}) \u{d7} {g}/100 = {}",
+        "{} \u{d7} GOGC/100 = {} + ({} + {} + {}) \u{d7} {g}/100 = {}",
+        lang.pick("goal = live + (live + stacks + globals)", "目標 = 生存 + (生存 + スタック + グローバル)"),
         mib(w.live),
         mib(w.live),
         mib(w.stacks),
@@ -89,32 +105,53 @@ pub fn goal_formula(w: &Workload, k: &Settings) -> String {
     );
     let minimum = memsim::pacer::HEAP_MINIMUM * u64::from(g) / 100;
     if by_gogc < minimum {
-        s.push_str(&format!(", raised to the minimum 4 MiB \u{d7} {g}/100 = {}", text::bytes(minimum)));
+        s.push_str(&match lang {
+            Language::En => format!(", raised to the minimum 4 MiB \u{d7} {g}/100 = {}", text::bytes(minimum)),
+            Language::Ja => format!("、最小値に引き上げ：4 MiB \u{d7} {g}/100 = {}", text::bytes(minimum)),
+        });
     }
     if let Some((_, how)) = limit.filter(|(cap, _)| *cap < by_gogc.max(minimum)) {
-        s.push_str(&format!("; capped by {how}"));
+        s.push_str(&match lang {
+            Language::En => format!("; capped by {how}"),
+            Language::Ja => format!("、上限で頭打ち：{how}"),
+        });
     }
     s
+}
+
+/// The formula with its words left out, for a narrow chart (the words are
+/// in the caption): the numbers and where the goal was raised or capped.
+fn numbers_only(formula: &str, lang: Language) -> String {
+    match lang {
+        Language::En => formula
+            .replace("live + (live + stacks + globals) \u{d7} GOGC/100 = ", "")
+            .replace("the goal is GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom", "goal")
+            .replace("; capped by GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = ", " \u{2192} limit ")
+            .replace(", raised to the live heap, ", " \u{2192} live ")
+            .replace(", raised to the minimum ", " \u{2192} min "),
+        Language::Ja => formula
+            .replace("生存 + (生存 + スタック + グローバル) \u{d7} GOGC/100 = ", "")
+            .replace("目標 = GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3%", "目標")
+            .replace("、上限で頭打ち：GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3% = ", " \u{2192} 上限 ")
+            .replace("、生存ヒープに引き上げ：", " \u{2192} 生存 ")
+            .replace("、最小値に引き上げ：", " \u{2192} 最小 "),
+    }
 }
 
 pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
     let mut scene = Scene::new(vp.width, vp.height);
     let limit = k.memory_limit.map_or_else(|| String::from("off"), text::bytes);
-    let sub = format!("GOGC={} \u{b7} GOMEMLIMIT={limit} \u{b7} live {}", gogc_text(k.gogc), text::bytes(w.live));
-    let inner = panel(&mut scene, "pacer", mt.area(vp), "Heap over time", &sub, &mt);
-    let used = readout::row(&mut scene, inner, &stats(run, w, k), &mt);
+    let lang = mt.lang;
+    let sub = format!("GOGC={} \u{b7} GOMEMLIMIT={limit} \u{b7} {} {}", gogc_text(k.gogc), lang.pick("live", "生存"), text::bytes(w.live));
+    let inner = panel(&mut scene, "pacer", mt.area(vp), lang.pick("Heap over time", "ヒープの推移"), &sub, &mt);
+    let used = readout::row(&mut scene, inner, &stats(run, w, k, lang), &mt);
     let size = mt.small();
     let room = mt.fits(inner.w, size);
-    let mut formula = goal_formula(w, k);
-    if formula.chars().count() > room {
+    let mut formula = goal_formula(w, k, lang);
+    if text::columns(&formula) > room as f32 {
         // Narrow: the numbers alone (the words are in the caption).
-        formula = formula
-            .replace("live + (live + stacks + globals) \u{d7} GOGC/100 = ", "")
-            .replace("the goal is GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom", "goal")
-            .replace("; capped by GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = ", " \u{2192} limit ")
-            .replace(", raised to the live heap, ", " \u{2192} live ")
-            .replace(", raised to the minimum ", " \u{2192} min ");
+        formula = numbers_only(&formula, lang);
     }
     // Wrapped, never cut: the formula is the reason the goal is where it is.
     let formula = text::wrap(&formula, room);
@@ -123,7 +160,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         let at = Rect::new(inner.x, inner.y + used + mt.f * 0.9 + i as f32 * line, 1.0, 1.0);
         scene.nodes.push(Node::new(Key::Part("goal-formula", i as u32), at).text(0.0, 0.0, size, Role::Text, l.as_str(), TextAlign::Left, false));
     }
-    let note = text::wrap("shaded: marking (model: 25% of CPUs, no assists)", room);
+    let note = text::wrap(lang.pick("shaded: marking (model: 25% of CPUs, no assists)", "網掛け：マーク中（モデル：CPU の 25%、アシストなし）"), room);
     let note_h = note.len() as f32 * line;
     let top = inner.y + used + mt.f * 2.9 + (formula.len().max(1) - 1) as f32 * line;
     let axis_w = mt.ch * 5.0;
@@ -200,10 +237,10 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         scene.lines.push(Line { key, points: alloc::vec![Point { x: plot.x, y }, Point { x: plot.right(), y }], role, width: 1.5, dashed, alpha: 1.0 });
     };
     flat(&mut scene, LIVE, Role::Muted, w.live, false);
-    labels.push((LIVE, y_of(w.live), Role::Muted, format!("live {}", text::bytes(w.live))));
+    labels.push((LIVE, y_of(w.live), Role::Muted, format!("{} {}", lang.pick("live", "生存"), text::bytes(w.live))));
     if let Some(l) = k.memory_limit {
         flat(&mut scene, LIMIT, Role::Text, l, true);
-        labels.push((LIMIT, y_of(l), Role::Text, String::from("limit")));
+        labels.push((LIMIT, y_of(l), Role::Text, String::from(lang.pick("limit", "上限"))));
     }
     let mut goal = Vec::new();
     let mut from = 0;
@@ -215,13 +252,13 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     if let Some(g) = next_goal {
         goal.push(Point { x: x_of(from), y: y_of(g) });
         goal.push(Point { x: plot.right(), y: y_of(g) });
-        labels.push((GOAL, y_of(g), Role::Goal, String::from("goal")));
+        labels.push((GOAL, y_of(g), Role::Goal, String::from(lang.pick("goal", "目標"))));
     }
     scene.lines.push(Line { key: GOAL, points: goal, role: Role::Goal, width: 2.0, dashed: true, alpha: 1.0 });
     let heap = downsample(&run.heap, plot.w as usize, |i| x_of(i as u64 + 1), y_of);
     scene.lines.push(Line { key: HEAP, points: heap, role: Role::Pointer, width: 2.0, dashed: false, alpha: 1.0 });
     if let Some(&last) = run.heap.last() {
-        labels.push((HEAP, y_of(last), Role::Pointer, String::from("heap")));
+        labels.push((HEAP, y_of(last), Role::Pointer, String::from(lang.pick("heap", "ヒープ"))));
     }
     labels.sort_by(|a, b| a.1.total_cmp(&b.1));
     let apart = size * 1.25;
@@ -281,28 +318,41 @@ fn tick_step(top_mib: u64, max_ticks: f32) -> u64 {
 }
 
 /// The chart in words, for the text alternative.
-pub fn describe(run: &Run, w: &Workload, k: &Settings) -> String {
-    let limit = k.memory_limit.map_or_else(|| String::from("no memory limit"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
-    let lead = format!(
-        "A chart of the heap over {} s at GOGC={}, {limit}, with {} live. First {}.",
-        w.duration_ms / 1000,
-        gogc_text(k.gogc),
-        text::bytes(w.live),
-        goal_formula(w, k)
-    );
-    let body = match run.cycles.first() {
-        None => format!(" No collection runs: the heap only grows, to {}.", text::bytes(run.peak)),
-        Some(c) => format!(
-            " {} collections; the first starts at {} ms with the heap at {} (goal {}). The heap saws between the live data and the goal, peaking at {}. In this model background marking, at 25% of the CPUs with no assists, used {} of the CPU.",
-            run.cycles.len(),
-            c.start_ms,
-            text::bytes(c.heap_start),
-            text::bytes(c.goal),
-            text::bytes(run.peak),
-            percent(run.gc_cpu_basis_points)
-        ),
-    };
-    lead + &body
+pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String {
+    let (secs, gogc, live, formula) = (w.duration_ms / 1000, gogc_text(k.gogc), text::bytes(w.live), goal_formula(w, k, lang));
+    let (peak, cpu) = (text::bytes(run.peak), percent(run.gc_cpu_basis_points));
+    match lang {
+        Language::En => {
+            let limit = k.memory_limit.map_or_else(|| String::from("no memory limit"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
+            let lead = format!("A chart of the heap over {secs} s at GOGC={gogc}, {limit}, with {live} live. First {formula}.");
+            let body = match run.cycles.first() {
+                None => format!(" No collection runs: the heap only grows, to {peak}."),
+                Some(c) => format!(
+                    " {} collections; the first starts at {} ms with the heap at {} (goal {}). The heap saws between the live data and the goal, peaking at {peak}. In this model background marking, at 25% of the CPUs with no assists, used {cpu} of the CPU.",
+                    run.cycles.len(),
+                    c.start_ms,
+                    text::bytes(c.heap_start),
+                    text::bytes(c.goal),
+                ),
+            };
+            lead + &body
+        }
+        Language::Ja => {
+            let limit = k.memory_limit.map_or_else(|| String::from("メモリ上限なし"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
+            let lead = format!("{secs} 秒間のヒープの推移のグラフです。GOGC={gogc}、{limit}、生存ヒープ {live}。最初の目標の計算は「{formula}」です。");
+            let body = match run.cycles.first() {
+                None => format!("GC は 1 度も走らず、ヒープは {peak} まで増える一方です。"),
+                Some(c) => format!(
+                    "GC は {} 回。最初の GC は {} ms、ヒープが {}（目標 {}）のときに始まります。ヒープは生存データと目標の間をのこぎり状に上下し、ピークは {peak} です。このモデルでは、バックグラウンドのマークが CPU の 25% をアシストなしで使い、CPU 全体の {cpu} を消費しました。",
+                    run.cycles.len(),
+                    c.start_ms,
+                    text::bytes(c.heap_start),
+                    text::bytes(c.goal),
+                ),
+            };
+            lead + &body
+        }
+    }
 }
 
 #[cfg(test)]
@@ -337,29 +387,61 @@ mod tests {
             }
         }
         let run = simulate(W, DEFAULT);
-        assert!(describe(&run, &W, &DEFAULT).contains("goal 18 MiB"));
+        assert!(describe(&run, &W, &DEFAULT, Language::En).contains("goal 18 MiB"));
     }
 
     #[test]
     fn the_goal_is_worked_out_with_the_knobs_numbers() {
-        assert_eq!(goal_formula(&W, &DEFAULT), "goal = live + (live + stacks + globals) \u{d7} GOGC/100 = 8 + (8 + 1 + 1) \u{d7} 100/100 = 18 MiB");
+        assert_eq!(
+            goal_formula(&W, &DEFAULT, Language::En),
+            "goal = live + (live + stacks + globals) \u{d7} GOGC/100 = 8 + (8 + 1 + 1) \u{d7} 100/100 = 18 MiB"
+        );
         // 1 + 3 × 5 = 16 MiB is under the minimum 4 MiB × 500/100.
         let small_w = Workload { live: MIB, ..W };
         let small = Settings { gogc: Some(500), memory_limit: None };
-        assert!(goal_formula(&small_w, &small).ends_with("= 16 MiB, raised to the minimum 4 MiB \u{d7} 500/100 = 20 MiB"));
+        assert!(goal_formula(&small_w, &small, Language::En).ends_with("= 16 MiB, raised to the minimum 4 MiB \u{d7} 500/100 = 20 MiB"));
         let capped = Settings { memory_limit: Some(16 * MIB), ..DEFAULT };
         assert!(
-            goal_formula(&W, &capped).ends_with("capped by GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = 16 \u{2212} 5 \u{2212} 1 = 10 MiB"),
+            goal_formula(&W, &capped, Language::En)
+                .ends_with("capped by GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = 16 \u{2212} 5 \u{2212} 1 = 10 MiB"),
             "{}",
-            goal_formula(&W, &capped)
+            goal_formula(&W, &capped, Language::En)
         );
         let off = Settings { gogc: None, memory_limit: Some(48 * MIB) };
-        assert!(goal_formula(&W, &off).ends_with("= 48 \u{2212} 5 \u{2212} 1.3 = 41.7 MiB"), "{}", goal_formula(&W, &off));
+        assert!(goal_formula(&W, &off, Language::En).ends_with("= 48 \u{2212} 5 \u{2212} 1.3 = 41.7 MiB"), "{}", goal_formula(&W, &off, Language::En));
         let near = Workload { live: 16 * MIB, ..W };
-        assert!(goal_formula(&near, &Settings { memory_limit: Some(20 * MIB), ..DEFAULT }).ends_with("raised to the live heap, 16 MiB"));
+        assert!(goal_formula(&near, &Settings { memory_limit: Some(20 * MIB), ..DEFAULT }, Language::En).ends_with("raised to the live heap, 16 MiB"));
         for (w, k) in [(W, capped), (W, off), (small_w, small), (W, Settings { memory_limit: Some(12 * MIB), ..DEFAULT })] {
             let want = memsim::pacer::heap_goal(w.live, &w, k).map(text::bytes).expect("a goal");
-            assert!(goal_formula(&w, &k).ends_with(&want), "{k:?}: {}", goal_formula(&w, &k));
+            assert!(goal_formula(&w, &k, Language::En).ends_with(&want), "{k:?}: {}", goal_formula(&w, &k, Language::En));
         }
+    }
+
+    #[test]
+    fn the_goal_is_worked_out_in_japanese_with_the_same_numbers() {
+        assert_eq!(
+            goal_formula(&W, &DEFAULT, Language::Ja),
+            "目標 = 生存 + (生存 + スタック + グローバル) \u{d7} GOGC/100 = 8 + (8 + 1 + 1) \u{d7} 100/100 = 18 MiB"
+        );
+        let capped = Settings { memory_limit: Some(16 * MIB), ..DEFAULT };
+        assert!(goal_formula(&W, &capped, Language::Ja)
+            .ends_with("、上限で頭打ち：GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3% = 16 \u{2212} 5 \u{2212} 1 = 10 MiB"));
+        let off = Settings { gogc: None, memory_limit: Some(48 * MIB) };
+        assert_eq!(
+            goal_formula(&W, &off, Language::Ja),
+            "GOGC=off：目標 = GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3% = 48 \u{2212} 5 \u{2212} 1.3 = 41.7 MiB"
+        );
+        // Narrow charts drop the words in Japanese too.
+        assert_eq!(
+            numbers_only(&goal_formula(&W, &capped, Language::Ja), Language::Ja),
+            "目標 = 8 + (8 + 1 + 1) \u{d7} 100/100 = 18 MiB \u{2192} 上限 16 \u{2212} 5 \u{2212} 1 = 10 MiB"
+        );
+        assert_eq!(numbers_only(&goal_formula(&W, &off, Language::Ja), Language::Ja), "GOGC=off：目標 = 48 \u{2212} 5 \u{2212} 1.3 = 41.7 MiB");
+        let run = simulate(W, DEFAULT);
+        let text = describe(&run, &W, &DEFAULT, Language::Ja);
+        assert!(text.contains("（目標 18 MiB）") && text.starts_with("2 秒間のヒープの推移"), "{text}");
+        let s = pacer(&run, &W, &DEFAULT, Viewport::new(850.0, 620.0).in_language(Language::Ja));
+        let texts: Vec<&str> = s.nodes.iter().flat_map(|n| n.texts.iter().map(|t| t.content.as_str())).collect();
+        assert!(texts.contains(&"ヒープの推移") && texts.contains(&"最初の目標"), "{texts:?}");
     }
 }

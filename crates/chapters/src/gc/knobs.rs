@@ -39,7 +39,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: LIVE,
         id: "live",
-        label: Tr { en: "Live heap", ja: "Live heap" },
+        label: Tr { en: "Live heap", ja: "生存ヒープ" },
         group: "pacer",
         unit: Unit::Bytes,
         min: MIB,
@@ -52,7 +52,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: OBJECTS,
         id: "objects",
-        label: Tr { en: "Objects", ja: "Objects" },
+        label: Tr { en: "Objects", ja: "オブジェクト数" },
         group: "marking",
         unit: Unit::Number,
         min: 7,

@@ -15,7 +15,7 @@ use core::cell::RefCell;
 use memsim::greentea::{MarkRun, Strategy};
 use memsim::marking::{tree_heap, MarkTimes};
 use memsim::Machine;
-use memview::{Scene, Viewport};
+use memview::{Language, Scene, Viewport};
 
 /// The heap the marking views mark, and both strategies' runs over it.
 pub struct Marked {
@@ -59,6 +59,7 @@ pub struct Marking {
     /// Objects scanned at this step (`usize::MAX`: all).
     pub done: usize,
     pub cache: Rc<Cache>,
+    pub lang: Language,
 }
 
 fn objects(k: &Values) -> usize {
@@ -114,13 +115,17 @@ impl Figure for Marking {
     fn describe(&self, k: &Values) -> String {
         let m = self.marked(k);
         let (run, times) = m.run(self.strategy);
-        memview::describe_marking(&m.heap, run, times, self.strategy, self.done)
+        memview::describe_marking(&m.heap, run, times, self.strategy, self.done, self.lang)
     }
 
     fn readout(&self, k: &Values) -> String {
         let m = self.marked(k);
         let (flood, spans) = (&m.run(Strategy::ObjectByObject).0, &m.run(Strategy::SpanBySpan).0);
-        format!("Regions touched marking all {}: object by object {}, span by span {}", flood.order.len(), flood.regions_touched, spans.regions_touched)
+        let (all, by_object, by_span) = (flood.order.len(), flood.regions_touched, spans.regions_touched);
+        match self.lang {
+            Language::En => format!("Regions touched marking all {all}: object by object {by_object}, span by span {by_span}"),
+            Language::Ja => format!("{all} 個すべてをマークして触れた領域：オブジェクト単位 {by_object}、スパン単位 {by_span}"),
+        }
     }
 
     fn moment(&self) -> Option<(u32, usize)> {

@@ -103,7 +103,7 @@ fn finish() -> [Op; 2] {
 
 pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "gc/main.go", lang: Lang::Go, text: include_str!("../../go/gc/main.go") };
-    let mut c = Chapter::new(l, "gc", "Automatic heap management: garbage collection", code);
+    let mut c = Chapter::new(l, "gc", l.pick("Automatic heap management: garbage collection", "ヒープの自動管理：ガベージコレクション"), code);
     c.run_command = Some("go run ./gc");
     mark_and_sweep(&mut c);
     three_colours(&mut c);
@@ -115,82 +115,101 @@ pub fn chapter(l: Language) -> Chapter {
 }
 
 fn mark_and_sweep(c: &mut Chapter) {
-    c.part("Mark and sweep");
-    c.step(
+    let l = c.language;
+    c.part(l.pick("Mark and sweep", "マーク・アンド・スイープ"));
+    c.step(l.pick(
         "C leaves freeing to the programmer; Go frees heap memory itself, with a garbage collector (GC). \
          It finds what the program can still reach and frees the rest. main starts.",
-    )
+        "C では解放はプログラマの仕事ですが、Go はガベージコレクタ（GC）でヒープのメモリを自ら解放します。プログラムがまだ到達できるものを見つけ、残りを解放します。main が始まります。",
+    ))
     .at("func main()")
     .op(Op::Spawn { goroutine: 1, hi: STACK_HI, size: 4096 })
     .op(Op::Call { func: s("main"), args: vec![] })
     .focus(Focus::frame("main"));
 
-    let mut b = c.step(
+    let mut b = c.step(l.pick(
         "build makes four 24-byte Nodes on the heap, n1 to n4: size class 3, side by side in one span — a run \
          of pages holding objects of one size class. main's root points to n1; the others hang off it.",
-    );
+        "build がヒープに 24 バイトの Node を 4 つ（n1〜n4）作ります。サイズクラス 3 で、1 つのスパン（同じサイズクラスのオブジェクトを並べる連続したページ）に隣り合って入ります。main の root が n1 を指し、残りは n1 の先につながります。",
+    ));
     for op in build() {
         b = b.op(op);
     }
     b.at("root := build()").focus(Focus::pointee("main", "root"));
 
-    c.step("root.Other = nil: n4 is still in memory, but nothing can reach it any more. It is garbage.")
-        .at("root.Other = nil")
-        .op(set("root", &["Other"], Expr::Nil))
-        .focus(Focus::HeapAt(NODE[3]));
+    c.step(l.pick(
+        "root.Other = nil: n4 is still in memory, but nothing can reach it any more. It is garbage.",
+        "root.Other = nil により、n4 はメモリに残っていても、もうどこからも到達できません。これがガベージ（ゴミ）です。",
+    ))
+    .at("root.Other = nil")
+    .op(set("root", &["Other"], Expr::Nil))
+    .focus(Focus::HeapAt(NODE[3]));
 }
 
 fn three_colours(c: &mut Chapter) {
-    c.part("Three colours");
+    let l = c.language;
+    c.part(l.pick("Three colours", "三色マーキング"));
     // Bridge: the idea of mark and sweep, then how Go marks.
-    c.step(
+    c.step(l.pick(
         "Collecting takes two phases. Mark: start from the roots and find every object the program can \
          still reach. Sweep: free the rest. Go marks with three colours, so marking can stop and resume.",
-    )
+        "回収は 2 つのフェーズで進みます。マークでは、ルートから辿ってプログラムがまだ到達できるオブジェクトをすべて見つけます。スイープでは残りを解放します。Go は 3 色でマークするので、マークを中断・再開できます。",
+    ))
     .at("runtime.GC()");
 
-    c.step(
+    c.step(l.pick(
         "runtime.GC() starts a cycle. Marking begins with every object white: not yet known to be alive. \
          (Go also starts cycles on its own as the heap nears a goal set by GOGC, and at least every two \
          minutes.)",
-    )
+        "runtime.GC() で GC サイクルが始まります。マーク開始時、オブジェクトはすべて白（生きているかまだ不明）です。（Go はヒープが GOGC で決まるヒープ目標に近づいたときや、少なくとも 2 分ごとにも自らサイクルを始めます。）",
+    ))
     .at("runtime.GC()")
     .op(Op::GcStart { barrier: true });
 
-    c.step(
+    c.step(l.pick(
         "The roots are where the program can start from: goroutine stacks and global variables. Scanning \
          main's stack finds root, and its Node, n1, turns grey: reached, but its own pointers not yet scanned.",
-    )
+        "ルートとは、プログラムが辿り始められる場所、つまりゴルーチンのスタックとグローバル変数です。main のスタックをスキャンすると root が見つかり、その Node の n1 が灰色になります。灰色は「到達済みだが、自身のポインタはまだスキャンしていない」という意味です。",
+    ))
     .at("runtime.GC()")
     .op(Op::GcScanStack { goroutine: 1 })
     .focus(Focus::HeapAt(NODE[0]));
 
-    c.step("Scanning a grey object turns it black and turns the white objects it points to grey. n1 is black; n2 is grey.")
+    c.step(l.pick(
+        "Scanning a grey object turns it black and turns the white objects it points to grey. n1 is black; n2 is grey.",
+        "灰色のオブジェクトをスキャンすると、そのオブジェクトは黒になり、指している白のオブジェクトは灰色になります。n1 が黒、n2 が灰色です。",
+    ))
+    .at("runtime.GC()")
+    .op(Op::GcMarkStep { n: 1 })
+    .focus(Focus::HeapAt(NODE[1]));
+
+    c.step(l.pick("Scanning n2 turns it black; n3 turns grey.", "n2 をスキャンすると n2 は黒に、n3 は灰色になります。"))
         .at("runtime.GC()")
         .op(Op::GcMarkStep { n: 1 })
-        .focus(Focus::HeapAt(NODE[1]));
+        .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("Scanning n2 turns it black; n3 turns grey.").at("runtime.GC()").op(Op::GcMarkStep { n: 1 }).focus(Focus::HeapAt(NODE[2]));
-
-    c.step(
+    c.step(l.pick(
         "n3 points nowhere; it turns black and no grey object is left: marking is done. n4 is still white — \
          nothing led to it.",
-    )
+        "n3 はどこも指していないので黒になり、灰色のオブジェクトがなくなりました。マーク完了です。n4 は白のままです。どこからも辿り着けなかったからです。",
+    ))
     .at("runtime.GC()")
     .op(Op::GcMarkStep { n: 1 })
     .focus(Focus::HeapAt(NODE[3]));
 
-    c.step(
+    c.step(l.pick(
         "Sweeping frees every white object, span by span: n4's slot is free again. Go's heap never moves \
          an object (it does not compact), so the surviving addresses stay as they were.",
-    )
+        "スイープは白のオブジェクトをスパンごとに解放し、n4 のスロットは空きに戻ります。Go のヒープはオブジェクトを移動しない（コンパクションしない）ので、生き残ったオブジェクトのアドレスは変わりません。",
+    ))
     .at("runtime.GC()")
     .op(Op::GcSweep);
 
-    let mut b = c.step(
+    let mut b = c.step(l.pick(
         "A new Node, n5, takes the first free slot in the span — n4's old address — and n2 points to it. \
          extra itself goes back to nil.",
-    );
+        "新しい Node の n5 は、スパンの最初の空きスロット、つまり n4 が使っていたアドレスに入り、n2 がそれを指します。extra 自身は nil に戻ります。",
+    ));
     for op in extra() {
         b = b.op(op);
     }
@@ -198,91 +217,120 @@ fn three_colours(c: &mut Chapter) {
 }
 
 fn concurrent(c: &mut Chapter) {
+    let l = c.language;
     let [load_c, cut, store, clear_c] = moves();
     let [alloc99, print] = finish();
-    let hypothetical = "a Go without write barriers (hypothetical) would print:";
+    let hypothetical = l.pick("a Go without write barriers (hypothetical) would print:", "書き込みバリアのない Go（仮定）なら、こう出力します：");
 
-    c.part("Marking while the program runs");
+    c.part(l.pick("Marking while the program runs", "プログラム実行中のマーク"));
     // Bridge: a stopped program waits for the whole mark.
-    c.step(
+    c.step(l.pick(
         "Stopping the program for a whole mark would pause it for as long as the heap takes to scan. Since \
          Go 1.5, marking runs concurrently with the program, which keeps moving pointers meanwhile.",
-    )
+        "マークの間ずっとプログラムを止めると、ヒープのスキャンにかかる時間だけ停止してしまいます。Go 1.5 以降、マークはプログラムと並行して動き、その間もプログラムはポインタを動かし続けます。",
+    ))
     .at("// While the collector marks");
 
-    c.step("First, imagine concurrent marking with no write barrier. A new cycle starts and scans main's stack: n1 turns grey.")
-        .at("// While the collector marks")
-        .op(Op::GcStart { barrier: false })
-        .op(Op::GcScanStack { goroutine: 1 })
-        .focus(Focus::HeapAt(NODE[0]));
+    c.step(l.pick(
+        "First, imagine concurrent marking with no write barrier. A new cycle starts and scans main's stack: n1 turns grey.",
+        "まず、書き込みバリアのない並行マークを考えてみます。新しいサイクルが始まり、main のスタックをスキャンして n1 が灰色になります。",
+    ))
+    .at("// While the collector marks")
+    .op(Op::GcStart { barrier: false })
+    .op(Op::GcScanStack { goroutine: 1 })
+    .focus(Focus::HeapAt(NODE[0]));
 
-    c.step("The collector scans n1 (black) and greys n2. n3 is still white.")
-        .at("// While the collector marks")
-        .op(Op::GcMarkStep { n: 1 })
-        .focus(Focus::HeapAt(NODE[1]));
+    c.step(l.pick(
+        "The collector scans n1 (black) and greys n2. n3 is still white.",
+        "ガベージコレクタが n1 をスキャンして黒にし、n2 を灰色にします。n3 はまだ白です。",
+    ))
+    .at("// While the collector marks")
+    .op(Op::GcMarkStep { n: 1 })
+    .focus(Focus::HeapAt(NODE[1]));
 
-    c.step(
+    c.step(l.pick(
         "Meanwhile the program copies n2's pointer to n3 into a local, c. Stack writes have no \
          barrier, and main's stack was already scanned.",
-    )
+        "その間にプログラムは、n2 が持つ n3 へのポインタをローカル変数 c にコピーします。スタックへの書き込みにはバリアがなく、main のスタックはスキャン済みです。",
+    ))
     .at("c := root.Next.Next")
     .op(load_c.clone())
     .focus(Focus::var("main", "c"));
 
-    c.step("It clears n2's pointer: grey n2, not yet scanned, no longer leads to n3.").at("root.Next.Next = nil").op(cut.clone()).focus(Focus::HeapAt(NODE[1]));
+    c.step(l.pick(
+        "It clears n2's pointer: grey n2, not yet scanned, no longer leads to n3.",
+        "続いて n2 のポインタを消します。まだスキャンされていない灰色の n2 から、もう n3 へは辿れません。",
+    ))
+    .at("root.Next.Next = nil")
+    .op(cut.clone())
+    .focus(Focus::HeapAt(NODE[1]));
 
-    c.step(
+    c.step(l.pick(
         "And stores c into root.Other: black n1 now points to white n3. That breaks the tri-color \
          invariant — no black object may point to a white one — because black objects are never scanned again.",
-    )
+        "そして c を root.Other に格納し、黒の n1 が白の n3 を指します。これは三色不変条件（黒は白を指してはならない）に反します。黒のオブジェクトは二度とスキャンされないからです。",
+    ))
     .at("root.Other = c")
     .op(store.clone())
     .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("c goes back to nil. n3 is now reachable only through black n1.").at("c = nil").op(clear_c.clone()).focus(Focus::HeapAt(NODE[2]));
-
     c.step(
+        l.pick("c goes back to nil. n3 is now reachable only through black n1.", "c は nil に戻ります。n3 に到達できるのは、黒の n1 からだけになりました。"),
+    )
+    .at("c = nil")
+    .op(clear_c.clone())
+    .focus(Focus::HeapAt(NODE[2]));
+
+    c.step(l.pick(
         "Marking finishes: n2 is scanned (it leads to n5, the extra Node, now black) and the queue empties. \
          n3 is white although root.Other points to it.",
-    )
+        "マークが終わります。n2 がスキャンされ（その先の extra の Node、n5 も黒に）、キューが空になります。root.Other が指しているのに、n3 は白のままです。",
+    ))
     .at("c = nil")
     .op(Op::GcFinishMark)
     .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("Sweeping frees n3. root.Other still holds its address, drawn red: a dangling pointer, in a language that promises none.")
+    c.step(l.pick(
+        "Sweeping frees n3. root.Other still holds its address, drawn red: a dangling pointer, in a language that promises none.",
+        "スイープが n3 を解放します。root.Other にはそのアドレスが残ります（赤）。ダングリングポインタとは無縁のはずの言語で、ダングリングポインタが生まれました。",
+    ))
         .at("c = nil")
         .op(Op::GcSweep)
         .focus(Focus::HeapAt(NODE[0]));
 
-    c.step(
+    c.step(l.pick(
         "A new Node, n6, with V = 99 is allocated into the first free slot: n3's old address. root.Next.Other \
          points to it, and so does root.Other, still meant for n3: a stale pointer, drawn red.",
-    )
+        "V = 99 の新しい Node の n6 が、最初の空きスロット、つまり n3 が使っていたアドレスに割り当てられます。root.Next.Other がそれを指し、n3 を指すはずの root.Other も同じ所を指します。古くなったポインタです（赤）。",
+    ))
     .at("root.Next.Other = &Node{V: 99}")
     .op(alloc99.clone())
     .focus(Focus::HeapAt(NODE[2]))
     .output_note(hypothetical);
 
-    c.step(
+    c.step(l.pick(
         "The program reads root.Other.V and gets n6's 99, where it stored n3's 3: the lost-object bug. A concurrent \
          collector must see every pointer the program moves while it marks.",
-    )
+        "プログラムは root.Other.V を読み、格納したはずの n3 の 3 ではなく n6 の 99 を得ます。これがオブジェクト消失のバグです。並行 GC は、マーク中にプログラムが動かすポインタをすべて把握しなければなりません。",
+    ))
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(print.clone())
     .focus(Focus::HeapAt(NODE[2]))
     .output_note(hypothetical);
 
-    c.step(
+    c.step(l.pick(
         "Go's answer since 1.8 is the hybrid write barrier. By design: on a pointer store while marking, \
          shade the old pointer, and the new one if the stack is not yet scanned.",
-    )
+        "Go 1.8 以降の答えが、ハイブリッド書き込みバリアです。設計では、マーク中のポインタ書き込みで古いポインタを灰色にし、スタックが未スキャンなら新しいポインタも灰色にします。",
+    ))
     .at("root.Next.Next = nil")
     .output_note(hypothetical);
 
-    let mut b = c.step(
+    let mut b = c.step(l.pick(
         "The runtime simply records both pointers in a buffer of the P that runs the goroutine and greys them \
          when the buffer is flushed. The same moment again, barrier on: n1 black, n2 grey, n3 white.",
-    );
+        "実際のランタイムは、ゴルーチンを実行する P のバッファに両方のポインタを記録するだけで、バッファをフラッシュするときに灰色にします。同じ場面をバリアありでもう一度。n1 は黒、n2 は灰色、n3 は白です。",
+    ));
     b = b.op(Op::Restart);
     for op in setup() {
         b = b.op(op);
@@ -293,132 +341,175 @@ fn concurrent(c: &mut Chapter) {
         .at("// While the collector marks")
         .focus(Focus::HeapAt(NODE[1]));
 
-    c.step("c takes n3's address. No barrier on the stack, as before.").at("c := root.Next.Next").op(load_c).focus(Focus::var("main", "c"));
+    c.step(l.pick(
+        "c takes n3's address. No barrier on the stack, as before.",
+        "c が n3 のアドレスを受け取ります。先ほどと同じく、スタックにはバリアがありません。",
+    ))
+    .at("c := root.Next.Next")
+    .op(load_c)
+    .focus(Focus::var("main", "c"));
 
-    c.step(
+    c.step(l.pick(
         "This store overwrites a pointer to n3, so the barrier greys n3. (The design skips the new value, nil, \
          once the stack is scanned; the runtime buffers old and new alike before the store.)",
-    )
+        "この書き込みは n3 へのポインタを上書きするので、バリアが n3 を灰色にします。（設計ではスタックがスキャン済みなら新しい値 nil は省きますが、ランタイムは書き込みの前に新旧どちらもバッファに入れます。）",
+    ))
     .at("root.Next.Next = nil")
     .op(cut)
     .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("root.Other = c, c = nil: n3 is grey, so the collector will still scan it.")
-        .at("root.Other = c")
-        .op(store)
-        .op(clear_c)
-        .focus(Focus::HeapAt(NODE[2]));
+    c.step(l.pick(
+        "root.Other = c, c = nil: n3 is grey, so the collector will still scan it.",
+        "root.Other = c、c = nil と続きますが、n3 は灰色なので、ガベージコレクタはこのあと n3 もスキャンします。",
+    ))
+    .at("root.Other = c")
+    .op(store)
+    .op(clear_c)
+    .focus(Focus::HeapAt(NODE[2]));
 
-    c.step("Marking finishes with n3 black. Every node is reachable, so sweeping finds nothing unreachable to free.")
-        .at("c = nil")
-        .op(Op::GcFinishMark)
-        .op(Op::GcSweep)
-        .focus(Focus::HeapAt(NODE[2]));
+    c.step(l.pick(
+        "Marking finishes with n3 black. Every node is reachable, so sweeping finds nothing unreachable to free.",
+        "n3 が黒になってマークが終わります。どのノードも到達可能なので、スイープで解放するものはありません。",
+    ))
+    .at("c = nil")
+    .op(Op::GcFinishMark)
+    .op(Op::GcSweep)
+    .focus(Focus::HeapAt(NODE[2]));
 
-    c.step(
+    c.step(l.pick(
         "The cycle is over. The new Node, n6, goes to a fresh slot, and the program prints 3 99 — exactly what \
          the real program prints. (During marking, new objects are allocated black, so they cannot be lost either.)",
-    )
+        "サイクルが終わりました。新しい Node の n6 は新しいスロットに入り、プログラムは 3 99 と出力します。実際のプログラムの出力と同じです。（マーク中の新しいオブジェクトは黒で割り当てられるので、これも失われません。）",
+    ))
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(alloc99)
     .op(print)
     .focus(Focus::pointee("main", "root"));
 
-    c.step(
+    c.step(l.pick(
         "Go's collector is concurrent, tri-color, non-moving and non-generational. Its cost grows with the \
          number of heap objects it must scan — which is why Go also tries hard to keep values off the heap.",
-    );
+        "Go の GC は並行・三色・非移動・非世代別です。そのコストはスキャンすべきヒープオブジェクトの数とともに増えます。だからこそ Go は、値をできるだけヒープに置かないよう努めてもいるのです。",
+    ));
 }
 
 // The Green Tea and pacer steps are about the runtime, not a line of the
 // listing: they mark no line.
 fn green_tea(c: &mut Chapter) {
+    let l = c.language;
     let cache = Rc::new(marking_view::Cache::default());
-    let view = |strategy, done| View::Figure(Rc::new(Marking { strategy, done, cache: cache.clone() }));
+    let view = |strategy, done| View::Figure(Rc::new(Marking { strategy, done, cache: cache.clone(), lang: l }));
     let flood = |done| view(Strategy::ObjectByObject, done);
     let spans = |done| view(Strategy::SpanBySpan, done);
     let all = usize::MAX;
-    c.part("Green Tea");
+    c.part(l.pick("Green Tea", "Green Tea によるマーク"));
     // Bridge: scanning cost is memory waits, not only object counts.
-    c.step(
+    c.step(l.pick(
         "Scanning is slow for a reason beyond the object count: marking spends much of its time waiting for \
          memory — at least 35%, the Green Tea authors measured. The order of the scan matters.",
-    );
-    c.step(
+        "スキャンが遅い理由はオブジェクト数だけではありません。マークは時間の多くをメモリ待ちに費やします。Green Tea の作者たちの計測では少なくとも 35% です。スキャンの順序が重要なのです。",
+    ));
+    c.step(l.pick(
         "Here is a bigger heap: a binary tree of three node sizes in three spans, one per size class. The \
          Objects slider sets how many nodes, up to 20,000.",
-    )
+        "もっと大きなヒープです。3 種類のサイズのノードからなる二分木で、サイズクラスごとに 1 つ、計 3 つのスパンに入ります。ノード数は「オブジェクト数」スライダーで最大 20,000 まで変えられます。",
+    ))
     .view(flood(0));
-    c.step(
+    c.step(l.pick(
         "The classic mark (Go 1.5 to 1.25) floods the object graph: take an object, scan it, push what it \
          points to. Each next object is usually in another span, so the scanner keeps jumping around memory.",
-    )
+        "従来のマーク（Go 1.5〜1.25）はオブジェクトグラフを順に辿ります。オブジェクトを取り出してスキャンし、指す先を積む、の繰り返しです。次のオブジェクトはたいてい別のスパンにあるので、スキャンはメモリ上を飛び回ります。",
+    ))
     .view(flood(8));
-    c.step(
+    c.step(l.pick(
         "Object by object, marking every node touched a new memory region almost every time — each a \
          likely cache miss on a real machine.",
-    )
+        "オブジェクト単位では、全ノードをマークする間、ほぼ毎回新しいメモリ領域に触れました。実機ではその一つひとつがキャッシュミスになりがちです。",
+    ))
     .view(flood(all));
-    c.step(
+    c.step(l.pick(
         "Green Tea, the default since Go 1.26, works with spans instead: finding a pointer only sets the mark \
          bit and queues the target's span. A queued span waits while more of its objects get marked.",
-    )
+        "Go 1.26 でデフォルトになった Green Tea は、スパン単位で動きます。ポインタを見つけても、マークビットを立てて指す先のスパンをキューに入れるだけ。キューで待つ間に、そのスパンのオブジェクトがさらにマークされます。",
+    ))
     .view(spans(1));
-    c.step(
+    c.step(l.pick(
         "Taking a span from the queue scans its marked objects in address order: far fewer region visits. \
          Go uses this path for objects of 16 to 512 bytes.",
-    )
+        "キューから取り出したスパンは、マーク済みのオブジェクトをアドレス順にスキャンします。領域を訪れる回数はずっと少なくなります。Go はこの方式を 16〜512 バイトのオブジェクトに使います。",
+    ))
     .view(spans(all));
-    c.step(
+    c.step(l.pick(
         "The count is a lower bound: Go scans a snapshot of the span's marks, and objects marked meanwhile \
          queue the span again, so real Go visits more often.",
-    )
+        "この回数は下限です。Go はスパンのマークのスナップショットをスキャンし、その間にマークされたオブジェクトはスパンを再びキューに入れるので、実際の Go はもっと頻繁に訪れます。",
+    ))
     .view(spans(all));
 }
 
 fn pacer(c: &mut Chapter) {
-    c.part("The pacer");
+    let l = c.language;
+    c.part(l.pick("The pacer", "ペーサー"));
     // Bridge: from the program's runtime.GC() to the runtime's own timing.
-    c.step(
+    c.step(l.pick(
         "So far runtime.GC() asked for every cycle. Real programs rarely call it: the runtime starts cycles \
          itself, pacing them so the heap stays near a goal.",
-    )
+        "ここまでは runtime.GC() で毎回サイクルを起こしました。実際のプログラムはまず呼びません。ランタイムが自らサイクルを始め、ヒープがヒープ目標付近に収まるようペースを調整します。",
+    ))
     .at("runtime.GC()");
     let cache = Rc::new(pacer_view::Cache::default());
     let mut step = |lead: &'static str, settings| {
-        let p = Pacer { settings, lead, cache: cache.clone() };
+        let p = Pacer { settings, lead, cache: cache.clone(), lang: l };
         // The step's own caption is the figure's at the step's settings.
         let caption = p.caption(&p.defaults()).unwrap_or_default();
         c.step(&caption).view(View::Figure(Rc::new(p)));
     };
     step(
-        "A cycle starts before the heap reaches its goal: live + (live + stacks + globals) × GOGC/100, at \
-         least 4 MiB.",
+        l.pick(
+            "A cycle starts before the heap reaches its goal: live + (live + stacks + globals) × GOGC/100, at \
+             least 4 MiB.",
+            "サイクルはヒープが目標に達する前に始まります。目標は「生存 + (生存 + スタック + グローバル) × GOGC/100」で、最低 4 MiB です。",
+        ),
         knobs::pacer(Some(100), None, 8 * MIB),
     );
     step(
-        "Objects allocated while marking are born black and count as live, so later goals sit a little \
-         higher. Drag the sliders; the link keeps your settings.",
+        l.pick(
+            "Objects allocated while marking are born black and count as live, so later goals sit a little \
+             higher. Drag the sliders; the link keeps your settings.",
+            "マーク中に割り当てたオブジェクトは黒で生まれて生存に数えられ、以後の目標は少し上がります。スライダーを動かしてみてください。設定はリンクに残ります。",
+        ),
         knobs::pacer(Some(100), None, 8 * MIB),
     );
     step(
-        "GOGC trades memory for CPU: a higher GOGC means fewer cycles and less GC CPU, at a higher peak. \
-         GOGC=off never collects — unless a memory limit is set.",
+        l.pick(
+            "GOGC trades memory for CPU: a higher GOGC means fewer cycles and less GC CPU, at a higher peak. \
+             GOGC=off never collects — unless a memory limit is set.",
+            "GOGC はメモリと CPU のトレードオフです。上げるとサイクルと GC の CPU は減り、ピークは上がります。GOGC=off では回収しません（メモリ上限がなければ）。",
+        ),
         knobs::pacer(Some(400), None, 8 * MIB),
     );
     step(
-        "GOMEMLIMIT (Go 1.19) caps the goal: the limit less the runtime's non-heap memory and 3% headroom. \
-         Every cycle is still a full collection.",
+        l.pick(
+            "GOMEMLIMIT (Go 1.19) caps the goal: the limit less the runtime's non-heap memory and 3% headroom. \
+             Every cycle is still a full collection.",
+            "GOMEMLIMIT（Go 1.19）は目標を上限で抑えます。上限からランタイムのヒープ外メモリと余裕 3% を引いた値です。どのサイクルも全体の回収です。",
+        ),
         knobs::pacer(None, Some(48 * MIB), 8 * MIB),
     );
     step(
-        "A limit too close to the live heap makes cycles run back to back: in this model, marking takes its \
-         usual quarter of the CPUs nonstop.",
+        l.pick(
+            "A limit too close to the live heap makes cycles run back to back: in this model, marking takes its \
+             usual quarter of the CPUs nonstop.",
+            "上限が生存ヒープに近すぎると、サイクルが切れ目なく続きます。このモデルでは、マークがいつもの CPU の 4 分の 1 を使い続けます。",
+        ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
     );
     step(
-        "Real Go also caps GC at 50% of CPU time (the GC CPU limiter) and lets the heap pass the limit rather \
-         than thrash.",
+        l.pick(
+            "Real Go also caps GC at 50% of CPU time (the GC CPU limiter) and lets the heap pass the limit rather \
+             than thrash.",
+            "実際の Go は GC を CPU 時間の 50% までに抑え（GC CPU リミッタ）、スラッシングするよりもヒープが上限を超えるのを許します。",
+        ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
     );
 }

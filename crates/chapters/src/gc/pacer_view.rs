@@ -11,7 +11,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
 use memsim::pacer::{gogc_text, heap_goal, simulate, Run};
-use memview::{Scene, Viewport};
+use memview::{Language, Scene, Viewport};
 
 /// The last run, by the knob values it was computed from; shared by every
 /// pacer step of the chapter.
@@ -24,6 +24,7 @@ pub struct Pacer {
     /// adds the numbers for the values on the sliders.
     pub lead: &'static str,
     pub cache: Rc<Cache>,
+    pub lang: Language,
 }
 
 impl Pacer {
@@ -53,37 +54,59 @@ impl Figure for Pacer {
 
     fn describe(&self, k: &Values) -> String {
         let (s, w) = pacer_inputs(k);
-        memview::describe_pacer(&self.run(k), &w, &s)
+        memview::describe_pacer(&self.run(k), &w, &s, self.lang)
     }
 
     fn readout(&self, k: &Values) -> String {
         let (s, w) = pacer_inputs(k);
-        let stats = memview::pacer_stats(&self.run(k), &w, &s);
-        let line: Vec<String> = stats.iter().map(|(l, v)| format!("{l}: {v}")).collect();
-        format!("{}\n{}", memview::goal_formula(&w, &s), line.join(" \u{b7} "))
+        let stats = memview::pacer_stats(&self.run(k), &w, &s, self.lang);
+        let line: Vec<String> = stats
+            .iter()
+            .map(|(l, v)| match self.lang {
+                Language::En => format!("{l}: {v}"),
+                Language::Ja => format!("{l}：{v}"),
+            })
+            .collect();
+        format!("{}\n{}", memview::goal_formula(&w, &s, self.lang), line.join(" \u{b7} "))
     }
 
     // The first goal, as the runtime sets it from the live heap; later
     // goals sit higher by what marking allocated (the chart shows them).
     fn caption(&self, k: &Values) -> Option<String> {
         let (s, w) = pacer_inputs(k);
-        let limit = s.memory_limit.map_or_else(|| String::from("no GOMEMLIMIT"), |l| format!("GOMEMLIMIT={}", byte_count(l)));
-        let goal = heap_goal(w.live, &w, s).map_or_else(|| String::from("no goal, the heap only grows"), |g| format!("first goal {}", memview::bytes(g)));
+        let (gogc, live) = (gogc_text(s.gogc), memview::bytes(w.live));
         // The first cycle's goal: later ones are set from the heap each cycle
         // marked, which includes what was allocated while it marked.
-        Some(format!("{} Now: GOGC={}, {limit}, {} live: {goal}.", self.lead, gogc_text(s.gogc), memview::bytes(w.live)))
+        let goal = heap_goal(w.live, &w, s);
+        Some(match self.lang {
+            Language::En => {
+                let limit = s.memory_limit.map_or_else(|| String::from("no GOMEMLIMIT"), |l| format!("GOMEMLIMIT={}", byte_count(l)));
+                let goal = goal.map_or_else(|| String::from("no goal, the heap only grows"), |g| format!("first goal {}", memview::bytes(g)));
+                format!("{} Now: GOGC={gogc}, {limit}, {live} live: {goal}.", self.lead)
+            }
+            // Sizes as the chart writes them (`48 MiB`), inside a sentence.
+            Language::Ja => {
+                let limit = s.memory_limit.map_or_else(|| String::from("GOMEMLIMIT なし"), |l| format!("GOMEMLIMIT={}", memview::bytes(l)));
+                let goal = goal.map_or_else(|| String::from("目標はなく、ヒープは増える一方"), |g| format!("最初の目標は {}", memview::bytes(g)));
+                format!("{}現在：GOGC={gogc}、{limit}、生存ヒープ {live}。{goal}。", self.lead)
+            }
+        })
     }
 
     fn terminal(&self, k: &Values) -> Option<String> {
         let (_, w) = pacer_inputs(k);
         let lines = self.run(k).gctrace(&w);
         let mut out = format!(
-            "# the simulated cycles, printed as Go's GODEBUG=gctrace=1 prints them (its MB are MiB)\n$ GOGC={} GOMEMLIMIT={} GODEBUG=gctrace=1 ./app",
+            "{}\n$ GOGC={} GOMEMLIMIT={} GODEBUG=gctrace=1 ./app",
+            self.lang.pick(
+                "# the simulated cycles, printed as Go's GODEBUG=gctrace=1 prints them (its MB are MiB)",
+                "# シミュレーションしたサイクルを、Go の GODEBUG=gctrace=1 と同じ形式で表示（MB は MiB のこと）"
+            ),
             gogc_text(k.num(GOGC).map(|g| g as u32)),
             k.num(GOMEMLIMIT).map_or_else(|| String::from("off"), byte_count)
         );
         if lines.is_empty() {
-            out.push_str("\n# (no cycle ran)");
+            out.push_str(self.lang.pick("\n# (no cycle ran)", "\n# （サイクルは 1 度も走らず）"));
         }
         for t in &lines {
             out.push('\n');
