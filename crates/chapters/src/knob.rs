@@ -14,7 +14,7 @@ use crate::route::{excerpt, Problem};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use memview::Tr;
+use memview::{Language, Tr};
 
 /// How a value is written and read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,8 +23,9 @@ pub enum Unit {
     Number,
     /// A byte count as Go's GOMEMLIMIT takes it: `48MiB`, `1536KiB`.
     Bytes,
-    /// One of a few words (a toggle): the value is the word's index.
-    Words(&'static [&'static str]),
+    /// One of a few words (a toggle): the value is the word's index. Each
+    /// is (the link's spelling, how the page shows it in each language).
+    Words(&'static [(&'static str, Tr)]),
 }
 
 /// Whether the knob can be switched off, and where `off` sits on its slider.
@@ -78,7 +79,7 @@ impl Knob {
         let v = match self.unit {
             Unit::Number => text.parse::<u64>().ok()?,
             Unit::Bytes => parse_bytes(text)?,
-            Unit::Words(words) => words.iter().position(|w| *w == text)? as u64,
+            Unit::Words(words) => words.iter().position(|w| w.0 == text)? as u64,
         };
         (self.min..=self.max).contains(&v).then_some(Some(v))
     }
@@ -89,24 +90,25 @@ impl Knob {
             (None, _) => "off".to_string(),
             (Some(v), Unit::Number) => v.to_string(),
             (Some(v), Unit::Bytes) => byte_count(v),
-            (Some(v), Unit::Words(words)) => words.get(v as usize).map_or_else(|| v.to_string(), |w| (*w).to_string()),
+            (Some(v), Unit::Words(words)) => words.get(v as usize).map_or_else(|| v.to_string(), |w| w.0.to_string()),
         }
     }
 
-    /// How the page shows `v` beside the slider: `off`, `48 MiB`, `200`.
-    pub fn display(&self, v: Value) -> String {
+    /// How the page shows `v` beside the slider in `lang`: `off` (as Go
+    /// spells it), `48 MiB`, `200`, `pointer` / `ポインタ`.
+    pub fn display(&self, v: Value, lang: Language) -> String {
         match (v, self.unit) {
             (None, _) => "off".to_string(),
             (Some(v), Unit::Number) => v.to_string(),
             (Some(v), Unit::Bytes) => memview::bytes(v),
-            (Some(v), Unit::Words(words)) => words.get(v as usize).map_or_else(|| v.to_string(), |w| (*w).to_string()),
+            (Some(v), Unit::Words(words)) => words.get(v as usize).map_or_else(|| v.to_string(), |w| w.1.get(lang).to_string()),
         }
     }
 
     /// What a link may say, for notices: `off`, `10–500`.
     pub fn expected(&self) -> Vec<String> {
         if let Unit::Words(words) = self.unit {
-            return words.iter().map(|w| (*w).to_string()).collect();
+            return words.iter().map(|w| w.0.to_string()).collect();
         }
         let range = format!("{}\u{2013}{}", self.link_text(Some(self.min)), self.link_text(Some(self.max)));
         if self.off == Off::Never {

@@ -16,7 +16,8 @@ use memview::{Language, Tr};
 pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
     (
         Tr {
-            en: "Escape Analysis in Go: Understanding and Optimizing Memory Allocation", ja: "Escape Analysis in Go: Understanding and Optimizing Memory Allocation"
+            en: "Escape Analysis in Go: Understanding and Optimizing Memory Allocation",
+            ja: "Escape Analysis in Go: Understanding and Optimizing Memory Allocation",
         },
         Tr { en: "Go Conference 2023 Online", ja: "Go Conference 2023 Online" },
         Tr {

@@ -786,7 +786,7 @@ impl Session {
             .iter()
             .filter_map(|k| {
                 let v = self.knobs.get(k.key)?;
-                Some(Slider { knob: k, position: k.position(v), text: k.display(v) })
+                Some(Slider { knob: k, position: k.position(v), text: k.display(v, self.lang) })
             })
             .collect();
         let c = self.content();
