@@ -11,6 +11,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::{Point, Rect};
+use crate::lang::Language;
 use crate::layout::{panel, Metrics, Viewport};
 use crate::layout_pacer::{downsample, percent};
 use crate::palette::Role;
@@ -38,31 +39,54 @@ pub fn grouped(n: u64) -> String {
 }
 
 /// The steps of one call's allocation, in words: (headline, detail).
-pub fn call_path(n: u64) -> Vec<(String, String)> {
+pub fn call_path(n: u64, lang: Language) -> Vec<(String, String)> {
     let raw = n * ANY_BYTES;
     let with = with_header(raw, true);
     let mut steps = Vec::new();
-    steps.push((String::from("make(targetList, 0, len(list))"), format!("capacity for all {} values, on every call", grouped(n))));
-    steps.push((format!("{} \u{d7} 16 B = {} B", grouped(n), grouped(raw)), String::from("an any is two words: a type and a data pointer")));
+    let capacity = match lang {
+        Language::En => format!("capacity for all {} values, on every call", grouped(n)),
+        Language::Ja => format!("呼び出しのたびに {} 個すべての値が入る容量", grouped(n)),
+    };
+    steps.push((String::from("make(targetList, 0, len(list))"), capacity));
+    steps.push((
+        format!("{} \u{d7} 16 B = {} B", grouped(n), grouped(raw)),
+        String::from(lang.pick("an any is two words: a type and a data pointer", "any は 2 ワード：型とデータへのポインタ")),
+    ));
     if with != raw {
-        steps.push((format!("+ 8 B malloc header = {} B", grouped(with)), String::from("it holds pointers and is over 512 B")));
+        steps.push(match lang {
+            Language::En => (format!("+ 8 B malloc header = {} B", grouped(with)), String::from("it holds pointers and is over 512 B")),
+            Language::Ja => (format!("+ 8 B の malloc ヘッダ = {} B", grouped(with)), String::from("ポインタを含み、512 B を超えるため")),
+        });
     }
     match class_for(with) {
-        Some(c) => steps.push((
-            format!("size class {}: {} B", c.class, grouped(u64::from(c.bytes_per_obj))),
-            format!(
-                "{} per {} span; {} B of rounding",
-                if c.objects == 1 { String::from("one object") } else { format!("{} objects", c.objects) },
-                text::bytes(u64::from(c.bytes_per_span)),
-                grouped(u64::from(c.bytes_per_obj) - with)
-            ),
-        )),
+        Some(c) => {
+            let (class, bytes, span, rounding) =
+                (c.class, grouped(u64::from(c.bytes_per_obj)), text::bytes(u64::from(c.bytes_per_span)), grouped(u64::from(c.bytes_per_obj) - with));
+            steps.push(match lang {
+                Language::En => (
+                    format!("size class {class}: {bytes} B"),
+                    format!(
+                        "{} per {span} span; {rounding} B of rounding",
+                        if c.objects == 1 { String::from("one object") } else { format!("{} objects", c.objects) }
+                    ),
+                ),
+                Language::Ja => (format!("サイズクラス {class}：{bytes} B"), format!("{span} のスパンに {} 個、切り上げ分 {rounding} B", c.objects)),
+            })
+        }
         None => {
             let pages = with.div_ceil(PAGE_SIZE);
-            steps.push((format!("large: {pages} pages = {} B", grouped(pages * PAGE_SIZE)), String::from("over 32 KiB: whole 8 KiB pages of its own")));
+            steps.push(match lang {
+                Language::En => (format!("large: {pages} pages = {} B", grouped(pages * PAGE_SIZE)), String::from("over 32 KiB: whole 8 KiB pages of its own")),
+                Language::Ja => {
+                    (format!("ラージオブジェクト：{pages} ページ = {} B", grouped(pages * PAGE_SIZE)), String::from("32 KiB 超：8 KiB のページを丸ごと専有"))
+                }
+            });
         }
     }
-    steps.push((String::from("returned \u{2192} escapes to the heap"), String::from("garbage as soon as the caller is done with it")));
+    steps.push(match lang {
+        Language::En => (String::from("returned \u{2192} escapes to the heap"), String::from("garbage as soon as the caller is done with it")),
+        Language::Ja => (String::from("戻り値 \u{2192} ヒープへエスケープ"), String::from("呼び出し元が使い終えた時点でゴミになる")),
+    });
     steps
 }
 
@@ -70,8 +94,9 @@ pub fn call_path(n: u64) -> Vec<(String, String)> {
 pub fn case_call(n: u64, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
     let mut scene = Scene::new(vp.width, vp.height);
-    let inner = panel(&mut scene, "case-call", mt.area(vp), "One call of FilterAlloc", &format!("n = {}", grouped(n)), &mt);
-    let steps = call_path(n);
+    let title = mt.lang.pick("One call of FilterAlloc", "FilterAlloc の 1 回の呼び出し");
+    let inner = panel(&mut scene, "case-call", mt.area(vp), title, &format!("n = {}", grouped(n)), &mt);
+    let steps = call_path(n, mt.lang);
     let k = steps.len() as f32;
     let w = inner.w.min(mt.ch * 62.0);
     let small = mt.small();
@@ -124,20 +149,20 @@ pub enum Shown {
 }
 
 /// The readouts of one version.
-pub fn numbers(o: &Outcome, secs: u64) -> [(&'static str, String); 5] {
+pub fn numbers(o: &Outcome, secs: u64, lang: Language) -> [(&'static str, String); 5] {
     [
         ("B/op", grouped(o.bytes_per_op)),
         ("allocs/op", format!("{}", o.allocs_per_op)),
-        ("GC cycles/s", format!("{}", o.cycles / secs.max(1))),
-        ("heap peak", text::bytes(o.run.peak)),
-        ("program + GC CPU", format!("{} + {}", percent(o.program_cpu_bp), percent(o.gc_cpu_bp))),
+        (lang.pick("GC cycles/s", "GC 回数/秒"), format!("{}", o.cycles / secs.max(1))),
+        (lang.pick("heap peak", "ヒープのピーク"), text::bytes(o.run.peak)),
+        (lang.pick("program + GC CPU", "CPU（本体 + GC）"), format!("{} + {}", percent(o.program_cpu_bp), percent(o.gc_cpu_bp))),
     ]
 }
 
-fn title(v: Version) -> &'static str {
+fn title(v: Version, lang: Language) -> &'static str {
     match v {
-        Version::Alloc => "Before: FilterAlloc",
-        Version::InPlace => "After: FilterInPlace",
+        Version::Alloc => lang.pick("Before: FilterAlloc", "変更前：FilterAlloc"),
+        Version::InPlace => lang.pick("After: FilterInPlace", "変更後：FilterInPlace"),
     }
 }
 
@@ -159,10 +184,13 @@ pub fn case_compare(before: &Outcome, after: &Outcome, w: &Workload, shown: Show
     for (i, o) in list.iter().enumerate() {
         let rect = Rect::new(area.x, area.y + i as f32 * (h + gap), area.w, h);
         let id = if o.version == Version::Alloc { "case-before" } else { "case-after" };
-        let sub = format!("{} calls/s \u{b7} GOGC=100 \u{b7} model", grouped(rate));
-        let inner = panel(&mut scene, id, rect, title(o.version), &sub, &mt);
+        let sub = match mt.lang {
+            Language::En => format!("{} calls/s \u{b7} GOGC=100 \u{b7} model", grouped(rate)),
+            Language::Ja => format!("毎秒 {} 回 \u{b7} GOGC=100 \u{b7} モデル", grouped(rate)),
+        };
+        let inner = panel(&mut scene, id, rect, title(o.version, mt.lang), &sub, &mt);
         let first = if o.version == Version::Alloc { 0 } else { 10 };
-        let used = readout::row_from(&mut scene, inner, &numbers(o, secs), &mt, first);
+        let used = readout::row_from(&mut scene, inner, &numbers(o, secs, mt.lang), &mt, first);
         chart(&mut scene, o, top_bytes, Rect::new(inner.x, inner.y + used + mt.f * 0.6, inner.w, inner.h - used - mt.f * 0.6), &mt);
     }
     scene
@@ -210,13 +238,21 @@ fn chart(scene: &mut Scene, o: &Outcome, top_bytes: u64, r: Rect, mt: &Metrics) 
 }
 
 /// The comparison in words, for the text alternative.
-pub fn describe_compare(before: &Outcome, after: &Outcome, n: u64, rate: u64, secs: u64) -> String {
+pub fn describe_compare(before: &Outcome, after: &Outcome, n: u64, rate: u64, secs: u64, lang: Language) -> String {
     let one = |o: &Outcome| {
-        let nums = numbers(o, secs);
+        let nums = numbers(o, secs, lang);
         let parts: Vec<String> = nums.iter().map(|(l, v)| format!("{l} {v}")).collect();
-        format!("{}: {}.", title(o.version), parts.join(", "))
+        match lang {
+            Language::En => format!("{}: {}.", title(o.version, lang), parts.join(", ")),
+            Language::Ja => format!("{}：{}。", title(o.version, lang), parts.join("、")),
+        }
     };
-    format!("Filtering {} values {} times a second, for {secs} s under GOGC=100. {} {}", grouped(n), grouped(rate), one(before), one(after))
+    match lang {
+        Language::En => {
+            format!("Filtering {} values {} times a second, for {secs} s under GOGC=100. {} {}", grouped(n), grouped(rate), one(before), one(after))
+        }
+        Language::Ja => format!("{} 個の値のフィルタを毎秒 {} 回、GOGC=100 で {secs} 秒間実行します。{}{}", grouped(n), grouped(rate), one(before), one(after)),
+    }
 }
 
 #[cfg(test)]
@@ -227,12 +263,24 @@ mod tests {
     #[test]
     fn numbers_read_as_people_write_them() {
         assert_eq!((grouped(7), grouped(16000), grouped(1_605_632)), ("7".into(), "16,000".into(), "1,605,632".into()));
-        let path = call_path(1000);
+        let path = call_path(1000, Language::En);
         assert_eq!(path[1].0, "1,000 \u{d7} 16 B = 16,000 B");
         assert_eq!(path[2].0, "+ 8 B malloc header = 16,008 B");
         assert_eq!(path[3].0, "size class 59: 16,384 B");
-        assert_eq!(call_path(2049)[2].0, "large: 5 pages = 40,960 B", "no header on a large object");
-        assert_eq!(call_path(3).len(), 4, "small pointerful objects have no header");
+        assert_eq!(call_path(2049, Language::En)[2].0, "large: 5 pages = 40,960 B", "no header on a large object");
+        assert_eq!(call_path(3, Language::En).len(), 4, "small pointerful objects have no header");
+    }
+
+    #[test]
+    fn the_path_and_the_comparison_read_in_japanese() {
+        let path = call_path(1000, Language::Ja);
+        assert_eq!(path[1].0, "1,000 \u{d7} 16 B = 16,000 B");
+        assert_eq!(path[2].0, "+ 8 B の malloc ヘッダ = 16,008 B");
+        assert_eq!(path[3].0, "サイズクラス 59：16,384 B");
+        assert_eq!(call_path(2049, Language::Ja)[2].0, "ラージオブジェクト：5 ページ = 40,960 B");
+        let (b, a) = (simulate(1000, 1000, Version::Alloc), simulate(1000, 1000, Version::InPlace));
+        let text = describe_compare(&b, &a, 1000, 1000, 2, Language::Ja);
+        assert!(text.starts_with("1,000 個の値のフィルタを毎秒 1,000 回、GOGC=100 で 2 秒間実行します。変更前：FilterAlloc：B/op 16,384、"), "{text}");
     }
 
     #[test]

@@ -18,6 +18,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::Rect;
+use crate::lang::Language;
 use crate::layout::{panel, Metrics, Viewport};
 use crate::palette::Role;
 use crate::readout;
@@ -39,26 +40,45 @@ fn frame_key(id: u32) -> Key {
     Key::Part("stack-frame", id)
 }
 
-fn scheme_name(s: Scheme) -> &'static str {
+fn scheme_name(s: Scheme, lang: Language) -> &'static str {
     match s {
-        Scheme::Fixed(_) => "a fixed stack",
-        Scheme::Segmented(_) => "segmented stack (Go \u{2264} 1.2)",
-        Scheme::Copying(_) => "copying stack (Go 1.3+)",
+        Scheme::Fixed(_) => lang.pick("a fixed stack", "固定サイズのスタック"),
+        Scheme::Segmented(_) => lang.pick("segmented stack (Go \u{2264} 1.2)", "セグメントスタック（Go\u{a0}\u{2264}\u{a0}1.2）"),
+        Scheme::Copying(_) => lang.pick("copying stack (Go 1.3+)", "連続スタック（Go\u{a0}1.3+）"),
+    }
+}
+
+/// The readouts' labels, shared by the stack and the ladder.
+struct Labels {
+    size: &'static str,
+    used: &'static str,
+    copies: &'static str,
+    copied: &'static str,
+}
+
+fn labels(lang: Language) -> Labels {
+    Labels {
+        size: lang.pick("stack size", "スタックサイズ"),
+        used: lang.pick("in use", "使用中"),
+        copies: lang.pick("copies", "コピー回数"),
+        copied: lang.pick("bytes copied", "コピー総量"),
     }
 }
 
 /// The counters a stack picture shows.
-pub fn growth_numbers(s: &GStack) -> Vec<(&'static str, String)> {
+pub fn growth_numbers(s: &GStack, lang: Language) -> Vec<(&'static str, String)> {
     let c = &s.counters;
-    let mut out = alloc::vec![("stack size", text::bytes(s.size())), ("in use", text::bytes(s.used())), ("frames", format!("{}", s.frames.len()))];
+    let l = labels(lang);
+    let mut out =
+        alloc::vec![(l.size, text::bytes(s.size())), (l.used, text::bytes(s.used())), (lang.pick("frames", "フレーム数"), format!("{}", s.frames.len()))];
     match s.scheme {
         Scheme::Segmented(_) => {
-            out.push(("segments linked", format!("{}", c.segments_linked)));
-            out.push(("segments freed", format!("{}", c.segments_freed)));
+            out.push((lang.pick("segments linked", "セグメント追加"), format!("{}", c.segments_linked)));
+            out.push((lang.pick("segments freed", "セグメント解放"), format!("{}", c.segments_freed)));
         }
         Scheme::Copying(_) => {
-            out.push(("copies", format!("{}", c.copies)));
-            out.push(("bytes copied", text::bytes(c.bytes_copied)));
+            out.push((l.copies, format!("{}", c.copies)));
+            out.push((l.copied, text::bytes(c.bytes_copied)));
         }
         Scheme::Fixed(_) => {}
     }
@@ -67,19 +87,20 @@ pub fn growth_numbers(s: &GStack) -> Vec<(&'static str, String)> {
 
 pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
+    let lang = mt.lang;
     let mut scene = Scene::new(vp.width, vp.height);
     let sub = match s.overflow {
-        Some(Overflow::Fixed { .. }) => String::from("out of stack: SIGSEGV"),
-        Some(Overflow::Limit { .. }) => String::from("past the limit: fatal error"),
-        None => format!("{} reserved", text::bytes(s.size())),
+        Some(Overflow::Fixed { .. }) => String::from(lang.pick("out of stack: SIGSEGV", "スタック切れ：セグメンテーション違反")),
+        Some(Overflow::Limit { .. }) => String::from(lang.pick("past the limit: fatal error", "上限超過：fatal error")),
+        None => lang.pick(format!("{} reserved", text::bytes(s.size())), format!("{} を確保", text::bytes(s.size()))),
     };
     // A fixed stack here is a C thread's, not a goroutine's.
     let title = match s.scheme {
-        Scheme::Fixed(_) => String::from("Main thread stack \u{b7} fixed size"),
-        other => format!("Goroutine stack \u{b7} {}", scheme_name(other)),
+        Scheme::Fixed(_) => String::from(lang.pick("Main thread stack \u{b7} fixed size", "メインスレッドのスタック \u{b7} 固定サイズ")),
+        other => lang.pick(format!("Goroutine stack \u{b7} {}", scheme_name(other, lang)), format!("ゴルーチンのスタック \u{b7} {}", scheme_name(other, lang))),
     };
     let inner = panel(&mut scene, "growth", mt.area(vp), &title, &sub, &mt);
-    let used = readout::row(&mut scene, inner, &growth_numbers(s), &mt);
+    let used = readout::row(&mut scene, inner, &growth_numbers(s, lang), &mt);
     let area = Rect::new(inner.x, inner.y + used + mt.f * 0.8, inner.w, inner.h - used - mt.f * 0.8);
     // Columns: the live blocks, then a freed one.
     let mut cols: Vec<(Block, bool)> = s.blocks.iter().map(|b| (*b, false)).collect();
@@ -94,7 +115,11 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     let labels: Vec<Vec<String>> = cols
         .iter()
         .map(|(b, freed)| {
-            text::wrap(&format!("{} at {:#x}{}", text::bytes(b.size()), b.hi, if *freed { " \u{b7} freed" } else { "" }), mt.fits(col_w + gap * 0.6, small))
+            let label = match lang {
+                Language::En => format!("{} at {:#x}{}", text::bytes(b.size()), b.hi, if *freed { " \u{b7} freed" } else { "" }),
+                Language::Ja => format!("{}{:#x} の {}", if *freed { "解放済み \u{b7} " } else { "" }, b.hi, text::bytes(b.size())),
+            };
+            text::wrap(&label, mt.fits(col_w + gap * 0.6, small))
         })
         .collect();
     let label_h = labels.iter().map(Vec::len).max().unwrap_or(1) as f32 * small * 1.3 + small * 0.5;
@@ -124,8 +149,12 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         if let Some(Overflow::Fixed { .. }) = s.overflow {
             // Where the next frame would go: past the end of the stack.
             let h = mt.f * 1.8;
-            let long = "next frame: past the end \u{2192} SIGSEGV";
-            let label = if mt.width(long, small) + mt.ch * 1.2 <= r.w { long } else { "past the end: SIGSEGV" };
+            let long = lang.pick("next frame: past the end \u{2192} SIGSEGV", "次のフレームはスタックの外 \u{2192} セグメンテーション違反");
+            let label = if mt.width(long, small) + mt.ch * 1.2 <= r.w {
+                long
+            } else {
+                lang.pick("past the end: SIGSEGV", "スタックの外：セグメンテーション違反")
+            };
             scene.nodes.push(Node::new(Key::Part("stack-overflow", 0), Rect::new(r.x, r.bottom() + past - h, r.w, h)).fill(Role::Danger).text(
                 mt.ch * 0.6,
                 h / 2.0,
@@ -139,7 +168,11 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         // The guard zone: a frame must end above it or the stack grows.
         if !matches!(s.scheme, Scheme::Fixed(_)) {
             let gh = (GUARD as f32 * scale).max(mt.f * 1.2).min(r.h * 0.5);
-            let label = ["stack guard \u{b7} 928 B", "guard \u{b7} 928 B", "guard"].into_iter().find(|l| mt.width(l, small) + mt.ch * 1.2 <= r.w).unwrap_or("");
+            let label = lang
+                .pick(["stack guard \u{b7} 928 B", "guard \u{b7} 928 B", "guard"], ["スタックガード \u{b7} 928 B", "ガード \u{b7} 928 B", "ガード"])
+                .into_iter()
+                .find(|l| mt.width(l, small) + mt.ch * 1.2 <= r.w)
+                .unwrap_or("");
             let mut guard = Node::new(Key::Part("stack-guard", (b.lo >> 12) as u32), Rect::new(r.x, r.bottom() - gh, r.w, gh)).fill(Role::GcGrey);
             if gh >= small * 1.2 {
                 guard = guard.text(mt.ch * 0.6, gh / 2.0, small, Role::OnWhite, label, TextAlign::Left, false);
@@ -162,7 +195,10 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                         (y1 - y0).max(mt.f) / 2.0,
                         mt.f * 0.8,
                         Role::Text,
-                        format!("{} more frames", crate::layout_case::grouped(merged as u64)),
+                        lang.pick(
+                            format!("{} more frames", crate::layout_case::grouped(merged as u64)),
+                            format!("ほか {} フレーム", crate::layout_case::grouped(merged as u64)),
+                        ),
                         TextAlign::Left,
                         true,
                     ),
@@ -211,26 +247,46 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
 }
 
 /// The stack in words, for the text alternative.
-pub fn describe_growth(s: &GStack) -> String {
-    let nums: Vec<String> = growth_numbers(s).iter().map(|(l, v)| format!("{l} {v}")).collect();
-    let mut out = format!("{}: {}.", scheme_name(s.scheme), nums.join(", "));
+pub fn describe_growth(s: &GStack, lang: Language) -> String {
+    let nums: Vec<String> = growth_numbers(s, lang).iter().map(|(l, v)| format!("{l} {v}")).collect();
+    let mut out = match lang {
+        Language::En => format!("{}: {}.", scheme_name(s.scheme, lang), nums.join(", ")),
+        Language::Ja => format!("{}：{}。", scheme_name(s.scheme, lang), nums.join("、")),
+    };
     for (i, b) in s.blocks.iter().enumerate() {
-        out.push_str(&format!(" Block {} at {:#x}\u{2013}{:#x} ({}).", i + 1, b.lo, b.hi, text::bytes(b.size())));
+        out.push_str(&match lang {
+            Language::En => format!(" Block {} at {:#x}\u{2013}{:#x} ({}).", i + 1, b.lo, b.hi, text::bytes(b.size())),
+            Language::Ja => format!("ブロック {} は {:#x}\u{2013}{:#x}（{}）です。", i + 1, b.lo, b.hi, text::bytes(b.size())),
+        });
     }
     if let Some(f) = s.freed {
-        out.push_str(&format!(" The block at {:#x} was just freed.", f.lo));
+        out.push_str(&match lang {
+            Language::En => format!(" The block at {:#x} was just freed.", f.lo),
+            Language::Ja => format!("{:#x} のブロックはいま解放されました。", f.lo),
+        });
     }
     if let Some(main) = s.frames.first() {
         let total = main.slot_addr(0);
         let holders = s.frames.iter().filter(|f| f.slots.contains(&Word::Ptr(total))).count();
         if holders > 0 {
-            out.push_str(&format!(" {holders} frames hold &total = {total:#x}, main's total."));
+            out.push_str(&match lang {
+                Language::En => format!(" {holders} frames hold &total = {total:#x}, main's total."),
+                Language::Ja => format!("{holders} 個のフレームが &total = {total:#x}（main の total）を持っています。"),
+            });
         }
     }
-    match s.overflow {
-        Some(Overflow::Fixed { size }) => out.push_str(&format!(" The next call would write below the {} stack: SIGSEGV.", text::bytes(size))),
-        Some(Overflow::Limit { limit, .. }) => out.push_str(&format!(" Growing further would pass the {limit}-byte limit: fatal error: stack overflow.")),
-        None => {}
+    match (s.overflow, lang) {
+        (Some(Overflow::Fixed { size }), Language::En) => out.push_str(&format!(" The next call would write below the {} stack: SIGSEGV.", text::bytes(size))),
+        (Some(Overflow::Fixed { size }), Language::Ja) => {
+            out.push_str(&format!("次の呼び出しは {} のスタックの外に書き込み、セグメンテーション違反になります。", text::bytes(size)))
+        }
+        (Some(Overflow::Limit { limit, .. }), Language::En) => {
+            out.push_str(&format!(" Growing further would pass the {limit}-byte limit: fatal error: stack overflow."))
+        }
+        (Some(Overflow::Limit { limit, .. }), Language::Ja) => {
+            out.push_str(&format!("これ以上伸びると {limit} バイトの上限を超え、fatal error: stack overflow になります。"))
+        }
+        (None, _) => {}
     }
     out
 }
@@ -238,15 +294,15 @@ pub fn describe_growth(s: &GStack) -> String {
 /// A recursion's growth: a ladder of the stack sizes it went through.
 pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
+    let lang = mt.lang;
     let mut scene = Scene::new(vp.width, vp.height);
-    let sub = format!("depth {} \u{b7} {} frames", crate::layout_case::grouped(depth), text::bytes(frame));
-    let inner = panel(&mut scene, "growth-ladder", mt.area(vp), "A recursion on a copying stack", &sub, &mt);
-    let items = [
-        ("stack size", text::bytes(g.size)),
-        ("in use", text::bytes(g.used)),
-        ("copies", format!("{}", g.copies)),
-        ("bytes copied", text::bytes(g.bytes_copied)),
-    ];
+    let sub = match lang {
+        Language::En => format!("depth {} \u{b7} {} frames", crate::layout_case::grouped(depth), text::bytes(frame)),
+        Language::Ja => format!("深さ {} \u{b7} フレーム {}", crate::layout_case::grouped(depth), text::bytes(frame)),
+    };
+    let inner = panel(&mut scene, "growth-ladder", mt.area(vp), lang.pick("A recursion on a copying stack", "連続スタック上の再帰"), &sub, &mt);
+    let l = labels(lang);
+    let items = [(l.size, text::bytes(g.size)), (l.used, text::bytes(g.used)), (l.copies, format!("{}", g.copies)), (l.copied, text::bytes(g.bytes_copied))];
     let used = readout::row(&mut scene, inner, &items, &mt);
     let top = inner.y + used + mt.f;
     // One bar per size the stack had, on a log scale: 2 KiB … 1 GB.
@@ -278,8 +334,16 @@ pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene 
     if let Some(at) = g.overflow_at {
         let y = top + sizes.len() as f32 * row_h;
         let h = (row_h * 0.8).max(small * 1.4);
-        let long = format!("call {}: {} > the limit", crate::layout_case::grouped(at), text::bytes(g.size * 2));
-        let label = if mt.width(&long, small) + mt.ch * 1.2 <= bar_w { long } else { format!("call {}: over the limit", crate::layout_case::grouped(at)) };
+        let call = crate::layout_case::grouped(at);
+        let long = match lang {
+            Language::En => format!("call {call}: {} > the limit", text::bytes(g.size * 2)),
+            Language::Ja => format!("{call} 回目の呼び出し：{} > 上限", text::bytes(g.size * 2)),
+        };
+        let label = if mt.width(&long, small) + mt.ch * 1.2 <= bar_w {
+            long
+        } else {
+            lang.pick(format!("call {call}: over the limit"), format!("{call} 回目で上限超過"))
+        };
         scene.nodes.push(Node::new(Key::Part("ladder-limit", 0), Rect::new(inner.x + label_w, y, bar_w, h)).fill(Role::Danger).text(
             mt.ch * 0.6,
             h / 2.0,
@@ -297,9 +361,13 @@ pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene 
 /// memory: what each leaves for the heap.
 pub fn reserve(goroutines: u64, big: u64, small: u64, machine: u64, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
+    let lang = mt.lang;
     let mut scene = Scene::new(vp.width, vp.height);
-    let sub = format!("{} goroutines on a {} machine", crate::layout_case::grouped(goroutines), text::bytes(machine));
-    let inner = panel(&mut scene, "reserve", mt.area(vp), "Stack memory reserved", &sub, &mt);
+    let sub = match lang {
+        Language::En => format!("{} goroutines on a {} machine", crate::layout_case::grouped(goroutines), text::bytes(machine)),
+        Language::Ja => format!("{} のマシンにゴルーチン {} 個", text::bytes(machine), crate::layout_case::grouped(goroutines)),
+    };
+    let inner = panel(&mut scene, "reserve", mt.area(vp), lang.pick("Stack memory reserved", "スタックが確保するメモリ"), &sub, &mt);
     let row_h = (inner.h / 5.0).min(mt.f * 4.0);
     for (i, each) in [big, small].into_iter().enumerate() {
         let total = goroutines * each;
@@ -307,10 +375,11 @@ pub fn reserve(goroutines: u64, big: u64, small: u64, machine: u64, vp: Viewport
         let share = (total as f32 / machine as f32).min(1.0);
         let left = machine.saturating_sub(total);
         let label = format!("{} \u{d7} {} = {}", crate::layout_case::grouped(goroutines), text::bytes(each), text::bytes(total));
-        let note = if total > machine {
-            format!("{}\u{d7} the machine's memory: nothing left for the heap", total / machine)
-        } else {
-            format!("leaves {} for the heap", text::bytes(left))
+        let note = match (total > machine, lang) {
+            (true, Language::En) => format!("{}\u{d7} the machine's memory: nothing left for the heap", total / machine),
+            (true, Language::Ja) => format!("マシンのメモリの {} 倍：ヒープの分は残らない", total / machine),
+            (false, Language::En) => format!("leaves {} for the heap", text::bytes(left)),
+            (false, Language::Ja) => format!("ヒープに {} が残る", text::bytes(left)),
         };
         scene.nodes.push(
             Node::new(Key::Part("reserve-bar", i as u32), Rect::new(inner.x, y, inner.w, row_h))
@@ -334,5 +403,21 @@ pub fn limit_text(o: &Overflow) -> Option<[String; 3]> {
     match *o {
         Overflow::Limit { limit, sp, lo, hi } => Some(memsim::report::stack_overflow(limit, sp, lo, hi)),
         Overflow::Fixed { .. } => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use memsim::growth::GOp;
+
+    #[test]
+    fn a_stack_reads_in_japanese() {
+        let mut s = GStack::new(Scheme::Copying(START_SIZE));
+        s.apply(&GOp::Call { func: "main", size: 128 });
+        assert!(describe_growth(&s, Language::En).starts_with("copying stack (Go 1.3+): stack size 2 KiB, in use 128 B, frames 1, copies 0"));
+        let ja = describe_growth(&s, Language::Ja);
+        assert!(ja.starts_with("連続スタック（Go\u{a0}1.3+）：スタックサイズ 2 KiB、使用中 128 B、フレーム数 1、コピー回数 0"), "{ja}");
+        assert_eq!(growth_numbers(&s, Language::Ja)[0].0, "スタックサイズ");
     }
 }

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 use memsim::casestudy::{simulate, workload, Outcome, Version};
 use memsim::report::{benchmem_line, BenchLine};
-use memview::{grouped, Scene, Shown, Viewport};
+use memview::{grouped, Language, Scene, Shown, Viewport};
 
 /// Before and after, for one (n, rate).
 type Pair = Rc<(Outcome, Outcome)>;
@@ -36,7 +36,9 @@ impl Cache {
 }
 
 /// Where one call's slice goes, for the current n.
-pub struct OneCall;
+pub struct OneCall {
+    pub lang: Language,
+}
 
 impl Figure for OneCall {
     fn defaults(&self) -> Values {
@@ -49,14 +51,26 @@ impl Figure for OneCall {
 
     fn describe(&self, k: &Values) -> String {
         let n = k.num(N).unwrap_or(1000);
-        let steps: Vec<String> = memview::call_path(n).into_iter().map(|(h, d)| format!("{h} ({d})")).collect();
-        format!("One call of FilterAlloc with {} values: {}.", grouped(n), steps.join("; then "))
+        let path = memview::call_path(n, self.lang).into_iter();
+        match self.lang {
+            Language::En => {
+                let steps: Vec<String> = path.map(|(h, d)| format!("{h} ({d})")).collect();
+                format!("One call of FilterAlloc with {} values: {}.", grouped(n), steps.join("; then "))
+            }
+            Language::Ja => {
+                let steps: String = path.map(|(h, d)| format!("{h}（{d}）。")).collect();
+                format!("FilterAlloc を {} 個の値で 1 回呼び出したときの流れです。{steps}", grouped(n))
+            }
+        }
     }
 
     fn readout(&self, k: &Values) -> String {
         let n = k.num(N).unwrap_or(1000);
         let (bytes, allocs) = memsim::casestudy::per_call(n, Version::Alloc);
-        format!("One call: {} B/op, {allocs} allocs/op", grouped(bytes))
+        match self.lang {
+            Language::En => format!("One call: {} B/op, {allocs} allocs/op", grouped(bytes)),
+            Language::Ja => format!("1 回の呼び出し：{} B/op、{allocs} allocs/op", grouped(bytes)),
+        }
     }
 }
 
@@ -64,10 +78,12 @@ impl Figure for OneCall {
 pub struct Compare {
     pub shown: Shown,
     pub cache: Rc<Cache>,
+    pub lang: Language,
 }
 
-/// The -benchmem lines the model gives for both versions.
-pub fn benchmem(before: &Outcome, after: &Outcome, n: u64) -> String {
+/// The -benchmem lines the model gives for both versions, under a comment
+/// in the reader's language.
+pub fn benchmem(before: &Outcome, after: &Outcome, n: u64, lang: Language) -> String {
     let name = |v: Version| format!("BenchmarkFilter{}/n={n}", if v == Version::Alloc { "Alloc" } else { "InPlace" });
     // Padded past the longest name and its "-4", as go test pads its column.
     let width = name(Version::InPlace).len() + 3;
@@ -83,11 +99,11 @@ pub fn benchmem(before: &Outcome, after: &Outcome, n: u64) -> String {
             allocs_per_op: o.allocs_per_op,
         })
     };
-    format!(
-        "# B/op and allocs/op are Go's own for this code (checked against Go 1.27.3);\n# ns/op is the model's estimate, not a measurement.\n$ go test -bench . -benchmem ./casestudy\n{}\n{}",
-        line(before),
-        line(after)
-    )
+    let comment = lang.pick(
+        "# B/op and allocs/op are Go's own for this code (checked against Go 1.27.3);\n# ns/op is the model's estimate, not a measurement.",
+        "# B/op と allocs/op はこのコードでの Go 自身の値（Go 1.27.3 と照合済み）。\n# ns/op はモデルの見積もりで、実測ではありません。",
+    );
+    format!("{comment}\n$ go test -bench . -benchmem ./casestudy\n{}\n{}", line(before), line(after))
 }
 
 /// The change from `a` to `b` in percent, rounded: `−94%`.
@@ -113,30 +129,30 @@ impl Figure for Compare {
     fn describe(&self, k: &Values) -> String {
         let (n, rate) = knobs::read(k);
         let o = self.cache.outcomes(n, rate);
-        memview::describe_compare(&o.0, &o.1, n, rate, workload(n, rate, Version::Alloc).duration_ms / 1000)
+        memview::describe_compare(&o.0, &o.1, n, rate, workload(n, rate, Version::Alloc).duration_ms / 1000, self.lang)
     }
 
     fn readout(&self, k: &Values) -> String {
         let (n, rate) = knobs::read(k);
         let o = self.cache.outcomes(n, rate);
         let (b, a) = (&o.0, &o.1);
-        format!(
-            "This model, n = {}, {} calls/s: CPU {} \u{2192} {} ({}), heap peak {} \u{2192} {} ({}), allocated {}/s \u{2192} 0.\nReported for the real service: CPU \u{2212}57%, memory \u{2212}99%.",
-            grouped(n),
-            grouped(rate),
-            memview::percent(b.total_cpu_bp()),
-            memview::percent(a.total_cpu_bp()),
-            change(b.total_cpu_bp(), a.total_cpu_bp()),
-            memview::bytes(b.run.peak),
-            memview::bytes(a.run.peak),
-            change(b.run.peak, a.run.peak),
-            memview::bytes(b.bytes_per_op * rate),
-        )
+        let (cpu_b, cpu_a, cpu) = (memview::percent(b.total_cpu_bp()), memview::percent(a.total_cpu_bp()), change(b.total_cpu_bp(), a.total_cpu_bp()));
+        let (peak_b, peak_a, peak) = (memview::bytes(b.run.peak), memview::bytes(a.run.peak), change(b.run.peak, a.run.peak));
+        let allocated = memview::bytes(b.bytes_per_op * rate);
+        let (n, rate) = (grouped(n), grouped(rate));
+        match self.lang {
+            Language::En => format!(
+                "This model, n = {n}, {rate} calls/s: CPU {cpu_b} \u{2192} {cpu_a} ({cpu}), heap peak {peak_b} \u{2192} {peak_a} ({peak}), allocated {allocated}/s \u{2192} 0.\nReported for the real service: CPU \u{2212}57%, memory \u{2212}99%."
+            ),
+            Language::Ja => format!(
+                "このモデル（n = {n}、毎秒 {rate} 回）：CPU {cpu_b} \u{2192} {cpu_a}（{cpu}）、ヒープのピーク {peak_b} \u{2192} {peak_a}（{peak}）、毎秒の割り当て {allocated} \u{2192} 0。\n実際のサービスでの報告値：CPU \u{2212}57%、メモリ \u{2212}99%。"
+            ),
+        }
     }
 
     fn terminal(&self, k: &Values) -> Option<String> {
         let (n, rate) = knobs::read(k);
         let o = self.cache.outcomes(n, rate);
-        Some(benchmem(&o.0, &o.1, n))
+        Some(benchmem(&o.0, &o.1, n, self.lang))
     }
 }

@@ -11,7 +11,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: N,
         id: "n",
-        label: Tr { en: "List length", ja: "List length" },
+        label: Tr { en: "List length", ja: "リストの長さ" },
         group: "case",
         unit: Unit::Number,
         min: 1,
@@ -24,7 +24,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: RATE,
         id: "rate",
-        label: Tr { en: "Calls/s", ja: "Calls/s" },
+        label: Tr { en: "Calls/s", ja: "毎秒の呼び出し回数" },
         group: "case",
         unit: Unit::Number,
         min: 10,

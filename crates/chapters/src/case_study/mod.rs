@@ -25,75 +25,83 @@ const GCFLAGS_OUT: &str = include_str!("../../go/casestudy/gcflags-m.txt");
 
 pub fn chapter(l: Language) -> Chapter {
     let code = Code { file: "casestudy/filter.go", lang: Lang::Go, text: include_str!("../../go/casestudy/filter.go") };
-    let mut c = Chapter::new(l, "case-study", "The case study: one allocation per call", code);
+    let mut c = Chapter::new(l, "case-study", l.pick("The case study: one allocation per call", "ケーススタディ：呼び出しごとに 1 回のアロケーション"), code);
     c.knobs = KNOBS;
     let cache = Rc::new(figures::Cache::default());
-    let compare = |shown| View::Figure(Rc::new(Compare { shown, cache: cache.clone() }));
-    let one_call = || View::Figure(Rc::new(OneCall));
+    let compare = |shown| View::Figure(Rc::new(Compare { shown, cache: cache.clone(), lang: l }));
+    let one_call = || View::Figure(Rc::new(OneCall { lang: l }));
 
-    c.step(
+    c.step(l.pick(
         "In production, changing one allocation cut CPU by 57% and memory by 99%, as the talk's author \
          reported (BuriKaigi 2026). The culprit: a filter called on every request. Here it is, before and \
          after, in a model you can drive.",
-    )
+        "本番環境では、アロケーションを 1 か所変えただけで CPU が 57%、メモリが 99% 減ったと、発表者が BuriKaigi 2026 で報告しています。原因はリクエストごとに呼ばれるフィルタでした。その変更前と変更後を、動かせるモデルで見ていきます。",
+    ))
     .at("func (list targetList) FilterAlloc")
     .view(compare(Shown::Both));
 
-    c.step(
+    c.step(l.pick(
         "FilterAlloc makes a new slice on every call, sized for the whole list. The compiler reports \
          \"make(targetList, 0, len(list)) escapes to heap\": the slice is returned, so it must outlive the \
          call's frame.",
-    )
+        "FilterAlloc は呼び出しのたびに、リスト全体が入る新しいスライスを作ります。コンパイラは「make(targetList, 0, len(list)) escapes to heap」と報告します。スライスは戻り値なので、フレームより長く生きる必要があります。",
+    ))
     .at("filtered := make(targetList, 0, len(list))")
     .view(one_call())
     .terminal(GCFLAGS, GCFLAGS_OUT);
 
-    c.step(
+    c.step(l.pick(
         "The runtime rounds each request up. With the defaults, 1,000 values of 16 bytes plus an 8-byte \
          malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. Drag n: past 32 KiB a \
          slice gets whole pages.",
-    )
+        "ランタイムは要求サイズを切り上げます。既定値では 16 バイトの値 1,000 個に 8 バイトの malloc ヘッダ（ポインタを含むため）が加わり、サイズクラス 59 の 16,384 バイトになります。n を動かすと、32 KiB を超えたスライスはページ単位で確保されます。",
+    ))
     .at("filtered := make(targetList, 0, len(list))")
     .view(one_call());
 
-    c.step(
+    c.step(l.pick(
         "At the defaults, 1,000 calls a second make 16 MB of garbage a second. The heap climbs toward the \
          pacer's goal, a cycle marks and sweeps (shaded), and the climb restarts. Nothing is kept; the \
          collector still runs.",
-    )
+        "既定値では、毎秒 1,000 回の呼び出しが毎秒 16 MB のゴミを生みます。ヒープはペーサーのヒープ目標まで増え、GC サイクルがマークとスイープを行い（網掛け）、また増え始めます。何も残らないのに、ガベージコレクタは動き続けます。",
+    ))
     .at("return filtered")
     .view(compare(Shown::Before));
 
-    c.step(
+    c.step(l.pick(
         "FilterInPlace moves the kept values to the front of its list and returns list[:n]. The compiler \
          reports \"leaking param: list to result ~r0 level=0\": the result is the input. No allocation, so no \
          cycles at all.",
-    )
+        "FilterInPlace は残す値をリストの先頭に詰め、list[:n] を返します。コンパイラの報告は「leaking param: list to result ~r0 level=0」で、結果は入力そのものです。アロケーションがないので、GC サイクルも起きません。",
+    ))
     .at("list = list[:n]")
     .view(compare(Shown::After))
     .terminal(GCFLAGS, GCFLAGS_OUT);
 
-    c.step(
+    c.step(l.pick(
         "Side by side, same load. B/op and allocs/op are what go test -benchmem reports, checked against Go \
          1.27.3; cycles, heap peak and the CPU split come from the model. Drag n and the call rate: the link \
          keeps them.",
-    )
+        "同じ負荷で並べて比べます。B/op と allocs/op は go test -benchmem の報告値で、Go 1.27.3 と照合済みです。GC 回数、ヒープのピーク、CPU の内訳はモデルの値です。n と呼び出し回数を動かしてみてください。値はリンクに残ります。",
+    ))
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
 
-    c.step(
+    c.step(l.pick(
         "The talk's 57% and 99% are one real service's numbers. The model shows the same direction for your \
          load; it leaves out cache effects, allocation assists and all else that service did, so its \
          percentages are no prediction.",
-    )
+        "発表の 57% と 99% は、ある実在のサービスの数字です。モデルは皆さんの負荷でも同じ傾向を示しますが、キャッシュの効果や GC アシストなど、そのサービス固有の要素は含みません。モデルの割合は予測ではありません。",
+    ))
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
 
-    c.step(
+    c.step(l.pick(
         "The lesson: one allocation in a function called everywhere is multiplied by every call. The fix is \
          not to never allocate but to keep allocation out of the hot path, found by measuring with -benchmem \
          and a profiler first.",
-    )
+        "教訓：あちこちから呼ばれる関数の 1 回のアロケーションは、呼び出しの回数だけ積み重なります。対策はアロケーションを一切しないことではなく、ホットパスから外すことです。その場所は、まず -benchmem とプロファイラで測って見つけます。",
+    ))
     .at("func (list targetList) FilterAlloc")
     .view(compare(Shown::Both));
     c

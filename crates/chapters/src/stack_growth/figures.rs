@@ -11,19 +11,20 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
 use memsim::growth::{growth, GOp, GStack, Overflow, Scheme, GUARD};
-use memview::{Scene, Viewport};
+use memview::{Language, Scene, Viewport};
 
 /// A stack after the first `upto` ops of a script (computed once).
 pub struct Script {
     pub scheme: Scheme,
     pub ops: Rc<Vec<GOp>>,
     pub upto: usize,
+    pub lang: Language,
     state: RefCell<Option<Rc<GStack>>>,
 }
 
 impl Script {
-    pub fn new(scheme: Scheme, ops: Rc<Vec<GOp>>, upto: usize) -> Script {
-        Script { scheme, ops, upto, state: RefCell::new(None) }
+    pub fn new(scheme: Scheme, ops: Rc<Vec<GOp>>, upto: usize, lang: Language) -> Script {
+        Script { scheme, ops, upto, lang, state: RefCell::new(None) }
     }
 
     pub fn state(&self) -> Rc<GStack> {
@@ -48,7 +49,7 @@ impl Figure for Script {
         memview::growth_stack(&self.state(), vp)
     }
     fn describe(&self, _: &Values) -> String {
-        memview::describe_growth(&self.state())
+        memview::describe_growth(&self.state(), self.lang)
     }
     fn readout(&self, _: &Values) -> String {
         String::new()
@@ -56,7 +57,9 @@ impl Figure for Script {
 }
 
 /// 10,000 goroutines at 8 MiB and at 2 KiB on a 16 GiB machine.
-pub struct Reserve;
+pub struct Reserve {
+    pub lang: Language,
+}
 
 pub const GOROUTINES: u64 = 10_000;
 pub const MACHINE: u64 = 16 << 30;
@@ -69,13 +72,20 @@ impl Figure for Reserve {
         memview::reserve(GOROUTINES, 8 << 20, 2 << 10, MACHINE, vp)
     }
     fn describe(&self, _: &Values) -> String {
-        format!(
-            "{GOROUTINES} goroutines with 8 MiB stacks reserve {}, more than the {} machine has; with 2 KiB stacks they take {}, leaving {} for the heap.",
+        let (big, machine, small, left) = (
             memview::bytes(GOROUTINES * (8 << 20)),
             memview::bytes(MACHINE),
             memview::bytes(GOROUTINES * (2 << 10)),
-            memview::bytes(MACHINE - GOROUTINES * (2 << 10))
-        )
+            memview::bytes(MACHINE - GOROUTINES * (2 << 10)),
+        );
+        match self.lang {
+            Language::En => format!(
+                "{GOROUTINES} goroutines with 8 MiB stacks reserve {big}, more than the {machine} machine has; with 2 KiB stacks they take {small}, leaving {left} for the heap."
+            ),
+            Language::Ja => format!(
+                "8 MiB のスタックを持つゴルーチン {GOROUTINES} 個は {big} を確保し、{machine} のマシンのメモリを超えます。2 KiB のスタックなら {small} で済み、ヒープに {left} が残ります。"
+            ),
+        }
     }
     fn readout(&self, _: &Values) -> String {
         String::new()
@@ -85,17 +95,21 @@ impl Figure for Reserve {
 /// A recursion's growth under the depth and frame-size knobs.
 pub struct Ladder {
     pub settings: Values,
+    pub lang: Language,
 }
 
 /// The runtime's overflow text for a stack that would pass the limit,
-/// printed by the simulation's formatter (illustrative addresses).
-pub fn overflow_text(size: u64) -> String {
+/// printed by the simulation's formatter (illustrative addresses). The
+/// comment line is in the reader's language; the runtime's lines are Go's.
+pub fn overflow_text(size: u64, lang: Language) -> String {
     let lo = 0xc020000000u64;
     let o = Overflow::Limit { limit: memsim::growth::MAX_STACK, sp: lo + GUARD - 0x90, lo, hi: lo + size };
     let lines = memview::limit_text(&o).map(|l| l.join("\n")).unwrap_or_default();
-    format!(
-        "# the runtime's message, printed by the simulation's formatter (addresses illustrative)\n$ go run ./deep\n{lines}\n\nruntime stack:\n…\nexit status 2"
-    )
+    let comment = lang.pick(
+        "# the runtime's message, printed by the simulation's formatter (addresses illustrative)",
+        "# ランタイムのメッセージ（シミュレーションのフォーマッタで出力。アドレスは例示）",
+    );
+    format!("{comment}\n$ go run ./deep\n{lines}\n\nruntime stack:\n…\nexit status 2")
 }
 
 impl Figure for Ladder {
@@ -109,27 +123,39 @@ impl Figure for Ladder {
     fn describe(&self, k: &Values) -> String {
         let (depth, frame) = knobs::read(k);
         let g = growth(depth, frame);
-        let end = match g.overflow_at {
-            Some(at) => format!(" Call {at} would need a stack over the 1,000,000,000-byte limit: fatal error: stack overflow."),
-            None => String::new(),
-        };
-        format!(
-            "A recursion {depth} calls deep with {} frames: the stack grew from 2 KiB to {} in {} copies, copying {} in all; {} in use.{end}",
-            memview::bytes(frame),
-            memview::bytes(g.size),
-            g.copies,
-            memview::bytes(g.bytes_copied),
-            memview::bytes(g.used)
-        )
+        let (frame, size, copies, copied, used) =
+            (memview::bytes(frame), memview::bytes(g.size), g.copies, memview::bytes(g.bytes_copied), memview::bytes(g.used));
+        match self.lang {
+            Language::En => {
+                let end = match g.overflow_at {
+                    Some(at) => format!(" Call {at} would need a stack over the 1,000,000,000-byte limit: fatal error: stack overflow."),
+                    None => String::new(),
+                };
+                format!("A recursion {depth} calls deep with {frame} frames: the stack grew from 2 KiB to {size} in {copies} copies, copying {copied} in all; {used} in use.{end}")
+            }
+            Language::Ja => {
+                let end = match g.overflow_at {
+                    Some(at) => {
+                        format!("{at} 回目の呼び出しには 1,000,000,000 バイトの上限を超えるスタックが必要になり、fatal error: stack overflow で終了します。")
+                    }
+                    None => String::new(),
+                };
+                format!("深さ {depth} の再帰（フレーム {frame}）：スタックは {copies} 回のコピーで 2 KiB から {size} に伸び、コピー総量は {copied}、使用中は {used} です。{end}")
+            }
+        }
     }
     fn readout(&self, k: &Values) -> String {
         let (depth, frame) = knobs::read(k);
         let g = growth(depth, frame);
-        format!("{} copies, {} copied in all, for {} of frames", g.copies, memview::bytes(g.bytes_copied), memview::bytes(g.used))
+        let (copied, used) = (memview::bytes(g.bytes_copied), memview::bytes(g.used));
+        match self.lang {
+            Language::En => format!("{} copies, {copied} copied in all, for {used} of frames", g.copies),
+            Language::Ja => format!("コピー {} 回、コピー総量 {copied}、フレームの合計 {used}", g.copies),
+        }
     }
     fn terminal(&self, k: &Values) -> Option<String> {
         let (depth, frame) = knobs::read(k);
         let g = growth(depth, frame);
-        g.overflow_at.map(|_| overflow_text(g.size))
+        g.overflow_at.map(|_| overflow_text(g.size, self.lang))
     }
 }

@@ -11,7 +11,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: DEPTH,
         id: "depth",
-        label: Tr { en: "Depth", ja: "Depth" },
+        label: Tr { en: "Depth", ja: "再帰の深さ" },
         group: "growth",
         unit: Unit::Number,
         min: 1,
@@ -23,7 +23,7 @@ pub const KNOBS: &[Knob] = &[
     Knob {
         key: FRAME,
         id: "frame",
-        label: Tr { en: "Frame", ja: "Frame" },
+        label: Tr { en: "Frame", ja: "フレームサイズ" },
         group: "growth",
         unit: Unit::Bytes,
         min: 8,
