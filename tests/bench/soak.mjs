@@ -1,5 +1,5 @@
-// A soak run: autoplay every chapter in a loop, in the page and in embed
-// mode side by side, sampling WebAssembly memory and the JS heap (after a
+// A soak run: autoplay every chapter in a loop, in the page (English) and
+// in embed mode (Japanese) side by side, sampling WebAssembly memory and the JS heap (after a
 // forced collection) once a minute. Passes when, after the first five
 // minutes, neither grows by more than 5% and the consoles stay clean.
 //
@@ -14,7 +14,8 @@ const LIMIT = 0.05;
 const srv = await serve();
 const browser = await launch();
 const pages = [];
-for (const [name, flags] of [['page', ''], ['embed', '?embed&controls']]) {
+// The page in English, the embedded frame in Japanese.
+for (const [name, flags] of [['page', ''], ['embed', '?embed&controls&lang=ja']]) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   // The wasm instance, for its memory: start.js announces it once started.
   await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.soakWasm = e.detail.wasm; }));
