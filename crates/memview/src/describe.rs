@@ -1,78 +1,121 @@
 //! The canvas's text alternative: what the picture shows, in words.
 
 use crate::text;
+use crate::Language;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use memsim::{Machine, Target, Value};
 
 /// One paragraph per panel, for screen readers and for tests.
-pub fn describe(m: &Machine, lang: crate::Language) -> String {
-    let _ = lang;
+pub fn describe(m: &Machine, lang: Language) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(mem) = &m.memory {
-        let mut s = format!("Memory from {:#x}, {} bytes.", mem.base, mem.bytes.len());
+        let mut s =
+            lang.pick(format!("Memory from {:#x}, {} bytes.", mem.base, mem.bytes.len()), format!("メモリ：{:#x} から {} バイト。", mem.base, mem.bytes.len()));
         for c in &mem.claims {
             let value = mem.load(c.addr, c.len.min(8) as u8).unwrap_or(0);
-            s.push_str(&format!(" Program {} uses {:#x} as {}; it now holds {value}.", (b'A' + c.owner) as char, c.addr, c.name));
+            let program = (b'A' + c.owner) as char;
+            s.push_str(&match lang {
+                Language::En => format!(" Program {program} uses {:#x} as {}; it now holds {value}.", c.addr, c.name),
+                Language::Ja => format!("プログラム {program} は {:#x} を {} として使い、今の値は {value}。", c.addr, c.name),
+            });
         }
         if !mem.registers.is_empty() {
-            s.push_str(" Registers:");
+            s.push_str(lang.pick(" Registers:", "レジスタ："));
             for (i, r) in mem.registers.iter().enumerate() {
-                s.push_str(&format!("{} {} = {}", if i == 0 { "" } else { "," }, r.name, r.value));
+                match lang {
+                    Language::En => s.push_str(&format!("{} {} = {}", if i == 0 { "" } else { "," }, r.name, r.value)),
+                    Language::Ja => s.push_str(&format!("{}{} = {}", if i == 0 { "" } else { "、" }, r.name, r.value)),
+                }
             }
-            s.push('.');
+            s.push(lang.pick('.', '。'));
         }
         parts.push(s);
     }
     for stack in &m.stacks {
-        let owner = if m.c_heap.is_some() { String::from("the main thread") } else { format!("goroutine {}", stack.goroutine) };
-        let mut s = format!("Stack of {owner}, {} used.", text::bytes(stack.used()));
+        let mut s = match (lang, m.c_heap.is_some()) {
+            (Language::En, true) => format!("Stack of the main thread, {} used.", text::bytes(stack.used())),
+            (Language::En, false) => format!("Stack of goroutine {}, {} used.", stack.goroutine, text::bytes(stack.used())),
+            (Language::Ja, true) => format!("メインスレッドのスタック、使用中 {}。", text::bytes(stack.used())),
+            (Language::Ja, false) => format!("ゴルーチン {} のスタック、使用中 {}。", stack.goroutine, text::bytes(stack.used())),
+        };
         if m.c_heap.is_none() {
-            s.push_str(" Frames and slots as the classic model draws them; the compiler keeps many values in registers.");
+            s.push_str(lang.pick(
+                " Frames and slots as the classic model draws them; the compiler keeps many values in registers.",
+                "フレームとスロットは古典的なモデルの図です。実際にはコンパイラが多くの値をレジスタに置きます。",
+            ));
         }
         if stack.frames.is_empty() {
-            s.push_str(" No frames: every function has returned.");
+            s.push_str(lang.pick(" No frames: every function has returned.", "フレームはありません。すべての関数が戻りました。"));
         }
         for f in &stack.frames {
-            s.push_str(&format!(" Frame {}:", f.func));
+            s.push_str(&lang.pick(format!(" Frame {}:", f.func), format!("フレーム {}：", f.func)));
             if f.slots.is_empty() {
-                s.push_str(" empty.");
+                s.push_str(lang.pick(" empty.", "空。"));
             }
             for (i, slot) in f.slots.iter().enumerate() {
-                let sep = if i + 1 == f.slots.len() { "." } else { ";" };
-                s.push_str(&format!(" {} ({}) = {}{sep}", slot.name, slot.ty, value(m, &slot.value)));
+                let last = i + 1 == f.slots.len();
+                s.push_str(&match lang {
+                    Language::En => format!(" {} ({}) = {}{}", slot.name, slot.ty, value(m, &slot.value, lang), if last { "." } else { ";" }),
+                    Language::Ja => format!("{}（{}）= {}{}", slot.name, slot.ty, value(m, &slot.value, lang), if last { "。" } else { "、" }),
+                });
             }
         }
         parts.push(s);
     }
     if !m.heap.objects.is_empty() {
-        let mut s = format!("Heap, {} in use:", text::bytes(m.heap.in_use()));
+        let mut s = lang.pick(format!("Heap, {} in use:", text::bytes(m.heap.in_use())), format!("ヒープ、使用中 {}：", text::bytes(m.heap.in_use())));
         for o in &m.heap.objects {
-            s.push_str(&format!(" {} at {}, {}, holding {};", o.ty, o.addr, text::bytes(o.size), text::value(&o.value)));
+            let (size, held) = (text::bytes(o.size), text::value(&o.value, lang));
+            s.push_str(&match lang {
+                Language::En => format!(" {} at {}, {}, holding {};", o.ty, o.addr, size, held),
+                Language::Ja => format!("{} に {}（{}、値は {}）、", o.addr, o.ty, size, held),
+            });
         }
         s.pop();
-        s.push('.');
+        s.push(lang.pick('.', '。'));
         let (used, of) = m.heap.arena_pages();
-        s.push_str(&format!(" The heap uses {} spans, {used} of the {of} pages of a {} arena.", m.heap.spans.len(), text::bytes(memsim::ARENA_BYTES)));
+        let (spans, arena) = (m.heap.spans.len(), text::bytes(memsim::ARENA_BYTES));
+        s.push_str(&match lang {
+            Language::En => format!(" The heap uses {spans} spans, {used} of the {of} pages of a {arena} arena."),
+            Language::Ja => format!("ヒープはスパン {spans} 個、{arena} のアリーナの {of} ページのうち {used} ページを使っています。"),
+        });
         parts.push(s);
     }
     if let Some(h) = &m.c_heap {
         let free = h.chunks.iter().filter(|c| c.free).count();
-        parts.push(format!("C heap: {} chunks, {} free; {} used of a {} limit.", h.chunks.len(), free, text::bytes(h.used()), text::bytes(h.limit)));
+        let (n, used, limit) = (h.chunks.len(), text::bytes(h.used()), text::bytes(h.limit));
+        parts.push(match lang {
+            Language::En => format!("C heap: {n} chunks, {free} free; {used} used of a {limit} limit."),
+            Language::Ja => format!("C のヒープ：チャンク {n} 個、うち空き {free} 個。上限 {limit} のうち {used} を使用。"),
+        });
     }
     if let Some(why) = &m.killed {
-        parts.push(format!("The process was killed by the OOM killer. {why}."));
+        parts.push(match (lang, &m.c_heap) {
+            (Language::Ja, Some(h)) => format!("メモリ不足で、プロセスはカーネルに強制終了されました。{}。", out_of_memory(h.used(), h.limit)),
+            (Language::Ja, None) => String::from("メモリ不足で、プロセスはカーネルに強制終了されました。"),
+            (Language::En, _) => format!("The process was killed by the OOM killer. {why}."),
+        });
     }
     if parts.is_empty() {
-        parts.push(String::from("Nothing in memory yet."));
+        parts.push(String::from(lang.pick("Nothing in memory yet.", "メモリにはまだ何もありません。")));
     }
     parts.join("\n")
 }
 
+/// Why the kernel killed a C process, in Japanese (the English is the
+/// machine's own words, `Machine::killed`).
+fn out_of_memory(used: u64, limit: u64) -> String {
+    format!("ヒープが {used} バイトに達し、上限の {limit} バイトを超えました")
+}
+
 /// A value in words; a pointer says what it points to.
-fn value(m: &Machine, v: &Value) -> String {
-    let (Value::Ptr(a) | Value::Slice { ptr: a, .. }) = v else { return text::value(v) };
+fn value(m: &Machine, v: &Value, lang: Language) -> String {
+    let (Value::Ptr(a) | Value::Slice { ptr: a, .. }) = v else { return text::value(v, lang) };
+    if lang == Language::Ja {
+        return value_ja(m, v, *a);
+    }
     let what = match m.locate(*a).map(|l| l.target) {
         Ok(Target::Object(i)) => format!("the heap {}", m.heap.objects[i].ty),
         Ok(Target::Chunk(i)) => match m.c_heap.as_ref().map(|h| &h.chunks[i]) {
@@ -89,5 +132,35 @@ fn value(m: &Machine, v: &Value) -> String {
     match v {
         Value::Slice { len, cap, .. } => format!("a slice of len {len}, cap {cap}, pointing to {what}"),
         _ => format!("a pointer to {what} at {a}"),
+    }
+}
+
+/// [`value`] in Japanese: what a pointer points to comes first, as
+/// Japanese puts it (`ヒープ上の Point（0xc000010000）へのポインタ`).
+fn value_ja(m: &Machine, v: &Value, a: memsim::Addr) -> String {
+    let mut dangling = false;
+    let what = match m.locate(a).map(|l| l.target) {
+        Ok(Target::Object(i)) => text::join_ja("ヒープ上の", &m.heap.objects[i].ty),
+        Ok(Target::Chunk(i)) => match m.c_heap.as_ref().map(|h| &h.chunks[i]) {
+            Some(c) if c.free => {
+                dangling = true;
+                String::from("解放済みのチャンク")
+            }
+            Some(c) => text::join_ja(&text::join_ja("C のヒープの", &c.ty), "チャンク"),
+            None => String::from("C のヒープ"),
+        },
+        Ok(Target::Slot { stack, frame, slot }) => {
+            let f = &m.stacks[stack].frames[frame];
+            format!("スタック上の {} の {}", f.func, f.slots[slot].name)
+        }
+        Err(_) => {
+            dangling = true;
+            String::from("解放済みのメモリ")
+        }
+    };
+    match v {
+        Value::Slice { len, cap, .. } => text::join_ja(&what, &format!("を指すスライス（長さ {len}、容量 {cap}）")),
+        _ if dangling => format!("{what}（{a}）を指すダングリングポインタ"),
+        _ => format!("{what}（{a}）へのポインタ"),
     }
 }

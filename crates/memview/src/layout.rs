@@ -146,7 +146,7 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
     }
     apply_focus(m, focus, &mut scene);
     if let Some(why) = &m.killed {
-        layout_c_heap::killed(why, area, &metrics, &mut scene);
+        layout_c_heap::killed(m, why, area, &metrics, &mut scene);
     }
     crate::legend::draw(&mut scene, strip, &metrics);
     scene

@@ -13,6 +13,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::Rect;
+use crate::lang::Language;
 use crate::layout::{panel, panel_with, Metrics};
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
@@ -25,13 +26,20 @@ use memsim::{Machine, Value};
 
 pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let Some(h) = &m.c_heap else {
-        panel(scene, "c-heap", rect, "C heap", "", mt);
+        panel(scene, "c-heap", rect, mt.lang.pick("C heap", "C のヒープ"), "", mt);
         return;
     };
     let live = h.chunks.iter().filter(|c| !c.free).count();
     let n = h.chunks.len();
-    let sub = format!("{n} chunk{} \u{b7} {} in use \u{b7} {} free", if n == 1 { "" } else { "s" }, text::bytes(h.in_use()), n - live);
-    let inner = panel_with(scene, "c-heap", rect, "C heap \u{b7} glibc malloc", &sub, "9999 chunks \u{b7} 99.9 MiB in use \u{b7} 99 free", mt, 0.0);
+    let sub = match mt.lang {
+        Language::En => format!("{n} chunk{} \u{b7} {} in use \u{b7} {} free", if n == 1 { "" } else { "s" }, text::bytes(h.in_use()), n - live),
+        Language::Ja => format!("チャンク {n}\u{a0}個 \u{b7} 使用中 {} \u{b7} 空き {}", text::bytes(h.in_use()), n - live),
+    };
+    let (title, plan) = match mt.lang {
+        Language::En => ("C heap \u{b7} glibc malloc", "9999 chunks \u{b7} 99.9 MiB in use \u{b7} 99 free"),
+        Language::Ja => ("C のヒープ \u{b7} glibc malloc", "チャンク 9999\u{a0}個 \u{b7} 使用中 99.9 MiB \u{b7} 空き 99"),
+    };
+    let inner = panel_with(scene, "c-heap", rect, title, &sub, plan, mt, 0.0);
     let f = mt.f;
     let ch = mt.ch;
 
@@ -43,7 +51,10 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         gauge.h / 2.0,
         f * 0.85,
         Role::Text,
-        format!("{} of {} limit", text::bytes(h.used()), text::bytes(h.limit)),
+        match mt.lang {
+            Language::En => format!("{} of {} limit", text::bytes(h.used()), text::bytes(h.limit)),
+            Language::Ja => format!("{} / 上限 {}", text::bytes(h.used()), text::bytes(h.limit)),
+        },
         TextAlign::Left,
         true,
     ));
@@ -65,7 +76,10 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         mt.small(),
         Role::Muted,
         {
-            let long = format!("malloc's own bookkeeping (tcache) \u{b7} {TCACHE_STRUCT} B");
+            let long = match mt.lang {
+                Language::En => format!("malloc's own bookkeeping (tcache) \u{b7} {TCACHE_STRUCT} B"),
+                Language::Ja => format!("malloc 自身の管理領域（tcache） \u{b7} {TCACHE_STRUCT} B"),
+            };
             if mt.width(&long, mt.small()) + ch * 2.0 <= book.w {
                 long
             } else {
@@ -90,9 +104,18 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             let sizes: Vec<u64> = h.chunks[i..].iter().map(|c| c.size).collect();
             let leaked = leaked[i..].iter().filter(|l| **l).count();
             let same = sizes.iter().all(|s| *s == sizes[0]);
-            let what = if same { format!("of {} B", sizes[0]) } else { format!("({})", text::bytes(sizes.iter().sum())) };
-            let long = format!("+ {rest} more chunks {what}, {leaked} of them leaked");
-            let line = if mt.width(&long, size) + ch * 2.0 <= inner.w { long } else { format!("+ {rest} more, {leaked} leaked") };
+            let total = text::bytes(sizes.iter().sum());
+            let (long, short) = match mt.lang {
+                Language::En => {
+                    let what = if same { format!("of {} B", sizes[0]) } else { format!("({total})") };
+                    (format!("+ {rest} more chunks {what}, {leaked} of them leaked"), format!("+ {rest} more, {leaked} leaked"))
+                }
+                Language::Ja => {
+                    let what = if same { format!("各 {} B", sizes[0]) } else { format!("計 {total}") };
+                    (format!("ほか {rest} チャンク（{what}）、うち {leaked} 個がリーク"), format!("ほか {rest} 個、リーク {leaked} 個"))
+                }
+            };
+            let line = if mt.width(&long, size) + ch * 2.0 <= inner.w { long } else { short };
             let r = Rect::new(inner.x, y, inner.w, row);
             let mut node = Node::new(Key::Part("more-chunks", 0), r).fill(Role::Heap).stroke(Role::HeapBorder).radius(4.0).text(
                 ch,
@@ -109,7 +132,10 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         }
         let r = Rect::new(inner.x, y, inner.w, box_h);
         let leaked = leaked[i];
-        let head = format!("{} \u{b7} {} B chunk", if c.free { "free" } else { c.ty.as_str() }, c.size);
+        let head = match mt.lang {
+            Language::En => format!("{} \u{b7} {} B chunk", if c.free { "free" } else { c.ty.as_str() }, c.size),
+            Language::Ja => format!("{} \u{b7} {} B のチャンク", if c.free { "空き" } else { c.ty.as_str() }, c.size),
+        };
         let payload = format!("{}", c.payload());
         let mut node = Node::new(Key::Chunk(c.id), r)
             .fill(if c.free { Role::Cell } else { Role::Heap })
@@ -121,10 +147,10 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         }
         match &c.value {
             Value::Struct(fields) if !c.free => {
-                let name_w = fields.iter().map(|f| f.name.chars().count()).max().unwrap_or(0) as f32 * ch + ch * 3.0;
+                let name_w = fields.iter().map(|f| text::columns(&f.name)).fold(0.0, f32::max) * ch + ch * 3.0;
                 for (k, fld) in fields.iter().enumerate() {
                     let fy = row * (1.5 + k as f32);
-                    let v = text::value(&fld.value);
+                    let v = text::value(&fld.value, mt.lang);
                     let vsize = if name_w + mt.width(&v, size) + ch <= r.w { size } else { small };
                     node = node.text(ch * 2.0, fy, size, Role::Text, fld.name.as_str(), TextAlign::Left, true).text(
                         name_w,
@@ -138,12 +164,13 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
                 }
             }
             _ => {
-                let body = if c.free {
-                    String::from("in the tcache, for the next malloc of this size")
-                } else if leaked {
-                    format!("leaked: {} bytes nothing points to", c.requested)
-                } else {
-                    format!("{} bytes of data", c.requested)
+                let body = match (mt.lang, c.free, leaked) {
+                    (Language::En, true, _) => String::from("in the tcache, for the next malloc of this size"),
+                    (Language::En, false, true) => format!("leaked: {} bytes nothing points to", c.requested),
+                    (Language::En, false, false) => format!("{} bytes of data", c.requested),
+                    (Language::Ja, true, _) => String::from("tcache で同サイズの次の malloc を待つ"),
+                    (Language::Ja, false, true) => format!("リーク：どこからも指されない {} バイト", c.requested),
+                    (Language::Ja, false, false) => format!("{} バイトのデータ", c.requested),
                 };
                 let lines = text::wrap(&body, mt.fits(r.w - ch * 3.0, small));
                 for (k, l) in lines.into_iter().take(rows - 1).enumerate() {
@@ -158,18 +185,27 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
 }
 
 /// The process is gone: a notice over the whole picture.
-pub(crate) fn killed(why: &str, area: Rect, mt: &Metrics, scene: &mut Scene) {
+pub(crate) fn killed(m: &Machine, why: &str, area: Rect, mt: &Metrics, scene: &mut Scene) {
     let w = area.w.min(mt.f * 34.0);
     let small = mt.small();
     let fits = mt.fits(w - mt.f * 1.6, small);
-    let why = text::wrap(why, fits);
-    let sig = text::wrap("SIGKILL from the OOM killer \u{b7} exit status 137", fits);
+    let (why, sig, heading) = match (mt.lang, &m.c_heap) {
+        (Language::Ja, Some(h)) => (
+            format!("メモリ不足：ヒープが {} バイトに達し、上限 {} バイトを超過", h.used(), h.limit),
+            "カーネルがシグナル 9 で強制終了 \u{b7} 終了ステータス 137",
+            "強制終了",
+        ),
+        (Language::Ja, None) => (String::from("メモリ不足"), "カーネルがシグナル 9 で強制終了 \u{b7} 終了ステータス 137", "強制終了"),
+        (Language::En, _) => (String::from(why), "SIGKILL from the OOM killer \u{b7} exit status 137", "Killed"),
+    };
+    let why = text::wrap(&why, fits);
+    let sig = text::wrap(sig, fits);
     let line = small * 1.3;
     let first = why.len();
     let h = mt.f * 3.2 + (why.len() + sig.len()) as f32 * line + mt.f * 0.6;
     let r = Rect::new(area.x + (area.w - w) / 2.0, area.y + (area.h - h) * 0.45, w, h);
     let mut node =
-        Node::new(Key::Killed, r).fill(Role::Panel).radius(10.0).text(w / 2.0, mt.f * 1.6, mt.f * 1.8, Role::Danger, "Killed", TextAlign::Center, true);
+        Node::new(Key::Killed, r).fill(Role::Panel).radius(10.0).text(w / 2.0, mt.f * 1.6, mt.f * 1.8, Role::Danger, heading, TextAlign::Center, true);
     for (i, l) in why.into_iter().chain(sig).enumerate() {
         let role = if i < first { Role::Text } else { Role::Muted };
         node = node.text(w / 2.0, mt.f * 3.2 + line * (i as f32 + 0.5), small, role, l, TextAlign::Center, false);

@@ -9,6 +9,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::Rect;
+use crate::lang::Language;
 use crate::layout::{panel, Metrics};
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
@@ -20,11 +21,15 @@ const ROW: u64 = 8;
 
 pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let Some(mem) = &m.memory else {
-        panel(scene, "memory", rect, "Memory", "address \u{2192} byte", mt);
+        panel(scene, "memory", rect, mt.lang.pick("Memory", "メモリ"), mt.lang.pick("address \u{2192} byte", "アドレス \u{2192} バイト"), mt);
         return;
     };
     let end = mem.base + mem.bytes.len() as u64 - 1;
-    let inner = panel(scene, "memory", rect, "Memory", &format!("{} bytes, {:#x}\u{2013}{end:#x}", mem.bytes.len(), mem.base), mt);
+    let sub = match mt.lang {
+        Language::En => format!("{} bytes, {:#x}\u{2013}{end:#x}", mem.bytes.len(), mem.base),
+        Language::Ja => format!("{} バイト、{:#x}\u{2013}{end:#x}", mem.bytes.len(), mem.base),
+    };
+    let inner = panel(scene, "memory", rect, mt.lang.pick("Memory", "メモリ"), &sub, mt);
     let rows = (mem.bytes.len() as u64).div_ceil(ROW);
     let label_w = mt.ch * 7.0;
     let tags_w = (inner.w * 0.3).min(mt.ch * 16.0).max(mt.ch * 8.0);
@@ -106,7 +111,7 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
 }
 
 pub(crate) fn registers(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
-    let inner = panel(scene, "registers", rect, "CPU registers", "", mt);
+    let inner = panel(scene, "registers", rect, mt.lang.pick("CPU registers", "CPU レジスタ"), "", mt);
     let Some(mem) = &m.memory else { return };
     if mem.registers.is_empty() {
         if let Some(p) = scene.nodes.last_mut() {
@@ -116,7 +121,7 @@ pub(crate) fn registers(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene
                 dy,
                 size: mt.f * 0.9,
                 role: Role::Muted,
-                content: "nothing loaded yet".into(),
+                content: mt.lang.pick("nothing loaded yet", "まだ何も読み込んでいない").into(),
                 align: TextAlign::Left,
                 bold: false,
                 alpha: 1.0,

@@ -18,6 +18,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::Rect;
+use crate::lang::Language;
 use crate::layout::{panel, panel_with, round, Metrics};
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
@@ -42,13 +43,22 @@ pub(crate) fn stack_share(stage: &Stage) -> f32 {
 }
 
 pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: &mut Scene) {
+    let l = mt.lang;
     let (title, sub) = match m.stacks.first() {
         Some(s) => (
             // A C program's stack belongs to its main thread, not a goroutine.
-            if m.c_heap.is_some() { String::from("Stack \u{b7} main thread") } else { format!("Stack \u{b7} goroutine {}", s.goroutine) },
-            format!("{} reserved \u{b7} {} used", text::bytes(s.size), text::bytes(s.used())),
+            match (l, m.c_heap.is_some()) {
+                (Language::En, true) => String::from("Stack \u{b7} main thread"),
+                (Language::En, false) => format!("Stack \u{b7} goroutine {}", s.goroutine),
+                (Language::Ja, true) => String::from("スタック \u{b7} メインスレッド"),
+                (Language::Ja, false) => format!("スタック \u{b7} ゴルーチン {}", s.goroutine),
+            },
+            match l {
+                Language::En => format!("{} reserved \u{b7} {} used", text::bytes(s.size), text::bytes(s.used())),
+                Language::Ja => format!("確保 {} \u{b7} 使用中 {}", text::bytes(s.size), text::bytes(s.used())),
+            },
         ),
-        None => (String::from("Stack"), String::new()),
+        None => (String::from(l.pick("Stack", "スタック")), String::new()),
     };
     let mut inner = panel(scene, "stack", rect, &title, &sub, mt);
     let small = mt.small();
@@ -64,7 +74,8 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
     let note = if m.c_heap.is_none() && stage.stack {
         // Go's frames are drawn as the classic model has them; the
         // compiler keeps many values in registers instead.
-        text::wrap("conceptual frames: the compiler keeps many values in registers", mt.fits(inner.w, small))
+        let note = l.pick("conceptual frames: the compiler keeps many values in registers", "概念上のフレーム：コンパイラは多くの値をレジスタに置く");
+        text::wrap(note, mt.fits(inner.w, small))
     } else {
         Vec::new()
     };
@@ -87,15 +98,15 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
         }
     }
     let slot_size = if row < one { small } else { size };
-    let name_chars = m.frames().flat_map(|f| &f.slots).map(|s| slot_name(s).chars().count()).max().unwrap_or(4).max(4);
-    let name_w = mt.width("m", size) * (name_chars as f32 + 1.0);
+    let name_chars = m.frames().flat_map(|f| &f.slots).map(|s| text::columns(&slot_name(s, l))).fold(4.0, f32::max);
+    let name_w = mt.width("m", size) * (name_chars + 1.0);
     let inner_w = inner.w - ch;
     let value_w = inner_w - name_w - gutter(mt);
     let mut y = inner.y;
     for frame in m.frames() {
         let h = head + frame.slots.len() as f32 * row + size * 0.4;
         let r = Rect::new(inner.x, y, inner.w, h);
-        let bytes = format!("frame \u{b7} {}", text::bytes(frame.bytes()));
+        let bytes = format!("{} \u{b7} {}", l.pick("frame", "フレーム"), text::bytes(frame.bytes()));
         let mut node = Node::new(Key::Frame(frame.id), r).fill(Role::Stack).stroke(Role::StackBorder).radius(6.0).text(
             ch * 0.6,
             head / 2.0,
@@ -118,7 +129,7 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
                 line1,
                 slot_size,
                 Role::Text,
-                slot_name(slot),
+                slot_name(slot, l),
                 TextAlign::Left,
                 true,
             );
@@ -135,7 +146,7 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
             let box_h = (slot_size * 1.4).min(row - 2.0);
             let vr = Rect::new(inner.x + ch * 0.5 + name_w, sy + line1 - box_h / 2.0, value_w, box_h);
             let is_ptr = matches!(slot.value, Value::Ptr(_) | Value::Slice { .. });
-            let shown = text::value(&slot.value);
+            let shown = text::value(&slot.value, l);
             let vsize = if mt.width(&shown, slot_size) + ch <= value_w { slot_size } else { small };
             scene.nodes.push(
                 Node::new(Key::Value(slot.id), vr)
@@ -150,9 +161,9 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
     }
 }
 
-fn slot_name(slot: &memsim::Slot) -> String {
+fn slot_name(slot: &memsim::Slot, l: Language) -> String {
     if slot.kind == SlotKind::Arg {
-        format!("{} (arg)", slot.name)
+        l.pick(format!("{} (arg)", slot.name), format!("{}（引数）", slot.name))
     } else {
         slot.name.clone()
     }
@@ -160,22 +171,32 @@ fn slot_name(slot: &memsim::Slot) -> String {
 
 pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let h = &m.heap;
+    let l = mt.lang;
     let pages: u64 = h.spans.iter().map(|s| s.pages).sum();
     let sub = if m.gc.phase == memsim::GcPhase::Mark {
         // The barrier is named only when it is off: the chapter turns it
         // off to show the bug, and has not yet introduced it before that.
-        let barrier = if m.gc.barrier { "" } else { " \u{b7} no write barrier" };
-        format!("marking{barrier} \u{b7} grey queue: {}", m.gc.grey.len())
+        let barrier = if m.gc.barrier { "" } else { l.pick(" \u{b7} no write barrier", " \u{b7} 書き込みバリアなし") };
+        match l {
+            Language::En => format!("marking{barrier} \u{b7} grey queue: {}", m.gc.grey.len()),
+            Language::Ja => format!("マーク中{barrier} \u{b7} 灰色キュー：{}", m.gc.grey.len()),
+        }
     } else if h.objects.is_empty() {
-        String::from("empty")
+        String::from(l.pick("empty", "空"))
     } else {
         // No-break spaces keep a number with its unit when the line wraps.
-        let spans = if h.spans.len() == 1 { String::from("1\u{a0}span") } else { format!("{}\u{a0}spans", h.spans.len()) };
         let bytes = text::bytes(h.in_use()).replace(' ', "\u{a0}");
-        format!("{}\u{a0}objects \u{b7} {bytes} in {spans} ({pages}\u{a0}page{})", h.objects.len(), if pages == 1 { "" } else { "s" })
+        match l {
+            Language::En => {
+                let spans = if h.spans.len() == 1 { String::from("1\u{a0}span") } else { format!("{}\u{a0}spans", h.spans.len()) };
+                format!("{}\u{a0}objects \u{b7} {bytes} in {spans} ({pages}\u{a0}page{})", h.objects.len(), if pages == 1 { "" } else { "s" })
+            }
+            Language::Ja => format!("オブジェクト {}\u{a0}個 \u{b7} {bytes}（スパン {}\u{a0}個、{pages}\u{a0}ページ）", h.objects.len(), h.spans.len()),
+        }
     };
-    let plan = "99 objects \u{b7} 99.9 MiB in 99 spans (9999 pages)";
-    let inner = panel_with(scene, "heap", rect, "Heap", &sub, plan, mt, gutter(mt));
+    let plan =
+        l.pick("99 objects \u{b7} 99.9 MiB in 99 spans (9999 pages)", "オブジェクト 99\u{a0}個 \u{b7} 99.9\u{a0}MiB（スパン 99\u{a0}個、9999\u{a0}ページ）");
+    let inner = panel_with(scene, "heap", rect, l.pick("Heap", "ヒープ"), &sub, plan, mt, gutter(mt));
     let small = mt.small();
     let size = mt.f;
     let ch = mt.width("m", size);
@@ -217,8 +238,9 @@ pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: 
             Some(o) => object(m, stage, o, r, line, form, mt, scene),
             None if h.spans.iter().any(|s| addr >= s.base.0 && addr < s.base.0 + s.pages * memsim::size_classes::PAGE_SIZE) => {
                 // A slot of a live span with no object: free, ready for reuse.
-                let label = format!("free slot \u{b7} {}", memsim::Addr(addr));
-                let text = if mt.width(&label, small) + ch * 2.0 <= r.w { label } else { String::from("free slot") };
+                let free = l.pick("free slot", "空きスロット");
+                let label = format!("{free} \u{b7} {}", memsim::Addr(addr));
+                let text = if mt.width(&label, small) + ch * 2.0 <= r.w { label } else { String::from(free) };
                 scene.nodes.push(Node::new(Key::Part("free-slot", addr as u32), r).stroke(Role::CellBorder).radius(6.0).text(
                     ch * 0.6,
                     line * 0.55,
@@ -253,11 +275,12 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
     // During marking, objects wear their tri-color state (named too, so
     // colour is never the only cue).
     let marking = m.gc.phase == memsim::GcPhase::Mark;
+    let l = mt.lang;
     let (fill, text_role, muted, tag) = match (marking, o.color) {
         (false, _) => (Role::Heap, Role::Text, Role::Muted, ""),
-        (true, memsim::Color::White) => (Role::GcWhite, Role::OnWhite, Role::OnWhite, " \u{b7} white"),
-        (true, memsim::Color::Grey) => (Role::GcGrey, Role::OnWhite, Role::OnWhite, " \u{b7} grey"),
-        (true, memsim::Color::Black) => (Role::GcBlack, Role::OnBlack, Role::OnBlack, " \u{b7} black"),
+        (true, memsim::Color::White) => (Role::GcWhite, Role::OnWhite, Role::OnWhite, l.pick(" \u{b7} white", " \u{b7} 白")),
+        (true, memsim::Color::Grey) => (Role::GcGrey, Role::OnWhite, Role::OnWhite, l.pick(" \u{b7} grey", " \u{b7} 灰")),
+        (true, memsim::Color::Black) => (Role::GcBlack, Role::OnBlack, Role::OnBlack, l.pick(" \u{b7} black", " \u{b7} 黒")),
     };
     let name = match (stage.label(o.id), form) {
         (Some(n), Form::Line) => format!("n{n}{tag}"),
@@ -297,7 +320,7 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
             let (fy, mut x) = if form == Form::Line { (line * 0.5, ch * 1.2 + mt.width(&name, size)) } else { (line * (1.5 + i as f32), ch * 0.6) };
             for (k, (n, v)) in pair.iter().enumerate() {
                 let bad = freed(v) || stale(per_line * i + k, v);
-                let shown = compact_field(m, stage, n, v, bad);
+                let shown = compact_field(m, stage, n, v, bad, l);
                 let role = if bad { Role::Danger } else { text_role };
                 let w = mt.width(&shown, small);
                 node = node.text(x, fy, small, role, shown, TextAlign::Left, false);
@@ -315,28 +338,33 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
         scene.nodes.extend(fields_nodes);
         return;
     }
-    let meta = if o.tiny {
-        format!("{} \u{b7} tiny allocator: shares a 16 B block", text::bytes(o.requested))
-    } else if o.class == 0 {
-        format!("{} \u{b7} large: {} pages of 8 KiB", text::bytes(o.size), o.size / memsim::size_classes::PAGE_SIZE)
-    } else {
-        format!("{} \u{b7} size class {} ({} B)", text::bytes(o.requested), o.class, o.size)
+    let (requested, size_b, pages) = (text::bytes(o.requested), text::bytes(o.size), o.size / memsim::size_classes::PAGE_SIZE);
+    let meta = match (l, o.tiny, o.class) {
+        (Language::En, true, _) => format!("{requested} \u{b7} tiny allocator: shares a 16 B block"),
+        (Language::En, false, 0) => format!("{size_b} \u{b7} large: {pages} pages of 8 KiB"),
+        (Language::En, false, _) => format!("{requested} \u{b7} size class {} ({} B)", o.class, o.size),
+        (Language::Ja, true, _) => format!("{requested} \u{b7} タイニーアロケータ：16 B のブロックを共有"),
+        (Language::Ja, false, 0) => format!("{size_b} \u{b7} 大サイズ：8 KiB のページ {pages} 枚"),
+        (Language::Ja, false, _) => format!("{requested} \u{b7} サイズクラス {}（{} B）", o.class, o.size),
     };
-    let short = if o.class == 0 { format!("{} \u{b7} large", text::bytes(o.size)) } else { format!("{} \u{b7} class {}", text::bytes(o.requested), o.class) };
+    let short = match (l, o.class) {
+        (Language::En, 0) => format!("{size_b} \u{b7} large"),
+        (Language::En, _) => format!("{requested} \u{b7} class {}", o.class),
+        (Language::Ja, 0) => format!("{size_b} \u{b7} 大サイズ"),
+        (Language::Ja, _) => format!("{requested} \u{b7} クラス {}", o.class),
+    };
     let meta = if mt.width(&meta, small) + ch <= r.w { meta } else { short };
     node = node.text(ch * 0.6, line * 1.5, small, muted, meta, TextAlign::Left, false);
-    let name_w = fields.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0) as f32 * ch + ch * 1.6;
+    let name_w = fields.iter().map(|(n, _)| text::columns(n)).fold(0.0, f32::max) * ch + ch * 1.6;
     let mut boxes = Vec::new();
     for (i, (fname, v)) in fields.iter().enumerate() {
         let fy = line * (2.5 + i as f32);
         node = node.text(ch * 0.6, fy, size, text_role, *fname, TextAlign::Left, true);
         let stale = freed(v) || stale(i, v);
-        let shown = if freed(v) {
-            format!("{} (freed!)", text::value(v))
-        } else if stale {
-            format!("{} (stale!)", text::value(v))
-        } else {
-            text::value(v)
+        let shown = match (freed(v), stale) {
+            (true, _) => format!("{}{}", text::value(v, l), l.pick(" (freed!)", "（解放済み！）")),
+            (false, true) => format!("{}{}", text::value(v, l), l.pick(" (stale!)", "（古い参照！）")),
+            (false, false) => text::value(v, l),
         };
         let vr = Rect::new(r.x + name_w, r.y + fy - line * 0.42, r.w - name_w - ch * 0.5, line * 0.84);
         let vsize = if mt.width(&shown, size) + ch <= vr.w { size } else { small };
@@ -366,18 +394,19 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
 }
 
 /// A field in a compact box: a pointer reads as the object it leads to.
-fn compact_field(m: &Machine, stage: &Stage, name: &str, v: &Value, bad: bool) -> String {
+fn compact_field(m: &Machine, stage: &Stage, name: &str, v: &Value, bad: bool, l: Language) -> String {
+    let (freed, stale) = (l.pick("freed!", "解放済み！"), l.pick("stale!", "古い参照！"));
     let shown = match v {
-        Value::Ptr(a) if bad && m.locate(*a).is_err() => String::from("freed!"),
-        _ if bad => String::from("stale!"),
+        Value::Ptr(a) if bad && m.locate(*a).is_err() => String::from(freed),
+        _ if bad => String::from(stale),
         Value::Ptr(a) => match m.locate(*a) {
             Ok(loc) => match loc.target {
-                memsim::Target::Object(i) => stage.label(m.heap.objects[i].id).map_or_else(|| text::value(v), |n| format!("\u{2192}n{n}")),
-                _ => text::value(v),
+                memsim::Target::Object(i) => stage.label(m.heap.objects[i].id).map_or_else(|| text::value(v, l), |n| format!("\u{2192}n{n}")),
+                _ => text::value(v, l),
             },
-            Err(_) => String::from("freed!"),
+            Err(_) => String::from(freed),
         },
-        _ => text::value(v),
+        _ => text::value(v, l),
     };
     if name.is_empty() {
         shown
@@ -394,9 +423,19 @@ fn allocator_footer(m: &Machine, inner: Rect, y: f32, small: f32, mt: &Metrics, 
         return;
     }
     let (used, of) = h.arena_pages();
-    let cached: Vec<String> = h.mcache.iter().map(|&(sc, _)| format!("{}{}", sc >> 1, if sc & 1 == 1 { " (noscan)" } else { "" })).collect();
-    let mcache = if cached.is_empty() { String::from("no span") } else { format!("size class {}", cached.join(", ")) };
-    let text = format!("pages from the page heap (mheap): {used} of {of} in a {} arena. P0's mcache: {mcache}", text::bytes(memsim::ARENA_BYTES));
+    let l = mt.lang;
+    let noscan = l.pick(" (noscan)", "（ポインタなし）");
+    let cached: Vec<String> = h.mcache.iter().map(|&(sc, _)| format!("{}{}", sc >> 1, if sc & 1 == 1 { noscan } else { "" })).collect();
+    let mcache = match (l, cached.is_empty()) {
+        (_, true) => String::from(l.pick("no span", "スパンなし")),
+        (Language::En, false) => format!("size class {}", cached.join(", ")),
+        (Language::Ja, false) => format!("サイズクラス {}", cached.join("、")),
+    };
+    let arena = text::bytes(memsim::ARENA_BYTES);
+    let text = match l {
+        Language::En => format!("pages from the page heap (mheap): {used} of {of} in a {arena} arena. P0's mcache: {mcache}"),
+        Language::Ja => format!("ページヒープ（mheap）のページ：{arena} のアリーナの {of} ページのうち {used}。0 番の P の mcache：{mcache}"),
+    };
     let lines = text::wrap(&text, mt.fits(inner.w, small));
     let top = inner.bottom() - lines.len() as f32 * small * 1.3;
     if y + small * 0.5 > top {

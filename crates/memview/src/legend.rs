@@ -6,6 +6,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::Rect;
+use crate::lang::Language;
 use crate::layout::Metrics;
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
@@ -27,33 +28,58 @@ struct Entry {
     short: &'static str,
 }
 
-fn entries(scene: &Scene) -> Vec<Entry> {
+fn entries(scene: &Scene, l: Language) -> Vec<Entry> {
     let mut out = Vec::new();
     let fills = |r: Role| scene.nodes.iter().any(|n| n.alpha > 0.01 && n.fill == Some(r));
     if scene.edges.iter().any(|e| !e.danger && !e.focus) {
-        out.push(Entry { fill: Role::Pointer, stroke: None, long: "pointer", short: "pointer" });
+        out.push(Entry { fill: Role::Pointer, stroke: None, long: l.pick("pointer", "ポインタ"), short: l.pick("pointer", "ポインタ") });
     }
     if scene.nodes.iter().any(|n| n.focus) || scene.edges.iter().any(|e| e.focus) || fills(Role::FocusFill) {
-        out.push(Entry { fill: Role::Focus, stroke: None, long: "what this step is about", short: "this step" });
+        out.push(Entry {
+            fill: Role::Focus,
+            stroke: None,
+            long: l.pick("what this step is about", "このステップの注目点"),
+            short: l.pick("this step", "注目点"),
+        });
     }
     let danger_text = scene.nodes.iter().any(|n| n.texts.iter().any(|t| t.role == Role::Danger));
     if scene.edges.iter().any(|e| e.danger) || scene.nodes.iter().any(|n| n.danger) || danger_text {
-        out.push(Entry { fill: Role::Danger, stroke: None, long: "a bug: freed, stale or leaked", short: "bug" });
+        out.push(Entry {
+            fill: Role::Danger,
+            stroke: None,
+            long: l.pick("a bug: freed, stale or leaked", "バグ：解放済み・古い参照・リーク"),
+            short: l.pick("bug", "バグ"),
+        });
     }
     if fills(Role::GcWhite) || fills(Role::GcGrey) || fills(Role::GcBlack) {
-        out.push(Entry { fill: Role::GcWhite, stroke: Some(Role::CellBorder), long: "white: not reached", short: "not reached" });
-        out.push(Entry { fill: Role::GcGrey, stroke: Some(Role::CellBorder), long: "grey: marked", short: "marked" });
-        out.push(Entry { fill: Role::GcBlack, stroke: Some(Role::GcBlackBorder), long: "black: scanned", short: "scanned" });
+        out.push(Entry {
+            fill: Role::GcWhite,
+            stroke: Some(Role::CellBorder),
+            long: l.pick("white: not reached", "白：未到達"),
+            short: l.pick("not reached", "未到達"),
+        });
+        out.push(Entry {
+            fill: Role::GcGrey,
+            stroke: Some(Role::CellBorder),
+            long: l.pick("grey: marked", "灰：マーク済み"),
+            short: l.pick("marked", "マーク済み"),
+        });
+        out.push(Entry {
+            fill: Role::GcBlack,
+            stroke: Some(Role::GcBlackBorder),
+            long: l.pick("black: scanned", "黒：スキャン済み"),
+            short: l.pick("scanned", "スキャン済み"),
+        });
     }
     if scene.lines.iter().any(|l| l.role == Role::Scan && l.points.len() > 1) {
-        out.push(Entry { fill: Role::Scan, stroke: None, long: "scan path", short: "path" });
+        out.push(Entry { fill: Role::Scan, stroke: None, long: l.pick("scan path", "スキャンの経路"), short: l.pick("path", "経路") });
     }
     out
 }
 
 /// Draws the key for what `scene` shows into `strip`.
 pub(crate) fn draw(scene: &mut Scene, strip: Rect, mt: &Metrics) {
-    let entries = entries(scene);
+    let entries = entries(scene, mt.lang);
     if entries.is_empty() {
         return;
     }

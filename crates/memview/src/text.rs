@@ -1,6 +1,7 @@
 //! Shared wording for values and sizes, used by the picture and by the
 //! text alternative so both always say the same thing.
 
+use crate::Language;
 use alloc::format;
 use alloc::string::{String, ToString};
 use memsim::Value;
@@ -18,7 +19,7 @@ pub fn bytes(n: u64) -> String {
 }
 
 /// The short form drawn inside a value box.
-pub fn value(v: &Value) -> String {
+pub fn value(v: &Value, lang: Language) -> String {
     match v {
         Value::Int(i) => i.to_string(),
         Value::Ptr(a) => a.to_string(),
@@ -31,13 +32,28 @@ pub fn value(v: &Value) -> String {
                 }
                 s.push_str(&f.name);
                 s.push_str(": ");
-                s.push_str(&value(&f.value));
+                s.push_str(&value(&f.value, lang));
             }
             s.push('}');
             s
         }
-        Value::Slice { len, cap, .. } => format!("len {len}, cap {cap}"),
-        Value::Bytes(n) => format!("{n} zero bytes"),
+        Value::Slice { len, cap, .. } => lang.pick(format!("len {len}, cap {cap}"), format!("長さ {len}、容量 {cap}")),
+        Value::Bytes(n) => lang.pick(format!("{n} zero bytes"), format!("{n} バイトのゼロ")),
+    }
+}
+
+/// `a` and `b` joined as Japanese writes them: a half-width space between
+/// a Japanese character and a Latin one or a digit, none between two
+/// Japanese characters (`0x10 の` + `値`, `ヒープ上の` + `Point`).
+pub(crate) fn join_ja(a: &str, b: &str) -> String {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '*' | '&' | '[' | ')' | ']' | '}' | '_'));
+    let wide = |c: Option<char>| c.is_some_and(is_wide);
+    let (end, start) = (a.chars().next_back(), b.chars().next());
+    let gap = (latin(end) && wide(start)) || (wide(end) && latin(start)) || (latin(end) && latin(start));
+    if gap {
+        format!("{a} {b}")
+    } else {
+        format!("{a}{b}")
     }
 }
 
@@ -93,14 +109,15 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
 }
 
 /// A space-free word cut where a line may break inside it: beside a
-/// Japanese character, unless kinsoku forbids it.
+/// Japanese character, unless kinsoku forbids it or a no-break space
+/// holds the two together (`2\u{a0}個`, as `2\u{a0}spans` in English).
 fn pieces(word: &str) -> alloc::vec::Vec<&str> {
     let mut out = alloc::vec::Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;
     for (i, c) in word.char_indices() {
         if let Some(p) = prev {
-            if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) {
+            if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) && p != NBSP && c != NBSP {
                 out.push(&word[start..i]);
                 start = i;
             }
@@ -110,6 +127,8 @@ fn pieces(word: &str) -> alloc::vec::Vec<&str> {
     out.push(&word[start..]);
     out
 }
+
+const NBSP: char = '\u{a0}';
 
 /// Characters a line must not start with.
 const NO_START: &str = "、。，．・：；？！ー）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜…),.:;!?%";
@@ -141,6 +160,8 @@ mod tests {
         // Latin runs inside Japanese stay whole, and a space still breaks.
         assert_eq!(wrap("GOGC=offでは", 10), ["GOGC=offで", "は"]);
         assert_eq!(wrap("「ヒープ」へ", 4), ["「ヒー", "プ」", "へ"]);
+        // A no-break space keeps a number with its counter.
+        assert_eq!(wrap("スパン 12\u{a0}個", 7), ["スパン", "12\u{a0}個"]);
         for line in wrap("ガベージコレクションは、到達できないオブジェクトを回収します。", 12) {
             assert!(columns(&line) <= 12.0, "{line}");
             assert!(!line.starts_with(['、', '。', 'ー', 'ッ']), "{line}");
