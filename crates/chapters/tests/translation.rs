@@ -88,17 +88,21 @@ const KEPT: &[&str] = &[
     "RSS",
     "n",
     "vs",
+    "OOM",
+    "killer",
+    "SIGKILL",
+    "SIGSEGV",
+    "Killed",
 ];
 
 /// Latin words of text that must be Japanese, except the kept ones.
 fn latin_words<'a>(s: &'a str, allowed: &BTreeSet<String>) -> Vec<&'a str> {
+    let kept = |w: &str| KEPT.contains(&w) || allowed.contains(w);
     s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
-        // 256MiB, P0: a number glued to a kept word.
-        .map(|w| if w.starts_with("0x") { w } else { w.trim_matches(|c: char| c.is_ascii_digit()) })
-        // 0x…: addresses.
         .filter(|w| !is_object_name(w) && !w.starts_with("0x"))
-        .filter(|w| !KEPT.contains(w) && !allowed.contains(*w))
+        // 256MiB, P0: a number glued to a kept word.
+        .filter(|w| !kept(w) && !kept(w.trim_matches(|c: char| c.is_ascii_digit())))
         .collect()
 }
 
@@ -203,7 +207,8 @@ fn texts(ch: &Chapter, vp: Viewport) -> Vec<(String, String, bool)> {
             }
         }
         for s in scenes {
-            for n in &s.nodes {
+            // A memory cell's text is its byte in hex (`2a`, `ff`): a number.
+            for n in s.nodes.iter().filter(|n| !matches!(n.key, memview::Key::Cell(_))) {
                 out.extend(n.texts.iter().map(|t| (at("label"), t.content.clone(), false)));
             }
         }

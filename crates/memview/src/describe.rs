@@ -93,8 +93,8 @@ pub fn describe(m: &Machine, lang: Language) -> String {
     }
     if let Some(why) = &m.killed {
         parts.push(match (lang, &m.c_heap) {
-            (Language::Ja, Some(h)) => format!("メモリ不足で、プロセスはカーネルに強制終了されました。{}。", out_of_memory(h.used(), h.limit)),
-            (Language::Ja, None) => String::from("メモリ不足で、プロセスはカーネルに強制終了されました。"),
+            (Language::Ja, Some(h)) => format!("メモリ不足で、プロセスは OOM キラーに強制終了されました。{}。", out_of_memory(h.used(), h.limit)),
+            (Language::Ja, None) => String::from("メモリ不足で、プロセスは OOM キラーに強制終了されました。"),
             (Language::En, _) => format!("The process was killed by the OOM killer. {why}."),
         });
     }

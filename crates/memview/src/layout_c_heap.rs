@@ -192,10 +192,10 @@ pub(crate) fn killed(m: &Machine, why: &str, area: Rect, mt: &Metrics, scene: &m
     let (why, sig, heading) = match (mt.lang, &m.c_heap) {
         (Language::Ja, Some(h)) => (
             format!("メモリ不足：ヒープが {} バイトに達し、上限 {} バイトを超過", h.used(), h.limit),
-            "カーネルがシグナル 9 で強制終了 \u{b7} 終了ステータス 137",
+            "OOM キラーによる SIGKILL \u{b7} 終了ステータス 137",
             "強制終了",
         ),
-        (Language::Ja, None) => (String::from("メモリ不足"), "カーネルがシグナル 9 で強制終了 \u{b7} 終了ステータス 137", "強制終了"),
+        (Language::Ja, None) => (String::from("メモリ不足"), "OOM キラーによる SIGKILL \u{b7} 終了ステータス 137", "強制終了"),
         (Language::En, _) => (String::from(why), "SIGKILL from the OOM killer \u{b7} exit status 137", "Killed"),
     };
     let why = text::wrap(&why, fits);

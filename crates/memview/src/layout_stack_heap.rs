@@ -434,7 +434,7 @@ fn allocator_footer(m: &Machine, inner: Rect, y: f32, small: f32, mt: &Metrics, 
     let arena = text::bytes(memsim::ARENA_BYTES);
     let text = match l {
         Language::En => format!("pages from the page heap (mheap): {used} of {of} in a {arena} arena. P0's mcache: {mcache}"),
-        Language::Ja => format!("ページヒープ（mheap）のページ：{arena} のアリーナの {of} ページのうち {used}。0 番の P の mcache：{mcache}"),
+        Language::Ja => format!("ページヒープ（mheap）のページ：{arena} のアリーナの {of} ページのうち {used}。P0 の mcache：{mcache}"),
     };
     let lines = text::wrap(&text, mt.fits(inner.w, small));
     let top = inner.bottom() - lines.len() as f32 * small * 1.3;
