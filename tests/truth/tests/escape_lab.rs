@@ -29,7 +29,12 @@ fn benchmarks(text: &str) -> Vec<(String, (f64, u64, u64))> {
     out
 }
 
+/// Benchmarks run one at a time: two at once on a small machine share its
+/// cores and skew each other's ns/op.
+static BENCH: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn bench(pkg: &str, times: &str, gc: &str) -> String {
+    let _alone = BENCH.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let out = go(&module()).args(["test", "-run", "^$", "-bench", ".", "-benchmem", times, "-count=3", pkg]).env("GOGC", gc).output().expect("go test");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{text}");
