@@ -11,7 +11,11 @@ thread_local! {
     static DASH: js_sys::Array = js_sys::Array::of2(&JsValue::from_f64(6.0), &JsValue::from_f64(4.0));
 }
 
-const FONT: &str = "Menlo, Consolas, monospace";
+/// Named monospace fonts before the generic one: under `<html lang=ja>`
+/// Chromium's `monospace` is a Japanese font whose arrows and symbols are a
+/// full em wide, wider than the layouts allow. Japanese characters fall
+/// through to the system's Japanese font either way.
+const FONT: &str = "Menlo, Consolas, \"DejaVu Sans Mono\", \"Liberation Mono\", monospace";
 
 pub struct Canvas2d {
     pub canvas: HtmlCanvasElement,

@@ -358,7 +358,7 @@ impl Session {
             Intent::Dark(d) => self.dark = d,
             Intent::ReducedMotion(r) => self.reduced_motion = r,
             Intent::Resize { width, height, .. } => {
-                let vp = Viewport::new(width.max(1.0), height.max(1.0));
+                let vp = Viewport::new(width.max(1.0), height.max(1.0)).in_language(self.lang);
                 if vp != self.viewport || self.scene.is_none() {
                     self.viewport = vp;
                     self.relayout();

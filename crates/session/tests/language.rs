@@ -71,6 +71,11 @@ fn switching_keeps_the_chapter_step_and_knobs() {
     );
     assert_eq!(urls(&mut s), ["#/gc/39?GOGC=50&lang=ja"]);
     assert!(s.frame(2.0).is_some(), "the picture redraws");
+    // A new window size keeps the picture's words in the language.
+    s.dispatch(Intent::Resize { width: 390.0, height: 473.0, dpr: 2.0 }, 2.5);
+    let scene = s.frame(1e6).expect("a picture");
+    let japanese = scene.nodes.iter().flat_map(|n| &n.texts).filter(|t| t.content.chars().any(memview::text_is_wide)).count();
+    assert!(japanese > 3, "{japanese} Japanese labels after a resize");
     assert!(s.dispatch(Intent::Language("en".into()), 3.0));
     assert_eq!(urls(&mut s), ["#/gc/39?GOGC=50&lang=en"], "a chosen language stays in the link");
     assert!(!s.dispatch(Intent::Language("<b>".into()), 4.0), "an unknown code changes nothing");
