@@ -17,8 +17,10 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 // Records every label the canvas draws, with the real font's width of it.
 const RECORD = () => {
   window.drawnText = new Map();
+  window.drawnStep = [];
   const fill = CanvasRenderingContext2D.prototype.fillText;
   CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    window.drawnStep.push(text);
     const key = `${this.font}|${text}`;
     if (!window.drawnText.has(key)) window.drawnText.set(key, { text, font: this.font, width: this.measureText(text).width });
     return fill.call(this, text, x, y, ...rest);
@@ -58,7 +60,7 @@ for (const [size, shots] of [[{ width: 1280, height: 720 }, true], [{ width: 390
     let visited = 0;
     for (const [id, steps] of index) {
       for (let n = 1; n <= steps; n++) {
-        await page.evaluate((h) => { location.hash = h; }, `#/${id}/${n}?lang=ja`);
+        await page.evaluate((h) => { window.drawnStep = []; location.hash = h; }, `#/${id}/${n}?lang=ja`);
         await page.waitForFunction(([c, s]) => document.getElementById('app').dataset.chapter === c && document.getElementById('app').dataset.step === String(s), [id, n]);
         await settle(page);
         const shown = await page.evaluate(() => ({
@@ -67,10 +69,11 @@ for (const [size, shots] of [[{ width: 1280, height: 720 }, true], [{ width: 390
           desc: document.getElementById('state-desc').textContent,
           title: document.title,
           next: document.querySelector('#next [data-t]').textContent,
+          canvas: window.drawnStep.join(' '),
         }));
         const where = `${id}/${n}`;
         if (shown.lang !== 'ja') problems.push(`${where}: <html lang=${shown.lang}>`);
-        for (const k of ['caption', 'desc', 'title']) if (!JAPANESE.test(shown[k])) problems.push(`${where}: ${k} not Japanese: ${shown[k].slice(0, 80)}`);
+        for (const k of ['caption', 'desc', 'title', 'canvas']) if (!JAPANESE.test(shown[k])) problems.push(`${where}: ${k} not Japanese: ${shown[k].slice(0, 80)}`);
         if (shown.next !== '次へ') problems.push(`${where}: Next reads ${shown.next}`);
         if (shots) await screenshot(page, `ja/${id}-${n}`);
         visited++;
