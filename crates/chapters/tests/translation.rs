@@ -92,13 +92,18 @@ const KEPT: &[&str] = &[
 
 /// Latin words of text that must be Japanese, except the kept ones.
 fn latin_words<'a>(s: &'a str, allowed: &BTreeSet<String>) -> Vec<&'a str> {
+    let kept = |w: &str| KEPT.contains(&w) || allowed.contains(w);
     s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        // amd64, ~r0: a kept word whose own spelling ends in digits.
+        .filter(|w| !kept(w))
+        // …92a0: an address written by its last hex digits.
+        .filter(|w| !(w.chars().all(|c| c.is_ascii_hexdigit()) && w.chars().any(|c| c.is_ascii_digit())))
         // 256MiB, P0: a number glued to a kept word.
         .map(|w| if w.starts_with("0x") { w } else { w.trim_matches(|c: char| c.is_ascii_digit()) })
         // 0x…: addresses.
         .filter(|w| !is_object_name(w) && !w.starts_with("0x"))
-        .filter(|w| !KEPT.contains(w) && !allowed.contains(*w))
+        .filter(|w| !kept(w))
         .collect()
 }
 
@@ -294,6 +299,8 @@ fn the_checks_catch_what_they_should() {
     assert_eq!(latin_words("GOGC=100 のとき、n3 はヒープに置かれる (0xc000010000)", &none), Vec::<&str>::new());
     assert_eq!(latin_words("the goal is 18 MiB", &none), ["the", "goal", "is"]);
     assert_eq!(latin_words("GOMEMLIMIT=256MiB、P0 の mcache", &none), Vec::<&str>::new());
+    assert_eq!(latin_words("amd64 では、…92a0 にある", &none), Vec::<&str>::new());
+    assert_eq!(latin_words("～r0 level=0", &BTreeSet::from(["r0".into(), "level".into()])), Vec::<&str>::new());
     assert_eq!(numbers("goal 41.7 MiB, 1,000 objects."), BTreeSet::from(["41.7".into(), "1000".into()]));
     assert!(has_japanese("ヒープ") && !has_japanese("heap"));
 }
