@@ -262,7 +262,7 @@ pub fn describe_growth(s: &GStack, lang: Language) -> String {
     if let Some(f) = s.freed {
         out.push_str(&match lang {
             Language::En => format!(" The block at {:#x} was just freed.", f.lo),
-            Language::Ja => format!("{:#x} のブロックはいま解放されました。", f.lo),
+            Language::Ja => format!("{:#x} のブロックは解放されたところです。", f.lo),
         });
     }
     if let Some(main) = s.frames.first() {
@@ -278,7 +278,7 @@ pub fn describe_growth(s: &GStack, lang: Language) -> String {
     match (s.overflow, lang) {
         (Some(Overflow::Fixed { size }), Language::En) => out.push_str(&format!(" The next call would write below the {} stack: SIGSEGV.", text::bytes(size))),
         (Some(Overflow::Fixed { size }), Language::Ja) => {
-            out.push_str(&format!("次の呼び出しは {} のスタックの外に書き込み、セグメンテーション違反になります。", text::bytes(size)))
+            out.push_str(&format!("次の呼び出しは {} のスタックの外に書き込むので、セグメンテーション違反になります。", text::bytes(size)))
         }
         (Some(Overflow::Limit { limit, .. }), Language::En) => {
             out.push_str(&format!(" Growing further would pass the {limit}-byte limit: fatal error: stack overflow."))
