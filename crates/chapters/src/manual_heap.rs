@@ -67,7 +67,7 @@ pub fn chapter(l: Language) -> Chapter {
         "In C the programmer manages the heap by hand: malloc asks for memory and returns its address; \
          free gives it back. Nothing else ever frees it. The heap here is glibc's, on 64-bit Linux.",
         "C ではプログラマがヒープを手で管理します。malloc はメモリを要求してそのアドレスを返し、\
-         free はそれを返します。ほかに解放してくれるものはありません。ここでのヒープは、64 ビット Linux 上の glibc のものです。",
+         free はそれを返却します。ほかに解放してくれるものはありません。ここでのヒープは、64 ビット Linux 上の glibc のものです。",
     ))
     .at("int main(int argc, char **argv)")
     .op(Op::CRuntime { limit: LIMIT })

@@ -77,7 +77,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The classic model: a call pushes a frame below main's and copies the arguments in, so add's a is its \
          own 10. (Go 1.27 passes a and b in registers and gives add no frame: see the last step.)",
         "古典的なモデルでは、呼び出しは main の下にフレームを積み、引数をそこへコピーします。\
-         add の a は main の a とは別の、add 自身の 10 です。実際の Go 1.27 は a と b をレジスタで渡し、add にフレームを作りません（最後の\
+         add の a は main の a とは別の、add 自身の 10 です。実際の Go 1.27 は a と b をレジスタで渡し、add にフレームを作りません（終盤の\
          ステップで確かめます）。",
     ))
     .at("b := add(a, 5)")

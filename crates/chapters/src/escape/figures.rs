@@ -193,7 +193,7 @@ pub fn path_cards(l: Language) -> Vec<Card> {
     let c = class_for(16).map_or((0, 0, 0), |c| (c.class, c.bytes_per_span, c.objects));
     if l == Language::Ja {
         return alloc::vec![
-            Card::new(None, "new Point：16 B", "int 2 つでポインタなし。コンパイラがエスケープすると判定したので、ランタイムのアロケータを呼ぶ"),
+            Card::new(None, "new Point：16 B", "int 2 つでポインタなし。コンパイラがエスケープすると判定したので、ランタイムのアロケータが呼ばれる"),
             Card {
                 big: None,
                 title: format!("サイズクラス {}：16 B", c.0),

@@ -166,7 +166,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "The compiler decides stack or heap; the runtime decides how much and where. NewPoint's 16-byte Point \
          calls the allocator, which rounds the request to a size class.",
-        "スタックかヒープかはコンパイラが、どれだけどこに置くかはランタイムが決めます。NewPoint の 16 バイトの Point はアロケータを呼び、要求はサイズクラスに切り上げられます。",
+        "スタックかヒープかはコンパイラが、どれだけどこに置くかはランタイムが決めます。NewPoint の 16 バイトの Point のためにアロケータが呼ばれ、要求はサイズクラスに切り上げられます。",
     ))
     .at("return &p")
     .view(path(1));

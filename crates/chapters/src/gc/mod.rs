@@ -153,7 +153,7 @@ fn three_colours(c: &mut Chapter) {
     c.step(l.pick(
         "Collecting takes two phases. Mark: start from the roots and find every object the program can \
          still reach. Sweep: free the rest. Go marks with three colours, so marking can stop and resume.",
-        "回収は 2 つのフェーズで進みます。マークでは、ルートから辿ってプログラムがまだ到達できるオブジェクトをすべて見つけます。スイープでは残りを解放します。Go は 3 色を使ってマークするので、マークを中断・再開できます。",
+        "回収は 2 つのフェーズで進みます。マークでは、ルートからたどってプログラムがまだ到達できるオブジェクトをすべて見つけます。スイープでは残りを解放します。Go は 3 色を使ってマークするので、マークを中断・再開できます。",
     ))
     .at("runtime.GC()");
 
@@ -208,7 +208,7 @@ fn three_colours(c: &mut Chapter) {
     let mut b = c.step(l.pick(
         "A new Node, n5, takes the first free slot in the span — n4's old address — and n2 points to it. \
          extra itself goes back to nil.",
-        "新しい Node の n5 は、スパンの最初の空きスロット、つまり n4 が使っていたアドレスに入り、n2 がそれを指します。extra 自身は nil に戻ります。",
+        "新しい Node、n5 は、スパンの最初の空きスロット、つまり n4 が使っていたアドレスに入り、n2 がそれを指します。extra 自身は nil に戻ります。",
     ));
     for op in extra() {
         b = b.op(op);
