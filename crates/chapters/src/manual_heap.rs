@@ -209,7 +209,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Past the memory limit (64 MiB here), the kernel's OOM killer ends the process with SIGKILL: no \
          clean-up, no error message from the program, just \"Killed\" from the shell and exit status 137 \
          (128 + 9).",
-        "メモリの上限（ここでは 64 MiB）を超えると、カーネルがメモリ不足と判断し、シグナル 9 でプロセスを強制終了します。\
+        "メモリの上限（ここでは 64 MiB）を超えると、カーネルの OOM killer が SIGKILL でプロセスを強制終了します。\
          後始末もプログラムからのエラーメッセージもなく、シェルが強制終了されたと表示するだけです。\
          終了ステータスは 137（128 + 9）です。",
     ))

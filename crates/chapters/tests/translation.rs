@@ -88,6 +88,18 @@ const KEPT: &[&str] = &[
     "RSS",
     "n",
     "vs",
+    // signals, the kernel's OOM killer, and the runtime's and standard
+    // library's names a caption gives (morestack, sync.Pool,
+    // debug.SetMaxStack): Japanese writing keeps them as they are.
+    "SIGSEGV",
+    "SIGKILL",
+    "OOM",
+    "killer",
+    "morestack",
+    "sync",
+    "Pool",
+    "debug",
+    "SetMaxStack",
 ];
 
 /// Latin words of text that must be Japanese, except the kept ones.

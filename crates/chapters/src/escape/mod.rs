@@ -85,7 +85,11 @@ fn zero_alloc(l: Language) -> alloc::vec::Vec<Card> {
         Language::Ja => alloc::vec![
             Card::new(None, "ゼロアロケーションのライブラリ", "関数が値をヒープに置かないパッケージ。ゴミが出ず、GC の仕事が減る。"),
             Card::new(None, "たいていは速い", "割り当てには時間がかかり、そのゴミは後でガベージコレクタの負担になる。"),
-            Card::new(None, "常にではない", "このベンチマークでは、16 バイトのバッファをプールから取るほうが、新しく割り当てるより遅かった。まずは計測を。"),
+            Card::new(
+                None,
+                "常にではない",
+                "このベンチマークでは、16 バイトのバッファを sync.Pool から取るほうが、新しく割り当てるより遅かった。まずは計測を。"
+            ),
         ],
     }
 }
@@ -209,7 +213,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Zero-allocation libraries keep their values off the heap, and usually that pays. Not always: \
          reusing a 16-byte buffer through sync.Pool was slower than allocating it. Measure before you adopt \
          one.",
-        "ゼロアロケーションのライブラリは値をヒープに置かず、たいていはそれが報われます。ただし常にではありません。16 バイトのバッファをプールで使い回すと、割り当てるより遅くなりました。採用する前に計測しましょう。",
+        "ゼロアロケーションのライブラリは値をヒープに置かず、たいていはそれが報われます。ただし常にではありません。16 バイトのバッファを sync.Pool で使い回すと、割り当てるより遅くなりました。採用する前に計測しましょう。",
     ))
     .at("func Keep(p *Point)")
     .view(View::Figure(Rc::new(Cards {

@@ -69,7 +69,7 @@ pub fn chapter(l: Language) -> Chapter {
         "First, C: a function that recurses forever, keeping 1 KiB per call on the main thread's fixed 8 MiB \
          stack. About 8,000 calls in, a frame lands past the stack's end: SIGSEGV, exit status 139 — the \
          terminal runs it.",
-        "まずは C から。無限に再帰する関数が、メインスレッドの固定 8 MiB のスタックに、呼び出し 1 回につき 1 KiB を積みます。約 8,000 回目でフレームがスタックの外にはみ出し、セグメンテーション違反で終了します（終了ステータス 139）。実行結果はターミナルにあります。",
+        "まずは C から。無限に再帰する関数が、メインスレッドの固定 8 MiB のスタックに、呼び出し 1 回につき 1 KiB を積みます。約 8,000 回目でフレームがスタックの外にはみ出し、SIGSEGV で終了します（終了ステータス 139）。実行結果はターミナルにあります。",
     ))
     .view(script(Scheme::Fixed(8 << 20), &fixed, fixed.len()))
     .terminal(C_COMMAND, C_TERMINAL);
@@ -140,7 +140,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The next frame would cross the guard, so the prologue calls morestack: a stack twice the size, every \
          frame copied, every pointer into the old stack — each &total — moved by the same distance. The \
          arrows still point at total.",
-        "次のフレームはガードを越えるため、プロローグがランタイムのスタック拡張処理を呼びます。2 倍のサイズのスタックへ全フレームをコピーし、古いスタックを指すポインタ（各 &total）はすべて同じ距離だけずらします。矢印は今も total を指しています。",
+        "次のフレームはガードを越えるため、プロローグが morestack を呼びます。2 倍のサイズのスタックへ全フレームをコピーし、古いスタックを指すポインタ（各 &total）はすべて同じ距離だけずらします。矢印は今も total を指しています。",
     ))
     .at("sum(depth-1, total)")
     .view(script(copy, &copying, after(8)));
@@ -186,7 +186,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Go stacks do overflow, rarely: one may grow to 1 GB on 64-bit (debug.SetMaxStack changes it), then \
          comes the fatal error below, exit status 2. With the defaults the stack reaches 512 MiB; doubling \
          again passes 10⁹ bytes.",
-        "Go のスタックも、まれにはオーバーフローします。64 ビット環境では 1 GB まで伸び（上限は変更できます）、それを超えると下の fatal error で終了します（終了ステータス 2）。既定値ではスタックは 512 MiB に達し、もう一度 2 倍にすると 10⁹ バイトを超えます。",
+        "Go のスタックもまれにオーバーフローします。64 ビットでは 1 GB まで伸び（debug.SetMaxStack で変更可能）、超えると下の fatal error で終了します（終了ステータス 2）。既定値では 512 MiB に達し、さらに 2 倍にすると 10⁹ バイトを超えます。",
     ))
     .at("sum(depth-1, total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(10_000_000, 128), lang: l })));
