@@ -46,9 +46,7 @@ pub const TIMELINE: &[(Milestone, Tr, &str, &str)] = &[
         "Go 1.4",
     ),
     (
-        Milestone {
-            version: "1.5", date: "2015-08-19", what: Tr { en: "the concurrent tri-color collector", ja: "並行に動く三色マーキングの GC" }
-        },
+        Milestone { version: "1.5", date: "2015-08-19", what: Tr { en: "the concurrent tri-color collector", ja: "三色マーキングによる並行 GC" } },
         Tr { en: "1.5: concurrent GC", ja: "1.5：並行 GC" },
         "#/gc/12",
         "Go 1.5",
@@ -114,8 +112,12 @@ fn halves(l: Language) -> Vec<Card> {
             ),
         ],
         Language::Ja => alloc::vec![
-            Card::new(None, "ソースコード", "main.go：値、ポインタ、関数呼び出し。どこに置くかは書かれていない。"),
-            Card::new(None, "コンパイラ", "エスケープ解析で各値をスタックかヒープに置く。フレームを配置し、スタックチェックと書き込みバリアを挿入する。"),
+            Card::new(None, "ソースコード", "main.go：値、ポインタ、関数呼び出し。どこに置かれるかは書かれていない。"),
+            Card::new(
+                None,
+                "コンパイラ",
+                "エスケープ解析で、各値をスタックとヒープのどちらに置くか決める。フレームを配置し、スタックチェックと書き込みバリアを挿入する。"
+            ),
             Card::new(None, "バイナリとランタイム", "どのプログラムにもリンクされる。アロケータ、ガベージコレクタ、スタックの伸長、スケジューラの P。"),
             Card::new(None, "実行中のプロセス", "コードの実行中、ランタイムが割り当て、回収し、スタックを伸ばす。その仕事量はコンパイラの判断で決まる。"),
         ],
@@ -184,8 +186,8 @@ pub fn chapter(l: Language) -> Chapter {
             ],
             Language::Ja => alloc::vec![
                 Card::new(None, "どう動くか", "実装の詳細：ヒープへのエスケープ、サイズクラス、マークのループ。地図なしでは難しい。"),
-                Card::new(None, "何か、なぜか", "各仕組みが何で、どんな問題を解いたか：生のメモリ、スタック、ヒープ、malloc、GC、伸長するスタック。"),
-                Card::new(None, "それから「どう」", "地図を手にすれば、詳細はすでに抱いている疑問への答えとして読める。"),
+                Card::new(None, "何か、なぜか", "各仕組みが何で、どんな問題を解いたか：生のメモリ、スタック、ヒープ、malloc、GC、伸びるスタック。"),
+                Card::new(None, "それから「どう」", "地図を手にしていれば、詳細は自分がすでに抱いている疑問への答えとして読める。"),
             ],
         },
     ))
@@ -202,7 +204,7 @@ pub fn chapter(l: Language) -> Chapter {
          it allocated on the heap (\"&point{...} escapes to heap\"). It also lays out frames and inserts stack \
          checks and write barriers.",
         "各値の置き場所はコンパイラが決めます。ここでは &point{x, y} が newPoint より長く生きると判断し、ヒープに割り当て\
-         させます（「&point{...} escapes to heap」）。フレームの配置や、スタックチェックと書き込みバリアの挿入も行います。",
+         ます（「&point{...} escapes to heap」）。フレームの配置や、スタックチェックと書き込みバリアの挿入も行います。",
     ))
     .view(stage(1))
     .at("return &point{x, y}")
@@ -212,14 +214,14 @@ pub fn chapter(l: Language) -> Chapter {
          collector that frees it later, stack growth, and the scheduler's Ps — processors that run \
          goroutines, each with its own allocation cache, the mcache.",
         "Go のバイナリには必ずランタイムが入っています。point の置き場所を探すアロケータ、後で解放するガベージコレクタ、\
-         スタックの伸長、そしてスケジューラの P。P はゴルーチンを実行するプロセッサで、それぞれ割り当て用のキャッシュ mcache を持ちます。",
+         スタックの伸長、そしてスケジューラの P。P はゴルーチンを実行する論理プロセッサで、それぞれ割り当て用のキャッシュ mcache を持ちます。",
     ))
     .view(stage(2))
     .at("p := newPoint(1, 2)");
     c.step(l.pick(
         "Running, the two halves meet: the compiler's choices decide how much work the runtime gets. The \
          chapters come back to these two halves again and again.",
-        "実行時に 2 つの部分が出会います。ランタイムの仕事量は、コンパイラの判断で決まります。この先の章は、\
+        "実行すると 2 つの部分が出会います。ランタイムの仕事量は、コンパイラの判断で決まります。この先の章は、\
          この 2 つに何度も立ち返ります。",
     ))
     .view(stage(3))
@@ -227,7 +229,7 @@ pub fn chapter(l: Language) -> Chapter {
     let mut t = c.step(l.pick(
         "The story follows memory management through history, and Go through its releases. Each milestone below \
          links to the step that shows it.",
-        "この話は、メモリ管理を歴史に沿って、Go をリリースに沿ってたどります。下の各マイルストーンは、それを扱うステップへのリンクです。",
+        "この話は、メモリ管理を歴史の順に、Go をリリースの順にたどります。下の各マイルストーンから、それを扱うステップへ移れます。",
     ));
     let items = TIMELINE.iter().map(|(m, ..)| *m).collect();
     t = t

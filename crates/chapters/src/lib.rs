@@ -79,15 +79,15 @@ pub fn checked(lang: Lang, l: Language) -> String {
              checked against {GO_CHECKED}. Addresses are illustrative."
         ),
         (Lang::Go, Language::Ja) => format!(
-            "数値は 64 ビット Linux 上の {GO_VERSION} のものです。リスト、コンパイラのメッセージ、プログラムの出力、割り当てサイズは \
-             {GO_CHECKED} で確認しました。アドレスは説明のための例です。"
+            "数値は 64 ビット Linux 上の {GO_VERSION} のものです。コード、コンパイラのメッセージ、プログラムの出力、割り当てサイズは \
+             {GO_CHECKED} で確認しました。アドレスは説明用の値です。"
         ),
         (Lang::C, Language::En) => format!(
             "This C listing, gcc's warnings and the program's output were checked against {C_CHECKED} on 64-bit Linux, run \
              without address randomization."
         ),
         (Lang::C, Language::Ja) => format!(
-            "この C のリスト、gcc の警告、プログラムの出力は、64 ビット Linux 上の {} で、アドレスのランダム化を無効にして確認しました。",
+            "この C のコード、gcc の警告、プログラムの出力は、64 ビット Linux 上の {} で、アドレスのランダム化を無効にして確認しました。",
             C_CHECKED.replace(" and ", " と ")
         ),
         (Lang::Asm, Language::En) => String::from(
@@ -95,8 +95,8 @@ pub fn checked(lang: Lang, l: Language) -> String {
              Addresses are illustrative.",
         ),
         (Lang::Asm, Language::Ja) => String::from(
-            "このリストは amd64 風の疑似アセンブリで、アセンブルするためではなく読むためのものです。ツールチェーンでは確認していません。\
-             アドレスは説明のための例です。",
+            "このコードは amd64 風の疑似アセンブリで、アセンブルするためではなく読むためのものです。ツールチェーンでは確認していません。\
+             アドレスは説明用の値です。",
         ),
     }
 }

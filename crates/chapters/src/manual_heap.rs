@@ -79,8 +79,8 @@ pub fn chapter(l: Language) -> Chapter {
         "malloc(16) returns a pointer to a fresh chunk: 16 bytes plus an 8-byte hidden size word, rounded up \
          to 16, make a 32-byte chunk. It follows malloc's own bookkeeping: …92a0, run without address \
          randomization (setarch -R).",
-        "malloc(16) は新しいチャンクへのポインタを返します。16 バイトと隠れたサイズ情報 8 バイトを 16 の倍数に切り上げた 32 バイトです。\
-         malloc の管理領域の直後、0x5555_5555_92a0 にあります（setarch -R でアドレスのランダム化なし）。",
+        "malloc(16) は新しいチャンクへのポインタを返します。16 バイトに隠れたサイズ情報 8 バイトを足し、16 の倍数に切り上げた 32 バイトの\
+         チャンクです。場所は malloc の管理領域の直後、…92a0 です（setarch -R でアドレスのランダム化なし）。",
     ))
     .at("Account *alice = malloc(sizeof(Account));")
     .op(Op::Declare { name: s("alice"), ty: s("Account *"), value: Expr::Malloc { ty: s("Account"), value: Box::new(pair("id", "balance")) } })
@@ -92,7 +92,7 @@ pub fn chapter(l: Language) -> Chapter {
         .op(set("alice", "balance", 100))
         .focus(Focus::pointee("main", "alice"));
 
-    c.step(l.pick("printf reads the balance back through alice: 100.", "printf が alice を通して balance を読み返すと、100 です。"))
+    c.step(l.pick("printf reads the balance back through alice: 100.", "printf が alice 経由で balance を読み出すと、100 です。"))
         .at_nth("printf(\"%ld\\n\", alice->balance);", 0, 0)
         .op(print_field("alice", "balance"))
         .focus(Focus::pointee("main", "alice"));
@@ -123,13 +123,13 @@ pub fn chapter(l: Language) -> Chapter {
          which malloc clears.",
         "値を入れる前に読むと、order は 22906492249 0 と出ます。malloc はゼロクリアしません。\
          qty は free が残したリンクです（glibc はチャンクのアドレスを 12 ビット右シフトして格納します）。\
-         price はキーで、これは malloc が消します。",
+         price にあったキーは malloc が消します。",
     ))
     .at("printf(\"%ld %ld\\n\", order->qty, order->price);")
     .op(Op::Print(vec![Expr::Load(member("order", "qty")), Expr::Load(member("order", "price"))]))
     .focus(Focus::pointee("main", "order"));
 
-    c.step(l.pick("The order is filled in: 3 items at 999 each.", "order に値を入れます。単価 999 の品が 3 個です。"))
+    c.step(l.pick("The order is filled in: 3 items at 999 each.", "order に値を入れます。単価 999 の品物が 3 個です。"))
         .at("order->price = 999;")
         .op(set("order", "qty", 3))
         .op(set("order", "price", 999))
@@ -149,7 +149,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Freed too early: the program prints 999, the order's price — someone else's data. Nothing crashed; \
          the program is simply wrong.",
         "解放が早すぎました。プログラムは 999、つまり order の price という他人のデータを出力します。\
-         クラッシュはしません。ただ結果が黙って間違っているだけです。",
+         クラッシュはしません。プログラムが黙って間違っているだけです。",
     ))
     .at_nth("printf(\"%ld\\n\", alice->balance);", 1, 0)
     .op(print_field("alice", "balance"))
@@ -185,7 +185,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "At the closing brace buf goes out of scope — but the block stays: nothing points to it, and nothing \
          will ever free it. It has leaked.",
-        "閉じ括弧で buf はスコープを外れますが、確保したブロックは残ります。もう何もそれを指しておらず、\
+        "閉じ括弧で buf はスコープを外れますが、割り当てたブロックは残ります。もう何もそれを指しておらず、\
          二度と解放されることもありません。メモリリークです。",
     ))
     .at_nth("memset(buf, 1, 4096);", 0, 1)
@@ -209,8 +209,8 @@ pub fn chapter(l: Language) -> Chapter {
         "Past the memory limit (64 MiB here), the kernel's OOM killer ends the process with SIGKILL: no \
          clean-up, no error message from the program, just \"Killed\" from the shell and exit status 137 \
          (128 + 9).",
-        "メモリの上限（ここでは 64 MiB）を超えると、カーネルがシグナル 9 でプロセスを強制終了します。\
-         後始末もプログラムからのエラーメッセージもなく、シェルが強制終了を表示するだけです。\
+        "メモリの上限（ここでは 64 MiB）を超えると、カーネルの OOM killer が SIGKILL でプロセスを強制終了します。\
+         後始末もプログラムからのエラーメッセージもなく、シェルが強制終了されたと表示するだけです。\
          終了ステータスは 137（128 + 9）です。",
     ))
     .at("memset(buf, 1, 4096);")
@@ -220,7 +220,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The pain of manual memory management: forget a free and memory leaks until the process dies; free \
          too early and pointers silently read someone else's data. Programmers wanted the language to free \
          heap memory for them. Next: garbage collection.",
-        "手動のメモリ管理はつらいものです。free を忘れればプロセスが死ぬまでメモリがリークし、\
+        "これが手動のメモリ管理のつらさです。free を忘れればプロセスが死ぬまでメモリがリークし、\
          早すぎればポインタが黙って他人のデータを読みます。プログラマは、ヒープのメモリを言語に解放してほしいと考えました。\
          次は、ガベージコレクションです。",
     ));

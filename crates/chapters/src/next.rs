@@ -29,7 +29,7 @@ pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
     (
         Tr { en: "Garbage Collection Semantics", ja: "Garbage Collection Semantics" },
         Tr { en: "GopherCon SG 2019", ja: "GopherCon SG 2019" },
-        Tr { en: "the collector's logic in depth", ja: "ガベージコレクタの論理を深く" },
+        Tr { en: "the collector's logic in depth", ja: "ガベージコレクタのロジックを深く掘り下げる" },
         Tr {
             en: "GC semantics continue \u{201c}Garbage collection\u{201d}", ja: "GC のセマンティクス：「ガベージコレクション」の章の続き"
         },
@@ -69,7 +69,7 @@ pub fn chapter(l: Language) -> Chapter {
          memory, stack and heap, malloc and free, the collector, growable stacks — and how one hot allocation \
          adds up.",
         "ここが出発点です。Go のメモリ管理の各部品が何で、なぜあるのかを見てきました。生のメモリ、スタックとヒープ、\
-         malloc と free、ガベージコレクタ、伸長するスタック。そして、ホットパスの 1 つのアロケーションが積み重なる様子も。",
+         malloc と free、ガベージコレクタ、伸びるスタック。そして、ホットパスのアロケーション 1 つが積み重なる様子も見ました。",
     ))
     .view(View::Figure(Rc::new(Story::Cards {
         lang: l,
@@ -86,9 +86,9 @@ pub fn chapter(l: Language) -> Chapter {
                 Card::new(None, "You measure", "B/op and allocs/op first: an allocation in a hot path is paid on every call."),
             ],
             Language::Ja => alloc::vec![
-                Card::new(None, "コンパイラが決める", "値ごとにスタックかヒープかを、エスケープ解析で。フレームと、その周りのチェックも"),
-                Card::new(None, "ランタイムが働く", "サイズクラスとスパン、書き込みバリアとペーサーを備えた並行 GC、コピーで伸びるスタック"),
-                Card::new(None, "あなたが計測する", "まず 1 回あたりのバイト数とアロケーション回数を。ホットパスの割り当ては呼び出しのたびに効く"),
+                Card::new(None, "コンパイラが決める", "値ごとにスタックかヒープかを、エスケープ解析で。フレームと、その周りのチェックも。"),
+                Card::new(None, "ランタイムが働く", "サイズクラスとスパン、書き込みバリアとペーサーを備えた並行 GC、コピーで伸びるスタック。"),
+                Card::new(None, "あなたが計測する", "まず 1 回あたりのバイト数とアロケーション回数を。ホットパスの割り当ては、呼び出しのたびにコストになる。"),
             ],
         },
     })))
@@ -97,8 +97,8 @@ pub fn chapter(l: Language) -> Chapter {
     let mut t = c.step(l.pick(
         "Now deep-dive with the talks the outline recommends. Each goes further into one part of this story; \
          the links below lead back to the step each continues.",
-        "ここからは、アウトラインが勧めるトークで深掘りしましょう。どれもこの話の一部をさらに掘り下げます。\
-         下のリンクから、各トークが続きを語るステップに戻れます。",
+        "ここからは、元のトークのアウトラインが勧めるトークで深掘りしましょう。どれもこの話の一部をさらに掘り下げます。\
+         下のリンクから、各トークの起点となるステップへ戻れます。",
     ));
     let cards = TALKS
         .iter()

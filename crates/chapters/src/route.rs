@@ -74,7 +74,7 @@ impl Problem {
                 format!("{key}=\u{201c}{given}\u{201d} cannot be used (expected {}); the step's own value is shown", alternatives(expected))
             }
             Problem::UnknownLanguage { given } if ja => {
-                format!("言語\u{300c}{given}\u{300d}はありません（en または ja）。英語で表示しています")
+                format!("言語\u{300c}{given}\u{300d}には対応していません（en または ja）。英語で表示しています")
             }
             Problem::UnknownLanguage { given } => {
                 format!("There is no language \u{201c}{given}\u{201d} here (en or ja); showing English")

@@ -54,8 +54,8 @@ pub fn chapter(l: Language) -> Chapter {
         "Languages brought variables: names instead of addresses; the compiler picks each address and \
          remembers it. Each goroutine has a stack (new ones start at 2 KiB; main's has grown to 4 KiB), and \
          each call gets a frame on it.",
-        "プログラミング言語は変数をもたらしました。アドレスの代わりに名前を使い、アドレスはコンパイラが決めて覚えます。\
-         ゴルーチンごとにスタックがあり（新しいものは 2 KiB から。main ゴルーチンのものは 4 KiB に伸びています）、\
+        "プログラミング言語に変数が登場しました。アドレスではなく名前で書き、アドレスはコンパイラが決めて覚えます。\
+         ゴルーチンごとにスタックがあり（新しいものは 2 KiB から。main のものはすでに 4 KiB に伸びています）、\
          呼び出しのたびにフレームが積まれます。",
     ))
     .at("func main()")
@@ -66,7 +66,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "a := 10 gets a slot in main's frame: 8 bytes, the size of an int on 64-bit, at a place the compiler \
          chose. The stack grows downward: later slots and frames go below this one.",
-        "a := 10 は main のフレームに 8 バイトの場所を得ます。64 ビット環境での int の大きさで、\
+        "a := 10 には、main のフレームに 8 バイトの場所が用意されます。64 ビット環境の int の大きさで、\
          位置はコンパイラが決めます。スタックは下向きに伸びるので、後から来る変数やフレームはこの下に置かれます。",
     ))
     .at("a := 10")
@@ -77,14 +77,14 @@ pub fn chapter(l: Language) -> Chapter {
         "The classic model: a call pushes a frame below main's and copies the arguments in, so add's a is its \
          own 10. (Go 1.27 passes a and b in registers and gives add no frame: see the last step.)",
         "古典的なモデルでは、呼び出しは main の下にフレームを積み、引数をそこへコピーします。\
-         add の a は、add 自身が持つ 10 です。実際の Go 1.27 は a と b をレジスタで渡し、add にフレームを作りません（最後の\
+         add の a は main の a とは別の、add 自身の 10 です。実際の Go 1.27 は a と b をレジスタで渡し、add にフレームを作りません（終盤の\
          ステップで確かめます）。",
     ))
     .at("b := add(a, 5)")
     .op(call("add", &[("a", "int", Expr::var("a")), ("b", "int", Expr::Int(5))]))
     .focus(Focus::frame("add"));
 
-    c.step(l.pick("sum is a local of add: one more slot in add's frame.", "sum は add のローカル変数です。add のフレームに場所がもうひとつ増えます。"))
+    c.step(l.pick("sum is a local of add: one more slot in add's frame.", "sum は add のローカル変数です。add のフレームに場所がもう 1 つ増えます。"))
         .at("sum := a + b")
         .op(declare("sum", "int", Expr::plus(Expr::var("a"), Expr::var("b"))))
         .focus(Focus::var("add", "sum"));
@@ -93,7 +93,7 @@ pub fn chapter(l: Language) -> Chapter {
         "return pops add's frame: a, b and sum vanish at once, with no clean-up code. main's b receives \
          the result, 15. The stack needs no bookkeeping beyond one pointer moving up and down.",
         "return で add のフレームがポップされ、a、b、sum は後始末のコードなしに一度に消えます。\
-         main の b は結果の 15 を受け取ります。スタックの管理は、ポインタをひとつ上下させるだけで済みます。",
+         main の b は結果の 15 を受け取ります。スタックの管理は、ポインタを 1 つ上下させるだけで済みます。",
     ))
     .at("return sum")
     .op(ret(Some(Expr::var("sum")), Some(("b", "int"))))
@@ -115,8 +115,8 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "The brace ends c's scope, a compiler rule: the frame was sized once when main began; the picture \
          drops c only to show the scope ending. Calls nest and the stack mirrors them: last in, first out.",
-        "閉じ括弧で c のスコープが終わります。これはコンパイラの規則で、フレームの大きさは main の開始時に一度だけ決まっています。\
-         図から c を消すのはスコープの終わりを見せるためです。呼び出しは入れ子になり、スタックはそれをそのまま映します。\
+        "閉じ括弧で c のスコープが終わります。これはコンパイラ上の規則で、フレームの大きさは main の開始時に一度決まったきりです。\
+         図から c を消すのは、スコープの終わりを見せるためだけです。呼び出しは入れ子になり、スタックはそれをそのまま映します。\
          後入れ先出しです。",
     ))
     .at_nth("println(c)", 0, 1)
@@ -126,7 +126,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Some data must outlive the call that makes it. newPoint builds a Point and returns its address, \
          so the Point cannot live in newPoint's frame: the frame is gone after the return.",
-        "データの中には、作った呼び出しより長く生きなければならないものがあります。newPoint は Point を作ってそのアドレスを\
+        "データの中には、それを作った呼び出しより長く生きなければならないものがあります。newPoint は Point を作ってそのアドレスを\
          返すので、Point を newPoint のフレームには置けません。return の後、フレームは消えているからです。",
     ))
     .at("p := newPoint(a, b)")
@@ -159,7 +159,7 @@ pub fn chapter(l: Language) -> Chapter {
         "1 MiB exceeds the 64 KiB limit for implicit stack values, so make's backing array, n2, goes to the heap: \
          a large object, 128 whole 8 KiB pages. buf, in main's frame, is a 24-byte slice header: pointer, length, \
          capacity.",
-        "1 MiB は、暗黙に作る値をスタックに置ける上限 64 KiB を超えるため、make の基底配列 n2 はヒープに置かれます。\
+        "1 MiB は、暗黙に作る値をスタックに置ける上限の 64 KiB を超えるため、make の基底配列 n2 はヒープに置かれます。\
          8 KiB のページ 128 枚を丸ごと使うラージオブジェクトです。main のフレームの buf は、\
          ポインタ・長さ・容量の 24 バイトのスライスヘッダです。",
     ))
@@ -243,7 +243,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The same function given the heap pointer p: again only the 8-byte address is copied, and both \
          frames now point at n1, the one Point on the heap.",
         "同じ関数に、今度はヒープを指すポインタ p を渡します。やはりコピーされるのは 8 バイトのアドレスだけで、\
-         両方のフレームがヒープ上のただひとつの Point、n1 を指します。",
+         両方のフレームがヒープ上のただ 1 つの Point、n1 を指します。",
     ))
     .at("moveByPointer(p)")
     .op(call("moveByPointer", &[("pt", "*Point", Expr::var("p"))]))
@@ -259,7 +259,7 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "Back in main, p.X is 110; len(buf) is 1048576. The output matches the real program's, line for line.",
-        "main に戻ると、p.X は 110、len(buf) は 1048576 です。出力は実際のプログラムと行単位で一致します。",
+        "main に戻ると、p.X は 110、len(buf) は 1048576 です。出力は実際のプログラムと 1 行ずつ一致します。",
     ))
     .at("println(p.X, len(buf))")
     .op(ret(None, None))
@@ -270,8 +270,8 @@ pub fn chapter(l: Language) -> Chapter {
         "These frames are the classic model. What Go 1.27 emitted: add, moveByValue and moveByPointer have \
          locals=0x0 and no frame — since Go 1.17 arguments travel in registers. newPoint's frame is 0x28 (40) \
          bytes, main's 0x48 (72).",
-        "図は古典的なモデルです。Go 1.27 では add、moveByValue、moveByPointer は locals=0x0 でフレームがありません（Go 1.17 から\
-         引数はレジスタ渡し）。newPoint は 0x28（40）、main は 0x48（72）バイトです。",
+        "図は古典的モデルです。実際の Go 1.27 では add、moveByValue、moveByPointer は locals=0x0 でフレームがありません\
+         （Go 1.17 から引数はレジスタ渡し）。newPoint は 0x28（40）、main は 0x48（72）バイトです。",
     ))
     .at("func add(a, b int) int")
     .terminal(ASM_HEADERS, ASM_HEADERS_OUT);
@@ -280,8 +280,8 @@ pub fn chapter(l: Language) -> Chapter {
         "The stack frees itself: a frame's memory is reclaimed when its function returns. The heap holds what \
          is too big for a frame or outlives its call, until someone frees it. Who, and when? Next: the heap \
          by hand.",
-        "スタックは自動的に片付きます。フレームのメモリは、関数が戻るときに回収されます。ヒープには、\
-         フレームに入りきらない大きなものや呼び出しより長く生きるものが、誰かが解放するまで残ります。\
+        "スタックは自分で片付きます。フレームのメモリは、関数が戻るときに回収されます。ヒープには、\
+         フレームに入りきらないものや呼び出しより長く生きるものが、誰かが解放するまで残ります。\
          では誰が、いつ解放するのか。次は、手で管理するヒープです。",
     ))
     .at_nth("println(p.X, len(buf))", 0, 1)

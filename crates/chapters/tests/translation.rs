@@ -88,11 +88,19 @@ const KEPT: &[&str] = &[
     "RSS",
     "n",
     "vs",
+    // signals, the kernel's OOM killer, and the runtime's and standard
+    // library's names a caption gives (morestack, sync.Pool,
+    // debug.SetMaxStack): Japanese writing keeps them as they are.
+    "SIGSEGV",
+    "SIGKILL",
     "OOM",
     "killer",
-    "SIGKILL",
-    "SIGSEGV",
     "Killed",
+    "morestack",
+    "sync",
+    "Pool",
+    "debug",
+    "SetMaxStack",
 ];
 
 /// Latin words of text that must be Japanese, except the kept ones.
@@ -101,6 +109,8 @@ fn latin_words<'a>(s: &'a str, allowed: &BTreeSet<String>) -> Vec<&'a str> {
     s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
         .filter(|w| !is_object_name(w) && !w.starts_with("0x"))
+        // …92a0: an address written by its last hex digits.
+        .filter(|w| !(w.chars().all(|c| c.is_ascii_hexdigit()) && w.chars().any(|c| c.is_ascii_digit())))
         // 256MiB, P0: a number glued to a kept word.
         .filter(|w| !kept(w) && !kept(w.trim_matches(|c: char| c.is_ascii_digit())))
         .collect()
@@ -299,6 +309,8 @@ fn the_checks_catch_what_they_should() {
     assert_eq!(latin_words("GOGC=100 のとき、n3 はヒープに置かれる (0xc000010000)", &none), Vec::<&str>::new());
     assert_eq!(latin_words("the goal is 18 MiB", &none), ["the", "goal", "is"]);
     assert_eq!(latin_words("GOMEMLIMIT=256MiB、P0 の mcache", &none), Vec::<&str>::new());
+    assert_eq!(latin_words("amd64 では、…92a0 にある", &none), Vec::<&str>::new());
+    assert_eq!(latin_words("～r0 level=0", &BTreeSet::from(["r0".into(), "level".into()])), Vec::<&str>::new());
     assert_eq!(numbers("goal 41.7 MiB, 1,000 objects."), BTreeSet::from(["41.7".into(), "1000".into()]));
     assert!(has_japanese("ヒープ") && !has_japanese("heap"));
 }

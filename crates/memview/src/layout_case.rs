@@ -50,7 +50,7 @@ pub fn call_path(n: u64, lang: Language) -> Vec<(String, String)> {
     steps.push((String::from("make(targetList, 0, len(list))"), capacity));
     steps.push((
         format!("{} \u{d7} 16 B = {} B", grouped(n), grouped(raw)),
-        String::from(lang.pick("an any is two words: a type and a data pointer", "any は 2 ワード：型とデータへのポインタ")),
+        String::from(lang.pick("an any is two words: a type and a data pointer", "any は 2 ワード：型とデータポインタ")),
     ));
     if with != raw {
         steps.push(match lang {

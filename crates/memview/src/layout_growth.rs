@@ -90,7 +90,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     let lang = mt.lang;
     let mut scene = Scene::new(vp.width, vp.height);
     let sub = match s.overflow {
-        Some(Overflow::Fixed { .. }) => String::from(lang.pick("out of stack: SIGSEGV", "スタック切れ：セグメンテーション違反")),
+        Some(Overflow::Fixed { .. }) => String::from(lang.pick("out of stack: SIGSEGV", "スタック切れ：SIGSEGV")),
         Some(Overflow::Limit { .. }) => String::from(lang.pick("past the limit: fatal error", "上限超過：fatal error")),
         None => lang.pick(format!("{} reserved", text::bytes(s.size())), format!("{} を確保", text::bytes(s.size()))),
     };
@@ -149,12 +149,8 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         if let Some(Overflow::Fixed { .. }) = s.overflow {
             // Where the next frame would go: past the end of the stack.
             let h = mt.f * 1.8;
-            let long = lang.pick("next frame: past the end \u{2192} SIGSEGV", "次のフレームはスタックの外 \u{2192} セグメンテーション違反");
-            let label = if mt.width(long, small) + mt.ch * 1.2 <= r.w {
-                long
-            } else {
-                lang.pick("past the end: SIGSEGV", "スタックの外：セグメンテーション違反")
-            };
+            let long = lang.pick("next frame: past the end \u{2192} SIGSEGV", "次のフレームはスタックの外 \u{2192} SIGSEGV");
+            let label = if mt.width(long, small) + mt.ch * 1.2 <= r.w { long } else { lang.pick("past the end: SIGSEGV", "スタックの外：SIGSEGV") };
             scene.nodes.push(Node::new(Key::Part("stack-overflow", 0), Rect::new(r.x, r.bottom() + past - h, r.w, h)).fill(Role::Danger).text(
                 mt.ch * 0.6,
                 h / 2.0,
@@ -262,7 +258,7 @@ pub fn describe_growth(s: &GStack, lang: Language) -> String {
     if let Some(f) = s.freed {
         out.push_str(&match lang {
             Language::En => format!(" The block at {:#x} was just freed.", f.lo),
-            Language::Ja => format!("{:#x} のブロックはいま解放されました。", f.lo),
+            Language::Ja => format!("{:#x} のブロックは解放されたところです。", f.lo),
         });
     }
     if let Some(main) = s.frames.first() {
@@ -278,7 +274,7 @@ pub fn describe_growth(s: &GStack, lang: Language) -> String {
     match (s.overflow, lang) {
         (Some(Overflow::Fixed { size }), Language::En) => out.push_str(&format!(" The next call would write below the {} stack: SIGSEGV.", text::bytes(size))),
         (Some(Overflow::Fixed { size }), Language::Ja) => {
-            out.push_str(&format!("次の呼び出しは {} のスタックの外に書き込み、セグメンテーション違反になります。", text::bytes(size)))
+            out.push_str(&format!("次の呼び出しは {} のスタックの外に書き込むので、SIGSEGV になります。", text::bytes(size)))
         }
         (Some(Overflow::Limit { limit, .. }), Language::En) => {
             out.push_str(&format!(" Growing further would pass the {limit}-byte limit: fatal error: stack overflow."))

@@ -78,7 +78,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
             if strategy == Strategy::SpanBySpan {
                 lang.pick("Spans queued", "キュー内のスパン")
             } else {
-                lang.pick("Marked, waiting", "マーク済み・待ち")
+                lang.pick("Marked, waiting", "スキャン待ち")
             },
             format!("{}", if strategy == Strategy::SpanBySpan { queued.iter().filter(|q| **q).count() } else { p.marked }),
         ),
@@ -95,7 +95,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     let arena = text::bytes(memsim::ARENA_BYTES);
     let note = match lang {
         Language::En => format!("One {arena} arena, base {} (illustrative)", m.heap.base),
-        Language::Ja => format!("{arena} のアリーナ 1 つ、先頭 {}（説明用の値）", m.heap.base),
+        Language::Ja => format!("{arena} のアリーナ 1 つ、先頭 {}（説明用）", m.heap.base),
     };
     let note = text::wrap(&note, mt.fits(inner.w, size));
     let note_h = note.len() as f32 * size * 1.3 + size * 0.4;
@@ -112,7 +112,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
         .enumerate()
         .map(|(si, span)| {
             let holder = if m.heap.mcache.iter().any(|&(_, i)| i == si) {
-                lang.pick("in P0's mcache", "P の mcache 内")
+                lang.pick("in P0's mcache", "P0 の mcache 内")
             } else {
                 lang.pick("shared: mcentral", "共有：mcentral")
             };
@@ -240,7 +240,7 @@ pub fn describe(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strateg
             p.done, p.marked, p.regions
         ),
         Language::Ja => format!(
-            "{title}。ヒープオブジェクト {objects} 個がスパン {spans} 個にあります。これまでに {} 個をスキャンし、{} 個がマーク済みで待っています。触れたメモリ領域は {} 個です。",
+            "{title}。ヒープオブジェクト {objects} 個がスパン {spans} 個に入っています。これまでに {} 個をスキャンし、{} 個がマーク済みでスキャン待ちです。触れたメモリ領域は {} 個です。",
             p.done, p.marked, p.regions
         ),
     };
@@ -251,7 +251,10 @@ pub fn describe(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strateg
                 format!(" Span at {}: size class {} ({} B objects), {used} of {} slots used.", span.base, span.class, span.elemsize, span.nelems)
             }
             Language::Ja => {
-                format!("{} のスパン：サイズクラス {}（{} B のオブジェクト）、{} スロット中 {used} を使用。", span.base, span.class, span.elemsize, span.nelems)
+                format!(
+                    "{} のスパンはサイズクラス {}（{} B のオブジェクト）で、{} スロット中 {used} スロットを使用しています。",
+                    span.base, span.class, span.elemsize, span.nelems
+                )
             }
         });
     }

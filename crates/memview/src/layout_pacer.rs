@@ -339,11 +339,12 @@ pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String
         }
         Language::Ja => {
             let limit = k.memory_limit.map_or_else(|| String::from("メモリ上限なし"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
-            let lead = format!("{secs} 秒間のヒープの推移のグラフです。GOGC={gogc}、{limit}、生存ヒープ {live}。最初の目標の計算は「{formula}」です。");
+            let lead =
+                format!("{secs} 秒間のヒープの推移のグラフです。設定は GOGC={gogc}、{limit}、生存ヒープ {live} です。最初の目標の計算は「{formula}」です。");
             let body = match run.cycles.first() {
-                None => format!("GC は 1 度も走らず、ヒープは {peak} まで増える一方です。"),
+                None => format!("GC は一度も実行されず、ヒープは {peak} まで増える一方です。"),
                 Some(c) => format!(
-                    "GC は {} 回。最初の GC は {} ms、ヒープが {}（目標 {}）のときに始まります。ヒープは生存データと目標の間をのこぎり状に上下し、ピークは {peak} です。このモデルでは、バックグラウンドのマークが CPU の 25% をアシストなしで使い、CPU 全体の {cpu} を消費しました。",
+                    "GC は {} 回実行されます。最初の GC は {} ms、ヒープが {}（目標 {}）のときに始まります。ヒープは生存ヒープと目標の間をのこぎり状に上下し、ピークは {peak} です。このモデルでは、バックグラウンドのマーク（CPU の 25%、アシストなし）が CPU 時間の {cpu} を使いました。",
                     run.cycles.len(),
                     c.start_ms,
                     text::bytes(c.heap_start),

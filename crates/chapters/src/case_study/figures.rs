@@ -101,7 +101,7 @@ pub fn benchmem(before: &Outcome, after: &Outcome, n: u64, lang: Language) -> St
     };
     let comment = lang.pick(
         "# B/op and allocs/op are Go's own for this code (checked against Go 1.27.3);\n# ns/op is the model's estimate, not a measurement.",
-        "# B/op と allocs/op はこのコードでの Go 自身の値（Go 1.27.3 と照合済み）。\n# ns/op はモデルの見積もりで、実測ではありません。",
+        "# B/op と allocs/op は、このコードで Go 自身が報告する値（Go 1.27.3 で確認）。\n# ns/op はモデルによる見積もりで、実測値ではない。",
     );
     format!("{comment}\n$ go test -bench . -benchmem ./casestudy\n{}\n{}", line(before), line(after))
 }

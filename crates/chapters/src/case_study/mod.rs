@@ -35,7 +35,7 @@ pub fn chapter(l: Language) -> Chapter {
         "In production, changing one allocation cut CPU by 57% and memory by 99%, as the talk's author \
          reported (BuriKaigi 2026). The culprit: a filter called on every request. Here it is, before and \
          after, in a model you can drive.",
-        "本番環境では、アロケーションを 1 か所変えただけで CPU が 57%、メモリが 99% 減ったと、発表者が BuriKaigi 2026 で報告しています。原因はリクエストごとに呼ばれるフィルタでした。その変更前と変更後を、動かせるモデルで見ていきます。",
+        "本番環境でアロケーションを 1 か所変えただけで、CPU が 57%、メモリが 99% 減ったと、発表者が BuriKaigi 2026 で報告しています。原因はリクエストごとに呼ばれるフィルタでした。その変更前と変更後を、操作できるモデルで見ていきます。",
     ))
     .at("func (list targetList) FilterAlloc")
     .view(compare(Shown::Both));
@@ -44,7 +44,7 @@ pub fn chapter(l: Language) -> Chapter {
         "FilterAlloc makes a new slice on every call, sized for the whole list. The compiler reports \
          \"make(targetList, 0, len(list)) escapes to heap\": the slice is returned, so it must outlive the \
          call's frame.",
-        "FilterAlloc は呼び出しのたびに、リスト全体が入る新しいスライスを作ります。コンパイラは「make(targetList, 0, len(list)) escapes to heap」と報告します。スライスは戻り値なので、フレームより長く生きる必要があります。",
+        "FilterAlloc は呼び出しのたびに、リスト全体が入る新しいスライスを作ります。コンパイラの報告は「make(targetList, 0, len(list)) escapes to heap」です。スライスを返すので、フレームより長く生きなければなりません。",
     ))
     .at("filtered := make(targetList, 0, len(list))")
     .view(one_call())
@@ -54,7 +54,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The runtime rounds each request up. With the defaults, 1,000 values of 16 bytes plus an 8-byte \
          malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. Drag n: past 32 KiB a \
          slice gets whole pages.",
-        "ランタイムは要求サイズを切り上げます。既定値では 16 バイトの値 1,000 個に 8 バイトの malloc ヘッダ（ポインタを含むため）が加わり、サイズクラス 59 の 16,384 バイトになります。n を動かすと、32 KiB を超えたスライスはページ単位で確保されます。",
+        "ランタイムは要求サイズを切り上げます。既定値では 16 バイトの値 1,000 個に 8 バイトの malloc ヘッダ（ポインタを含むため）が加わり、サイズクラス 59 の 16,384 バイトになります。n を動かしてみてください。32 KiB を超えるとページ単位で割り当てられます。",
     ))
     .at("filtered := make(targetList, 0, len(list))")
     .view(one_call());
@@ -82,7 +82,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Side by side, same load. B/op and allocs/op are what go test -benchmem reports, checked against Go \
          1.27.3; cycles, heap peak and the CPU split come from the model. Drag n and the call rate: the link \
          keeps them.",
-        "同じ負荷で並べて比べます。B/op と allocs/op は go test -benchmem の報告値で、Go 1.27.3 と照合済みです。GC 回数、ヒープのピーク、CPU の内訳はモデルの値です。n と呼び出し回数を動かしてみてください。値はリンクに残ります。",
+        "同じ負荷で並べて比べます。B/op と allocs/op は go test -benchmem が報告する値で、Go 1.27.3 で確認しました。GC 回数、ヒープのピーク、CPU の内訳はモデルの値です。n と毎秒の呼び出し回数を動かしてみてください。値はリンクに残ります。",
     ))
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
@@ -91,7 +91,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The talk's 57% and 99% are one real service's numbers. The model shows the same direction for your \
          load; it leaves out cache effects, allocation assists and all else that service did, so its \
          percentages are no prediction.",
-        "発表の 57% と 99% は、ある実在のサービスの数字です。モデルは皆さんの負荷でも同じ傾向を示しますが、キャッシュの効果や GC アシストなど、そのサービス固有の要素は含みません。モデルの割合は予測ではありません。",
+        "発表の 57% と 99% は、ある実在のサービスの数字です。モデルは皆さんの負荷でも同じ傾向を示しますが、キャッシュの効果や GC アシストなど、そのサービスで起きていたことの多くを省いています。モデルの割合は予測ではありません。",
     ))
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
@@ -100,7 +100,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The lesson: one allocation in a function called everywhere is multiplied by every call. The fix is \
          not to never allocate but to keep allocation out of the hot path, found by measuring with -benchmem \
          and a profiler first.",
-        "教訓：あちこちから呼ばれる関数の 1 回のアロケーションは、呼び出しの回数だけ積み重なります。対策はアロケーションを一切しないことではなく、ホットパスから外すことです。その場所は、まず -benchmem とプロファイラで測って見つけます。",
+        "教訓：あちこちから呼ばれる関数のアロケーションは、1 回でも呼び出しの回数だけ積み重なります。対策はアロケーションを一切しないことではなく、ホットパスから外すことです。その場所は、まず -benchmem とプロファイラで測って見つけます。",
     ))
     .at("func (list targetList) FilterAlloc")
     .view(compare(Shown::Both));

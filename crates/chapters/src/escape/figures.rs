@@ -110,7 +110,7 @@ pub const VALUES: &[(Tr, bool, &str, Tr)] = &[
         Tr { en: "Boxed's p, as any", ja: "any にした Boxed の p" },
         true,
         "p escapes to heap",
-        Tr { en: "an interface that leaves the function holds a copy", ja: "関数の外に出るインターフェースがコピーを持つ" },
+        Tr { en: "an interface that leaves the function holds a copy", ja: "関数の外に出るインターフェース値がコピーを持つ" },
     ),
     (
         Tr { en: "Counter's n and closure", ja: "Counter の n とクロージャ" },
@@ -131,7 +131,7 @@ pub const VALUES: &[(Tr, bool, &str, Tr)] = &[
         Tr { en: "Big's buf, 128 KiB", ja: "Big の buf（128 KiB）" },
         true,
         "make([]byte, 131072) escapes to heap",
-        Tr { en: "over the 64 KiB limit for implicit stack values", ja: "暗黙にスタックに置ける上限 64 KiB を超える" },
+        Tr { en: "over the 64 KiB limit for implicit stack values", ja: "暗黙に作る値をスタックに置ける上限 64 KiB を超える" },
     ),
     (
         Tr { en: "the Point passed to Keep", ja: "Keep に渡す Point" },
@@ -193,11 +193,11 @@ pub fn path_cards(l: Language) -> Vec<Card> {
     let c = class_for(16).map_or((0, 0, 0), |c| (c.class, c.bytes_per_span, c.objects));
     if l == Language::Ja {
         return alloc::vec![
-            Card::new(None, "new Point：16 B", "int 2 つでポインタなし。エスケープするとコンパイラが判定したので、ランタイムのアロケータを呼ぶ"),
+            Card::new(None, "new Point：16 B", "int 2 つでポインタなし。コンパイラがエスケープすると判定したので、ランタイムのアロケータが呼ばれる"),
             Card {
                 big: None,
                 title: format!("サイズクラス {}：16 B", c.0),
-                body: String::from("Go 1.27 の 67 のサイズのどれかに切り上げ（ここではちょうど 16）、ポインタなしのスパンクラス"),
+                body: String::from("Go 1.27 の 67 種類のサイズのどれかに切り上げ（ここではちょうど 16）。スパンクラスはポインタなし用"),
             },
             Card {
                 big: None,

@@ -70,7 +70,7 @@ fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
                 "ポインタを含まない 16 B 未満の値は 16 バイトのブロックを共有する。タイニーアロケータが隙間なく詰める（B/op は 8 と数える）。"
             ),
             Card::new(Some("大"), "Big の buf：128 KiB", "32 KiB を超えるとサイズクラスはない。mheap から 8 KiB のページを丸ごと 16 枚、専用に受け取る。"),
-            Card::new(Some("小"), "それ以外すべて", "32 KiB までの 67 のサイズクラスのどれか。同じサイズのオブジェクトが並ぶスパンに入る。"),
+            Card::new(Some("小"), "それ以外すべて", "32 KiB までの 67 種類のサイズクラスのどれか。同じサイズのオブジェクトが並ぶスパンに入る。"),
         ],
     }
 }
@@ -85,7 +85,11 @@ fn zero_alloc(l: Language) -> alloc::vec::Vec<Card> {
         Language::Ja => alloc::vec![
             Card::new(None, "ゼロアロケーションのライブラリ", "関数が値をヒープに置かないパッケージ。ゴミが出ず、GC の仕事が減る。"),
             Card::new(None, "たいていは速い", "割り当てには時間がかかり、そのゴミは後でガベージコレクタの負担になる。"),
-            Card::new(None, "常にではない", "このベンチマークでは、16 バイトのバッファをプールから取るほうが、新しく割り当てるより遅かった。まずは計測を。"),
+            Card::new(
+                None,
+                "常にではない",
+                "このベンチマークでは、16 バイトのバッファを sync.Pool から取るほうが、新しく割り当てるより遅かった。まずは計測を。"
+            ),
         ],
     }
 }
@@ -102,14 +106,14 @@ pub fn chapter(l: Language) -> Chapter {
         "Each heap object is work for the collector. Handle makes six values; Go's placement leaves one on \
          the heap. At a million calls a second, all six on the heap means far more cycles (the pacer model's \
          count).",
-        "ヒープ上のオブジェクトは、どれもガベージコレクタの仕事になります。Handle は 6 つの値を作りますが、Go の配置でヒープに残るのは 1 つだけ。毎秒 100 万回呼ぶなら、6 つともヒープに置くと GC サイクルはずっと増えます（ペーサーモデルでの回数）。",
+        "ヒープ上のオブジェクトは、どれもガベージコレクタの仕事になります。Handle は 6 つの値を作りますが、Go の配置ではヒープに置かれるのは 1 つだけです。毎秒 100 万回呼ぶなら、6 つともヒープに置くと GC サイクルはずっと増えます（ペーサーモデルでの回数）。",
     ))
     .at("func Handle(id int) int")
     .view(View::Figure(Rc::new(Pain { lang: l })));
     c.step(l.pick(
         "The compiler decides, per value. NewPoint returns &p, so p must outlive the call: \"moved to \
          heap: p\". The verdicts come from go build -gcflags=-m.",
-        "決めるのはコンパイラで、値ごとに判断します。NewPoint は &p を返すので、p は呼び出しより長く生きなければなりません（「moved to heap: p」）。判定は go build -gcflags=-m の出力です。",
+        "決めるのはコンパイラで、値ごとに判断します。NewPoint は &p を返すので、p は呼び出しより長く生きなければなりません（「moved to heap: p」）。判定は go build -gcflags=-m で表示されます。",
     ))
     .at("func NewPoint(x, y int) *Point")
     .view(place(0))
@@ -125,7 +129,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Boxed returns its Point as an any: the interface that leaves the function holds a copy on the \
          heap — \"p escapes to heap\".",
-        "Boxed は Point を any として返します。関数の外に出るインターフェースは、ヒープ上のコピーを持ちます（「p escapes to heap」）。",
+        "Boxed は Point を any として返します。関数の外に出るインターフェース値は、ヒープ上のコピーを持ちます（「p escapes to heap」）。",
     ))
     .at("func Boxed(x int) any")
     .view(place(2))
@@ -142,7 +146,7 @@ pub fn chapter(l: Language) -> Chapter {
         "A make sized only at run time: Go 1.27 says \"make([]int, n) does not escape\". Since Go 1.25 the \
          compiler reserves a 32-byte stack buffer for it, used when the slice fits; a bigger n is allocated \
          on the heap.",
-        "サイズが実行時に決まる make。Go 1.27 の判定は「make([]int, n) does not escape」です。Go 1.25 以降、コンパイラは 32 バイトのバッファをスタックに確保し、スライスが収まればそれを使います。n が大きければヒープに割り当てます。",
+        "サイズが実行時に決まる make でも、Go 1.27 の判定は「make([]int, n) does not escape」です。Go 1.25 以降、コンパイラはスタックに 32 バイトのバッファを用意し、スライスが収まればそれを使います。n が大きければヒープに割り当てます。",
     ))
     .at("s := make([]int, n)")
     .view(place(4))
@@ -150,7 +154,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Big's 128 KiB buffer is over the 64 KiB limit for implicit stack values: \"make([]byte, 131072) \
          escapes to heap\", even though it never leaves the function.",
-        "Big の 128 KiB のバッファは、暗黙にスタックに置ける上限の 64 KiB を超えます。関数の外に出ないのに「make([]byte, 131072) escapes to heap」となります。",
+        "Big の 128 KiB のバッファは、暗黙に作る値をスタックに置ける上限の 64 KiB を超えます。関数の外に出ないのに「make([]byte, 131072) escapes to heap」となります。",
     ))
     .at("buf := make([]byte, 128<<10)")
     .view(place(5))
@@ -158,7 +162,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Keep stores its parameter in a global: \"leaking param: p\". Every caller's Point must then be on \
          the heap, whatever the caller does with it.",
-        "Keep は引数をグローバル変数に保存します（「leaking param: p」）。すると呼び出し側の Point は、そこでどう使われようと、必ずヒープに置かれます。",
+        "Keep は引数をグローバル変数に保存します（「leaking param: p」）。すると、呼び出し側が Point をどう使っていても、その Point は必ずヒープに置かれます。",
     ))
     .at("kept = p")
     .view(place(6))
@@ -166,21 +170,21 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "The compiler decides stack or heap; the runtime decides how much and where. NewPoint's 16-byte Point \
          calls the allocator, which rounds the request to a size class.",
-        "スタックかヒープかはコンパイラが、どれだけどこに置くかはランタイムが決めます。NewPoint の 16 バイトの Point はアロケータを呼び、要求はサイズクラスに切り上げられます。",
+        "スタックかヒープかはコンパイラが、どれだけどこに置くかはランタイムが決めます。NewPoint の 16 バイトの Point のためにアロケータが呼ばれ、要求はサイズクラスに切り上げられます。",
     ))
     .at("return &p")
     .view(path(1));
     c.step(l.pick(
         "Each P keeps an mcache: one span per size class. The Point takes the next free slot of the P's \
          class-2 span — no lock, a handful of instructions.",
-        "各 P は mcache を持ち、サイズクラスごとにスパンを 1 つ抱えています。Point は、その P のクラス 2 のスパンの次の空きスロットに入ります。ロック不要、数命令で済みます。",
+        "各 P は mcache を持ち、サイズクラスごとにスパンを 1 つ抱えています。Point は、その P が持つサイズクラス 2 のスパンの次の空きスロットに入ります。ロック不要で、数命令で済みます。",
     ))
     .at("return &p")
     .view(path(2));
     c.step(l.pick(
         "Once that span is full, the mcache swaps it for one with free slots from mcentral, shared spans of \
          each class; when none has any, mheap, the page allocator, cuts 8 KiB pages from a 64 MiB arena.",
-        "スパンが満杯になると、mcache はクラスごとに共有される mcentral のスパンから、空きのあるものと取り替えます。どれにも空きがなければ、ページアロケータの mheap が 64 MiB のアリーナから 8 KiB のページを切り出します。",
+        "スパンが満杯になると、mcache はサイズクラスごとの共有スパンを持つ mcentral から、空きのあるスパンを受け取って取り替えます。どれにも空きがなければ、ページアロケータの mheap が 64 MiB のアリーナから 8 KiB のページを切り出します。",
     ))
     .at("return &p")
     .view(path(4));
@@ -200,7 +204,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Measure it: go test -benchmem reports bytes and allocations per call. B/op and allocs/op here are \
          the model's verdict-by-verdict sums and equal Go's; ns/op was recorded on the project's 2-CPU test \
          machine with Go 1.27.3.",
-        "計測しましょう。go test -benchmem は 1 回あたりのバイト数とアロケーション回数を出します。ここの B/op と allocs/op は判定ごとに足したモデルの値で、Go の結果と一致します。ns/op は 2 CPU のテスト機で Go 1.27.3 を使って計測しました。",
+        "計測しましょう。go test -benchmem は 1 回あたりのバイト数とアロケーション回数を報告します。ここの B/op と allocs/op は判定ごとに足したモデルの値で、Go の結果と一致します。ns/op は 2 CPU のテスト機と Go 1.27.3 で計測しました。",
     ))
     .at("func Handle(id int) int")
     .view(place(0))
@@ -209,7 +213,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Zero-allocation libraries keep their values off the heap, and usually that pays. Not always: \
          reusing a 16-byte buffer through sync.Pool was slower than allocating it. Measure before you adopt \
          one.",
-        "ゼロアロケーションのライブラリは値をヒープに置かず、たいていは得をします。ただし常にではありません。16 バイトのバッファをプールで使い回すと、割り当てるより遅くなりました。採用する前に計測しましょう。",
+        "ゼロアロケーションのライブラリは値をヒープに置かず、たいていはそれが報われます。ただし常にではありません。16 バイトのバッファを sync.Pool で使い回すと、割り当てるより遅くなりました。採用する前に計測しましょう。",
     ))
     .at("func Keep(p *Point)")
     .view(View::Figure(Rc::new(Cards {
@@ -223,7 +227,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The escape lab: one snippet, three toggles — return a value or a pointer, constant or variable size, \
          store the Point as Point or as any. Go 1.27.3 compiled all eight versions; the link keeps your \
          choice.",
-        "エスケープラボ：1 つのコード片に 3 つの切り替え。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みで、選択はリンクに残ります。",
+        "エスケープラボです。1 つのコード片に 3 つの切り替えがあります。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みで、選択はリンクに残ります。",
     ))
     .at("func NewPoint(x, y int) *Point")
     .view(View::Figure(Rc::new(Lab { lang: l })));

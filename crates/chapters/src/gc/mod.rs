@@ -120,7 +120,7 @@ fn mark_and_sweep(c: &mut Chapter) {
     c.step(l.pick(
         "C leaves freeing to the programmer; Go frees heap memory itself, with a garbage collector (GC). \
          It finds what the program can still reach and frees the rest. main starts.",
-        "C では解放はプログラマの仕事ですが、Go はガベージコレクタ（GC）でヒープのメモリを自ら解放します。プログラムがまだ到達できるものを見つけ、残りを解放します。main が始まります。",
+        "C では解放はプログラマの仕事ですが、Go はガベージコレクタ（GC）を使ってヒープのメモリを自分で解放します。プログラムがまだ到達できるものを見つけ、残りを解放します。main が始まります。",
     ))
     .at("func main()")
     .op(Op::Spawn { goroutine: 1, hi: STACK_HI, size: 4096 })
@@ -130,7 +130,7 @@ fn mark_and_sweep(c: &mut Chapter) {
     let mut b = c.step(l.pick(
         "build makes four 24-byte Nodes on the heap, n1 to n4: size class 3, side by side in one span — a run \
          of pages holding objects of one size class. main's root points to n1; the others hang off it.",
-        "build がヒープに 24 バイトの Node を 4 つ（n1〜n4）作ります。サイズクラス 3 で、1 つのスパン（同じサイズクラスのオブジェクトを並べる連続したページ）に隣り合って入ります。main の root が n1 を指し、残りは n1 の先につながります。",
+        "build がヒープに 24 バイトの Node を 4 つ（n1〜n4）作ります。サイズクラス 3 で、1 つのスパン（同じサイズクラスのオブジェクトを並べる連続したページ）に隣り合って入ります。main の root が n1 を指し、ほかの Node は n1 から先につながります。",
     ));
     for op in build() {
         b = b.op(op);
@@ -139,7 +139,7 @@ fn mark_and_sweep(c: &mut Chapter) {
 
     c.step(l.pick(
         "root.Other = nil: n4 is still in memory, but nothing can reach it any more. It is garbage.",
-        "root.Other = nil により、n4 はメモリに残っていても、もうどこからも到達できません。これがガベージ（ゴミ）です。",
+        "root.Other = nil で、n4 はメモリに残っていても、もうどこからも到達できません。これがゴミ（ガベージ）です。",
     ))
     .at("root.Other = nil")
     .op(set("root", &["Other"], Expr::Nil))
@@ -153,7 +153,7 @@ fn three_colours(c: &mut Chapter) {
     c.step(l.pick(
         "Collecting takes two phases. Mark: start from the roots and find every object the program can \
          still reach. Sweep: free the rest. Go marks with three colours, so marking can stop and resume.",
-        "回収は 2 つのフェーズで進みます。マークでは、ルートから辿ってプログラムがまだ到達できるオブジェクトをすべて見つけます。スイープでは残りを解放します。Go は 3 色でマークするので、マークを中断・再開できます。",
+        "回収は 2 つのフェーズで進みます。マークでは、ルートからたどってプログラムがまだ到達できるオブジェクトをすべて見つけます。スイープでは残りを解放します。Go は 3 色を使ってマークするので、マークを中断・再開できます。",
     ))
     .at("runtime.GC()");
 
@@ -161,7 +161,7 @@ fn three_colours(c: &mut Chapter) {
         "runtime.GC() starts a cycle. Marking begins with every object white: not yet known to be alive. \
          (Go also starts cycles on its own as the heap nears a goal set by GOGC, and at least every two \
          minutes.)",
-        "runtime.GC() で GC サイクルが始まります。マーク開始時、オブジェクトはすべて白（生きているかまだ不明）です。（Go はヒープが GOGC で決まるヒープ目標に近づいたときや、少なくとも 2 分ごとにも自らサイクルを始めます。）",
+        "runtime.GC() で GC サイクルが始まります。マーク開始時、オブジェクトはすべて白（生きているかまだ不明）です。（Go は、ヒープが GOGC で決まるヒープ目標に近づいたときと、少なくとも 2 分に 1 回、自分でもサイクルを始めます。）",
     ))
     .at("runtime.GC()")
     .op(Op::GcStart { barrier: true });
@@ -169,7 +169,7 @@ fn three_colours(c: &mut Chapter) {
     c.step(l.pick(
         "The roots are where the program can start from: goroutine stacks and global variables. Scanning \
          main's stack finds root, and its Node, n1, turns grey: reached, but its own pointers not yet scanned.",
-        "ルートとは、プログラムが辿り始められる場所、つまりゴルーチンのスタックとグローバル変数です。main のスタックをスキャンすると root が見つかり、その Node の n1 が灰色になります。灰色は「到達済みだが、自身のポインタはまだスキャンしていない」という意味です。",
+        "ルートとは、プログラムがたどり始められる場所、つまりゴルーチンのスタックとグローバル変数です。main のスタックをスキャンすると root が見つかり、root が指す n1 が灰色になります。灰色は「到達済みだが、持っているポインタはまだ調べていない」という意味です。",
     ))
     .at("runtime.GC()")
     .op(Op::GcScanStack { goroutine: 1 })
@@ -191,7 +191,7 @@ fn three_colours(c: &mut Chapter) {
     c.step(l.pick(
         "n3 points nowhere; it turns black and no grey object is left: marking is done. n4 is still white — \
          nothing led to it.",
-        "n3 はどこも指していないので黒になり、灰色のオブジェクトがなくなりました。マーク完了です。n4 は白のままです。どこからも辿り着けなかったからです。",
+        "n3 はどこも指していないので黒になり、灰色のオブジェクトがなくなりました。マーク完了です。n4 は白のままです。どこからもたどり着けなかったからです。",
     ))
     .at("runtime.GC()")
     .op(Op::GcMarkStep { n: 1 })
@@ -200,7 +200,7 @@ fn three_colours(c: &mut Chapter) {
     c.step(l.pick(
         "Sweeping frees every white object, span by span: n4's slot is free again. Go's heap never moves \
          an object (it does not compact), so the surviving addresses stay as they were.",
-        "スイープは白のオブジェクトをスパンごとに解放し、n4 のスロットは空きに戻ります。Go のヒープはオブジェクトを移動しない（コンパクションしない）ので、生き残ったオブジェクトのアドレスは変わりません。",
+        "スイープは白のオブジェクトをスパンごとに解放します。n4 のスロットは空きに戻ります。Go のヒープはオブジェクトを移動しない（コンパクションしない）ので、生き残ったオブジェクトのアドレスは変わりません。",
     ))
     .at("runtime.GC()")
     .op(Op::GcSweep);
@@ -208,7 +208,7 @@ fn three_colours(c: &mut Chapter) {
     let mut b = c.step(l.pick(
         "A new Node, n5, takes the first free slot in the span — n4's old address — and n2 points to it. \
          extra itself goes back to nil.",
-        "新しい Node の n5 は、スパンの最初の空きスロット、つまり n4 が使っていたアドレスに入り、n2 がそれを指します。extra 自身は nil に戻ります。",
+        "新しい Node、n5 は、スパンの最初の空きスロット、つまり n4 が使っていたアドレスに入り、n2 がそれを指します。extra 自身は nil に戻ります。",
     ));
     for op in extra() {
         b = b.op(op);
@@ -227,7 +227,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "Stopping the program for a whole mark would pause it for as long as the heap takes to scan. Since \
          Go 1.5, marking runs concurrently with the program, which keeps moving pointers meanwhile.",
-        "マークの間ずっとプログラムを止めると、ヒープのスキャンにかかる時間だけ停止してしまいます。Go 1.5 以降、マークはプログラムと並行して動き、その間もプログラムはポインタを動かし続けます。",
+        "マークの間ずっとプログラムを止めると、ヒープのスキャンにかかる時間だけプログラムが停止します。Go 1.5 以降、マークはプログラムと並行して動き、その間もプログラムはポインタを書き換え続けます。",
     ))
     .at("// While the collector marks");
 
@@ -259,7 +259,7 @@ fn concurrent(c: &mut Chapter) {
 
     c.step(l.pick(
         "It clears n2's pointer: grey n2, not yet scanned, no longer leads to n3.",
-        "続いて n2 のポインタを消します。まだスキャンされていない灰色の n2 から、もう n3 へは辿れません。",
+        "続いて n2 のポインタを消します。まだスキャンされていない灰色の n2 から、もう n3 へはたどれません。",
     ))
     .at("root.Next.Next = nil")
     .op(cut.clone())
@@ -268,7 +268,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "And stores c into root.Other: black n1 now points to white n3. That breaks the tri-color \
          invariant — no black object may point to a white one — because black objects are never scanned again.",
-        "そして c を root.Other に格納し、黒の n1 が白の n3 を指します。これは三色不変条件（黒は白を指してはならない）に反します。黒のオブジェクトは二度とスキャンされないからです。",
+        "そして c を root.Other に格納したので、黒の n1 が白の n3 を指します。これは三色不変条件（黒は白を指してはならない）に反します。黒のオブジェクトは二度とスキャンされないからです。",
     ))
     .at("root.Other = c")
     .op(store.clone())
@@ -284,7 +284,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "Marking finishes: n2 is scanned (it leads to n5, the extra Node, now black) and the queue empties. \
          n3 is white although root.Other points to it.",
-        "マークが終わります。n2 がスキャンされ（その先の extra の Node、n5 も黒に）、キューが空になります。root.Other が指しているのに、n3 は白のままです。",
+        "マークが終わります。n2 がスキャンされ（その先にある extra の Node、n5 も黒になります）、キューが空になります。root.Other が指しているのに、n3 は白のままです。",
     ))
     .at("c = nil")
     .op(Op::GcFinishMark)
@@ -292,7 +292,7 @@ fn concurrent(c: &mut Chapter) {
 
     c.step(l.pick(
         "Sweeping frees n3. root.Other still holds its address, drawn red: a dangling pointer, in a language that promises none.",
-        "スイープが n3 を解放します。root.Other にはそのアドレスが残ります（赤）。ダングリングポインタとは無縁のはずの言語で、ダングリングポインタが生まれました。",
+        "スイープが n3 を解放します。root.Other にはそのアドレスが残ったままです（赤）。ダングリングポインタとは無縁のはずの言語で、ダングリングポインタが生まれました。",
     ))
         .at("c = nil")
         .op(Op::GcSweep)
@@ -301,7 +301,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "A new Node, n6, with V = 99 is allocated into the first free slot: n3's old address. root.Next.Other \
          points to it, and so does root.Other, still meant for n3: a stale pointer, drawn red.",
-        "V = 99 の新しい Node の n6 が、最初の空きスロット、つまり n3 が使っていたアドレスに割り当てられます。root.Next.Other がそれを指し、n3 を指すはずの root.Other も同じ所を指します。古くなったポインタです（赤）。",
+        "V = 99 の新しい Node、n6 が、最初の空きスロット、つまり n3 が使っていたアドレスに割り当てられます。root.Next.Other がそれを指し、n3 を指すつもりの root.Other も同じ場所を指します。古くなったポインタです（赤）。",
     ))
     .at("root.Next.Other = &Node{V: 99}")
     .op(alloc99.clone())
@@ -311,7 +311,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "The program reads root.Other.V and gets n6's 99, where it stored n3's 3: the lost-object bug. A concurrent \
          collector must see every pointer the program moves while it marks.",
-        "プログラムは root.Other.V を読み、格納したはずの n3 の 3 ではなく n6 の 99 を得ます。これがオブジェクト消失のバグです。並行 GC は、マーク中にプログラムが動かすポインタをすべて把握しなければなりません。",
+        "プログラムは root.Other.V を読み、格納したはずの n3 の 3 ではなく n6 の 99 を得ます。これがオブジェクト消失のバグです。並行 GC は、マーク中にプログラムが書き換えるポインタをすべて把握しなければなりません。",
     ))
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(print.clone())
@@ -321,7 +321,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "Go's answer since 1.8 is the hybrid write barrier. By design: on a pointer store while marking, \
          shade the old pointer, and the new one if the stack is not yet scanned.",
-        "Go 1.8 以降の答えが、ハイブリッド書き込みバリアです。設計では、マーク中のポインタ書き込みで古いポインタを灰色にし、スタックが未スキャンなら新しいポインタも灰色にします。",
+        "Go 1.8 以降の答えが、ハイブリッド書き込みバリアです。設計上は、マーク中にポインタを書き込むとき、上書きされる古い参照先を灰色にし、スタックが未スキャンなら新しい参照先も灰色にします。",
     ))
     .at("root.Next.Next = nil")
     .output_note(hypothetical);
@@ -329,7 +329,7 @@ fn concurrent(c: &mut Chapter) {
     let mut b = c.step(l.pick(
         "The runtime simply records both pointers in a buffer of the P that runs the goroutine and greys them \
          when the buffer is flushed. The same moment again, barrier on: n1 black, n2 grey, n3 white.",
-        "実際のランタイムは、ゴルーチンを実行する P のバッファに両方のポインタを記録するだけで、バッファをフラッシュするときに灰色にします。同じ場面をバリアありでもう一度。n1 は黒、n2 は灰色、n3 は白です。",
+        "実際のランタイムは、ゴルーチンを実行中の P のバッファに新旧両方のポインタを記録するだけで、灰色にするのはバッファをフラッシュするときです。同じ場面をバリアありでもう一度見ます。n1 は黒、n2 は灰色、n3 は白です。",
     ));
     b = b.op(Op::Restart);
     for op in setup() {
@@ -352,7 +352,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "This store overwrites a pointer to n3, so the barrier greys n3. (The design skips the new value, nil, \
          once the stack is scanned; the runtime buffers old and new alike before the store.)",
-        "この書き込みは n3 へのポインタを上書きするので、バリアが n3 を灰色にします。（設計ではスタックがスキャン済みなら新しい値 nil は省きますが、ランタイムは書き込みの前に新旧どちらもバッファに入れます。）",
+        "この書き込みは n3 へのポインタを上書きするので、バリアが n3 を灰色にします。（設計上はスタックがスキャン済みなら新しい値 nil は対象外ですが、ランタイムは書き込みの前に新旧どちらもバッファに入れます。）",
     ))
     .at("root.Next.Next = nil")
     .op(cut)
@@ -360,7 +360,7 @@ fn concurrent(c: &mut Chapter) {
 
     c.step(l.pick(
         "root.Other = c, c = nil: n3 is grey, so the collector will still scan it.",
-        "root.Other = c、c = nil と続きますが、n3 は灰色なので、ガベージコレクタはこのあと n3 もスキャンします。",
+        "root.Other = c、c = nil と続きますが、n3 は灰色なので、ガベージコレクタは後で n3 もスキャンします。",
     ))
     .at("root.Other = c")
     .op(store)
@@ -369,7 +369,7 @@ fn concurrent(c: &mut Chapter) {
 
     c.step(l.pick(
         "Marking finishes with n3 black. Every node is reachable, so sweeping finds nothing unreachable to free.",
-        "n3 が黒になってマークが終わります。どのノードも到達可能なので、スイープで解放するものはありません。",
+        "n3 が黒になってマークが終わります。どの Node も到達可能なので、スイープで解放するものはありません。",
     ))
     .at("c = nil")
     .op(Op::GcFinishMark)
@@ -379,7 +379,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "The cycle is over. The new Node, n6, goes to a fresh slot, and the program prints 3 99 — exactly what \
          the real program prints. (During marking, new objects are allocated black, so they cannot be lost either.)",
-        "サイクルが終わりました。新しい Node の n6 は新しいスロットに入り、プログラムは 3 99 と出力します。実際のプログラムの出力と同じです。（マーク中の新しいオブジェクトは黒で割り当てられるので、これも失われません。）",
+        "サイクルが終わりました。新しい Node、n6 は空いているスロットに入り、プログラムは 3 99 と出力します。実際のプログラムの出力と同じです。（マーク中に作られたオブジェクトは黒で割り当てられるので、これも失われません。）",
     ))
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(alloc99)
@@ -389,7 +389,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "Go's collector is concurrent, tri-color, non-moving and non-generational. Its cost grows with the \
          number of heap objects it must scan — which is why Go also tries hard to keep values off the heap.",
-        "Go の GC は並行・三色・非移動・非世代別です。そのコストはスキャンすべきヒープオブジェクトの数とともに増えます。だからこそ Go は、値をできるだけヒープに置かないよう努めてもいるのです。",
+        "Go の GC は並行・三色・非移動・非世代別です。そのコストはスキャンするヒープオブジェクトの数とともに増えます。だからこそ Go は、値をできるだけヒープに置かないよう工夫してもいるのです。",
     ));
 }
 
@@ -407,42 +407,42 @@ fn green_tea(c: &mut Chapter) {
     c.step(l.pick(
         "Scanning is slow for a reason beyond the object count: marking spends much of its time waiting for \
          memory — at least 35%, the Green Tea authors measured. The order of the scan matters.",
-        "スキャンが遅い理由はオブジェクト数だけではありません。マークは時間の多くをメモリ待ちに費やします。Green Tea の作者たちの計測では少なくとも 35% です。スキャンの順序が重要なのです。",
+        "スキャンが遅い理由はオブジェクト数だけではありません。マークは時間の多くをメモリ待ちに費やします。Green Tea の作者たちの計測では少なくとも 35% です。スキャンの順序が効いてくるのです。",
     ));
     c.step(l.pick(
         "Here is a bigger heap: a binary tree of three node sizes in three spans, one per size class. The \
          Objects slider sets how many nodes, up to 20,000.",
-        "もっと大きなヒープです。3 種類のサイズのノードからなる二分木で、サイズクラスごとに 1 つ、計 3 つのスパンに入ります。ノード数は「オブジェクト数」スライダーで最大 20,000 まで変えられます。",
+        "もっと大きなヒープを見ます。3 種類のサイズのノードからなる二分木で、サイズクラスごとに 1 つ、計 3 つのスパンに入ります。ノード数は「オブジェクト数」スライダーで最大 20,000 まで変えられます。",
     ))
     .view(flood(0));
     c.step(l.pick(
         "The classic mark (Go 1.5 to 1.25) floods the object graph: take an object, scan it, push what it \
          points to. Each next object is usually in another span, so the scanner keeps jumping around memory.",
-        "従来のマーク（Go 1.5〜1.25）はオブジェクトグラフを順に辿ります。オブジェクトを取り出してスキャンし、指す先を積む、の繰り返しです。次のオブジェクトはたいてい別のスパンにあるので、スキャンはメモリ上を飛び回ります。",
+        "従来のマーク（Go 1.5〜1.25）はオブジェクトグラフを片端からたどります。オブジェクトを 1 つ取り出してスキャンし、指す先を積む、の繰り返しです。次のオブジェクトはたいてい別のスパンにあるので、スキャンはメモリ上を飛び回ります。",
     ))
     .view(flood(8));
     c.step(l.pick(
         "Object by object, marking every node touched a new memory region almost every time — each a \
          likely cache miss on a real machine.",
-        "オブジェクト単位では、全ノードをマークする間、ほぼ毎回新しいメモリ領域に触れました。実機ではその一つひとつがキャッシュミスになりがちです。",
+        "オブジェクト単位では、全ノードをマークするまでに、ほぼ毎回新しいメモリ領域に触れました。実機では、その一つひとつがキャッシュミスになりやすいのです。",
     ))
     .view(flood(all));
     c.step(l.pick(
         "Green Tea, the default since Go 1.26, works with spans instead: finding a pointer only sets the mark \
          bit and queues the target's span. A queued span waits while more of its objects get marked.",
-        "Go 1.26 でデフォルトになった Green Tea は、スパン単位で動きます。ポインタを見つけても、マークビットを立てて指す先のスパンをキューに入れるだけ。キューで待つ間に、そのスパンのオブジェクトがさらにマークされます。",
+        "Go 1.26 でデフォルトになった Green Tea は、スパン単位で動きます。ポインタを見つけても、マークビットを立てて指す先のスパンをキューに入れるだけです。キューで待つ間に、そのスパンのほかのオブジェクトもマークされていきます。",
     ))
     .view(spans(1));
     c.step(l.pick(
         "Taking a span from the queue scans its marked objects in address order: far fewer region visits. \
          Go uses this path for objects of 16 to 512 bytes.",
-        "キューから取り出したスパンは、マーク済みのオブジェクトをアドレス順にスキャンします。領域を訪れる回数はずっと少なくなります。Go はこの方式を 16〜512 バイトのオブジェクトに使います。",
+        "スパンをキューから取り出すと、マーク済みのオブジェクトをアドレス順にまとめてスキャンします。領域を訪れる回数はずっと少なくなります。Go はこの方式を 16〜512 バイトのオブジェクトに使います。",
     ))
     .view(spans(all));
     c.step(l.pick(
         "The count is a lower bound: Go scans a snapshot of the span's marks, and objects marked meanwhile \
          queue the span again, so real Go visits more often.",
-        "この回数は下限です。Go はスパンのマークのスナップショットをスキャンし、その間にマークされたオブジェクトはスパンを再びキューに入れるので、実際の Go はもっと頻繁に訪れます。",
+        "この訪問回数は下限です。Go はスパンのマークのスナップショットをスキャンし、その間にマークされたオブジェクトがスパンを再びキューに入れるので、実際の Go はもっと多く訪れます。",
     ))
     .view(spans(all));
 }
@@ -454,7 +454,7 @@ fn pacer(c: &mut Chapter) {
     c.step(l.pick(
         "So far runtime.GC() asked for every cycle. Real programs rarely call it: the runtime starts cycles \
          itself, pacing them so the heap stays near a goal.",
-        "ここまでは runtime.GC() で毎回サイクルを起こしました。実際のプログラムはまず呼びません。ランタイムが自らサイクルを始め、ヒープがヒープ目標付近に収まるようペースを調整します。",
+        "ここまでは毎回 runtime.GC() でサイクルを起こしました。実際のプログラムはまず呼びません。ランタイムが自分でサイクルを始め、ヒープがヒープ目標の近くに収まるようにペースを調整します。",
     ))
     .at("runtime.GC()");
     let cache = Rc::new(pacer_view::Cache::default());
@@ -476,7 +476,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "Objects allocated while marking are born black and count as live, so later goals sit a little \
              higher. Drag the sliders; the link keeps your settings.",
-            "マーク中に割り当てたオブジェクトは黒で生まれて生存に数えられ、以後の目標は少し上がります。スライダーを動かしてみてください。設定はリンクに残ります。",
+            "マーク中に割り当てたオブジェクトは黒で生まれ、生存ヒープに数えられるので、以後の目標は少し上がります。スライダーを動かしてみてください。設定はリンクに残ります。",
         ),
         knobs::pacer(Some(100), None, 8 * MIB),
     );
@@ -484,7 +484,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "GOGC trades memory for CPU: a higher GOGC means fewer cycles and less GC CPU, at a higher peak. \
              GOGC=off never collects — unless a memory limit is set.",
-            "GOGC はメモリと CPU のトレードオフです。上げるとサイクルと GC の CPU は減り、ピークは上がります。GOGC=off では回収しません（メモリ上限がなければ）。",
+            "GOGC はメモリと CPU のトレードオフです。上げるとサイクルと GC の CPU は減り、ピークは上がります。GOGC=off では、メモリ上限がない限り回収しません。",
         ),
         knobs::pacer(Some(400), None, 8 * MIB),
     );
@@ -492,7 +492,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "GOMEMLIMIT (Go 1.19) caps the goal: the limit less the runtime's non-heap memory and 3% headroom. \
              Every cycle is still a full collection.",
-            "GOMEMLIMIT（Go 1.19）は目標を上限で抑えます。上限からランタイムのヒープ外メモリと余裕 3% を引いた値です。どのサイクルも全体の回収です。",
+            "GOMEMLIMIT（Go 1.19）は目標を制限します。上限からヒープ外メモリと余裕 3% を引いた値です。それでも各サイクルはヒープ全体を回収します。",
         ),
         knobs::pacer(None, Some(48 * MIB), 8 * MIB),
     );
@@ -500,7 +500,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "A limit too close to the live heap makes cycles run back to back: in this model, marking takes its \
              usual quarter of the CPUs nonstop.",
-            "上限が生存ヒープに近すぎると、サイクルが切れ目なく続きます。このモデルでは、マークがいつもの CPU の 4 分の 1 を使い続けます。",
+            "上限が生存ヒープに近すぎると、サイクルが切れ目なく続きます。このモデルでは、マークが通常どおり CPU の 4 分の 1 を休みなく使い続けます。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
     );
@@ -508,7 +508,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "Real Go also caps GC at 50% of CPU time (the GC CPU limiter) and lets the heap pass the limit rather \
              than thrash.",
-            "実際の Go は GC を CPU 時間の 50% までに抑え（GC CPU リミッタ）、スラッシングするよりもヒープが上限を超えるのを許します。",
+            "実際の Go は GC を CPU 時間の 50% までに抑え（GC CPU リミッタ）、スラッシングに陥るくらいならヒープが上限を超えるのを許します。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
     );

@@ -84,11 +84,11 @@ impl Figure for Pacer {
                 let goal = goal.map_or_else(|| String::from("no goal, the heap only grows"), |g| format!("first goal {}", memview::bytes(g)));
                 format!("{} Now: GOGC={gogc}, {limit}, {live} live: {goal}.", self.lead)
             }
-            // Sizes as the chart writes them (`48 MiB`), inside a sentence.
+            // The limit as the environment spells it (`48MiB`), as in English.
             Language::Ja => {
-                let limit = s.memory_limit.map_or_else(|| String::from("GOMEMLIMIT なし"), |l| format!("GOMEMLIMIT={}", memview::bytes(l)));
-                let goal = goal.map_or_else(|| String::from("目標はなく、ヒープは増える一方"), |g| format!("最初の目標は {}", memview::bytes(g)));
-                format!("{}現在：GOGC={gogc}、{limit}、生存ヒープ {live}。{goal}。", self.lead)
+                let limit = s.memory_limit.map_or_else(|| String::from("GOMEMLIMIT なし"), |l| format!("GOMEMLIMIT={}", byte_count(l)));
+                let goal = goal.map_or_else(|| String::from("目標はなく、ヒープは増える一方です"), |g| format!("最初の目標は {} です", memview::bytes(g)));
+                format!("{}GOGC={gogc}、{limit}、生存ヒープ {live} では、{goal}。", self.lead)
             }
         })
     }
@@ -100,13 +100,13 @@ impl Figure for Pacer {
             "{}\n$ GOGC={} GOMEMLIMIT={} GODEBUG=gctrace=1 ./app",
             self.lang.pick(
                 "# the simulated cycles, printed as Go's GODEBUG=gctrace=1 prints them (its MB are MiB)",
-                "# シミュレーションしたサイクルを、Go の GODEBUG=gctrace=1 と同じ形式で表示（MB は MiB のこと）"
+                "# シミュレーションしたサイクルを、Go の GODEBUG=gctrace=1 と同じ形式で表示（MB は実際は MiB）"
             ),
             gogc_text(k.num(GOGC).map(|g| g as u32)),
             k.num(GOMEMLIMIT).map_or_else(|| String::from("off"), byte_count)
         );
         if lines.is_empty() {
-            out.push_str(self.lang.pick("\n# (no cycle ran)", "\n# （サイクルは 1 度も走らず）"));
+            out.push_str(self.lang.pick("\n# (no cycle ran)", "\n# （サイクルは一度も実行されなかった）"));
         }
         for t in &lines {
             out.push('\n');

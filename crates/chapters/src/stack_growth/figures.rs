@@ -107,7 +107,7 @@ pub fn overflow_text(size: u64, lang: Language) -> String {
     let lines = memview::limit_text(&o).map(|l| l.join("\n")).unwrap_or_default();
     let comment = lang.pick(
         "# the runtime's message, printed by the simulation's formatter (addresses illustrative)",
-        "# ランタイムのメッセージ（シミュレーションのフォーマッタで出力。アドレスは例示）",
+        "# ランタイムのメッセージ（シミュレーションのフォーマッタで出力。アドレスは説明用）",
     );
     format!("{comment}\n$ go run ./deep\n{lines}\n\nruntime stack:\n…\nexit status 2")
 }
@@ -140,7 +140,7 @@ impl Figure for Ladder {
                     }
                     None => String::new(),
                 };
-                format!("深さ {depth} の再帰（フレーム {frame}）：スタックは {copies} 回のコピーで 2 KiB から {size} に伸び、コピー総量は {copied}、使用中は {used} です。{end}")
+                format!("深さ {depth} の再帰（フレーム {frame}）です。スタックは {copies} 回のコピーで 2 KiB から {size} に伸び、コピー総量は {copied}、使用中は {used} です。{end}")
             }
         }
     }

@@ -69,7 +69,7 @@ pub fn chapter(l: Language) -> Chapter {
         "First, C: a function that recurses forever, keeping 1 KiB per call on the main thread's fixed 8 MiB \
          stack. About 8,000 calls in, a frame lands past the stack's end: SIGSEGV, exit status 139 — the \
          terminal runs it.",
-        "まずは C から。無限に再帰する関数が、メインスレッドの固定 8 MiB のスタックに呼び出し 1 回につき 1 KiB を積みます。約 8,000 回目でフレームがスタックの外にはみ出し、セグメンテーション違反で終了します（終了ステータス 139）。ターミナルで実行しています。",
+        "まずは C から。無限に再帰する関数が、メインスレッドの固定 8 MiB のスタックに、呼び出し 1 回につき 1 KiB を積みます。約 8,000 回目でフレームがスタックの外にはみ出し、SIGSEGV で終了します（終了ステータス 139）。実行結果はターミナルにあります。",
     ))
     .view(script(Scheme::Fixed(8 << 20), &fixed, fixed.len()))
     .terminal(C_COMMAND, C_TERMINAL);
@@ -78,7 +78,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The opposite pain: make every stack huge. 10,000 goroutines at 8 MiB each reserve 78.1 GiB — more \
          than a 16 GiB machine has. At 2 KiB each they take 19.5 MiB, and nearly all memory is left for the \
          heap.",
-        "逆に、どのスタックも大きくしておくと困ります。8 MiB のゴルーチン 10,000 個で 78.1 GiB を確保し、16 GiB のマシンには収まりません。2 KiB ずつなら 19.5 MiB で、メモリのほぼすべてがヒープに残ります。",
+        "逆の問題もあります。どのスタックも大きく取ると、8 MiB のゴルーチン 10,000 個で 78.1 GiB を確保することになり、16 GiB のマシンには収まりません。2 KiB ずつなら 19.5 MiB で済み、メモリのほぼすべてをヒープに回せます。",
     ))
     .at("func main()")
     .view(View::Figure(Rc::new(Reserve { lang: l })));
@@ -99,13 +99,13 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Go up to 1.2 used segmented stacks. When the next frame does not fit in the current segment, a new 8 \
          KiB segment (Go 1.2's minimum) is linked and the frame goes there: nothing is copied.",
-        "Go 1.2 まではセグメントスタックでした。次のフレームが今のセグメントに収まらなければ、新しい 8 KiB のセグメント（Go 1.2 の最小サイズ）をつなぎ、そこにフレームを置きます。コピーは起きません。",
+        "Go 1.2 まではセグメントスタックでした。次のフレームが今のセグメントに収まらなければ、新しい 8 KiB のセグメント（Go 1.2 の最小サイズ）をつなぎ、そこにフレームを置きます。何もコピーしません。",
     ))
     .at("sum(depth-1, total)")
     .view(script(Scheme::Segmented(SEGMENT), &seg, 8));
     c.step(l.pick(
         "Returning from the first frame of a segment unlinks the segment and frees it again.",
-        "セグメントの最初のフレームから戻ると、そのセグメントは切り離され、解放されます。",
+        "セグメントの最初のフレームから戻ると、そのセグメントは切り離され、また解放されます。",
     ))
     .at("func sum(depth int, total *int)")
     .view(script(Scheme::Segmented(SEGMENT), &seg, 9));
@@ -113,7 +113,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The hot split: a call in a loop right at a segment boundary links and frees a segment on every \
          iteration — here 1,000 calls, 1,000 segments linked and freed. Programs slowed down for no visible \
          reason.",
-        "これがホットスプリット問題です。セグメントの境界ちょうどでループから関数を呼ぶと、反復のたびにセグメントをつないでは解放します。ここでは 1,000 回の呼び出しで、セグメントのリンクと解放も 1,000 回です。プログラムは目に見える理由もなく遅くなりました。",
+        "これがホットスプリット問題です。セグメントの境界ちょうどでループから関数を呼ぶと、反復のたびにセグメントをつないでは解放します。ここでは 1,000 回の呼び出しで、セグメントのリンクと解放も 1,000 回ずつです。プログラムは目に見える理由もなく遅くなりました。",
     ))
     .at("sum(depth-1, total)")
     .view(script(Scheme::Segmented(SEGMENT), &seg, seg.len()));
@@ -132,7 +132,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Go 1.3 made stacks contiguous; Go 1.4 starts them at 2 KiB. Each function's prologue compares the \
          stack pointer with the guard, 928 bytes above the end on amd64. sum's frames fill the stack toward \
          it, each holding &total.",
-        "Go 1.3 でスタックは連続スタックになり、Go 1.4 からは 2 KiB で始まります。関数のプロローグはスタックポインタをガード（amd64 では末尾から 928 バイト上）と比べます。sum のフレームは &total を持ち、ガードへ向かって積み上がります。",
+        "Go 1.3 でスタックは連続スタックになり、Go 1.4 からは 2 KiB で始まります。各関数のプロローグは、スタックポインタをガード（amd64 では末端から 928 バイト上）と比べます。sum のフレームはそれぞれ &total を持ち、ガードへ向かって積み上がります。",
     ))
     .at("func sum(depth int, total *int)")
     .view(script(copy, &copying, after(7)));
@@ -140,7 +140,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The next frame would cross the guard, so the prologue calls morestack: a stack twice the size, every \
          frame copied, every pointer into the old stack — each &total — moved by the same distance. The \
          arrows still point at total.",
-        "次のフレームはガードを越えるため、プロローグがランタイムのスタック拡張処理を呼びます。2 倍のサイズのスタックへ全フレームをコピーし、古いスタックを指すポインタ（各 &total）はすべて同じ距離だけずらします。矢印は今も total を指しています。",
+        "次のフレームはガードを越えるため、プロローグが morestack を呼びます。2 倍のサイズのスタックへ全フレームをコピーし、古いスタックを指すポインタ（各 &total）はすべて同じ距離だけずらします。矢印は今も total を指しています。",
     ))
     .at("sum(depth-1, total)")
     .view(script(copy, &copying, after(8)));
@@ -148,7 +148,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Why rewriting frames is enough: escape analysis keeps heap objects from pointing into a stack. The \
          compiler says \"total does not escape\", so pointers into this stack live only in its own frames \
          and registers, where the runtime finds them.",
-        "フレームを書き換えるだけで済むのは、エスケープ解析のおかげでヒープからスタックを指すことがないからです。コンパイラは「total does not escape」と報告します。このスタックへのポインタは自分のフレームとレジスタにしかなく、ランタイムが見つけられます。",
+        "フレームを書き換えるだけで済むのは、エスケープ解析によってヒープからスタックを指せないからです。コンパイラは「total does not escape」と報告します。このスタックへのポインタは自身のフレームとレジスタにしかなく、ランタイムが見つけられます。",
     ))
     .at("func sum(depth int, total *int)")
     .view(script(copy, &copying, after(8)))
@@ -157,7 +157,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The recursion goes on, and the stack doubles each time it fills: 4 KiB, 8 KiB. Each copy costs time \
          in proportion to the stack in use, but doubling keeps copies few and their total below the final \
          size.",
-        "再帰が続くと、スタックは埋まるたびに 4 KiB、8 KiB と 2 倍になります。コピーには使用中のスタックに比例した時間がかかりますが、倍々に伸ばすのでコピーは少なく、合計も最終的なサイズより小さく収まります。",
+        "再帰が続くと、スタックは埋まるたびに 4 KiB、8 KiB と 2 倍になります。コピーには使用中のスタックに比例した時間がかかりますが、倍々に伸ばすのでコピーは少なく、コピーの合計も最終的なサイズより小さく収まります。",
     ))
     .at("sum(depth-1, total)")
     .view(script(copy, &copying, after(60)));
@@ -171,14 +171,14 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "New goroutines start at 2 KiB (Go 1.4; 8 KiB in Go 1.2 and 1.3). Since Go 1.19 the start size \
          follows the average stack size seen at GC scans. Drag the depth and frame size.",
-        "新しいゴルーチンは 2 KiB で始まります（Go 1.4 から。Go 1.2 と 1.3 では 8 KiB）。Go 1.19 以降、初期サイズは GC のスキャンで見た平均スタックサイズに合わせて決まります。深さとフレームサイズを動かしてみてください。",
+        "新しいゴルーチンは 2 KiB で始まります（Go 1.4 から。Go 1.2 と 1.3 では 8 KiB）。Go 1.19 以降、初期サイズは GC のスキャンで観測した平均スタックサイズに合わせて決まります。「再帰の深さ」と「フレームサイズ」を動かしてみてください。",
     ))
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(1000, 128), lang: l })));
     c.step(l.pick(
         "With the defaults, main.go's recursion — 100,000 frames of 128 B — ends on a 16 MiB stack after 13 \
          copies, under 16 MiB copied in all. The real program prints 50000, as with a stack that never moved.",
-        "既定値では、main.go の再帰（128 B のフレーム 100,000 個）は 13 回のコピーを経て 16 MiB のスタックに収まり、コピー総量は 16 MiB 未満です。実際のプログラムは、スタックが一度も動かなかったかのように 50000 を出力します。",
+        "既定値では、main.go の再帰（128 B のフレーム 100,000 個）は 13 回のコピーを経て 16 MiB のスタックに収まり、コピー総量は 16 MiB 未満です。実際のプログラムは、スタックが一度も動かなかったときと同じ 50000 を出力します。",
     ))
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(100_000, 128), lang: l })));
@@ -186,7 +186,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Go stacks do overflow, rarely: one may grow to 1 GB on 64-bit (debug.SetMaxStack changes it), then \
          comes the fatal error below, exit status 2. With the defaults the stack reaches 512 MiB; doubling \
          again passes 10⁹ bytes.",
-        "Go のスタックも、まれにオーバーフローします。64 ビット環境では 1 GB まで伸び（上限は変更可能）、それを超えると下の fatal error で終了します（終了ステータス 2）。既定値ではスタックは 512 MiB に達し、もう一度 2 倍にすると 10⁹ バイトを超えます。",
+        "Go のスタックもまれにオーバーフローします。64 ビットでは 1 GB まで伸び（debug.SetMaxStack で変更可能）、超えると下の fatal error で終了します（終了ステータス 2）。既定値では 512 MiB に達し、さらに 2 倍にすると 10⁹ バイトを超えます。",
     ))
     .at("sum(depth-1, total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(10_000_000, 128), lang: l })));
