@@ -98,7 +98,7 @@ fn halves(l: Language) -> Vec<Card> {
             Card::new(
                 None,
                 "The compiler",
-                "Escape analysis puts each value on the stack or the heap; it lays out frames, and inserts stack checks and write barriers."
+                "Escape analysis decides whether each value lives on the stack or the heap; it lays out frames, and inserts stack checks and write barriers."
             ),
             Card::new(
                 None,

@@ -75,10 +75,9 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "The classic model: a call pushes a frame below main's and copies the arguments in, so add's a is its \
-         own 10. (Go 1.27 passes a and b in registers and gives add no frame: see the last step.)",
+         own 10. (Go 1.27 passes a and b in registers and gives add no frame: see step 24.)",
         "古典的なモデルでは、呼び出しは main の下にフレームを積み、引数をそこへコピーします。\
-         add の a は main の a とは別の、add 自身の 10 です。実際の Go 1.27 は a と b をレジスタで渡し、add にフレームを作りません（終盤の\
-         ステップで確かめます）。",
+         add の a は main の a とは別の、add 自身の 10 です。実際の Go 1.27 は a と b をレジスタで渡し、add にフレームを作りません（ステップ 24 で確かめます）。",
     ))
     .at("b := add(a, 5)")
     .op(call("add", &[("a", "int", Expr::var("a")), ("b", "int", Expr::Int(5))]))

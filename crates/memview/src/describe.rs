@@ -78,7 +78,7 @@ pub fn describe(m: &Machine, lang: Language) -> String {
         let (used, of) = m.heap.arena_pages();
         let (spans, arena) = (m.heap.spans.len(), text::bytes(memsim::ARENA_BYTES));
         s.push_str(&match lang {
-            Language::En => format!(" The heap uses {spans} spans, {used} of the {of} pages of a {arena} arena."),
+            Language::En => format!(" The heap uses {spans} span{}, {used} of the {of} pages of a {arena} arena.", if spans == 1 { "" } else { "s" }),
             Language::Ja => format!("ヒープはスパン {spans} 個、{arena} のアリーナの {of} ページのうち {used} ページを使っています。"),
         });
         parts.push(s);

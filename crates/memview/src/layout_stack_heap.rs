@@ -189,7 +189,8 @@ pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: 
         match l {
             Language::En => {
                 let spans = if h.spans.len() == 1 { String::from("1\u{a0}span") } else { format!("{}\u{a0}spans", h.spans.len()) };
-                format!("{}\u{a0}objects \u{b7} {bytes} in {spans} ({pages}\u{a0}page{})", h.objects.len(), if pages == 1 { "" } else { "s" })
+                let n = h.objects.len();
+                format!("{n}\u{a0}object{} \u{b7} {bytes} in {spans} ({pages}\u{a0}page{})", if n == 1 { "" } else { "s" }, if pages == 1 { "" } else { "s" })
             }
             Language::Ja => format!("オブジェクト {}\u{a0}個 \u{b7} {bytes}（スパン {}\u{a0}個、{pages}\u{a0}ページ）", h.objects.len(), h.spans.len()),
         }

@@ -168,8 +168,8 @@ pub fn chapter(l: Language) -> Chapter {
     .view(place(6))
     .terminal(GCFLAGS, GCFLAGS_OUT);
     c.step(l.pick(
-        "The compiler decides stack or heap; the runtime decides how much and where. NewPoint's 16-byte Point \
-         calls the allocator, which rounds the request to a size class.",
+        "The compiler decides stack or heap; the runtime decides how much and where. Allocating NewPoint's \
+         16-byte Point calls the allocator, which rounds the request to a size class.",
         "スタックかヒープかはコンパイラが、どれだけどこに置くかはランタイムが決めます。NewPoint の 16 バイトの Point のためにアロケータが呼ばれ、要求はサイズクラスに切り上げられます。",
     ))
     .at("return &p")
