@@ -92,7 +92,7 @@ for (const [size, shots] of [[{ width: 1280, height: 720 }, true], [{ width: 390
 }
 
 test('lang rides along through navigation, copy link, copy embed, embed mode and the switch', async () => {
-  const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/3?lang=ja', { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, context, errors, outside } = await open(browser, srv.url, '#/stack-heap/3?lang=ja', { permissions: ['clipboard-read', 'clipboard-write'] });
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
   assert.equal(await page.textContent('#help-title'), 'キーボード操作');
   assert.equal(await page.getAttribute('#copy-link', 'title'), 'このステップへのリンクをコピーします');
@@ -132,6 +132,7 @@ test('lang rides along through navigation, copy link, copy embed, embed mode and
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await hashOf(page), '#/gc/39?GOGC=50&lang=en');
   assert.deepEqual(errors, []);
+  assert.deepEqual(outside, [], 'Japanese uses the system fonts: nothing is fetched from elsewhere');
   await context.close();
 
   const embed = await open(browser, srv.url, '#/stack-heap/4?embed&caption&lang=ja', { width: 960, height: 540 });
