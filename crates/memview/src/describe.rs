@@ -11,25 +11,27 @@ use memsim::{Machine, Target, Value};
 pub fn describe(m: &Machine, lang: Language) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(mem) = &m.memory {
-        let mut s =
-            lang.pick(format!("Memory from {:#x}, {} bytes.", mem.base, mem.bytes.len()), format!("メモリ：{:#x} から {} バイト。", mem.base, mem.bytes.len()));
+        let mut s = lang.pick(
+            format!("Memory from {:#x}, {} bytes.", mem.base, mem.bytes.len()),
+            format!("メモリは {:#x} から始まる {} バイトです。", mem.base, mem.bytes.len()),
+        );
         for c in &mem.claims {
             let value = mem.load(c.addr, c.len.min(8) as u8).unwrap_or(0);
             let program = (b'A' + c.owner) as char;
             s.push_str(&match lang {
                 Language::En => format!(" Program {program} uses {:#x} as {}; it now holds {value}.", c.addr, c.name),
-                Language::Ja => format!("プログラム {program} は {:#x} を {} として使い、今の値は {value}。", c.addr, c.name),
+                Language::Ja => format!("プログラム {program} は {:#x} を {} として使っていて、今の値は {value} です。", c.addr, c.name),
             });
         }
         if !mem.registers.is_empty() {
-            s.push_str(lang.pick(" Registers:", "レジスタ："));
+            s.push_str(lang.pick(" Registers:", "レジスタは "));
             for (i, r) in mem.registers.iter().enumerate() {
                 match lang {
                     Language::En => s.push_str(&format!("{} {} = {}", if i == 0 { "" } else { "," }, r.name, r.value)),
                     Language::Ja => s.push_str(&format!("{}{} = {}", if i == 0 { "" } else { "、" }, r.name, r.value)),
                 }
             }
-            s.push(lang.pick('.', '。'));
+            s.push_str(lang.pick(".", " です。"));
         }
         parts.push(s);
     }
@@ -37,22 +39,22 @@ pub fn describe(m: &Machine, lang: Language) -> String {
         let mut s = match (lang, m.c_heap.is_some()) {
             (Language::En, true) => format!("Stack of the main thread, {} used.", text::bytes(stack.used())),
             (Language::En, false) => format!("Stack of goroutine {}, {} used.", stack.goroutine, text::bytes(stack.used())),
-            (Language::Ja, true) => format!("メインスレッドのスタック、使用中 {}。", text::bytes(stack.used())),
-            (Language::Ja, false) => format!("ゴルーチン {} のスタック、使用中 {}。", stack.goroutine, text::bytes(stack.used())),
+            (Language::Ja, true) => format!("メインスレッドのスタックで、{} を使用中です。", text::bytes(stack.used())),
+            (Language::Ja, false) => format!("ゴルーチン {} のスタックで、{} を使用中です。", stack.goroutine, text::bytes(stack.used())),
         };
         if m.c_heap.is_none() {
             s.push_str(lang.pick(
                 " Frames and slots as the classic model draws them; the compiler keeps many values in registers.",
-                "フレームとスロットは古典的なモデルの図です。実際にはコンパイラが多くの値をレジスタに置きます。",
+                "フレームとスロットは古典的なモデルどおりに描いています。実際には、コンパイラは多くの値をレジスタに置きます。",
             ));
         }
         if stack.frames.is_empty() {
-            s.push_str(lang.pick(" No frames: every function has returned.", "フレームはありません。すべての関数が戻りました。"));
+            s.push_str(lang.pick(" No frames: every function has returned.", "フレームはありません。すべての関数から戻りました。"));
         }
         for f in &stack.frames {
-            s.push_str(&lang.pick(format!(" Frame {}:", f.func), format!("フレーム {}：", f.func)));
+            s.push_str(&lang.pick(format!(" Frame {}:", f.func), format!("{} のフレーム：", f.func)));
             if f.slots.is_empty() {
-                s.push_str(lang.pick(" empty.", "空。"));
+                s.push_str(lang.pick(" empty.", "空です。"));
             }
             for (i, slot) in f.slots.iter().enumerate() {
                 let last = i + 1 == f.slots.len();
@@ -65,12 +67,12 @@ pub fn describe(m: &Machine, lang: Language) -> String {
         parts.push(s);
     }
     if !m.heap.objects.is_empty() {
-        let mut s = lang.pick(format!("Heap, {} in use:", text::bytes(m.heap.in_use())), format!("ヒープ、使用中 {}：", text::bytes(m.heap.in_use())));
+        let mut s = lang.pick(format!("Heap, {} in use:", text::bytes(m.heap.in_use())), format!("ヒープでは {} を使用中です。", text::bytes(m.heap.in_use())));
         for o in &m.heap.objects {
             let (size, held) = (text::bytes(o.size), text::value(&o.value, lang));
             s.push_str(&match lang {
                 Language::En => format!(" {} at {}, {}, holding {};", o.ty, o.addr, size, held),
-                Language::Ja => format!("{} に {}（{}、値は {}）、", o.addr, o.ty, size, held),
+                Language::Ja => format!("{} に {}（{}）があり、{}", o.addr, o.ty, size, text::join_ja(&text::join_ja("値は", &held), "です。")),
             });
         }
         s.pop();
@@ -79,7 +81,7 @@ pub fn describe(m: &Machine, lang: Language) -> String {
         let (spans, arena) = (m.heap.spans.len(), text::bytes(memsim::ARENA_BYTES));
         s.push_str(&match lang {
             Language::En => format!(" The heap uses {spans} span{}, {used} of the {of} pages of a {arena} arena.", if spans == 1 { "" } else { "s" }),
-            Language::Ja => format!("ヒープはスパン {spans} 個、{arena} のアリーナの {of} ページのうち {used} ページを使っています。"),
+            Language::Ja => format!("ヒープはスパン {spans} 個で、{arena} のアリーナの {of} ページのうち {used} ページを使っています。"),
         });
         parts.push(s);
     }
@@ -88,13 +90,13 @@ pub fn describe(m: &Machine, lang: Language) -> String {
         let (n, used, limit) = (h.chunks.len(), text::bytes(h.used()), text::bytes(h.limit));
         parts.push(match lang {
             Language::En => format!("C heap: {n} chunks, {free} free; {used} used of a {limit} limit."),
-            Language::Ja => format!("C のヒープ：チャンク {n} 個、うち空き {free} 個。上限 {limit} のうち {used} を使用。"),
+            Language::Ja => format!("C のヒープにはチャンクが {n} 個あり、うち {free} 個が空きです。上限 {limit} のうち {used} を使っています。"),
         });
     }
     if let Some(why) = &m.killed {
         parts.push(match (lang, &m.c_heap) {
-            (Language::Ja, Some(h)) => format!("メモリ不足で、プロセスは OOM キラーに強制終了されました。{}。", out_of_memory(h.used(), h.limit)),
-            (Language::Ja, None) => String::from("メモリ不足で、プロセスは OOM キラーに強制終了されました。"),
+            (Language::Ja, Some(h)) => format!("プロセスは OOM killer に強制終了されました。{}。", out_of_memory(h.used(), h.limit)),
+            (Language::Ja, None) => String::from("メモリ不足のため、プロセスは OOM killer に強制終了されました。"),
             (Language::En, _) => format!("The process was killed by the OOM killer. {why}."),
         });
     }
@@ -107,7 +109,7 @@ pub fn describe(m: &Machine, lang: Language) -> String {
 /// Why the kernel killed a C process, in Japanese (the English is the
 /// machine's own words, `Machine::killed`).
 fn out_of_memory(used: u64, limit: u64) -> String {
-    format!("ヒープが {used} バイトに達し、上限の {limit} バイトを超えました")
+    format!("メモリ不足です。ヒープが {used} バイトに達し、上限の {limit} バイトを超えました")
 }
 
 /// A value in words; a pointer says what it points to.
@@ -146,7 +148,7 @@ fn value_ja(m: &Machine, v: &Value, a: memsim::Addr) -> String {
                 dangling = true;
                 String::from("解放済みのチャンク")
             }
-            Some(c) => text::join_ja(&text::join_ja("C のヒープの", &c.ty), "チャンク"),
+            Some(c) => text::join_ja(&text::join_ja("C のヒープにある", &c.ty), "のチャンク"),
             None => String::from("C のヒープ"),
         },
         Ok(Target::Slot { stack, frame, slot }) => {

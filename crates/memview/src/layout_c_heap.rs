@@ -112,7 +112,7 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
                 }
                 Language::Ja => {
                     let what = if same { format!("各 {} B", sizes[0]) } else { format!("計 {total}") };
-                    (format!("ほか {rest} チャンク（{what}）、うち {leaked} 個がリーク"), format!("ほか {rest} 個、リーク {leaked} 個"))
+                    (format!("ほか {rest} 個のチャンク（{what}）、うち {leaked} 個がリーク"), format!("ほか {rest} 個、リーク {leaked} 個"))
                 }
             };
             let line = if mt.width(&long, size) + ch * 2.0 <= inner.w { long } else { short };
@@ -192,10 +192,10 @@ pub(crate) fn killed(m: &Machine, why: &str, area: Rect, mt: &Metrics, scene: &m
     let (why, sig, heading) = match (mt.lang, &m.c_heap) {
         (Language::Ja, Some(h)) => (
             format!("メモリ不足：ヒープが {} バイトに達し、上限 {} バイトを超過", h.used(), h.limit),
-            "OOM キラーによる SIGKILL \u{b7} 終了ステータス 137",
+            "OOM killer による SIGKILL \u{b7} 終了ステータス 137",
             "強制終了",
         ),
-        (Language::Ja, None) => (String::from("メモリ不足"), "OOM キラーによる SIGKILL \u{b7} 終了ステータス 137", "強制終了"),
+        (Language::Ja, None) => (String::from("メモリ不足"), "OOM killer による SIGKILL \u{b7} 終了ステータス 137", "強制終了"),
         (Language::En, _) => (String::from(why), "SIGKILL from the OOM killer \u{b7} exit status 137", "Killed"),
     };
     let why = text::wrap(&why, fits);

@@ -179,7 +179,7 @@ pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: 
         let barrier = if m.gc.barrier { "" } else { l.pick(" \u{b7} no write barrier", " \u{b7} 書き込みバリアなし") };
         match l {
             Language::En => format!("marking{barrier} \u{b7} grey queue: {}", m.gc.grey.len()),
-            Language::Ja => format!("マーク中{barrier} \u{b7} 灰色キュー：{}", m.gc.grey.len()),
+            Language::Ja => format!("マーク中{barrier} \u{b7} スキャン待ち：{}", m.gc.grey.len()),
         }
     } else if h.objects.is_empty() {
         String::from(l.pick("empty", "空"))
@@ -280,7 +280,7 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
     let (fill, text_role, muted, tag) = match (marking, o.color) {
         (false, _) => (Role::Heap, Role::Text, Role::Muted, ""),
         (true, memsim::Color::White) => (Role::GcWhite, Role::OnWhite, Role::OnWhite, l.pick(" \u{b7} white", " \u{b7} 白")),
-        (true, memsim::Color::Grey) => (Role::GcGrey, Role::OnWhite, Role::OnWhite, l.pick(" \u{b7} grey", " \u{b7} 灰")),
+        (true, memsim::Color::Grey) => (Role::GcGrey, Role::OnWhite, Role::OnWhite, l.pick(" \u{b7} grey", " \u{b7} 灰色")),
         (true, memsim::Color::Black) => (Role::GcBlack, Role::OnBlack, Role::OnBlack, l.pick(" \u{b7} black", " \u{b7} 黒")),
     };
     let name = match (stage.label(o.id), form) {
@@ -345,13 +345,13 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
         (Language::En, false, 0) => format!("{size_b} \u{b7} large: {pages} pages of 8 KiB"),
         (Language::En, false, _) => format!("{requested} \u{b7} size class {} ({} B)", o.class, o.size),
         (Language::Ja, true, _) => format!("{requested} \u{b7} タイニーアロケータ：16 B のブロックを共有"),
-        (Language::Ja, false, 0) => format!("{size_b} \u{b7} 大サイズ：8 KiB のページ {pages} 枚"),
+        (Language::Ja, false, 0) => format!("{size_b} \u{b7} ラージオブジェクト：8 KiB のページ {pages} 枚"),
         (Language::Ja, false, _) => format!("{requested} \u{b7} サイズクラス {}（{} B）", o.class, o.size),
     };
     let short = match (l, o.class) {
         (Language::En, 0) => format!("{size_b} \u{b7} large"),
         (Language::En, _) => format!("{requested} \u{b7} class {}", o.class),
-        (Language::Ja, 0) => format!("{size_b} \u{b7} 大サイズ"),
+        (Language::Ja, 0) => format!("{size_b} \u{b7} ラージ"),
         (Language::Ja, _) => format!("{requested} \u{b7} クラス {}", o.class),
     };
     let meta = if mt.width(&meta, small) + ch <= r.w { meta } else { short };
@@ -435,7 +435,7 @@ fn allocator_footer(m: &Machine, inner: Rect, y: f32, small: f32, mt: &Metrics, 
     let arena = text::bytes(memsim::ARENA_BYTES);
     let text = match l {
         Language::En => format!("pages from the page heap (mheap): {used} of {of} in a {arena} arena. P0's mcache: {mcache}"),
-        Language::Ja => format!("ページヒープ（mheap）のページ：{arena} のアリーナの {of} ページのうち {used}。P0 の mcache：{mcache}"),
+        Language::Ja => format!("ページヒープ（mheap）のページ：{arena} のアリーナの {of} ページ中 {used} ページ。P0 の mcache：{mcache}"),
     };
     let lines = text::wrap(&text, mt.fits(inner.w, small));
     let top = inner.bottom() - lines.len() as f32 * small * 1.3;

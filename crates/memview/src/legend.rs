@@ -61,7 +61,7 @@ fn entries(scene: &Scene, l: Language) -> Vec<Entry> {
         out.push(Entry {
             fill: Role::GcGrey,
             stroke: Some(Role::CellBorder),
-            long: l.pick("grey: marked", "灰：マーク済み"),
+            long: l.pick("grey: marked", "灰色：マーク済み"),
             short: l.pick("marked", "マーク済み"),
         });
         out.push(Entry {

@@ -38,7 +38,7 @@ pub fn value(v: &Value, lang: Language) -> String {
             s
         }
         Value::Slice { len, cap, .. } => lang.pick(format!("len {len}, cap {cap}"), format!("長さ {len}、容量 {cap}")),
-        Value::Bytes(n) => lang.pick(format!("{n} zero bytes"), format!("{n} バイトのゼロ")),
+        Value::Bytes(n) => lang.pick(format!("{n} zero bytes"), format!("{n} バイト（すべて 0）")),
     }
 }
 
