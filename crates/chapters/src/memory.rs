@@ -47,7 +47,7 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "Pears go to 0x1008, the next free 8 bytes. Nothing in memory records that choice: the labels \
-         drawn here exist only in the programmer's head, who must remember every address.",
+         drawn here exist only in the head of the programmer, who must remember every address.",
         "pears は次の空き 8 バイト、0x1008 に置きます。この決定はメモリのどこにも記録されません。図に描いたラベルは\
          プログラマの頭の中にしかなく、プログラマがすべてのアドレスを覚えておくしかありません。",
     ))

@@ -61,8 +61,8 @@ fn entries(scene: &Scene, l: Language) -> Vec<Entry> {
         out.push(Entry {
             fill: Role::GcGrey,
             stroke: Some(Role::CellBorder),
-            long: l.pick("grey: marked", "灰色：マーク済み"),
-            short: l.pick("marked", "マーク済み"),
+            long: l.pick("grey: marked, not yet scanned", "灰色：マーク済み・スキャン待ち"),
+            short: l.pick("to scan", "スキャン待ち"),
         });
         out.push(Entry {
             fill: Role::GcBlack,
