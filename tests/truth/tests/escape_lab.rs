@@ -77,7 +77,9 @@ fn a_pooled_buffer_is_slower_than_a_fresh_one() {
     let get = |n: &str| real.iter().find(|(name, _)| name == n).map(|(_, v)| *v).expect(n);
     let (fresh, pooled) = (get("Fresh"), get("Pooled"));
     assert_eq!((fresh.1, fresh.2, pooled.1, pooled.2), (16, 1, 0, 0));
-    assert!(pooled.0 > fresh.0 * 1.1, "sync.Pool {} ns/op against a fresh allocation {} ns/op", pooled.0, fresh.0);
+    // The page says slower, so slower is the check: the best of three runs
+    // each, as noise on a shared machine only ever adds time.
+    assert!(pooled.0 > fresh.0, "sync.Pool {} ns/op against a fresh allocation {} ns/op", pooled.0, fresh.0);
     let recorded = benchmarks(ZEROALLOC);
     assert_eq!(recorded.iter().map(|(n, v)| (n.as_str(), v.1, v.2)).collect::<Vec<_>>(), [("Fresh", 16, 1), ("Pooled", 0, 0)]);
 }
