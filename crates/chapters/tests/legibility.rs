@@ -7,6 +7,8 @@
 //! and the offending items. Themes change colours, not places: the
 //! palette's own test checks their contrast.
 
+mod common;
+
 use chapters::{catalog_in, Chapter, Language};
 use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextAlign, Viewport};
 
@@ -198,16 +200,7 @@ fn pictures(ch: &Chapter, vp: Viewport, sliders_only: bool) -> Vec<(usize, Scene
         if sliders_only && defaults.iter().next().is_none() {
             continue;
         }
-        let mut settings = vec![defaults.clone()];
-        for (key, _) in defaults.iter() {
-            let knob = chapters::knob::find(ch.knobs, key).expect("a figure's knob is in its chapter's table");
-            let (lo, hi, _) = knob.slider();
-            for pos in [lo, hi] {
-                let mut k = defaults.clone();
-                k.set(knob.key, knob.at_position(pos));
-                settings.push(k);
-            }
-        }
+        let settings = common::knob_extremes(fig, ch.knobs);
         for k in &settings {
             out.push((i, fig.scene(k, vp)));
         }

@@ -6,6 +6,8 @@
 //! tools print them, so the words of a chapter's listing and terminal may
 //! appear; any other Latin word fails the test with where it was found.
 
+mod common;
+
 use chapters::{catalog_in, Chapter, Language};
 use memview::{layout, Stage, Viewport};
 use std::collections::BTreeSet;
@@ -193,17 +195,7 @@ fn texts(ch: &Chapter, vp: Viewport) -> Vec<(String, String, bool)> {
                 scenes.push(layout(m, &stage, vp, &step.focus));
             }
             Some(f) => {
-                let defaults = f.defaults();
-                let mut settings = vec![defaults.clone()];
-                for (key, _) in defaults.iter() {
-                    let knob = chapters::knob::find(ch.knobs, key).expect("a figure's knob is in its chapter's table");
-                    let (lo, hi, _) = knob.slider();
-                    for pos in [lo, hi] {
-                        let mut k = defaults.clone();
-                        k.set(knob.key, knob.at_position(pos));
-                        settings.push(k);
-                    }
-                }
+                let settings = common::knob_extremes(f, ch.knobs);
                 for k in &settings {
                     out.push((at("description"), f.describe(k), true));
                     out.push((at("readout"), f.readout(k), false));
