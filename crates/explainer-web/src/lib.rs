@@ -35,9 +35,11 @@ use wasm_bindgen::prelude::*;
 pub fn start() -> Result<(), JsValue> {
     panic::install();
     stats::record("start", dom::now());
-    // The language first: the link's `lang`, else the browser's.
-    let mut session = Session::new(chapters::catalog_in(url::language().unwrap_or_else(words::preferred)));
-    session.set_preferred(words::preferred());
+    // The chapters are built once, in the language the first link will
+    // show: the link's `lang`, else the browser's.
+    let preferred = words::preferred();
+    let mut session = Session::new(chapters::catalog_in(url::language().unwrap_or(preferred)));
+    session.set_preferred(preferred);
     let ids = sliders::ids(session.chapters());
     let sh = shell::new(session)?;
     controls::wire(&sh, &ids)?;

@@ -139,13 +139,10 @@ impl Session {
         }
     }
 
-    /// The browser's preferred language, which a link without `lang`
-    /// opens in. Before the first link is opened it is also the page's.
+    /// The browser's preferred language, which the first link opens in
+    /// when it names none.
     pub fn set_preferred(&mut self, lang: Language) {
         self.preferred = lang;
-        if self.chapter == usize::MAX {
-            self.set_language(lang);
-        }
     }
 
     pub fn language(&self) -> Language {
@@ -407,18 +404,27 @@ impl Session {
             None => Vec::new(),
         };
         params.extend(self.embed.params());
-        if self.lang_in_link || self.lang != self.preferred {
+        if self.link_names_lang() {
             params.push((String::from(LANG), String::from(self.lang.code())));
         }
         route::format(ch.id, self.step, &params)
     }
 
+    /// Whether the page's link says `lang`: once it was chosen, or when it
+    /// is not the browser's own.
+    fn link_names_lang(&self) -> bool {
+        self.lang_in_link || self.lang != self.preferred
+    }
+
     /// The link to give someone else: it always names the language.
-    fn shared_hash(&mut self) -> String {
-        let keep = self.lang_in_link;
-        self.lang_in_link = true;
-        let hash = self.hash();
-        self.lang_in_link = keep;
+    fn shared_hash(&self) -> String {
+        let mut hash = self.hash();
+        if !self.link_names_lang() {
+            hash.push(if hash.contains('?') { '&' } else { '?' });
+            hash.push_str(LANG);
+            hash.push('=');
+            hash.push_str(self.lang.code());
+        }
         hash
     }
 
@@ -486,7 +492,11 @@ impl Session {
         // The language first, so every notice is in it. A link without one
         // keeps the language on screen (at first, the browser's).
         let mut bad_lang = None;
-        if let Some(i) = route.params.iter().position(|(k, _)| k == LANG) {
+        let says_lang = route.params.iter().position(|(k, _)| k == LANG);
+        if says_lang.is_none() && self.chapter == usize::MAX {
+            self.set_language(self.preferred);
+        }
+        if let Some(i) = says_lang {
             let (_, code) = route.params.remove(i);
             self.lang_in_link = true;
             match Language::parse(&code) {
@@ -503,13 +513,12 @@ impl Session {
             self.dark = d;
         }
         let problem = problem.or(bad_lang).or(bad);
-        let says_lang = hash.contains("lang=");
         let written = self.effects.len();
         self.open_route(route, problem, nav, now);
         // A link that left the language out (a step link in a caption) is
         // rewritten to say it, when the page's link does.
         let rewritten = self.effects[written..].iter().any(|e| matches!(e, Effect::Url { .. }));
-        if !says_lang && !rewritten && self.hash().contains("lang=") {
+        if says_lang.is_none() && !rewritten && self.link_names_lang() {
             self.write_url(Nav::Replace);
         }
     }
