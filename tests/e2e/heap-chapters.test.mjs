@@ -43,15 +43,36 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   assert.match(await page.textContent('#knob-stats'), /goal = live \+ \(live \+ stacks \+ globals\) × GOGC\/100 = 8 \+ \(8 \+ 1 \+ 1\) × 100\/100 = 18 MiB/);
   const before = await canvasHash(page);
 
-  // GOGC down to 10: many more cycles, more GC CPU.
+  // A key the page leaves alone paints nothing; a slider input paints
+  // once, within the input, and leaves no frame to paint after it.
   await page.focus('#gogc');
+  const paints = () => page.evaluate(() => [window.goMemoryStats.frame?.length ?? 0, window.goMemoryStats.recompute?.length ?? 0]);
+  const twoFrames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const [frames, inputs] = await paints();
+  await page.keyboard.press('Shift');
+  await twoFrames();
+  assert.deepEqual(await paints(), [frames, inputs], 'Shift changed nothing and painted nothing');
+
+  // GOGC down to 10: many more cycles, more GC CPU.
   await page.keyboard.press('Home');
+  await twoFrames();
+  assert.deepEqual(await paints(), [frames, inputs + 1], 'one slider input, painted once');
   assert.equal(await hashOf(page), `#/gc/${step}?GOGC=10`);
   assert.match(await page.textContent('#caption'), /Now: GOGC=10, no GOMEMLIMIT, 8 MiB live: first goal /, 'the caption follows the slider');
   assert.doesNotMatch(await page.textContent('#caption'), /goal 18 MiB/);
   assert.equal(await page.$eval('#app', (a) => a.dataset.step), String(step), 'arrow keys on a slider do not change step');
+  // Hundreds of cycles: the terminal shows the first and last twelve and
+  // says how many it left out; the readouts count them all.
   const many = await gctraceLines(page);
-  assert.ok(many.length > lines.length * 3, `${many.length} cycles at GOGC=10`);
+  const left = (await page.textContent('#terminal')).match(/\n# … (\d+) more cycles \(gc 13 to gc (\d+)\) left out here …\n/);
+  assert.ok(left, 'the terminal says which cycles it left out');
+  const cycles = many.length + Number(left[1]);
+  assert.equal(many.length, 24);
+  assert.ok(cycles > lines.length * 3, `${cycles} cycles at GOGC=10`);
+  assert.match(many[11], /^gc 12 @/);
+  assert.match(many[12], new RegExp(`^gc ${Number(left[2]) + 1} @`));
+  assert.match(many.at(-1), new RegExp(`^gc ${cycles} @`));
+  assert.match(await page.textContent('#knob-stats'), new RegExp(`GC cycles \\(model\\): ${cycles} in 2 s`));
   assert.notEqual(await canvasHash(page), before, 'the chart redrew');
 
   // GOGC off, no limit: no cycle at all.

@@ -22,6 +22,10 @@ pub struct Shell {
     dpr: f64,
     frame_pending: bool,
     painted_once: bool,
+    /// Something changed since the canvas was last painted. A key the page
+    /// ignores, or a slider already painted in its input, leaves the next
+    /// frame nothing to do.
+    dirty: bool,
     /// The listing should scroll to its current line after the next paint.
     scroll_code: bool,
 }
@@ -39,7 +43,7 @@ pub fn new(session: Session) -> Result<Shared, JsValue> {
     let canvas = Canvas2d::new(dom::typed("view")?)?;
     listing::build_chapter_menu(session.chapters())?;
     crate::sliders::build(session.chapters())?;
-    Ok(Rc::new(RefCell::new(Shell { session, canvas, rendered: None, dpr: 1.0, frame_pending: false, painted_once: false, scroll_code: false })))
+    Ok(Rc::new(RefCell::new(Shell { session, canvas, rendered: None, dpr: 1.0, frame_pending: false, painted_once: false, dirty: true, scroll_code: false })))
 }
 
 /// What kind of timing an intent's handling counts as, for the benchmark.
@@ -65,25 +69,34 @@ pub fn dispatch(sh: &Shared, intent: Intent) -> bool {
         let handled = s.session.dispatch(intent, t0);
         (handled, s.session.take_effects())
     };
+    if !handled && effects.is_empty() {
+        // Nothing changed (a key left to the browser): no render, no frame.
+        return false;
+    }
     for e in effects {
         apply(sh, e);
     }
-    {
+    let again = {
         let mut s = sh.borrow_mut();
+        s.dirty = true;
         if let Some(page) = s.session.page() {
             render::page(&page, s.rendered.as_ref(), s.session.chapters());
             s.rendered = Some(page);
         }
         if slider && s.painted_once {
             // A dragged slider's picture is on screen at the next
-            // composite, with no frame of lag.
-            paint(&mut s, dom::now());
+            // composite, with no frame of lag, and not painted again.
+            let now = dom::now();
+            s.dirty = !paint(&mut s, now);
         }
-    }
+        s.dirty || s.scroll_code || s.session.moving()
+    };
     if let Some(name) = measure {
         stats::measure(name, t0);
     }
-    request_frame(sh);
+    if again {
+        request_frame(sh);
+    }
     handled
 }
 
@@ -177,11 +190,15 @@ fn frame(sh: &Shared) {
         if !s.painted_once {
             stats::record("firstCallback", t0);
         }
+        if !s.dirty && !s.scroll_code && !s.session.moving() {
+            return;
+        }
         // Playback may move on a step (or stop) during this frame.
         let before = (s.session.position(), s.session.playing());
         if !paint(&mut s, t0) {
             return;
         }
+        s.dirty = false;
         let moved = before != (s.session.position(), s.session.playing());
         (s.session.moving(), (moved, s.session.take_effects()))
     };

@@ -179,11 +179,10 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let x_of = |ms: u64| plot.x + plot.w * (ms as f32 / dur);
 
     // Marking periods, under everything else.
-    for (i, c) in run.cycles.iter().enumerate() {
-        let (x0, x1) = (x_of(c.start_ms), x_of(c.end_ms));
-        scene.nodes.push(Node::new(Key::Band(i as u32), Rect::new(x0, plot.y, (x1 - x0).max(1.0), plot.h)).fill(Role::GcGrey));
+    for (i, (x0, x1, alpha)) in bands(run.cycles.iter().map(|c| (x_of(c.start_ms), x_of(c.end_ms)))).into_iter().enumerate() {
+        scene.nodes.push(Node::new(Key::Band(i as u32), Rect::new(x0, plot.y, x1 - x0, plot.h)).fill(Role::GcGrey));
         if let Some(n) = scene.nodes.last_mut() {
-            n.alpha = 0.45;
+            n.alpha = alpha;
         }
     }
     // Axes and ticks; a tick's key is its value, so ticks that stay glide.
@@ -245,13 +244,13 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let mut goal = Vec::new();
     let mut from = 0;
     for c in &run.cycles {
-        goal.push(Point { x: x_of(from), y: y_of(c.goal) });
-        goal.push(Point { x: x_of(c.end_ms), y: y_of(c.goal) });
+        step_to(&mut goal, Point { x: x_of(from), y: y_of(c.goal) });
+        step_to(&mut goal, Point { x: x_of(c.end_ms), y: y_of(c.goal) });
         from = c.end_ms;
     }
     if let Some(g) = next_goal {
-        goal.push(Point { x: x_of(from), y: y_of(g) });
-        goal.push(Point { x: plot.right(), y: y_of(g) });
+        step_to(&mut goal, Point { x: x_of(from), y: y_of(g) });
+        step_to(&mut goal, Point { x: plot.right(), y: y_of(g) });
         labels.push((GOAL, y_of(g), Role::Goal, String::from(lang.pick("goal", "目標"))));
     }
     scene.lines.push(Line { key: GOAL, points: goal, role: Role::Goal, width: 2.0, dashed: true, alpha: 1.0 });
@@ -289,6 +288,46 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         scene.nodes.push(Node::new(Key::Part("marking-note", i as u32), at).text(0.0, 0.0, size, Role::Muted, l, TextAlign::Left, false));
     }
     scene
+}
+
+/// Shading for marking periods `(x0, x1)`, in x order: `(x0, x1, alpha)`.
+/// A period is at least a pixel wide. Periods closer than a pixel (a low
+/// GOGC runs hundreds of cycles) merge into one band whose alpha is the
+/// share of it spent marking, so the shading's density stays true and the
+/// canvas fills a few rectangles, not hundreds.
+pub(crate) fn bands(periods: impl Iterator<Item = (f32, f32)>) -> Vec<(f32, f32, f32)> {
+    const ALPHA: f32 = 0.45;
+    // Merged bands stay visible however little of them is marking.
+    const FAINTEST: f32 = 0.1;
+    let mut out: Vec<(f32, f32, f32)> = Vec::new();
+    let mut marked = 0.0;
+    for (x0, x1) in periods {
+        let width = (x1 - x0).max(0.0);
+        let x1 = x1.max(x0 + 1.0);
+        match out.last_mut() {
+            Some(last) if x0 < last.1 + 1.0 => {
+                marked += width;
+                last.1 = last.1.max(x1);
+                last.2 = (ALPHA * marked / (last.1 - last.0)).clamp(FAINTEST, ALPHA);
+            }
+            _ => {
+                marked = width;
+                out.push((x0, x1, ALPHA));
+            }
+        }
+    }
+    out
+}
+
+/// Adds `p` to a step line, dropping the middle of three points on one
+/// level (a steady goal would otherwise cost two points a cycle).
+fn step_to(line: &mut Vec<Point>, p: Point) {
+    if let [.., a, b] = line.as_slice() {
+        if a.y == p.y && b.y == p.y {
+            line.pop();
+        }
+    }
+    line.push(p);
 }
 
 /// At most two points (the low and the high) per pixel column, in time
@@ -365,6 +404,29 @@ mod tests {
     /// stacks and globals, on 4 CPUs for two seconds.
     const W: Workload = Workload { alloc_per_ms: 256 << 10, ..memsim::pacer::SERVICE };
     const DEFAULT: Settings = Settings { gogc: Some(100), memory_limit: None };
+
+    #[test]
+    fn close_marking_periods_merge_with_their_true_density() {
+        // Apart by more than a pixel: each its own band, at least 1 px wide.
+        assert_eq!(bands([(0.0, 0.2), (5.0, 7.0)].into_iter()), alloc::vec![(0.0, 1.0, 0.45), (5.0, 7.0, 0.45)]);
+        // Ten periods 0.5 px wide every 1.2 px: one band, shaded by the
+        // share of it spent marking.
+        let b = bands((0..10).map(|i| (i as f32 * 1.2, i as f32 * 1.2 + 0.5)));
+        assert_eq!(b.len(), 1);
+        let (x0, x1, alpha) = b[0];
+        assert_eq!((x0, x1), (0.0, 9.0 * 1.2 + 1.0));
+        assert!((alpha - 0.45 * 5.0 / x1).abs() < 1e-4, "{alpha}");
+    }
+
+    #[test]
+    fn a_steady_goal_is_two_points_not_two_a_cycle() {
+        let mut line = Vec::new();
+        for x in 0..100 {
+            step_to(&mut line, Point { x: x as f32, y: 5.0 });
+        }
+        step_to(&mut line, Point { x: 100.0, y: 3.0 });
+        assert_eq!(line, alloc::vec![Point { x: 0.0, y: 5.0 }, Point { x: 99.0, y: 5.0 }, Point { x: 100.0, y: 3.0 }]);
+    }
 
     #[test]
     fn downsampling_keeps_every_peak_and_trough() {

@@ -42,6 +42,9 @@ impl Pacer {
     }
 }
 
+/// gctrace lines shown at each end of a long run.
+const TRACE_ENDS: usize = 12;
+
 impl Figure for Pacer {
     fn defaults(&self) -> Values {
         self.settings.clone()
@@ -108,7 +111,22 @@ impl Figure for Pacer {
         if lines.is_empty() {
             out.push_str(self.lang.pick("\n# (no cycle ran)", "\n# （サイクルは一度も実行されなかった）"));
         }
-        for t in &lines {
+        // A low GOGC runs hundreds of cycles: the first and last ones show
+        // the pattern, the readouts count them all, and a page holding every
+        // line would lay out tens of kilobytes of text per slider input.
+        let n = lines.len();
+        for (i, t) in lines.iter().enumerate() {
+            if n > 2 * TRACE_ENDS + 1 && i == TRACE_ENDS {
+                let (hidden, from, to) = (n - 2 * TRACE_ENDS, TRACE_ENDS + 1, n - TRACE_ENDS);
+                out.push('\n');
+                out.push_str(&self.lang.pick(
+                    format!("# … {hidden} more cycles (gc {from} to gc {to}) left out here …"),
+                    format!("# … ここでは {hidden} サイクル（gc {from} 〜 gc {to}）を省略 …"),
+                ));
+            }
+            if n > 2 * TRACE_ENDS + 1 && (TRACE_ENDS..n - TRACE_ENDS).contains(&i) {
+                continue;
+            }
             out.push('\n');
             out.push_str(&memsim::report::gctrace_line(t));
         }
