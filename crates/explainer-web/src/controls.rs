@@ -62,7 +62,12 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
         let sh = sh.clone();
         dom::on(&window, event, move |_: Event| {
             url::forget_pending();
-            shell::dispatch(&sh, Intent::Open { hash: url::read(), nav: Nav::Keep });
+            let hash = url::read();
+            // A fragment navigation fires both events: the second finds
+            // the page already showing its link.
+            if !shell::shows(&sh, &hash) {
+                shell::dispatch(&sh, Intent::Open { hash, nav: Nav::Keep });
+            }
         })?;
     }
     {

@@ -32,10 +32,13 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     }
     if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
         dom::set_text("counter", &page.counter);
-        progress(page, old.is_none_or(|o| o.progress.chapters != page.progress.chapters), chapters);
+        let rebuild = old.is_none_or(|o| o.progress.chapters != page.progress.chapters);
+        progress(page, rebuild, old.filter(|o| !rebuild && o.chapter == page.chapter).is_some(), chapters);
         dom::document().set_title(&page.title);
         if let Ok(r) = dom::typed::<HtmlInputElement>("scrubber") {
-            r.set_max(&page.total.to_string());
+            if old.is_none_or(|o| o.total != page.total) {
+                r.set_max(&page.total.to_string());
+            }
             r.set_value(&(page.step + 1).to_string());
             let _ = r.set_attribute("aria-valuetext", &(Words::of(page.lang).step_of)(page.step + 1, page.total));
         }
@@ -137,7 +140,8 @@ fn links(list: &[(String, String)]) {
 
 /// The story's progress: a segment per chapter (those before done, this
 /// one filled to the step), its accessible text, and the same in words.
-fn progress(page: &Page, rebuild: bool, chapters: &[Chapter]) {
+/// Within a chapter only the current segment's fill moves.
+fn progress(page: &Page, rebuild: bool, same_chapter: bool, chapters: &[Chapter]) {
     let Ok(bar) = dom::el("progress") else { return };
     let doc = dom::document();
     if rebuild {
@@ -154,6 +158,9 @@ fn progress(page: &Page, rebuild: bool, chapters: &[Chapter]) {
     for i in 0..segments.length() {
         let Some(seg) = segments.item(i) else { continue };
         let i = i as usize;
+        if same_chapter && i != page.chapter {
+            continue;
+        }
         let class = match i.cmp(&page.chapter) {
             std::cmp::Ordering::Less => "done",
             std::cmp::Ordering::Equal => "current",

@@ -46,6 +46,11 @@ pub fn new(session: Session) -> Result<Shared, JsValue> {
     Ok(Rc::new(RefCell::new(Shell { session, canvas, rendered: None, dpr: 1.0, frame_pending: false, painted_once: false, dirty: true, scroll_code: false })))
 }
 
+/// Whether the page shows exactly `hash` already.
+pub fn shows(sh: &Shared, hash: &str) -> bool {
+    sh.borrow().session.hash() == hash
+}
+
 /// What kind of timing an intent's handling counts as, for the benchmark.
 fn measure_as(intent: &Intent) -> Option<&'static str> {
     match intent {
