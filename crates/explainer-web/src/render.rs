@@ -168,8 +168,10 @@ fn progress(page: &Page, rebuild: bool, same_chapter: bool, chapters: &[Chapter]
         };
         seg.set_class_name(class);
         if let Some(fill) = seg.first_element_child() {
-            let share = if i == page.chapter { 100.0 * (page.step + 1) as f64 / page.total.max(1) as f64 } else { 0.0 };
-            let _ = fill.set_attribute("style", &format!("width:{share:.1}%"));
+            // In tenths of a percent, as integers: float formatting would
+            // bring its code into the wasm.
+            let tenths = if i == page.chapter { 1000 * (page.step + 1) / page.total.max(1) } else { 0 };
+            let _ = fill.set_attribute("style", &format!("width:{}.{}%", tenths / 10, tenths % 10));
         }
     }
     let _ = bar.set_attribute("aria-valuenow", &(page.chapter + 1).to_string());

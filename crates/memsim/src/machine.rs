@@ -145,7 +145,7 @@ impl Machine {
                 if let Some(at) = self.storage(&loc) {
                     self.overwrite(at, value.size());
                 }
-                let slot = self.value_at_mut(&loc).ok_or(SimError::NoSuchField(format!("{place:?}")))?;
+                let slot = self.value_at_mut(&loc).ok_or(SimError::NoSuchField(place.to_string()))?;
                 *slot = value;
             }
             Op::EndScope { names } => {
@@ -194,7 +194,7 @@ impl Machine {
             }
             Op::CRuntime { limit } => self.c_heap = Some(CHeap::new(*limit)),
             Op::Free(e) => {
-                let Value::Ptr(p) = self.eval(e)? else { return Err(SimError::NotAPointer(format!("{e:?}"))) };
+                let Value::Ptr(p) = self.eval(e)? else { return Err(SimError::NotAPointer(expr_text(e))) };
                 let heap = self.c_heap.as_mut().ok_or(SimError::NoCRuntime)?;
                 if !heap.free(p) {
                     return Err(SimError::BadFree { addr: p.0 });
@@ -240,7 +240,7 @@ impl Machine {
             Expr::Nil => Value::Nil,
             Expr::Load(p) => {
                 let loc = self.resolve(p)?;
-                self.value_at(&loc).cloned().ok_or(SimError::NoSuchField(format!("{p:?}")))?
+                self.value_at(&loc).cloned().ok_or(SimError::NoSuchField(p.to_string()))?
             }
             Expr::AddrOf(p) => {
                 let loc = self.resolve(p)?;
@@ -323,5 +323,13 @@ impl Value {
             Value::Slice { ptr, len, cap } => format!("[{len}/{cap}]{ptr}"),
             Value::Struct(_) | Value::Bytes(_) => "?".to_string(),
         }
+    }
+}
+
+/// An expression in an error message: the place it reads, if any.
+fn expr_text(e: &Expr) -> String {
+    match e {
+        Expr::Load(p) | Expr::AddrOf(p) => p.to_string(),
+        _ => String::from("the value"),
     }
 }

@@ -114,6 +114,19 @@ pub enum Place {
     },
 }
 
+/// As the source writes it (`p.Next`, `*p`, `p->next`): error messages
+/// name places without the size of a derived Debug in the wasm.
+impl core::fmt::Display for Place {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Place::Var(name) => f.write_str(name),
+            Place::Field(base, name) => write!(f, "{base}.{name}"),
+            Place::Deref(base) => write!(f, "*{base}"),
+            Place::Member { base, name, .. } => write!(f, "{base}->{name}"),
+        }
+    }
+}
+
 impl Place {
     pub fn var(name: &str) -> Place {
         Place::Var(name.into())

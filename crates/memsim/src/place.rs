@@ -11,6 +11,7 @@ use crate::error::SimError;
 use crate::machine::Machine;
 use crate::op::Place;
 use crate::value::Value;
+use alloc::string::ToString;
 use alloc::vec::Vec;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -136,7 +137,7 @@ impl Machine {
                         Ok(loc)
                     }
                     Some(Value::Nil) => Err(SimError::NilDereference),
-                    _ => Err(SimError::NotAPointer(alloc::format!("{base:?}"))),
+                    _ => Err(SimError::NotAPointer(base.to_string())),
                 }
             }
             Place::Field(base, name) => {
@@ -157,7 +158,7 @@ impl Machine {
         match self.value_at(&loc) {
             Some(Value::Ptr(a)) => self.locate(*a),
             Some(Value::Nil) => Err(SimError::NilDereference),
-            _ => Err(SimError::NotAPointer(alloc::format!("{pointer:?}"))),
+            _ => Err(SimError::NotAPointer(pointer.to_string())),
         }
     }
 }

@@ -53,7 +53,7 @@ impl Metrics {
     /// ([`Metrics::small`]) is 11 px on a phone and 14 px or more from a
     /// 1280×720 window up.
     pub fn of(vp: Viewport) -> Metrics {
-        let f = (vp.width / 47.0).min(vp.height / 29.0).clamp(13.75, 26.0);
+        let f = (vp.width / 47.0).min(vp.height / 29.0).max(13.75).min(26.0);
         Metrics { f, ch: f * 0.6, lang: vp.lang }
     }
 

@@ -105,7 +105,7 @@ pub fn case_call(n: u64, vp: Viewport) -> Scene {
         steps.iter().map(|(head, detail)| (text::wrap(head, mt.fits(w - mt.ch * 2.0, mt.f)), text::wrap(detail, mt.fits(w - mt.ch * 2.0, small)))).collect();
     let need = |(h, d): &(Vec<String>, Vec<String>)| h.len() as f32 * mt.f * 1.25 + d.len() as f32 * small * 1.3 + mt.f * 0.8;
     let total: f32 = lines.iter().map(need).sum();
-    let gap = ((inner.h - total) / (k - 1.0).max(1.0)).clamp(mt.f * 0.5, mt.f * 1.6);
+    let gap = ((inner.h - total) / (k - 1.0).max(1.0)).max(mt.f * 0.5).min(mt.f * 1.6);
     let mut y = inner.y;
     for (i, l) in lines.iter().enumerate() {
         let box_h = need(l);

@@ -205,7 +205,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             let fh = (f.size as f32 * scale).max(2.0);
             let mut node = Node::new(frame_key(f.id), Rect::new(r.x + 2.0, y, r.w - 4.0, fh)).fill(Role::Stack).stroke(Role::StackBorder).radius(2.0);
             if fh >= small * 1.2 {
-                let size = (fh * 0.6).clamp(small, mt.f * 0.85);
+                let size = (fh * 0.6).max(small).min(mt.f * 0.85);
                 let what = match f.slots.iter().find_map(|w| if let Word::Ptr(a) = w { Some(*a) } else { None }) {
                     Some(a) => format!("{} \u{b7} {} \u{b7} &total = {a:#x}", f.func, text::bytes(f.size)),
                     None => match f.slots.first() {
@@ -314,7 +314,7 @@ pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene 
     // Thin rows label every second or fourth size, so labels stay legible.
     let small = mt.small();
     let every = [1, 2, 4].into_iter().find(|k| row_h * *k as f32 >= small * 1.2).unwrap_or(4);
-    let label_size = (row_h * 0.6).clamp(small, mt.f * 0.85);
+    let label_size = (row_h * 0.6).max(small).min(mt.f * 0.85);
     for (i, s) in sizes.iter().enumerate() {
         let y = top + i as f32 * row_h;
         let w = bar_w * ((i + 1) as f32 / rows);

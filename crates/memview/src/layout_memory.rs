@@ -38,7 +38,7 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let gap = (cell * 0.08).max(1.0);
     let grid_x = inner.x + label_w;
     let grid_y = inner.y + header_h;
-    let size = mt.f * (cell / (mt.f * 2.2)).clamp(0.8, 1.05);
+    let size = mt.f * (cell / (mt.f * 2.2)).max(0.8).min(1.05);
 
     // Column offsets +0 … +7, drawn as texts of the panel node.
     if let Some(p) = scene.nodes.last_mut() {
@@ -96,7 +96,7 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         for (k, (i, c)) in claims.iter().enumerate() {
             let program = (b'A' + c.owner) as char;
             let r = Rect::new(grid_x + ROW as f32 * cell + mt.f * 0.5, y + k as f32 * tag_h, tags_w, tag_h - 1.0);
-            let tsize = (tag_h * 0.7).clamp(mt.small(), mt.f);
+            let tsize = (tag_h * 0.7).max(mt.small()).min(mt.f);
             scene.nodes.push(Node::new(Key::Claim(*i as u32), r).stroke(Role::Owner(c.owner)).radius(3.0).text(
                 mt.ch * 0.6,
                 r.h / 2.0,

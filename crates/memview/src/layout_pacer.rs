@@ -308,7 +308,7 @@ pub(crate) fn bands(periods: impl Iterator<Item = (f32, f32)>) -> Vec<(f32, f32,
             Some(last) if x0 < last.1 + 1.0 => {
                 marked += width;
                 last.1 = last.1.max(x1);
-                last.2 = (ALPHA * marked / (last.1 - last.0)).clamp(FAINTEST, ALPHA);
+                last.2 = (ALPHA * marked / (last.1 - last.0)).max(FAINTEST).min(ALPHA);
             }
             _ => {
                 marked = width;

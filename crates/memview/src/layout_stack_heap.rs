@@ -39,7 +39,7 @@ pub(crate) fn gutter(mt: &Metrics) -> f32 {
 pub(crate) fn stack_share(stage: &Stage) -> f32 {
     let stack = stage.frames as f32 * 2.4 + stage.slots as f32 * 1.75 + 3.5;
     let heap = stage.heap_slots.iter().map(|&(_, rows)| 1.8 + rows.div_ceil(3) as f32 * 0.8).sum::<f32>() + 3.5;
-    (stack / (stack + heap)).clamp(0.3, 0.65)
+    (stack / (stack + heap)).max(0.3).min(0.65)
 }
 
 pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: &mut Scene) {
@@ -88,7 +88,7 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
     } else if fixed + slots * one + note_h <= inner.h {
         (one, false, true)
     } else {
-        (((inner.h - fixed) / slots.max(1.0)).clamp(small * 1.45, one), false, false)
+        (((inner.h - fixed) / slots.max(1.0)).max(small * 1.45).min(one), false, false)
     };
     if with_note {
         inner.h -= note_h;

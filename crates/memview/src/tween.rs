@@ -13,7 +13,7 @@ use alloc::vec::Vec;
 
 /// Ease in-out (cubic): gentle start and stop.
 pub fn ease(t: f32) -> f32 {
-    let t = t.clamp(0.0, 1.0);
+    let t = t.max(0.0).min(1.0);
     if t < 0.5 {
         4.0 * t * t * t
     } else {

@@ -37,7 +37,7 @@ pub const HINT: &str = crate::words::Words::of(Language::En).hint;
 pub fn dwell_ms(caption: &str, speed: f64) -> f64 {
     let words = crate::words::reading_words(caption);
     let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
-    (DWELL_BASE_MS + DWELL_PER_WORD_MS * words).clamp(DWELL_MIN_MS, DWELL_MAX_MS) / speed
+    (DWELL_BASE_MS + DWELL_PER_WORD_MS * words).max(DWELL_MIN_MS).min(DWELL_MAX_MS) / speed
 }
 /// Time per object scanned when marking plays out, and the bounds on a
 /// whole step's playing time (at speed 1).
@@ -615,7 +615,7 @@ impl Session {
         self.anim = match from {
             Some(from) if !self.reduced_motion => {
                 let duration = match playout {
-                    Some((a, b)) => (a.abs_diff(b) as f64 * SCAN_MS_PER_OBJECT).clamp(SCAN_MIN_MS, SCAN_MAX_MS) / self.speed,
+                    Some((a, b)) => (a.abs_diff(b) as f64 * SCAN_MS_PER_OBJECT).max(SCAN_MIN_MS).min(SCAN_MAX_MS) / self.speed,
                     None if adjacent => STEP_ANIM_MS / self.speed.max(1.0),
                     None => JUMP_ANIM_MS,
                 };
@@ -702,7 +702,7 @@ impl Session {
     fn shown_scene(&self, now: f64) -> Option<Scene> {
         let target = self.scene.as_ref()?;
         let Some(a) = &self.anim else { return Some(target.clone()) };
-        let t = ((now - a.start) / a.duration).clamp(0.0, 1.0);
+        let t = ((now - a.start) / a.duration).max(0.0).min(1.0);
         if let (Some((from, to)), Some(f)) = (a.playout, self.figure()) {
             // A run playing out: the moment the run has reached by now.
             let at = from as f64 + (to as f64 - from as f64) * t;
