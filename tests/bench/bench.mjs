@@ -57,6 +57,20 @@ const japaneseText = (bytes) => {
   return Buffer.from(runs.join(''), 'utf8');
 };
 const wasmFile = (await readdir(DIST)).find((f) => f.endsWith('.wasm'));
+// The wasm's code and data sections, each gzipped on its own.
+{
+  const b = await readFile(join(DIST, wasmFile));
+  const leb = (i) => { let r = 0, s = 0, x; do { x = b[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return [r, i]; };
+  for (let i = 8; i < b.length;) {
+    const id = b[i];
+    const [n, at] = leb(i + 1);
+    if (id === 10 || id === 11) {
+      const part = b.subarray(at, at + n);
+      console.log(`  ${`wasm ${id === 10 ? 'code' : 'data'} section`.padEnd(32)} ${String(n).padStart(8)} B raw ${String(gzipSync(part, { level: 9 }).length).padStart(8)} B gzip (compressed on its own)`);
+    }
+    i = at + n;
+  }
+}
 const ja = japaneseText(await readFile(join(DIST, wasmFile)));
 const jaGz = gzipSync(ja, { level: 9 }).length;
 console.log(`  second language (Japanese text in the wasm) ${String(ja.length).padStart(8)} B raw ${String(jaGz).padStart(8)} B gzip (compressed on its own)`);
@@ -209,6 +223,11 @@ try {
     .filter((l) => l.trim() && !/custom section|function names|and \d+ more|Σ/.test(l));
   console.log('\nLargest items in the wasm before wasm-opt (twiggy top; its Rust names, before wasm-opt shrinks them):');
   console.log(top.slice(0, 18).map((l) => `  ${l.slice(0, 110)}`).join('\n'));
+  // Float formatting is kept out on purpose (integer tenths, no float
+  // clamp or Debug); say so when something brings it back.
+  const all = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', named], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const floatFmt = all.split('\n').filter((l) => /flt2dec|f(32|64) as core[^,]*::fmt::/.test(l)).reduce((n, l) => n + Number(l.split(',').at(-4) || 0), 0);
+  console.log(`  float formatting (core::num::flt2dec and float Display/Debug): ${floatFmt} B${floatFmt ? '  (something formats a float again)' : ''}`);
 } catch (e) {
   console.log(`\n(no twiggy breakdown: ${e.code === 'ENOENT' ? 'twiggy is not installed; scripts/bench.sh installs it' : e.message.split('\n')[0]})`);
 }
