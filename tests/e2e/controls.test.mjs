@@ -71,6 +71,23 @@ test('the current code line follows the step', async () => {
   await context.close();
 });
 
+test('idle time after the first frame prepares every chapter: listings built, hidden', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/1');
+  const chapters = await page.$$eval('#chapter option', (o) => o.map((x) => x.value));
+  assert.equal(chapters.length, 9);
+  await page.waitForFunction((n) => document.querySelectorAll('#code > code').length === n, chapters.length);
+  const shown = () => page.$$eval('#code > code:not([hidden])', (c) => c.map((x) => x.id));
+  assert.deepEqual(await shown(), ['code-memory']);
+  assert.equal(await page.$eval('#app', (a) => a.dataset.step), '1', 'nothing on screen moved');
+  // A first visit finds its listing ready and shows it alone, its line marked.
+  await page.evaluate(() => { location.hash = '#/stack-heap/14'; });
+  await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'stack-heap');
+  assert.deepEqual(await shown(), ['code-stack-heap']);
+  assert.deepEqual(await page.$$eval('#code code:not([hidden]) .line.current', (ls) => ls.map((l) => l.textContent.trim())), ['moveByValue(q)']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('space plays and pauses; playback advances by itself', async () => {
   const { page, context, errors } = await open(browser, srv.url, '#/memory/1');
   await page.evaluate(() => document.activeElement?.blur());

@@ -23,6 +23,7 @@ mod shell;
 mod sliders;
 mod stats;
 mod url;
+mod warm;
 mod words;
 
 #[cfg(test)]

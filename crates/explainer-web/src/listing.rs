@@ -21,18 +21,29 @@ pub fn build_chapter_menu(chapters: &[Chapter]) -> Result<(), JsValue> {
 
 /// Shows `chapter`'s listing, building it on first visit.
 pub fn show(chapter: &Chapter) -> Result<(), JsValue> {
+    build(chapter)?;
     let holder = dom::el("code")?;
     let id = format!("code-{}", chapter.id);
     let children = holder.children();
     for i in 0..children.length() {
         if let Some(c) = children.item(i) {
-            let _ = if c.id() == id { c.remove_attribute("hidden") } else { c.set_attribute("hidden", "") };
+            let hidden = c.has_attribute("hidden");
+            if (c.id() == id) == hidden {
+                let _ = if hidden { c.remove_attribute("hidden") } else { c.set_attribute("hidden", "") };
+            }
         }
     }
     dom::set_text("code-file", chapter.code.file);
+    Ok(())
+}
+
+/// Builds `chapter`'s listing, hidden, unless it is built already.
+pub fn build(chapter: &Chapter) -> Result<(), JsValue> {
+    let id = format!("code-{}", chapter.id);
     if dom::el(&id).is_ok() {
         return Ok(());
     }
+    let holder = dom::el("code")?;
     let (lang, syntax) = match chapter.code.lang {
         chapters::Lang::Go => ("go", memview::Syntax::Go),
         chapters::Lang::C => ("c", memview::Syntax::C),
@@ -41,6 +52,7 @@ pub fn show(chapter: &Chapter) -> Result<(), JsValue> {
     let doc = dom::document();
     let code = doc.create_element("code")?;
     code.set_id(&id);
+    code.set_attribute("hidden", "")?;
     code.set_class_name("listing");
     code.set_attribute("data-lang", lang)?;
     for (i, line) in chapter.code.text.lines().enumerate() {

@@ -168,9 +168,9 @@ fn progress(page: &Page, rebuild: bool, same_chapter: bool, chapters: &[Chapter]
         };
         seg.set_class_name(class);
         if let Some(fill) = seg.first_element_child() {
-            // In tenths of a percent, as integers: float formatting would
-            // bring its code into the wasm.
-            let tenths = if i == page.chapter { 1000 * (page.step + 1) / page.total.max(1) } else { 0 };
+            // In tenths of a percent, rounded, as integers: float
+            // formatting would bring its code into the wasm.
+            let tenths = if i == page.chapter { (2000 * (page.step + 1) / page.total.max(1)).div_ceil(2) } else { 0 };
             let _ = fill.set_attribute("style", &format!("width:{}.{}%", tenths / 10, tenths % 10));
         }
     }

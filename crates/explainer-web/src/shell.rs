@@ -46,6 +46,11 @@ pub fn new(session: Session) -> Result<Shared, JsValue> {
     Ok(Rc::new(RefCell::new(Shell { session, canvas, rendered: None, dpr: 1.0, frame_pending: false, painted_once: false, dirty: true, scroll_code: false })))
 }
 
+/// Runs `f` on the session (for work beside the page's own dispatch).
+pub fn with_session<T>(sh: &Shared, f: impl FnOnce(&mut Session) -> T) -> T {
+    f(&mut sh.borrow_mut().session)
+}
+
 /// Whether the page shows exactly `hash` already.
 pub fn shows(sh: &Shared, hash: &str) -> bool {
     sh.borrow().session.hash() == hash
@@ -224,6 +229,8 @@ fn frame(sh: &Shared) {
             s.painted_once = true;
             let _ = s.canvas.canvas.set_attribute("data-painted", "true");
             stats::record("firstFrame", dom::now());
+            drop(s);
+            crate::warm::start(sh);
         }
     }
     stats::measure("frame", t0);

@@ -440,6 +440,15 @@ impl Session {
         self.chapters.get(self.chapter)?.steps.get(self.step)?.view.figure()
     }
 
+    /// Computes chapter `ch`'s states ahead of its first visit (the page
+    /// does this in idle time, so a first seek into it costs no more than
+    /// a second). Changes nothing on screen.
+    pub fn warm(&mut self, ch: usize) {
+        if ch < self.chapters.len() {
+            self.load(ch);
+        }
+    }
+
     fn load(&mut self, ch: usize) -> bool {
         if self.loaded[ch].is_none() {
             match self.chapters[ch].timeline() {
