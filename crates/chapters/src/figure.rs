@@ -39,6 +39,10 @@ pub trait Figure {
         None
     }
 
+    /// Does ahead of time the work its first picture would do (called in
+    /// idle time, so a first visit costs what a later one does).
+    fn prepare(&self) {}
+
     /// When the figure is one moment of a run that can play out between
     /// steps (a marking scan): which run, and how far into it.
     fn moment(&self) -> Option<(u32, usize)> {

@@ -27,7 +27,7 @@ use crate::text;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memsim::growth::{Block, GStack, Growth, Overflow, Scheme, Word, GUARD, START_SIZE};
+use memsim::growth::{Block, GFrame, GStack, Growth, Overflow, Scheme, Word, GUARD, START_SIZE};
 
 /// Frames drawn one by one at most; older ones merge into one box.
 const DRAWN: usize = 14;
@@ -127,6 +127,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     // under the block, past its end.
     let past = if let Some(Overflow::Fixed { .. }) = s.overflow { mt.f * 2.2 } else { 0.0 };
     let max_size = cols.iter().map(|(b, _)| b.size()).max().unwrap_or(START_SIZE) as f32;
+    let mut drawn: Vec<&GFrame> = Vec::new();
     for (ci, (b, freed)) in cols.iter().enumerate() {
         let x = area.x + ci as f32 * (col_w + gap);
         // Heights in proportion to size, up to a 16:1 ratio (then clamped).
@@ -200,6 +201,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                     ),
             );
         }
+        drawn.extend(frames[merged..].iter().copied());
         for f in &frames[merged..] {
             let y = r.y + (b.hi - f.base) as f32 * scale;
             let fh = (f.size as f32 * scale).max(2.0);
@@ -224,8 +226,11 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         }
     }
     // Pointers into the stack: the newest few, to the frame they name.
+    // Only drawn frames can hold one: a C stack 9,000 frames deep draws a
+    // dozen, and scanning every slot of every frame took milliseconds.
+    drawn.sort_by_key(|f| core::cmp::Reverse(f.id));
     let mut edges = 0;
-    for f in s.frames.iter().rev() {
+    for f in drawn {
         if edges >= 3 {
             break;
         }

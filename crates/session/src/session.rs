@@ -446,6 +446,9 @@ impl Session {
     pub fn warm(&mut self, ch: usize) {
         if ch < self.chapters.len() {
             self.load(ch);
+            for f in self.chapters[ch].steps.iter().filter_map(|s| s.view.figure()) {
+                f.prepare();
+            }
         }
     }
 

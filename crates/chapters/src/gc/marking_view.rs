@@ -97,6 +97,10 @@ impl Figure for Marking {
         self.scene_at(k, self.done, vp)
     }
 
+    fn prepare(&self) {
+        self.marked(&self.defaults());
+    }
+
     fn scene_at(&self, k: &Values, done: usize, vp: Viewport) -> Scene {
         let n = objects(k);
         if let Some((s, d, had, at, scene)) = self.cache.last.borrow().as_ref() {

@@ -20,11 +20,13 @@ pub struct Script {
     pub upto: usize,
     pub lang: Language,
     state: RefCell<Option<Rc<GStack>>>,
+    /// The text alternative, made once: it counts through every frame.
+    described: RefCell<Option<String>>,
 }
 
 impl Script {
     pub fn new(scheme: Scheme, ops: Rc<Vec<GOp>>, upto: usize, lang: Language) -> Script {
-        Script { scheme, ops, upto, lang, state: RefCell::new(None) }
+        Script { scheme, ops, upto, lang, state: RefCell::new(None), described: RefCell::new(None) }
     }
 
     pub fn state(&self) -> Rc<GStack> {
@@ -48,8 +50,11 @@ impl Figure for Script {
     fn scene(&self, _: &Values, vp: Viewport) -> Scene {
         memview::growth_stack(&self.state(), vp)
     }
+    fn prepare(&self) {
+        self.state();
+    }
     fn describe(&self, _: &Values) -> String {
-        memview::describe_growth(&self.state(), self.lang)
+        self.described.borrow_mut().get_or_insert_with(|| memview::describe_growth(&self.state(), self.lang)).clone()
     }
     fn readout(&self, _: &Values) -> String {
         String::new()
