@@ -63,15 +63,19 @@ impl Canvas2d {
                 Cmd::Rect { rect, radius, fill, stroke, line_width, alpha } => self.rect(*rect, *radius, *fill, *stroke, *line_width, *alpha),
                 Cmd::Text { x, y, text, size, color, align, bold, alpha } => self.text(*x, *y, text, *size, *color, *align, *bold, *alpha),
                 Cmd::Arrow { from, c1, c2, to, color, width, alpha } => self.arrow(*from, *c1, *c2, *to, *color, *width, *alpha),
-                Cmd::Line { points, color, width, dashed, alpha } => self.line(points, *color, *width, *dashed, *alpha),
+                Cmd::Line { points, color, width, dashed, alpha, filled } => self.line(points, *color, *width, *dashed, *alpha, *filled),
             }
         }
         self.set_alpha(1.0);
     }
 
-    fn line(&mut self, points: &[Point], color: Rgba, width: f32, dashed: bool, alpha: f32) {
+    fn line(&mut self, points: &[Point], color: Rgba, width: f32, dashed: bool, alpha: f32, filled: bool) {
         self.set_alpha(alpha);
-        self.set_stroke(color);
+        if filled {
+            self.set_fill(color);
+        } else {
+            self.set_stroke(color);
+        }
         let c = &self.ctx;
         c.begin_path();
         for (i, p) in points.iter().enumerate() {
@@ -80,6 +84,11 @@ impl Canvas2d {
             } else {
                 c.line_to(f64::from(p.x), f64::from(p.y));
             }
+        }
+        if filled {
+            c.close_path();
+            c.fill();
+            return;
         }
         c.set_line_width(f64::from(width));
         c.set_line_join("round");

@@ -34,13 +34,14 @@ pub enum Cmd {
         bold: bool,
         alpha: f32,
     },
-    /// A polyline.
+    /// A polyline, or with `filled` the outline of a shape to fill.
     Line {
         points: Vec<Point>,
         color: Rgba,
         width: f32,
         dashed: bool,
         alpha: f32,
+        filled: bool,
     },
     /// A cubic curve, with an arrowhead at `to`.
     Arrow {
@@ -71,7 +72,7 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
     }
     for l in &scene.lines {
         if l.alpha > 0.01 && l.points.len() > 1 {
-            out.push(Cmd::Line { points: l.points.clone(), color: palette.color(l.role), width: l.width, dashed: l.dashed, alpha: l.alpha });
+            out.push(Cmd::Line { points: l.points.clone(), color: palette.color(l.role), width: l.width, dashed: l.dashed, alpha: l.alpha, filled: l.filled });
         }
     }
     for e in &scene.edges {
@@ -168,7 +169,8 @@ pub fn dump(cmds: &[Cmd]) -> String {
         let _ = match c {
             Cmd::Rect { rect, .. } => writeln!(s, "rect {:.0},{:.0} {:.0}x{:.0}", rect.x, rect.y, rect.w, rect.h),
             Cmd::Text { x, y, text, .. } => writeln!(s, "text {x:.0},{y:.0} {text}"),
-            Cmd::Line { points, .. } => writeln!(s, "line {} points", points.len()),
+            Cmd::Line { points, filled: false, .. } => writeln!(s, "line {} points", points.len()),
+            Cmd::Line { points, filled: true, .. } => writeln!(s, "shape {} points", points.len()),
             Cmd::Arrow { from, to, .. } => writeln!(s, "arrow {:.0},{:.0} -> {:.0},{:.0}", from.x, from.y, to.x, to.y),
         };
     }

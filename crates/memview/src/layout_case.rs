@@ -10,13 +10,13 @@
 //!    └───────────────────────────────────────┘   └──────────────────────────────────────────┘
 
 use crate::draw_list::TextAlign;
-use crate::geom::{Point, Rect};
+use crate::geom::Rect;
 use crate::lang::Language;
 use crate::layout::{panel, Metrics, Viewport};
-use crate::layout_pacer::{downsample, percent};
+use crate::layout_pacer::{percent, series};
 use crate::palette::Role;
 use crate::readout;
-use crate::scene::{Key, Line, Node, Scene};
+use crate::scene::{Key, Node, Scene};
 use crate::text;
 use alloc::format;
 use alloc::string::String;
@@ -233,8 +233,7 @@ fn chart(scene: &mut Scene, o: &Outcome, top_bytes: u64, r: Rect, mt: &Metrics) 
         TextAlign::Left,
         false,
     ));
-    let points: Vec<Point> = downsample(&o.run.heap, plot.w as usize, |i| x_of(i + 1), y_of);
-    scene.lines.push(Line { key: 10 + id as u16, points, role: Role::Pointer, width: 2.0, dashed: false, alpha: 1.0 });
+    scene.lines.push(series(10 + id as u16, &o.run.heap, plot.w as usize, |i| x_of(i + 1), y_of));
 }
 
 /// The comparison in words, for the text alternative.

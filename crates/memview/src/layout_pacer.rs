@@ -233,7 +233,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let mut labels: Vec<(u16, f32, Role, String)> = Vec::new();
     let flat = |scene: &mut Scene, key: u16, role: Role, bytes: u64, dashed: bool| {
         let y = y_of(bytes);
-        scene.lines.push(Line { key, points: alloc::vec![Point { x: plot.x, y }, Point { x: plot.right(), y }], role, width: 1.5, dashed, alpha: 1.0 });
+        scene.lines.push(Line { key, points: alloc::vec![Point { x: plot.x, y }, Point { x: plot.right(), y }], role, width: 1.5, dashed, alpha: 1.0, filled: false });
     };
     flat(&mut scene, LIVE, Role::Muted, w.live, false);
     labels.push((LIVE, y_of(w.live), Role::Muted, format!("{} {}", lang.pick("live", "生存"), text::bytes(w.live))));
@@ -253,9 +253,8 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         step_to(&mut goal, Point { x: plot.right(), y: y_of(g) });
         labels.push((GOAL, y_of(g), Role::Goal, String::from(lang.pick("goal", "目標"))));
     }
-    scene.lines.push(Line { key: GOAL, points: goal, role: Role::Goal, width: 2.0, dashed: true, alpha: 1.0 });
-    let heap = downsample(&run.heap, plot.w as usize, |i| x_of(i as u64 + 1), y_of);
-    scene.lines.push(Line { key: HEAP, points: heap, role: Role::Pointer, width: 2.0, dashed: false, alpha: 1.0 });
+    scene.lines.push(Line { key: GOAL, points: goal, role: Role::Goal, width: 2.0, dashed: true, alpha: 1.0, filled: false });
+    scene.lines.push(series(HEAP, &run.heap, plot.w as usize, |i| x_of(i as u64 + 1), y_of));
     if let Some(&last) = run.heap.last() {
         labels.push((HEAP, y_of(last), Role::Pointer, String::from(lang.pick("heap", "ヒープ"))));
     }
@@ -291,12 +290,14 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
 }
 
 /// Shading for marking periods `(x0, x1)`, in x order: `(x0, x1, alpha)`.
-/// A period is at least a pixel wide. Periods closer than a pixel (a low
-/// GOGC runs hundreds of cycles) merge into one band whose alpha is the
-/// share of it spent marking, so the shading's density stays true and the
-/// canvas fills a few rectangles, not hundreds.
+/// A period is at least a pixel wide. Periods less than two pixels apart
+/// (a low GOGC runs hundreds of cycles) merge into one band whose alpha is
+/// the share of it spent marking: such gaps read as a texture, not as
+/// cycles, so the shading's density stays true and the canvas fills a few
+/// rectangles, not hundreds.
 pub(crate) fn bands(periods: impl Iterator<Item = (f32, f32)>) -> Vec<(f32, f32, f32)> {
     const ALPHA: f32 = 0.45;
+    const GAP: f32 = 2.0;
     // Merged bands stay visible however little of them is marking.
     const FAINTEST: f32 = 0.1;
     let mut out: Vec<(f32, f32, f32)> = Vec::new();
@@ -305,7 +306,7 @@ pub(crate) fn bands(periods: impl Iterator<Item = (f32, f32)>) -> Vec<(f32, f32,
         let width = (x1 - x0).max(0.0);
         let x1 = x1.max(x0 + 1.0);
         match out.last_mut() {
-            Some(last) if x0 < last.1 + 1.0 => {
+            Some(last) if x0 < last.1 + GAP => {
                 marked += width;
                 last.1 = last.1.max(x1);
                 last.2 = (ALPHA * marked / (last.1 - last.0)).max(FAINTEST).min(ALPHA);
@@ -328,6 +329,37 @@ fn step_to(line: &mut Vec<Point>, p: Point) {
         }
     }
     line.push(p);
+}
+
+/// A heap series as drawn: with more samples than pixel columns, each
+/// column's range from low to high is filled (the envelope, as a waveform
+/// is drawn), widened by half the line's width on each side so it reads as
+/// the same 2 px line. A stroked zigzag through every column's extremes
+/// looks alike, but its round joins made it the canvas's costliest item,
+/// over 2 ms to raster per slider input at a low GOGC.
+pub(crate) fn series(key: u16, heap: &[u64], columns: usize, x: impl Fn(usize) -> f32, y: impl Fn(u64) -> f32) -> Line {
+    const WIDTH: f32 = 2.0;
+    let line = |points, filled| Line { key, points, role: Role::Pointer, width: WIDTH, dashed: false, alpha: 1.0, filled };
+    let per = heap.len().div_ceil(columns.max(1)).max(1);
+    if per == 1 {
+        return line(downsample(heap, columns, x, y), false);
+    }
+    let (mut top, mut bottom) = (Vec::with_capacity(4 * columns + 4), Vec::with_capacity(2 * columns + 2));
+    for i0 in (0..heap.len()).step_by(per) {
+        // The next column's first sample too, so a drop between two
+        // columns is filled where it happens.
+        let end = (i0 + per).min(heap.len() - 1);
+        let (lo, hi) = heap[i0..=end].iter().fold((u64::MAX, 0), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        let (ya, yb) = (y(lo), y(hi));
+        let (up, down) = (ya.min(yb) - WIDTH / 2.0, ya.max(yb) + WIDTH / 2.0);
+        let (xa, xb) = (x(i0), x(end));
+        for (edge, y) in [(&mut top, up), (&mut bottom, down)] {
+            step_to(edge, Point { x: xa, y });
+            step_to(edge, Point { x: xb, y });
+        }
+    }
+    top.extend(bottom.into_iter().rev());
+    line(top, true)
 }
 
 /// At most two points (the low and the high) per pixel column, in time
@@ -407,15 +439,15 @@ mod tests {
 
     #[test]
     fn close_marking_periods_merge_with_their_true_density() {
-        // Apart by more than a pixel: each its own band, at least 1 px wide.
-        assert_eq!(bands([(0.0, 0.2), (5.0, 7.0)].into_iter()), alloc::vec![(0.0, 1.0, 0.45), (5.0, 7.0, 0.45)]);
-        // Ten periods 0.5 px wide every 1.2 px: one band, shaded by the
-        // share of it spent marking.
-        let b = bands((0..10).map(|i| (i as f32 * 1.2, i as f32 * 1.2 + 0.5)));
+        // Two pixels or more apart: each its own band, at least 1 px wide.
+        assert_eq!(bands([(0.0, 0.2), (3.0, 7.0)].into_iter()), alloc::vec![(0.0, 1.0, 0.45), (3.0, 7.0, 0.45)]);
+        // Ten periods 1.5 px wide every 3 px (1.5 px gaps): one band,
+        // shaded by the share of it spent marking.
+        let b = bands((0..10).map(|i| (i as f32 * 3.0, i as f32 * 3.0 + 1.5)));
         assert_eq!(b.len(), 1);
         let (x0, x1, alpha) = b[0];
-        assert_eq!((x0, x1), (0.0, 9.0 * 1.2 + 1.0));
-        assert!((alpha - 0.45 * 5.0 / x1).abs() < 1e-4, "{alpha}");
+        assert_eq!((x0, x1), (0.0, 9.0 * 3.0 + 1.5));
+        assert!((alpha - 0.45 * 15.0 / x1).abs() < 1e-4, "{alpha}");
     }
 
     #[test]
@@ -435,6 +467,37 @@ mod tests {
         assert!(pts.len() <= 602);
         assert!(pts.iter().any(|p| p.y == 96.0) && pts.iter().any(|p| p.y == 0.0));
         assert!(pts.windows(2).all(|w| w[0].x <= w[1].x), "time order");
+    }
+
+    #[test]
+    fn a_dense_series_is_filled_and_covers_every_sample() {
+        // 2,000 samples of a sawtooth over 300 columns.
+        let heap: Vec<u64> = (0..2000).map(|i| (i % 97) as u64).collect();
+        let l = series(7, &heap, 300, |i| i as f32, |b| 100.0 - b as f32);
+        assert!(l.filled && l.points.len() <= 4 * 300 + 4, "{}", l.points.len());
+        // Even-odd ray casting: is `p` inside the closed outline?
+        let inside = |p: Point| {
+            let mut n = false;
+            for (a, b) in l.points.iter().zip(l.points.iter().cycle().skip(1)) {
+                if (a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y) {
+                    n = !n;
+                }
+            }
+            n
+        };
+        let per = heap.len().div_ceil(300);
+        for (i, &v) in heap.iter().enumerate() {
+            // The sample's column, at its middle: the sample's height and
+            // most of a line's half width around it are inside.
+            let x = ((i / per) * per) as f32 + per as f32 / 2.0;
+            let y = 100.0 - v as f32;
+            assert!([y - 0.9, y, y + 0.9].iter().all(|&y| inside(Point { x, y })), "sample {i} ({v}) is not inside the shape");
+        }
+        // Well outside the sawtooth's range nothing is.
+        assert!(!inside(Point { x: 150.0, y: 100.0 - 98.5 }) && !inside(Point { x: 150.0, y: 101.5 }));
+        // A sparse series stays a stroked line through every sample.
+        let sparse = series(7, &heap[..200], 300, |i| i as f32, |b| b as f32);
+        assert!(!sparse.filled && sparse.points.len() == 200);
     }
 
     #[test]

@@ -98,6 +98,9 @@ pub struct Line {
     pub width: f32,
     pub dashed: bool,
     pub alpha: f32,
+    /// The points outline a shape to fill, not a path to stroke: a dense
+    /// series drawn as its envelope (see `layout_pacer::series`).
+    pub filled: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
