@@ -22,7 +22,8 @@ pub fn language() -> Option<memview::Language> {
 }
 
 /// Writes `hash` to the address bar. A rewrite in place (a slider drag,
-/// playback, a corrected link) waits for the burst it belongs to to end:
+/// playback, a corrected link) waits for the burst it belongs to to rest
+/// for `SETTLE_MS`:
 /// Chromium takes about a millisecond per `replaceState`, and only the last
 /// of a drag matters. A new entry writes at once, after any rewrite still
 /// waiting for the entry it leaves.
@@ -34,10 +35,8 @@ pub fn write(hash: &str, nav: Nav) {
             write_now(hash, Nav::Push);
         }
         Nav::Replace => {
-            let first = PENDING.with(|p| p.borrow_mut().replace(hash.to_string()).is_none());
-            if first {
-                schedule();
-            }
+            PENDING.with(|p| *p.borrow_mut() = Some(hash.to_string()));
+            schedule();
         }
     }
 }
@@ -45,31 +44,43 @@ pub fn write(hash: &str, nav: Nav) {
 /// The viewer went somewhere (back, forward, a link): a rewrite still
 /// waiting was for the entry they left, and must not land on this one.
 pub fn forget_pending() {
+    cancel_timer();
     PENDING.with(|p| p.borrow_mut().take());
     stats::flag("urlPending", false);
 }
 
 /// Writes a waiting rewrite now.
 pub fn flush() {
+    cancel_timer();
     if let Some(hash) = PENDING.with(|p| p.borrow_mut().take()) {
         write_now(&hash, Nav::Replace);
     }
     stats::flag("urlPending", false);
 }
 
-/// How long a burst of rewrites may pause before the last is written.
+/// How long a burst of rewrites must pause before its last is written.
 const SETTLE_MS: i32 = 120;
 
 thread_local! {
     static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
     static TIMER: Closure<dyn FnMut()> = Closure::new(flush);
+    /// The waiting timer's handle, if one is set.
+    static TIMER_ID: RefCell<Option<i32>> = const { RefCell::new(None) };
 }
 
+/// (Re)starts the wait: each rewrite of a burst pushes the write back, so a
+/// drag writes the address bar once, when it rests.
 fn schedule() {
     stats::flag("urlPending", true);
-    TIMER.with(|t| {
-        let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(t.as_ref().unchecked_ref(), SETTLE_MS);
-    });
+    cancel_timer();
+    let id = TIMER.with(|t| dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(t.as_ref().unchecked_ref(), SETTLE_MS).ok());
+    TIMER_ID.with(|t| *t.borrow_mut() = id);
+}
+
+fn cancel_timer() {
+    if let Some(id) = TIMER_ID.with(|t| t.borrow_mut().take()) {
+        dom::window().clear_timeout_with_handle(id);
+    }
 }
 
 fn write_now(hash: &str, nav: Nav) {

@@ -218,7 +218,9 @@ impl Machine {
                 o.value.pointers(&mut work);
             }
         }
-        seen.sort_unstable();
-        seen
+        // Sorted as (u64, usize) pairs, the one sort the page's wasm holds.
+        let mut by_addr: Vec<(u64, usize)> = seen.iter().map(|a| (a.0, 0)).collect();
+        by_addr.sort_unstable();
+        by_addr.into_iter().map(|(a, _)| Addr(a)).collect()
     }
 }

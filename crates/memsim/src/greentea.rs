@@ -44,13 +44,15 @@ pub enum Strategy {
 /// O(n log n); marks are kept per object index in plain vectors.
 pub struct HeapIndex<'a> {
     m: &'a Machine,
-    /// (start address, index into `heap.objects`), by address.
-    by_addr: Vec<(Addr, usize)>,
+    /// (start address, index into `heap.objects`), by address. Plain
+    /// integers: the page's other indexes sort the same type, so the wasm
+    /// holds one sort.
+    by_addr: Vec<(u64, usize)>,
 }
 
 impl<'a> HeapIndex<'a> {
     pub fn new(m: &'a Machine) -> HeapIndex<'a> {
-        let mut by_addr: Vec<(Addr, usize)> = m.heap.objects.iter().enumerate().map(|(i, o)| (o.addr, i)).collect();
+        let mut by_addr: Vec<(u64, usize)> = m.heap.objects.iter().enumerate().map(|(i, o)| (o.addr.0, i)).collect();
         by_addr.sort_unstable();
         HeapIndex { m, by_addr }
     }
@@ -62,9 +64,9 @@ impl<'a> HeapIndex<'a> {
 
     /// The object whose bytes include `p`, by index into `heap.objects`.
     pub fn object(&self, p: Addr) -> Option<usize> {
-        let k = self.by_addr.partition_point(|(a, _)| *a <= p).checked_sub(1)?;
+        let k = self.by_addr.partition_point(|(a, _)| *a <= p.0).checked_sub(1)?;
         let (a, i) = self.by_addr[k];
-        (p.0 < a.0 + self.m.heap.objects[i].size).then_some(i)
+        (p.0 < a + self.m.heap.objects[i].size).then_some(i)
     }
 
     /// The objects object `i` points to.

@@ -228,9 +228,10 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     // Pointers into the stack: the newest few, to the frame they name.
     // Only drawn frames can hold one: a C stack 9,000 frames deep draws a
     // dozen, and scanning every slot of every frame took milliseconds.
-    drawn.sort_by_key(|f| core::cmp::Reverse(f.id));
+    let mut newest: Vec<(u64, usize)> = drawn.iter().enumerate().map(|(i, f)| (u64::from(u32::MAX - f.id), i)).collect();
+    newest.sort_unstable();
     let mut edges = 0;
-    for f in drawn {
+    for f in newest.into_iter().map(|(_, i)| drawn[i]) {
         if edges >= 3 {
             break;
         }

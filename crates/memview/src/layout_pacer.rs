@@ -233,7 +233,15 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let mut labels: Vec<(u16, f32, Role, String)> = Vec::new();
     let flat = |scene: &mut Scene, key: u16, role: Role, bytes: u64, dashed: bool| {
         let y = y_of(bytes);
-        scene.lines.push(Line { key, points: alloc::vec![Point { x: plot.x, y }, Point { x: plot.right(), y }], role, width: 1.5, dashed, alpha: 1.0, filled: false });
+        scene.lines.push(Line {
+            key,
+            points: alloc::vec![Point { x: plot.x, y }, Point { x: plot.right(), y }],
+            role,
+            width: 1.5,
+            dashed,
+            alpha: 1.0,
+            filled: false,
+        });
     };
     flat(&mut scene, LIVE, Role::Muted, w.live, false);
     labels.push((LIVE, y_of(w.live), Role::Muted, format!("{} {}", lang.pick("live", "生存"), text::bytes(w.live))));
@@ -258,7 +266,14 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     if let Some(&last) = run.heap.last() {
         labels.push((HEAP, y_of(last), Role::Pointer, String::from(lang.pick("heap", "ヒープ"))));
     }
-    labels.sort_by(|a, b| a.1.total_cmp(&b.1));
+    // Top to bottom. Four labels at most: an insertion sort.
+    for i in 1..labels.len() {
+        let mut j = i;
+        while j > 0 && labels[j - 1].1 > labels[j].1 {
+            labels.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let apart = size * 1.25;
     for i in 1..labels.len() {
         labels[i].1 = labels[i].1.max(labels[i - 1].1 + apart);

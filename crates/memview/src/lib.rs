@@ -12,6 +12,7 @@
 
 extern crate alloc;
 
+mod by_key;
 mod describe;
 mod draw_list;
 mod focus;

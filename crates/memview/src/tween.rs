@@ -6,9 +6,9 @@
 //! pushed frame drops into place); a node only in `from` fades out. A
 //! pointer that changed target swings its head from the old to the new.
 
+use crate::by_key::ByKey;
 use crate::geom::lerp;
 use crate::scene::{Edge, Line, Node, Scene};
-use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
 /// Ease in-out (cubic): gentle start and stop.
@@ -36,13 +36,12 @@ pub fn tween(from: &Scene, to: &Scene, t: f32) -> Scene {
         let nodes = from.nodes.iter().zip(&to.nodes).map(|(a, b)| blend(a, b, e)).collect();
         return Scene { width: to.width, height: to.height, nodes, edges: tween_edges(from, to, e), lines: tween_lines(from, to, e) };
     }
-    let old: BTreeMap<_, &Node> = from.nodes.iter().map(|n| (n.key, n)).collect();
-    let new: BTreeMap<_, &Node> = to.nodes.iter().map(|n| (n.key, n)).collect();
+    let (old, new) = (ByKey::new(&from.nodes), ByKey::new(&to.nodes));
     let mut nodes = Vec::with_capacity(to.nodes.len() + 8);
     // Removed nodes first, so they fade out beneath the new picture; a
     // freed object or chunk also shrinks away into its free slot.
     for n in &from.nodes {
-        if !new.contains_key(&n.key) {
+        if !new.contains(&n.key) {
             let mut n = n.clone();
             n.alpha *= 1.0 - e;
             if matches!(n.key, crate::scene::Key::Object(_) | crate::scene::Key::Chunk(_)) {

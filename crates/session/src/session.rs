@@ -231,7 +231,14 @@ impl Session {
 
     fn reply(&self, event: &'static str, message: Option<String>) -> Reply {
         let ch = &self.chapters[self.chapter.min(self.chapters.len() - 1)];
-        let knobs = self.knobs.iter().filter_map(|(k, v)| knob::find(ch.knobs, k).map(|d| (String::from(k), d.link_text(v)))).collect();
+        // Inserted one by one: collecting into a map sorts first, and that
+        // sort was its own few KB of wasm.
+        let mut knobs = alloc::collections::BTreeMap::new();
+        for (k, v) in self.knobs.iter() {
+            if let Some(d) = knob::find(ch.knobs, k) {
+                knobs.insert(String::from(k), d.link_text(v));
+            }
+        }
         Reply {
             kind: embed::NAMESPACE,
             version: embed::VERSION,
