@@ -56,10 +56,12 @@ fi
 
 # wasm-opt from npm's binaryen: Debian's older wasm-opt breaks the page.
 # playwright-core drives the system Chromium in the end-to-end tests;
-# reveal.js is the deck the embedding tests present.
+# reveal.js is the deck the embedding tests present; terser minifies the
+# release build's JavaScript.
 if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/reveal.js ] \
+   || ! [ -d node_modules/terser ] \
    || ! wasm-opt --version | grep -q "version 132"; then
-  say "installing npm dev tools (binaryen, playwright-core, reveal.js)"
+  say "installing npm dev tools (binaryen, playwright-core, reveal.js, terser)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
