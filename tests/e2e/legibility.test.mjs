@@ -10,13 +10,13 @@ before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 // Records the last frame's fillText calls: font size in CSS px and words
-// (a frame starts by clearing the canvas).
+// (a frame starts by filling the whole canvas with its background).
 const RECORD = () => {
   window.drawnText = [];
-  const clear = CanvasRenderingContext2D.prototype.clearRect;
-  CanvasRenderingContext2D.prototype.clearRect = function (...args) {
-    window.drawnText = [];
-    return clear.apply(this, args);
+  const fillRect = CanvasRenderingContext2D.prototype.fillRect;
+  CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
+    if (x <= 0 && y <= 0 && w * devicePixelRatio >= this.canvas.width && h * devicePixelRatio >= this.canvas.height) window.drawnText = [];
+    return fillRect.call(this, x, y, w, h);
   };
   const fill = CanvasRenderingContext2D.prototype.fillText;
   CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {

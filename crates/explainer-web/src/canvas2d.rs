@@ -36,7 +36,14 @@ fn css(c: Rgba) -> String {
 
 impl Canvas2d {
     pub fn new(canvas: HtmlCanvasElement) -> Result<Canvas2d, JsValue> {
-        let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("this browser has no 2D canvas"))?.dyn_into::<CanvasRenderingContext2d>()?;
+        // Opaque: the compositor draws the canvas without blending it, and a
+        // frame needs no clearing, since its background covers every pixel.
+        let opaque = js_sys::Object::new();
+        js_sys::Reflect::set(&opaque, &JsValue::from_str("alpha"), &JsValue::FALSE)?;
+        let ctx = canvas
+            .get_context_with_context_options("2d", &opaque)?
+            .ok_or_else(|| JsValue::from_str("this browser has no 2D canvas"))?
+            .dyn_into::<CanvasRenderingContext2d>()?;
         Ok(Canvas2d { canvas, ctx, font: String::new(), alpha: -1.0, fill: None, stroke: None })
     }
 
@@ -55,9 +62,27 @@ impl Canvas2d {
     }
 
     pub fn paint(&mut self, cmds: &[Cmd]) {
-        // The background covers the scene's fractional size; clearing first
-        // keeps the last partial pixel row from blending with the old frame.
-        self.ctx.clear_rect(0.0, 0.0, f64::from(self.canvas.width()), f64::from(self.canvas.height()));
+        let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
+        let cmds = match cmds {
+            // A scene starts with its opaque background, drawn here over the
+            // whole backing store: the scene's own rect ends at its
+            // fractional size, and the last partial pixel row would keep the
+            // old frame. It replaces a clear, one pass over every pixel less.
+            [Cmd::Rect { rect, radius, fill: Some(bg), stroke: None, alpha, .. }, rest @ ..]
+                if rect.x <= 0.0 && rect.y <= 0.0 && *radius == 0.0 && *alpha >= 1.0 && bg.a() == 0xff =>
+            {
+                self.set_alpha(1.0);
+                self.set_fill(*bg);
+                // In CSS pixels under the dpr transform: w and h in device
+                // pixels are at least as large, and the excess is clipped.
+                self.ctx.fill_rect(0.0, 0.0, w, h);
+                rest
+            }
+            _ => {
+                self.ctx.clear_rect(0.0, 0.0, w, h);
+                cmds
+            }
+        };
         for c in cmds {
             match c {
                 Cmd::Rect { rect, radius, fill, stroke, line_width, alpha } => self.rect(*rect, *radius, *fill, *stroke, *line_width, *alpha),
@@ -236,7 +261,31 @@ mod tests {
         c.paint(&[Cmd::Rect { rect: Rect::new(10.0, 0.0, 10.0, 10.0), radius: 0.0, fill: Some(Rgba(0x0072b2ff)), stroke: None, line_width: 0.0, alpha: 1.0 }]);
         // CSS pixel (15, 5) is device pixel (30, 10).
         assert_eq!(pixel(&c, 30.0, 10.0), vec![0x00, 0x72, 0xb2, 0xff]);
-        assert_eq!(pixel(&c, 5.0, 5.0), vec![0, 0, 0, 0], "left half untouched");
+        // With no background first, the frame is cleared: the canvas is
+        // opaque, so that is opaque black.
+        assert_eq!(pixel(&c, 5.0, 5.0), vec![0, 0, 0, 0xff], "left half cleared");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_background_covers_every_pixel_and_the_last_frame() {
+        let mut c = canvas(1, 1);
+        // 20.25 × 10.25 CSS px at dpr 2: 41 × 21 device pixels, the last
+        // row and column only partly inside the scene.
+        c.resize(20.25, 10.25, 2.0);
+        let rect = |x: f32, w: f32, colour: u32| Cmd::Rect {
+            rect: Rect::new(x, 0.0, w, 10.25),
+            radius: 0.0,
+            fill: Some(Rgba(colour)),
+            stroke: None,
+            line_width: 0.0,
+            alpha: 1.0,
+        };
+        c.paint(&[rect(0.0, 20.25, 0xfbfaf7ff), rect(0.0, 20.25, 0x0072b2ff)]);
+        c.paint(&[rect(0.0, 20.25, 0x15171cff), rect(10.0, 5.0, 0x0072b2ff)]);
+        for (x, y) in [(0.0, 0.0), (5.0, 5.0), (40.0, 20.0), (40.0, 0.0), (0.0, 20.0)] {
+            assert_eq!(pixel(&c, x, y), vec![0x15, 0x17, 0x1c, 0xff], "device pixel ({x}, {y}) is the new background");
+        }
+        assert_eq!(pixel(&c, 25.0, 10.0), vec![0x00, 0x72, 0xb2, 0xff]);
     }
 
     #[wasm_bindgen_test]
