@@ -114,17 +114,30 @@ fn watch_media(sh: &Shared, query: &str, intent: fn(bool) -> Intent) -> Result<(
     })
 }
 
+/// Tells the session the stage's size, in CSS pixels, and the device
+/// pixel ratio, if either changed.
+fn measure_stage(sh: &Shared) {
+    let Ok(stage) = dom::el("stage") else { return };
+    let rect = stage.get_bounding_client_rect();
+    let (width, height) = (rect.width().max(1.0) as f32, rect.height().max(1.0) as f32);
+    let dpr = dom::window().device_pixel_ratio().max(1.0);
+    // The observer's first report repeats start-up's measurement: that
+    // would only paint the same picture again.
+    if MEASURED.replace(Some((width, height, dpr))) != Some((width, height, dpr)) {
+        shell::dispatch(sh, Intent::Resize { width, height, dpr });
+    }
+}
+
+thread_local! {
+    /// The stage's size and pixel ratio last told to the session.
+    static MEASURED: std::cell::Cell<Option<(f32, f32, f64)>> = const { std::cell::Cell::new(None) };
+}
+
 /// Keeps the canvas the size of its box, in CSS and device pixels.
 fn watch_size(sh: &Shared) -> Result<(), JsValue> {
-    let stage = dom::el("stage")?;
     let resize = {
         let sh = sh.clone();
-        move || {
-            let rect = stage.get_bounding_client_rect();
-            let (width, height) = (rect.width().max(1.0) as f32, rect.height().max(1.0) as f32);
-            let dpr = dom::window().device_pixel_ratio().max(1.0);
-            shell::dispatch(&sh, Intent::Resize { width, height, dpr });
-        }
+        move || measure_stage(&sh)
     };
     resize();
     let f = resize.clone();
