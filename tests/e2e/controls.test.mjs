@@ -59,6 +59,22 @@ test('buttons, scrubber and chapter menu move, and back/forward retrace', async 
   await context.close();
 });
 
+test('each history entry keeps the title of its step, however fast the steps', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/1');
+  // Three steps before the browser draws a frame: the title is written
+  // after the picture, so it must still reach each entry before the next.
+  await page.evaluate(() => { for (let i = 0; i < 3; i++) document.getElementById('next').click(); });
+  await settle(page);
+  const cdp = await context.newCDPSession(page);
+  const { entries } = await cdp.send('Page.getNavigationHistory');
+  const last = entries.slice(-4).map((e) => [new URL(e.url).hash, e.title]);
+  assert.deepEqual(last.map(([h]) => h), ['#/memory/1', '#/memory/2', '#/memory/3', '#/memory/4']);
+  for (const [h, title] of last) assert.match(title, new RegExp(`· step ${h.split('/').pop()} — Go Memory, Through History$`), h);
+  assert.equal(await page.title(), last[3][1]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the current code line follows the step', async () => {
   const { page, context } = await open(browser, srv.url, '#/stack-heap/14');
   const current = () => page.$$eval('#code code:not([hidden]) .line.current', (ls) => ls.map((l) => l.textContent.trim()));

@@ -2,7 +2,7 @@
 //! one field of the session's [`Page`], and only when that field changed.
 //! All text goes in as textContent, never as markup.
 
-use crate::{dom, listing, sliders, words};
+use crate::{dom, listing, sliders, url, words};
 use chapters::Chapter;
 use session::{Page, Words};
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -34,7 +34,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
         dom::set_text("counter", &page.counter);
         let rebuild = old.is_none_or(|o| o.progress.chapters != page.progress.chapters);
         progress(page, rebuild, old.filter(|o| !rebuild && o.chapter == page.chapter).is_some(), chapters);
-        dom::document().set_title(&page.title);
+        url::set_title(&page.title);
         if let Ok(r) = dom::typed::<HtmlInputElement>("scrubber") {
             if old.is_none_or(|o| o.total != page.total) {
                 r.set_max(&page.total.to_string());

@@ -225,6 +225,7 @@ fn frame(sh: &Shared) {
         if std::mem::take(&mut s.scroll_code) {
             listing::scroll_to_current();
         }
+        url::write_title();
         if !s.painted_once {
             s.painted_once = true;
             let _ = s.canvas.canvas.set_attribute("data-painted", "true");
