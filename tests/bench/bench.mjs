@@ -78,10 +78,13 @@ console.log(`  second language (Japanese text in the wasm) ${String(ja.length).p
 const srv = await serve();
 const browser = await launch();
 
-// First frame of a deep link, from navigation start, over fresh pages.
+// First frame of a deep link, from navigation start, over fresh pages: a
+// link into every chapter, each its heaviest kind of step (the pacer at
+// GOGC=10, the 9,000-frame C stack, the case study's run), twice.
+const DEEP_LINKS = ['#/intro/1', '#/memory/9', '#/stack-heap/19', '#/manual-heap/17', '#/gc/39?GOGC=10', '#/escape/15', '#/stack-growth/1', '#/case-study/6', '#/next/1'];
 const firsts = [];
-for (let i = 0; i < 12; i++) {
-  const hash = i % 2 ? '#/stack-heap/19' : '#/memory/9';
+for (let i = 0; i < 2 * DEEP_LINKS.length; i++) {
+  const hash = DEEP_LINKS[i % DEEP_LINKS.length];
   const { page, context } = await open(browser, srv.url, hash);
   firsts.push(await page.evaluate(() => window.goMemoryStats.firstFrame[0]));
   await context.close();
