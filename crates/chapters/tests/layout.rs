@@ -114,3 +114,27 @@ fn tweening_between_consecutive_steps_is_continuous() {
         }
     }
 }
+
+/// On a phone the lab's cards cannot all show their text at once: the
+/// compiler's verdict and where the bytes went, the lab's answers, are
+/// never the ones left out, whatever the toggles.
+#[test]
+fn on_a_phone_the_escape_lab_shows_its_answers() {
+    let ch = catalog().into_iter().find(|c| c.id == "escape").expect("chapter");
+    let fig = ch.steps.iter().filter_map(|s| s.view.figure()).find(|f| f.describe(&f.defaults()).contains("Escape lab")).expect("the lab");
+    // The canvas of a 390×844 phone with sliders under it (44dvh).
+    let phone = Viewport::new(390.0, 371.0);
+    for bits in 0..8u8 {
+        let mut k = fig.defaults();
+        for (i, key) in ["ret", "size", "type"].into_iter().enumerate() {
+            k.set(key, Some(((bits >> i) & 1).into()));
+        }
+        let shown: String = paint(&fig.scene(&k, phone), &Palette::LIGHT)
+            .iter()
+            .filter_map(|c| if let Cmd::Text { text, .. } = c { Some(text.as_str()) } else { None })
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(shown.contains("escape"), "combination {bits:03b}: no compiler verdict on a phone: {shown}");
+        assert!(shown.contains("stack") || shown.contains("heap"), "combination {bits:03b}: where the bytes went is missing: {shown}");
+    }
+}

@@ -43,6 +43,19 @@ fn big_height(c: &Card, h: f32, mt: &Metrics) -> f32 {
     c.big.as_ref().map_or(0.0, |_| (h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4) * 1.25)
 }
 
+/// The least height a card's text fits in, its big figure included: that
+/// figure grows with the card, by at most 0.35 of the height, so any
+/// taller card fits it too.
+fn fitting_height(c: &Card, w: f32, mt: &Metrics, body: bool) -> f32 {
+    let text = card_height(c, w, mt, body);
+    if c.big.is_none() {
+        return text;
+    }
+    // The figure at its smallest, growing with the card, at its largest.
+    let (small, large) = (mt.f * 1.4, mt.f * 3.2);
+    [text + small * 1.25, text / 0.65, text + large * 1.25].into_iter().find(|&h| text + big_height(c, h, mt) <= h + 0.01).unwrap_or(text + large * 1.25)
+}
+
 /// Lays one card's text into `r`; returns the node. The body is left out
 /// when `body` is false (a stage not in focus, or a card, on a screen too
 /// short for all their text).
@@ -99,13 +112,45 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let gap = mt.f;
     let w = (inner.w - gap * (per_row - 1) as f32) / per_row as f32;
     let h = ((inner.h - gap * (rows - 1) as f32) / rows as f32).min(mt.f * 14.0);
-    // Titles alone when the cards' text cannot all fit (a phone); the text
-    // alternative under the picture still says everything.
-    let bodies = cards.iter().all(|c| card_height(c, w, &mt, true) + big_height(c, h, &mt) <= h);
+    let all = cards.iter().all(|c| card_height(c, w, &mt, true) + big_height(c, h, &mt) <= h);
+    if all || per_row > 1 {
+        // Side by side, titles alone if their text cannot all fit.
+        for (i, c) in cards.iter().enumerate() {
+            let (col, row) = (i % per_row, i / per_row);
+            let r = Rect::new(inner.x + col as f32 * (w + gap), inner.y + row as f32 * (h + gap), w, h);
+            scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, all));
+        }
+        return scene;
+    }
+    // A phone, too short for equal cards with all their text: each card as
+    // tall as its text, and as many cards with their text as fit, the
+    // shortest texts first; the rest by title. The text alternative under
+    // the picture still says everything.
+    let room = inner.h - gap * (n - 1) as f32;
+    let mut bodies: Vec<bool> = alloc::vec![false; n];
+    let total = |bodies: &[bool]| cards.iter().zip(bodies).map(|(c, &b)| fitting_height(c, inner.w, &mt, b)).sum::<f32>();
+    let text_height = |i: usize| fitting_height(&cards[i], inner.w, &mt, true) - fitting_height(&cards[i], inner.w, &mt, false);
+    let mut order: Vec<usize> = (0..n).collect();
+    // Insertion sort: a few cards, and no sort routine in the wasm for it.
+    for k in 1..n {
+        let mut j = k;
+        while j > 0 && text_height(order[j]) < text_height(order[j - 1]) {
+            order.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    for i in order {
+        bodies[i] = true;
+        if total(&bodies) > room {
+            bodies[i] = false;
+        }
+    }
+    let spare = ((room - total(&bodies)) / n as f32).max(0.0);
+    let mut y = inner.y;
     for (i, c) in cards.iter().enumerate() {
-        let (col, row) = (i % per_row, i / per_row);
-        let r = Rect::new(inner.x + col as f32 * (w + gap), inner.y + row as f32 * (h + gap), w, h);
-        scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, bodies));
+        let h = fitting_height(c, inner.w, &mt, bodies[i]) + spare;
+        scene.nodes.push(card_node(Key::Part("card", i as u32), Rect::new(inner.x, y, inner.w, h), c, &mt, false, false, bodies[i]));
+        y += h + gap;
     }
     scene
 }
