@@ -70,8 +70,8 @@ pub const TIMELINE: &[(Milestone, Tr, &str, &str)] = &[
     (
         Milestone { version: "1.25", date: "2025-08-12", what: Tr { en: "Green Tea GC as an experiment", ja: "Green Tea GC が実験的に登場" } },
         Tr { en: "1.25: Green Tea (experiment)", ja: "1.25：Green Tea（実験的）" },
-        "#/gc/33",
-        "1.25",
+        "#/gc/35",
+        "an experiment in Go 1.25",
     ),
     (
         Milestone { version: "1.26", date: "2026-02-10", what: Tr { en: "Green Tea GC by default", ja: "Green Tea GC がデフォルトに" } },
@@ -139,10 +139,10 @@ pub fn chapter(l: Language) -> Chapter {
     };
 
     c.step(l.pick(
-        "One allocation change cut a production service's CPU use by 57% and its memory by 99% — figures \
+        "One allocation change cut a service's CPU use by 57% and its memory by 99% — figures \
          reported by the talk this explainer follows (BuriKaigi 2026). By the end you will see why one \
          allocation can matter that much.",
-        "アロケーションを 1 つ変えただけで、本番サービスの CPU 使用量が 57%、メモリが 99% 減りました。この解説の元に\
+        "アロケーションを 1 つ変えただけで、あるサービスの CPU 使用量が 57%、メモリが 99% 減りました。この解説の元に\
          なったトーク（BuriKaigi 2026）が報告した数字です。なぜ 1 つのアロケーションがそこまで効くのか、最後にはわかります。",
     ))
     .view(cards(
@@ -150,12 +150,12 @@ pub fn chapter(l: Language) -> Chapter {
         l.pick("as reported by the talk", "トークでの報告"),
         match l {
             Language::En => alloc::vec![
-                Card::new(Some("\u{2212}57%"), "CPU", "after removing one allocation from a filter called on every request"),
+                Card::new(Some("\u{2212}57%"), "CPU", "after removing one allocation: a filter function made a new slice on every call"),
                 Card::new(Some("\u{2212}99%"), "memory", "the same change, the same service"),
                 Card::new(None, "Reported, not measured here", "The case study rebuilds the function and models the effect; its numbers are the model's."),
             ],
             Language::Ja => alloc::vec![
-                Card::new(Some("\u{2212}57%"), "CPU", "リクエストごとに呼ばれるフィルタから、アロケーションを 1 つ取り除いた結果"),
+                Card::new(Some("\u{2212}57%"), "CPU", "アロケーションを 1 つ取り除いた結果。フィルタ関数が呼び出しのたびに新しいスライスを作っていた"),
                 Card::new(Some("\u{2212}99%"), "メモリ", "同じ変更、同じサービス"),
                 Card::new(None, "報告値（ここでの計測ではない）", "ケーススタディでは関数を再現し、効果をモデルで示す。その数値はモデルによるもの。"),
             ],

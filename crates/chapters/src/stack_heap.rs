@@ -52,10 +52,10 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "Languages brought variables: names instead of addresses; the compiler picks each address and \
-         remembers it. Each goroutine has a stack (new ones start at 2 KiB; main's has grown to 4 KiB), and \
-         each call gets a frame on it.",
+         remembers it. Each goroutine has a stack (at least 2 KiB; main's is 4 KiB here), and each call gets \
+         a frame on it.",
         "プログラミング言語に変数が登場しました。アドレスではなく名前で書き、アドレスはコンパイラが決めて覚えます。\
-         ゴルーチンごとにスタックがあり（新しいものは 2 KiB から。main のものはすでに 4 KiB に伸びています）、\
+         ゴルーチンごとにスタックがあり（最小 2 KiB。この図では main のスタックを 4 KiB としています）、\
          呼び出しのたびにフレームが積まれます。",
     ))
     .at("func main()")

@@ -355,3 +355,15 @@ fn a_pointer_swept_from_under_stays_stale_and_a_fresh_one_is_not() {
     let (at, v) = field(next, "Other");
     assert!(matches!(v, memsim::Value::Ptr(_)) && !m.stale(next.id, at, &v), "root.Next.Other was written after n6 existed");
 }
+
+/// The allocation path counts the slots a span of 16-byte pointer-free
+/// objects has in Go 1.27 (504: 128 B of inline mark bits at its end), not
+/// the size-class table's upper bound of 512.
+#[test]
+fn the_allocation_path_counts_a_spans_real_slots() {
+    for l in [memview::Language::En, memview::Language::Ja] {
+        let cache = &chapters::escape::path_cards(l)[2];
+        assert!(cache.body.contains("504"), "{}", cache.body);
+        assert!(!cache.body.contains("512"), "{}", cache.body);
+    }
+}

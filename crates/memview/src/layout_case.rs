@@ -23,7 +23,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use memsim::casestudy::{Outcome, Version, ANY_BYTES};
 use memsim::pacer::{Workload, MIB};
-use memsim::size_classes::{class_for, with_header, PAGE_SIZE};
+use memsim::size_classes::{class_for, nelems, with_header, PAGE_SIZE};
 
 /// `16000` → `16,000`.
 pub fn grouped(n: u64) -> String {
@@ -62,15 +62,18 @@ pub fn call_path(n: u64, lang: Language) -> Vec<(String, String)> {
         Some(c) => {
             let (class, bytes, span, rounding) =
                 (c.class, grouped(u64::from(c.bytes_per_obj)), text::bytes(u64::from(c.bytes_per_span)), grouped(u64::from(c.bytes_per_obj) - with));
+            // What a span really holds: the table's count is an upper bound
+            // (an `any` holds a pointer, so its span keeps a pointer bitmap).
+            let objects = nelems(c, false);
             steps.push(match lang {
                 Language::En => (
                     format!("size class {class}: {bytes} B"),
                     format!(
                         "{} per {span} span; {rounding} B of rounding",
-                        if c.objects == 1 { String::from("one object") } else { format!("{} objects", c.objects) }
+                        if objects == 1 { String::from("one object") } else { format!("{objects} objects") }
                     ),
                 ),
-                Language::Ja => (format!("サイズクラス {class}：{bytes} B"), format!("{span} のスパンに {} 個、切り上げ分 {rounding} B", c.objects)),
+                Language::Ja => (format!("サイズクラス {class}：{bytes} B"), format!("{span} のスパンに {objects} 個、切り上げ分 {rounding} B")),
             })
         }
         None => {
@@ -268,6 +271,11 @@ mod tests {
         assert_eq!(path[3].0, "size class 59: 16,384 B");
         assert_eq!(call_path(2049, Language::En)[2].0, "large: 5 pages = 40,960 B", "no header on a large object");
         assert_eq!(call_path(3, Language::En).len(), 4, "small pointerful objects have no header");
+        // A span holds what Go 1.27 puts in it, not the table's upper bound:
+        // 16-byte pointerful objects leave 128 B of inline mark bits and
+        // 128 B of pointer bitmap at the end of their 8 KiB span.
+        assert_eq!(call_path(1, Language::En)[2].1, "496 objects per 8 KiB span; 0 B of rounding");
+        assert_eq!(call_path(8, Language::En)[2].1, "62 objects per 8 KiB span; 0 B of rounding");
     }
 
     #[test]

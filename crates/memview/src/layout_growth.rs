@@ -377,9 +377,13 @@ pub fn reserve(goroutines: u64, big: u64, small: u64, machine: u64, vp: Viewport
         let share = (total as f32 / machine as f32).min(1.0);
         let left = machine.saturating_sub(total);
         let label = format!("{} \u{d7} {} = {}", crate::layout_case::grouped(goroutines), text::bytes(each), text::bytes(total));
+        // The ratio to a tenth, in integers: float formatting is code the
+        // page does not otherwise carry.
+        let tenths = (total * 10 + machine / 2) / machine;
+        let times = if tenths.is_multiple_of(10) { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) };
         let note = match (total > machine, lang) {
-            (true, Language::En) => format!("{}\u{d7} the machine's memory: nothing left for the heap", total / machine),
-            (true, Language::Ja) => format!("マシンのメモリの {} 倍：ヒープの分は残らない", total / machine),
+            (true, Language::En) => format!("{times}\u{d7} the machine's memory: none left for the heap"),
+            (true, Language::Ja) => format!("マシンのメモリの {times} 倍：ヒープの分は残らない"),
             (false, Language::En) => format!("leaves {} for the heap", text::bytes(left)),
             (false, Language::Ja) => format!("ヒープに {} が残る", text::bytes(left)),
         };
@@ -421,5 +425,21 @@ mod tests {
         let ja = describe_growth(&s, Language::Ja);
         assert!(ja.starts_with("連続スタック（Go\u{a0}1.3+）：スタックサイズ 2 KiB、使用中 128 B、フレーム数 1、コピー回数 0"), "{ja}");
         assert_eq!(growth_numbers(&s, Language::Ja)[0].0, "スタックサイズ");
+    }
+
+    /// 10,000 stacks of 8 MiB are 78.1 GiB: 4.9 times a 16 GiB machine,
+    /// not the 4 an integer division says.
+    #[test]
+    fn the_reservation_says_how_many_times_the_machine() {
+        let texts = |l| {
+            let vp = Viewport::new(850.0, 620.0).in_language(l);
+            reserve(10_000, 8 << 20, 2 << 10, 16 << 30, vp)
+                .nodes
+                .iter()
+                .flat_map(|n| n.texts.iter().map(|t| String::from(t.content.as_str())))
+                .collect::<Vec<_>>()
+        };
+        assert!(texts(Language::En).iter().any(|t| t == "4.9\u{d7} the machine's memory: none left for the heap"), "{:?}", texts(Language::En));
+        assert!(texts(Language::Ja).iter().any(|t| t == "マシンのメモリの 4.9 倍：ヒープの分は残らない"));
     }
 }

@@ -10,7 +10,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use memsim::pacer::{simulate, Settings, Workload};
-use memsim::size_classes::{alloc_size, class_for};
+use memsim::size_classes::{alloc_size, class_for, nelems};
 use memview::{Card, Language, Scene, Tr, Viewport};
 
 /// What one call of Handle allocates if every non-primitive value lived on
@@ -190,7 +190,10 @@ pub struct Path {
 }
 
 pub fn path_cards(l: Language) -> Vec<Card> {
-    let c = class_for(16).map_or((0, 0, 0), |c| (c.class, c.bytes_per_span, c.objects));
+    // The slots a pointer-free span of the class really has in Go 1.27
+    // (504: Green Tea keeps 128 B of mark bits at its end), not the size
+    // class table's upper bound.
+    let c = class_for(16).map_or((0, 0, 0), |c| (c.class, c.bytes_per_span, nelems(c, true)));
     if l == Language::Ja {
         return alloc::vec![
             Card::new(None, "new Point：16 B", "int 2 つでポインタなし。コンパイラがエスケープすると判定したので、ランタイムのアロケータが呼ばれる"),

@@ -175,9 +175,10 @@ pub fn chapter(l: Language) -> Chapter {
     .at("return &p")
     .view(path(1));
     c.step(l.pick(
-        "Each P keeps an mcache: one span per size class. The Point takes the next free slot of the P's \
-         class-2 span — no lock, a handful of instructions.",
-        "各 P は mcache を持ち、サイズクラスごとにスパンを 1 つ抱えています。Point は、その P が持つサイズクラス 2 のスパンの次の空きスロットに入ります。ロック不要で、数命令で済みます。",
+        "Each P keeps an mcache: two spans per size class, for values with pointers and without. The Point \
+         has none: it takes the next free slot of the P's pointer-free class-2 span — no lock, a few \
+         instructions.",
+        "各 P は mcache を持ち、サイズクラスごとに、ポインタを含む値用と含まない値用の 2 つのスパンを抱えています。ポインタを含まない Point は、その P が持つポインタなし用のサイズクラス 2 のスパンの次の空きスロットに入ります。ロック不要で、数命令で済みます。",
     ))
     .at("return &p")
     .view(path(2));
@@ -208,7 +209,7 @@ pub fn chapter(l: Language) -> Chapter {
     ))
     .at("func Handle(id int) int")
     .view(place(0))
-    .terminal("go test -bench . -benchmem ./escape", BENCHMEM);
+    .terminal("go test -bench . -benchmem -benchtime=200000x ./escape", BENCHMEM);
     c.step(l.pick(
         "Zero-allocation libraries keep their values off the heap, and usually that pays. Not always: \
          reusing a 16-byte buffer through sync.Pool was slower than allocating it. Measure before you adopt \

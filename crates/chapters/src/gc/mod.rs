@@ -319,9 +319,10 @@ fn concurrent(c: &mut Chapter) {
     .output_note(hypothetical);
 
     c.step(l.pick(
-        "Go's answer since 1.8 is the hybrid write barrier. By design: on a pointer store while marking, \
-         shade the old pointer, and the new one if the stack is not yet scanned.",
-        "Go 1.8 以降の答えが、ハイブリッド書き込みバリアです。設計上は、マーク中にポインタを書き込むとき、上書きされる古い参照先を灰色にし、スタックが未スキャンなら新しい参照先も灰色にします。",
+        "Since 1.8 Go uses the hybrid write barrier (1.5–1.7's insertion barrier needed a stopped re-scan of \
+         stacks). By design, while marking, a pointer store shades the old pointer, and the new one if the \
+         stack is not yet scanned.",
+        "Go 1.8 以降はハイブリッド書き込みバリアです（1.5〜1.7 の挿入型バリアは、プログラムを止めてスタックを再スキャンする必要がありました）。設計上は、マーク中のポインタ書き込みで古い参照先を灰色にし、スタックが未スキャンなら新しい参照先も灰色にします。",
     ))
     .at("root.Next.Next = nil")
     .output_note(hypothetical);
@@ -410,15 +411,16 @@ fn green_tea(c: &mut Chapter) {
         "スキャンが遅い理由はオブジェクト数だけではありません。マークは時間の多くをメモリ待ちに費やします。Green Tea の作者たちの計測では少なくとも 35% です。スキャンの順序が効いてくるのです。",
     ));
     c.step(l.pick(
-        "Here is a bigger heap: a binary tree of three node sizes in three spans, one per size class. The \
+        "Here is a bigger heap: a binary tree of nodes of three sizes, in spans of three size classes. The \
          Objects slider sets how many nodes, up to 20,000.",
-        "もっと大きなヒープを見ます。3 種類のサイズのノードからなる二分木で、サイズクラスごとに 1 つ、計 3 つのスパンに入ります。ノード数は「オブジェクト数」スライダーで最大 20,000 まで変えられます。",
+        "もっと大きなヒープを見ます。3 種類のサイズのノードからなる二分木で、ノードは 3 つのサイズクラスのスパンに入ります。ノード数は「オブジェクト数」スライダーで最大 20,000 まで変えられます。",
     ))
     .view(flood(0));
     c.step(l.pick(
-        "The classic mark (Go 1.5 to 1.25) floods the object graph: take an object, scan it, push what it \
-         points to. Each next object is usually in another span, so the scanner keeps jumping around memory.",
-        "従来のマーク（Go 1.5〜1.25）はオブジェクトグラフを片端からたどります。オブジェクトを 1 つ取り出してスキャンし、指す先を積む、の繰り返しです。次のオブジェクトはたいてい別のスパンにあるので、スキャンはメモリ上を飛び回ります。",
+        "The classic mark (the default up to Go 1.25; still used outside 16–512 B) floods the object graph: \
+         scan an object, push what it points to. The next is usually in another span: the scanner jumps \
+         around memory.",
+        "従来のマーク（Go 1.25 までのデフォルト。16〜512 B 以外には今も使用）はオブジェクトグラフをたどります。1 つスキャンしては指す先を積む、の繰り返しです。次のオブジェクトはたいてい別のスパンにあるので、スキャンはメモリ上を飛び回ります。",
     ))
     .view(flood(8));
     c.step(l.pick(
@@ -428,9 +430,10 @@ fn green_tea(c: &mut Chapter) {
     ))
     .view(flood(all));
     c.step(l.pick(
-        "Green Tea, the default since Go 1.26, works with spans instead: finding a pointer only sets the mark \
-         bit and queues the target's span. A queued span waits while more of its objects get marked.",
-        "Go 1.26 でデフォルトになった Green Tea は、スパン単位で動きます。ポインタを見つけても、マークビットを立てて指す先のスパンをキューに入れるだけです。キューで待つ間に、そのスパンのほかのオブジェクトもマークされていきます。",
+        "Green Tea, an experiment in Go 1.25 and the default since Go 1.26, works with spans: finding a \
+         pointer only sets the mark bit and queues the target's span. A queued span waits while more of its \
+         objects get marked.",
+        "Go 1.25 で実験的に登場し、Go 1.26 でデフォルトになった Green Tea は、スパン単位で動きます。ポインタを見つけても、マークビットを立てて指す先のスパンをキューに入れるだけです。キューで待つ間に、そのスパンのほかのオブジェクトもマークされていきます。",
     ))
     .view(spans(1));
     c.step(l.pick(
@@ -467,8 +470,8 @@ fn pacer(c: &mut Chapter) {
     step(
         l.pick(
             "A cycle starts before the heap reaches its goal: live + (live + stacks + globals) × GOGC/100, at \
-             least 4 MiB.",
-            "サイクルはヒープが目標に達する前に始まります。目標は「生存 + (生存 + スタック + グローバル) × GOGC/100」で、最低 4 MiB です。",
+             least 4 MiB × GOGC/100.",
+            "サイクルはヒープが目標に達する前に始まります。目標は「生存 + (生存 + スタック + グローバル) × GOGC/100」で、最低でも 4 MiB × GOGC/100 です。",
         ),
         knobs::pacer(Some(100), None, 8 * MIB),
     );

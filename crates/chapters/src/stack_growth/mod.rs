@@ -176,9 +176,9 @@ pub fn chapter(l: Language) -> Chapter {
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(1000, 128), lang: l })));
     c.step(l.pick(
-        "With the defaults, main.go's recursion — 100,000 frames of 128 B — ends on a 16 MiB stack after 13 \
-         copies, under 16 MiB copied in all. The real program prints 50000, as with a stack that never moved.",
-        "既定値では、main.go の再帰（128 B のフレーム 100,000 個）は 13 回のコピーを経て 16 MiB のスタックに収まり、コピー総量は 16 MiB 未満です。実際のプログラムは、スタックが一度も動かなかったときと同じ 50000 を出力します。",
+        "Modelled with the defaults — 100,000 frames of 128 B from a 2 KiB start — main.go's recursion ends on \
+         a 16 MiB stack after 13 copies. The real program prints 50000, as if the stack never moved.",
+        "既定値のモデル（2 KiB から始まり、128 B のフレーム 100,000 個）では、main.go の再帰は 13 回のコピーを経て 16 MiB のスタックに収まります。実際のプログラムは、スタックが一度も動かなかったときと同じ 50000 を出力します。",
     ))
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(100_000, 128), lang: l })));
