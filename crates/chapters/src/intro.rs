@@ -155,7 +155,7 @@ pub fn chapter(l: Language) -> Chapter {
                 Card::new(None, "Reported, not measured here", "The case study rebuilds the function and models the effect; its numbers are the model's."),
             ],
             Language::Ja => alloc::vec![
-                Card::new(Some("\u{2212}57%"), "CPU", "アロケーションを 1 つ取り除いた結果。フィルタ関数が呼び出しのたびに新しいスライスを作っていた"),
+                Card::new(Some("\u{2212}57%"), "CPU", "呼び出しのたびに新しいスライスを作っていたフィルタ関数から、アロケーションを 1 つ取り除いた結果"),
                 Card::new(Some("\u{2212}99%"), "メモリ", "同じ変更、同じサービス"),
                 Card::new(None, "報告値（ここでの計測ではない）", "ケーススタディでは関数を再現し、効果をモデルで示す。その数値はモデルによるもの。"),
             ],

@@ -322,7 +322,7 @@ fn concurrent(c: &mut Chapter) {
         "Since 1.8 Go uses the hybrid write barrier (1.5–1.7's insertion barrier needed a stopped re-scan of \
          stacks). By design, while marking, a pointer store shades the old pointer, and the new one if the \
          stack is not yet scanned.",
-        "Go 1.8 以降はハイブリッド書き込みバリアです（1.5〜1.7 の挿入型バリアは、プログラムを止めてスタックを再スキャンする必要がありました）。設計上は、マーク中のポインタ書き込みで古い参照先を灰色にし、スタックが未スキャンなら新しい参照先も灰色にします。",
+        "Go 1.8 以降はハイブリッド書き込みバリアを使います（1.5〜1.7 の挿入型バリアは、プログラムを止めてのスタック再スキャンが必要でした）。設計上は、マーク中のポインタ書き込みで古い参照先を灰色にし、スタックが未スキャンなら新しい参照先も灰色にします。",
     ))
     .at("root.Next.Next = nil")
     .output_note(hypothetical);
@@ -420,7 +420,7 @@ fn green_tea(c: &mut Chapter) {
         "The classic mark (the default up to Go 1.25; still used outside 16–512 B) floods the object graph: \
          scan an object, push what it points to. The next is usually in another span: the scanner jumps \
          around memory.",
-        "従来のマーク（Go 1.25 までのデフォルト。16〜512 B 以外には今も使用）はオブジェクトグラフをたどります。1 つスキャンしては指す先を積む、の繰り返しです。次のオブジェクトはたいてい別のスパンにあるので、スキャンはメモリ上を飛び回ります。",
+        "従来のマーク（Go 1.25 までのデフォルト。16〜512 B 以外のサイズでは今も使われる）はオブジェクトグラフをたどります。1 つスキャンしては指す先を積む、の繰り返しです。次のオブジェクトはたいてい別のスパンにあるので、スキャンはメモリ上を飛び回ります。",
     ))
     .view(flood(8));
     c.step(l.pick(

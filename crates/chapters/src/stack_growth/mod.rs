@@ -178,7 +178,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Modelled with the defaults — 100,000 frames of 128 B from a 2 KiB start — main.go's recursion ends on \
          a 16 MiB stack after 13 copies. The real program prints 50000, as if the stack never moved.",
-        "既定値のモデル（2 KiB から始まり、128 B のフレーム 100,000 個）では、main.go の再帰は 13 回のコピーを経て 16 MiB のスタックに収まります。実際のプログラムは、スタックが一度も動かなかったときと同じ 50000 を出力します。",
+        "既定値のモデル（スタックは 2 KiB から、128 B のフレームが 100,000 個）では、main.go の再帰は 13 回のコピーを経て 16 MiB のスタックに収まります。実際のプログラムは、スタックが一度も動かなかったときと同じ 50000 を出力します。",
     ))
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(100_000, 128), lang: l })));
