@@ -50,3 +50,26 @@ test('a bad hash typed into a running page is handled the same way', async () =>
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The explainer cannot start: its wasm fails to load, or the browser has no
+// WebAssembly. The page says so in both languages, as text; it is never
+// left blank.
+for (const [what, setup] of [
+  ['the wasm fails to load', async (page) => page.route('**/explainer-web_bg.wasm', (r) => r.abort())],
+  ['the browser has no WebAssembly', async (page) => page.addInitScript(() => { delete globalThis.WebAssembly; })],
+]) {
+  test(`when ${what}, the page says the explainer could not start`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await setup(page);
+    await page.goto(`${srv.url}#/gc/39`);
+    await page.waitForSelector('#error-panel:not([hidden])', { timeout: 10000 });
+    const message = await page.textContent('#error-message');
+    assert.match(message, /^The explainer could not start \(.+\)\. It needs JavaScript and WebAssembly/);
+    assert.match(message, /解説を開始できませんでした/);
+    assert.equal(await page.$eval('#error-message', (m) => m.childElementCount), 0, 'text, not markup');
+    assert.equal(await page.$eval('#app', (a) => a.dataset.failed), 'true');
+    assert.ok(await page.isVisible('#error-panel'));
+    await context.close();
+  });
+}
