@@ -80,6 +80,26 @@ test('progress shows the chapter among all and the step in it', async () => {
   await context.close();
 });
 
+// The bar and the ticks are written by difference; after any sequence of
+// seeks they must read as a fresh page opened at the same link.
+test('after seeks across chapters, the progress bar and ticks are a fresh page\'s', async () => {
+  const snapshot = (page) => page.evaluate(() => ({
+    segments: [...document.getElementById('progress').children].map((s) => `${s.className}:${s.firstElementChild.style.width}`),
+    ticks: document.getElementById('ticks').children.length,
+    max: document.getElementById('scrubber').max,
+  }));
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/19');
+  for (const hash of ['#/memory/2', '#/next/2', '#/gc/44', '#/gc/3', '#/intro/1', '#/stack-growth/13', '#/case-study/4']) {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await page.waitForFunction((h) => location.hash === h && document.getElementById('app').dataset.step === h.split('/')[2], hash);
+    const fresh = await open(browser, srv.url, hash);
+    assert.deepEqual(await snapshot(page), await snapshot(fresh.page), hash);
+    await fresh.context.close();
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('keys do what the help says whichever control has focus', async () => {
   const { page, context, errors } = await open(browser, srv.url, '#/memory/3');
 

@@ -33,7 +33,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
         dom::set_text("counter", &page.counter);
         let rebuild = old.is_none_or(|o| o.progress.chapters != page.progress.chapters);
-        progress(page, rebuild, old.filter(|o| !rebuild && o.chapter == page.chapter).is_some(), chapters);
+        progress(page, old.filter(|_| !rebuild), chapters);
         url::set_title(&page.title);
         if let Ok(r) = dom::typed::<HtmlInputElement>("scrubber") {
             if old.is_none_or(|o| o.total != page.total) {
@@ -141,10 +141,14 @@ fn links(list: &[(String, String)]) {
 /// The story's progress: a segment per chapter (those before done, this
 /// one filled to the step), its accessible text, and the same in words.
 /// Within a chapter only the current segment's fill moves.
-fn progress(page: &Page, rebuild: bool, same_chapter: bool, chapters: &[Chapter]) {
+/// The story's progress bar, a segment per chapter: done, current (filled
+/// to the step) or to come. Only segments that change are written: a seek
+/// within a chapter touches one, a jump between chapters the two ends and
+/// those between.
+fn progress(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     let Ok(bar) = dom::el("progress") else { return };
     let doc = dom::document();
-    if rebuild {
+    if old.is_none() {
         bar.set_text_content(None);
         for c in chapters.iter().take(page.progress.chapters) {
             let (Ok(seg), Ok(fill)) = (doc.create_element("span"), doc.create_element("i")) else { continue };
@@ -154,23 +158,27 @@ fn progress(page: &Page, rebuild: bool, same_chapter: bool, chapters: &[Chapter]
         }
         let _ = bar.set_attribute("aria-valuemax", &page.progress.chapters.to_string());
     }
-    let segments = bar.children();
-    for i in 0..segments.length() {
-        let Some(seg) = segments.item(i) else { continue };
-        let i = i as usize;
-        if same_chapter && i != page.chapter {
-            continue;
-        }
-        let class = match i.cmp(&page.chapter) {
+    // A segment's look: its class and its fill in tenths of a percent,
+    // rounded, as integers (float formatting would bring its code into the
+    // wasm).
+    let look = |p: &Page, i: usize| {
+        let class = match i.cmp(&p.chapter) {
             std::cmp::Ordering::Less => "done",
             std::cmp::Ordering::Equal => "current",
             std::cmp::Ordering::Greater => "",
         };
+        (class, if i == p.chapter { (2000 * (p.step + 1) / p.total.max(1)).div_ceil(2) } else { 0 })
+    };
+    let segments = bar.children();
+    for i in 0..segments.length() {
+        let Some(seg) = segments.item(i) else { continue };
+        let (class, tenths) = look(page, i as usize);
+        let before = old.map(|o| look(o, i as usize));
+        if before.is_some_and(|(c, _)| c == class) && before.is_some_and(|(_, t)| t == tenths) {
+            continue;
+        }
         seg.set_class_name(class);
         if let Some(fill) = seg.first_element_child() {
-            // In tenths of a percent, rounded, as integers: float
-            // formatting would bring its code into the wasm.
-            let tenths = if i == page.chapter { (2000 * (page.step + 1) / page.total.max(1)).div_ceil(2) } else { 0 };
             let _ = fill.set_attribute("style", &format!("width:{}.{}%", tenths / 10, tenths % 10));
         }
     }
@@ -183,11 +191,17 @@ fn toggle_disabled(el: &Element, disabled: bool) {
     let _ = if disabled { el.set_attribute("disabled", "") } else { el.remove_attribute("disabled") };
 }
 
+/// The scrubber's ticks, one per step: added or removed to the count, not
+/// rebuilt.
 fn build_ticks(total: usize) {
     let Ok(ticks) = dom::el("ticks") else { return };
-    ticks.set_text_content(None);
+    while ticks.child_element_count() as usize > total {
+        if let Some(last) = ticks.last_element_child() {
+            last.remove();
+        }
+    }
     let doc = dom::document();
-    for _ in 0..total {
+    for _ in ticks.child_element_count() as usize..total {
         if let Ok(t) = doc.create_element("span") {
             let _ = ticks.append_child(&t);
         }
