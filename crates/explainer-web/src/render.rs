@@ -140,11 +140,8 @@ fn links(list: &[(String, String)]) {
 
 /// The story's progress: a segment per chapter (those before done, this
 /// one filled to the step), its accessible text, and the same in words.
-/// Within a chapter only the current segment's fill moves.
-/// The story's progress bar, a segment per chapter: done, current (filled
-/// to the step) or to come. Only segments that change are written: a seek
-/// within a chapter touches one, a jump between chapters the two ends and
-/// those between.
+/// Only segments that change are written: a seek within a chapter touches
+/// one, a jump between chapters the two ends and those between.
 fn progress(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     let Ok(bar) = dom::el("progress") else { return };
     let doc = dom::document();
@@ -173,8 +170,7 @@ fn progress(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     for i in 0..segments.length() {
         let Some(seg) = segments.item(i) else { continue };
         let (class, tenths) = look(page, i as usize);
-        let before = old.map(|o| look(o, i as usize));
-        if before.is_some_and(|(c, _)| c == class) && before.is_some_and(|(_, t)| t == tenths) {
+        if old.map(|o| look(o, i as usize)) == Some((class, tenths)) {
             continue;
         }
         seg.set_class_name(class);

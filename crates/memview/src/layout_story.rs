@@ -113,8 +113,11 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let w = (inner.w - gap * (per_row - 1) as f32) / per_row as f32;
     let h = ((inner.h - gap * (rows - 1) as f32) / rows as f32).min(mt.f * 14.0);
     let all = cards.iter().all(|c| card_height(c, w, &mt, true) + big_height(c, h, &mt) <= h);
-    if all || per_row > 1 {
-        // Side by side, titles alone if their text cannot all fit.
+    let room = inner.h - gap * (n - 1) as f32;
+    let total = |bodies: &[bool]| cards.iter().zip(bodies).map(|(c, &b)| fitting_height(c, inner.w, &mt, b)).sum::<f32>();
+    if all || per_row > 1 || total(&alloc::vec![false; n]) > room {
+        // Side by side, or too short even for the titles stacked: equal
+        // cards, titles alone if their text cannot all fit.
         for (i, c) in cards.iter().enumerate() {
             let (col, row) = (i % per_row, i / per_row);
             let r = Rect::new(inner.x + col as f32 * (w + gap), inner.y + row as f32 * (h + gap), w, h);
@@ -126,9 +129,7 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     // tall as its text, and as many cards with their text as fit, the
     // shortest texts first; the rest by title. The text alternative under
     // the picture still says everything.
-    let room = inner.h - gap * (n - 1) as f32;
     let mut bodies: Vec<bool> = alloc::vec![false; n];
-    let total = |bodies: &[bool]| cards.iter().zip(bodies).map(|(c, &b)| fitting_height(c, inner.w, &mt, b)).sum::<f32>();
     let text_height = |i: usize| fitting_height(&cards[i], inner.w, &mt, true) - fitting_height(&cards[i], inner.w, &mt, false);
     let mut order: Vec<usize> = (0..n).collect();
     // Insertion sort: a few cards, and no sort routine in the wasm for it.
