@@ -168,7 +168,7 @@ impl Machine {
     pub fn dangling(&self, ty: &str, t: crate::place::Target) -> bool {
         let (crate::place::Target::Chunk(i), Some(h)) = (t, &self.c_heap) else { return false };
         let c = &h.chunks[i];
-        c.free || ty.trim_end_matches(['*', ' ']) != c.ty
+        c.free || ty.trim_end_matches(['*', ' ']) != &*c.ty
     }
 
     /// Objects reachable from the roots (every stack slot), by address:

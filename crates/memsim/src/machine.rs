@@ -273,7 +273,7 @@ impl Machine {
                 let v = self.eval(value)?;
                 let id = self.fresh_id();
                 let heap = self.c_heap.as_mut().ok_or(SimError::NoCRuntime)?;
-                let p = heap.malloc(id, ty.clone(), v.size(), v);
+                let p = heap.malloc(id, ty, v.size(), v);
                 if heap.used() > heap.limit {
                     // Linux overcommits: malloc succeeds, and the kernel's
                     // OOM killer ends the process once it touches the memory.

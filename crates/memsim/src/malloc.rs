@@ -22,6 +22,7 @@
 
 use crate::addr::{Addr, Id};
 use crate::value::{Field, Value};
+use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -68,8 +69,9 @@ pub struct Chunk {
     /// Chunk size, header included.
     pub size: u64,
     pub requested: u64,
-    /// The C type written at the call site, for labels.
-    pub ty: String,
+    /// The C type written at the call site, for labels. Shared: a leak
+    /// loop's thousands of chunks, kept in every step's state, hold one.
+    pub ty: Rc<str>,
     pub free: bool,
     pub value: Value,
 }
@@ -97,8 +99,14 @@ impl CHeap {
 
     /// malloc(n): the most recently freed chunk of the same size, else a
     /// new chunk from the top. Returns the pointer handed to the program.
-    pub fn malloc(&mut self, id: Id, ty: String, n: u64, value: Value) -> Addr {
+    pub fn malloc(&mut self, id: Id, ty: &str, n: u64, value: Value) -> Addr {
         let size = chunk_size(n);
+        // The type of a recent chunk, if it is this one: a loop allocates
+        // the same type again and again.
+        let ty = match self.chunks.iter().rev().take(8).find(|c| &*c.ty == ty) {
+            Some(c) => c.ty.clone(),
+            None => Rc::from(ty),
+        };
         let reuse = self.bins.iter_mut().find(|(s, _)| *s == size).and_then(|(_, bin)| bin.pop());
         let mut chunk = Chunk { id, addr: self.top, size, requested: n, ty, free: false, value };
         let i = match reuse.map(|i| i as usize) {
@@ -201,13 +209,13 @@ mod tests {
     #[test]
     fn free_then_malloc_of_the_same_size_returns_the_same_address() {
         let mut h = CHeap::new(1 << 20);
-        let a = h.malloc(Id(1), "Account".into(), 16, Value::Int(0));
+        let a = h.malloc(Id(1), "Account", 16, Value::Int(0));
         assert_eq!(a, Addr(0x5555_5555_92a0), "the classic first pointer");
-        let b = h.malloc(Id(2), "int".into(), 8, Value::Int(0));
+        let b = h.malloc(Id(2), "int", 8, Value::Int(0));
         assert_eq!(b.0 - a.0, 32);
         assert!(h.free(a));
         assert!(!h.free(a), "double free is refused");
-        let c = h.malloc(Id(3), "Order".into(), 16, Value::Int(7));
+        let c = h.malloc(Id(3), "Order", 16, Value::Int(7));
         assert_eq!(c, a);
         assert_eq!(h.chunks.len(), 2);
         assert_eq!(h.chunk_at(a.offset(8)), Some(0));
@@ -220,18 +228,18 @@ mod tests {
         let pair =
             |a: &str, b: &str| Value::Struct(alloc::vec![Field { name: a.into(), value: Value::Int(0) }, Field { name: b.into(), value: Value::Int(0) }]);
         let mut h = CHeap::new(1 << 20);
-        let a = h.malloc(Id(1), "Account".into(), 16, pair("id", "balance"));
+        let a = h.malloc(Id(1), "Account", 16, pair("id", "balance"));
         assert!(h.free(a));
         let words = |h: &CHeap| match &h.chunks[0].value {
             Value::Struct(f) => f.iter().map(|f| f.value.clone()).collect::<Vec<_>>(),
             v => panic!("{v:?}"),
         };
         assert_eq!(words(&h), [Value::Int(0x5_5555_5559), Value::Int(TCACHE_KEY)], "the link to nothing is the page number");
-        let b = h.malloc(Id(2), "Order".into(), 16, pair("qty", "price"));
+        let b = h.malloc(Id(2), "Order", 16, pair("qty", "price"));
         assert_eq!(b, a);
         assert_eq!(words(&h), [Value::Int(22_906_492_249), Value::Int(0)]);
         // A second free chunk in the bin links to the first.
-        let c = h.malloc(Id(3), "Order".into(), 16, pair("qty", "price"));
+        let c = h.malloc(Id(3), "Order", 16, pair("qty", "price"));
         assert!(h.free(b) && h.free(c));
         assert_eq!(
             h.chunks[1].value,

@@ -133,8 +133,8 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         let r = Rect::new(inner.x, y, inner.w, box_h);
         let leaked = leaked[i];
         let head = match mt.lang {
-            Language::En => format!("{} \u{b7} {} B chunk", if c.free { "free" } else { c.ty.as_str() }, c.size),
-            Language::Ja => format!("{} \u{b7} {} B のチャンク", if c.free { "空き" } else { c.ty.as_str() }, c.size),
+            Language::En => format!("{} \u{b7} {} B chunk", if c.free { "free" } else { &c.ty }, c.size),
+            Language::Ja => format!("{} \u{b7} {} B のチャンク", if c.free { "空き" } else { &c.ty }, c.size),
         };
         let payload = format!("{}", c.payload());
         let mut node = Node::new(Key::Chunk(c.id), r)
