@@ -114,8 +114,10 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let h = ((inner.h - gap * (rows - 1) as f32) / rows as f32).min(mt.f * 14.0);
     let all = cards.iter().all(|c| card_height(c, w, &mt, true) + big_height(c, h, &mt) <= h);
     let room = inner.h - gap * (n - 1) as f32;
-    let total = |bodies: &[bool]| cards.iter().zip(bodies).map(|(c, &b)| fitting_height(c, inner.w, &mt, b)).sum::<f32>();
-    if all || per_row > 1 || total(&alloc::vec![false; n]) > room {
+    // Each card's height stacked full width: by title alone, and with its text.
+    let heights: Vec<[f32; 2]> = cards.iter().map(|c| [false, true].map(|b| fitting_height(c, inner.w, &mt, b))).collect();
+    let titles: f32 = heights.iter().map(|h| h[0]).sum();
+    if all || per_row > 1 || titles > room {
         // Side by side, or too short even for the titles stacked: equal
         // cards, titles alone if their text cannot all fit.
         for (i, c) in cards.iter().enumerate() {
@@ -129,27 +131,28 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     // tall as its text, and as many cards with their text as fit, the
     // shortest texts first; the rest by title. The text alternative under
     // the picture still says everything.
-    let mut bodies: Vec<bool> = alloc::vec![false; n];
-    let text_height = |i: usize| fitting_height(&cards[i], inner.w, &mt, true) - fitting_height(&cards[i], inner.w, &mt, false);
-    let mut order: Vec<usize> = (0..n).collect();
+    let text = |i: usize| heights[i][1] - heights[i][0];
+    let mut order: Vec<usize> = (0..cards.len()).collect();
     // Insertion sort: a few cards, and no sort routine in the wasm for it.
-    for k in 1..n {
+    for k in 1..order.len() {
         let mut j = k;
-        while j > 0 && text_height(order[j]) < text_height(order[j - 1]) {
+        while j > 0 && text(order[j]) < text(order[j - 1]) {
             order.swap(j, j - 1);
             j -= 1;
         }
     }
+    let mut bodies: Vec<bool> = alloc::vec![false; cards.len()];
+    let mut used = titles;
     for i in order {
-        bodies[i] = true;
-        if total(&bodies) > room {
-            bodies[i] = false;
+        if used + text(i) <= room {
+            bodies[i] = true;
+            used += text(i);
         }
     }
-    let spare = ((room - total(&bodies)) / n as f32).max(0.0);
+    let spare = ((room - used) / n as f32).max(0.0);
     let mut y = inner.y;
     for (i, c) in cards.iter().enumerate() {
-        let h = fitting_height(c, inner.w, &mt, bodies[i]) + spare;
+        let h = heights[i][usize::from(bodies[i])] + spare;
         scene.nodes.push(card_node(Key::Part("card", i as u32), Rect::new(inner.x, y, inner.w, h), c, &mt, false, false, bodies[i]));
         y += h + gap;
     }
