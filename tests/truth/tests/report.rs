@@ -30,7 +30,13 @@ fn ms_to_ns(s: &str) -> u64 {
 
 #[test]
 fn gctrace_lines_match_go() {
-    let out = go(&drivers()).args(["run", "./gctrace"]).env("GODEBUG", "gctrace=1").output().expect("go run");
+    // Built first, as pacer.rs does: through `go run`, the go command and a
+    // cold cache's compiler print gctrace lines of their own, interleaved.
+    let bin = root().join("target/truth-go/gctrace");
+    std::fs::create_dir_all(bin.parent().expect("dir")).expect("target dir");
+    let built = go(&drivers()).args(["build", "-o"]).arg(&bin).arg("./gctrace").output().expect("go build");
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let out = std::process::Command::new(&bin).env("GODEBUG", "gctrace=1").output().expect("run the driver");
     let text = String::from_utf8_lossy(&out.stderr).into_owned();
     let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("gc ")).collect();
     assert!(lines.len() >= 2, "the driver should trigger several collections:\n{text}");
