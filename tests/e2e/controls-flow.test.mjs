@@ -82,19 +82,29 @@ test('progress shows the chapter among all and the step in it', async () => {
 
 // The bar and the ticks are written by difference; after any sequence of
 // seeks they must read as a fresh page opened at the same link.
-test('after seeks across chapters, the progress bar and ticks are a fresh page\'s', async () => {
-  const snapshot = (page) => page.evaluate(() => ({
+// Their texts are written into the Text nodes already there, not into new
+// nodes: a node per write is garbage whose collection pauses a later seek.
+const TEXTS = ['caption', 'counter', 'where', 'state-desc', 'chapter-title'];
+test('after seeks across chapters, the progress bar, ticks and texts are a fresh page\'s', async () => {
+  const snapshot = (page) => page.evaluate((ids) => ({
     segments: [...document.getElementById('progress').children].map((s) => `${s.className}:${s.firstElementChild.style.width}`),
     ticks: document.getElementById('ticks').children.length,
     max: document.getElementById('scrubber').max,
-  }));
+    texts: ids.map((id) => document.getElementById(id).textContent),
+  }), TEXTS);
   const { page, context, errors } = await open(browser, srv.url, '#/gc/19');
+  await page.evaluate((ids) => { window.textNodes = ids.map((id) => document.getElementById(id).firstChild); }, TEXTS);
   for (const hash of ['#/memory/2', '#/next/2', '#/gc/44', '#/gc/3', '#/intro/1', '#/stack-growth/13', '#/case-study/4']) {
     await page.evaluate((h) => { location.hash = h; }, hash);
     await page.waitForFunction((h) => location.hash === h && document.getElementById('app').dataset.step === h.split('/')[2], hash);
     const fresh = await open(browser, srv.url, hash);
     assert.deepEqual(await snapshot(page), await snapshot(fresh.page), hash);
     await fresh.context.close();
+    const kept = await page.evaluate((ids) => ids.filter((id, i) => {
+      const e = document.getElementById(id);
+      return e.childNodes.length === 1 && e.firstChild === window.textNodes[i];
+    }), TEXTS);
+    assert.deepEqual(kept, TEXTS, `${hash}: each text went into the node already there`);
   }
   assert.deepEqual(errors, []);
   await context.close();

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, EventTarget, Window};
+use web_sys::{Document, Element, EventTarget, Node, Window};
 
 pub fn window() -> Window {
     web_sys::window().expect_throw("no window")
@@ -20,21 +20,36 @@ pub fn typed<T: JsCast>(id: &str) -> Result<T, JsValue> {
     el(id)?.dyn_into::<T>().map_err(|_| JsValue::from_str(&format!("#{id} has the wrong element type")))
 }
 
-/// Sets the text of `#id` (textContent: markup in `text` stays text).
+/// Sets the text of `#id` (markup in `text` stays text).
 pub fn set_text(id: &str, text: &str) {
     if let Ok(e) = el(id) {
-        if e.text_content().as_deref() != Some(text) {
-            e.set_text_content(Some(text));
-        }
+        write_text(&e, text);
     }
 }
 
 /// Sets the text of the first element matching `selector` inside `parent`.
 pub fn set_text_of(parent: &Element, selector: &str, text: &str) {
     if let Ok(Some(e)) = parent.query_selector(selector) {
-        if e.text_content().as_deref() != Some(text) {
-            e.set_text_content(Some(text));
+        write_text(&e, text);
+    }
+}
+
+/// Makes `text` the whole content of `e`. When that content is one Text
+/// node already, its data is changed in place: setting textContent would
+/// replace the node, and a node per write costs its style and layout
+/// object and leaves garbage for the collector, which then pauses a seek
+/// or a slider's input.
+pub fn write_text(e: &Element, text: &str) {
+    if let Some(node) = e.first_child() {
+        if node.node_type() == Node::TEXT_NODE && node.next_sibling().is_none() {
+            if node.node_value().as_deref() != Some(text) {
+                node.set_node_value(Some(text));
+            }
+            return;
         }
+    }
+    if e.text_content().as_deref() != Some(text) {
+        e.set_text_content(Some(text));
     }
 }
 
