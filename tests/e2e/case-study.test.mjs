@@ -3,13 +3,13 @@
 // link; a shared link redraws the same; bad values get a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasHash, hashOf } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasHash, hashOf, terminalOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-const bench = async (page) => (await page.textContent('#terminal')).split('\n').filter((l) => l.startsWith('BenchmarkFilter'));
+const bench = async (page) => (await terminalOf(page)).split('\n').filter((l) => l.startsWith('BenchmarkFilter'));
 // -benchmem's own layout: name, iterations, ns/op, B/op, allocs/op.
 const BENCH = /^BenchmarkFilter(Alloc|InPlace)\/n=\d+-4\s+\t\s*\d+\t\s*[\d.]+ ns\/op\t\s*(\d+) B\/op\t\s*(\d+) allocs\/op$/;
 
@@ -38,7 +38,7 @@ test('sliders rewrite the numbers, the picture and the link', async () => {
   assert.equal((await page.textContent('#rate-out')).trim(), '10');
   await settle(page);
   const shared = await canvasHash(page);
-  const text = [await page.textContent('#terminal'), await page.textContent('#knob-stats'), await page.textContent('#state-desc')];
+  const text = [await terminalOf(page), await page.textContent('#knob-stats'), await page.textContent('#state-desc')];
   await screenshot(page, 'case-study-sliders');
   // The knobs carry to the next step, and into its link.
   await page.evaluate(() => document.activeElement.blur());
@@ -49,7 +49,7 @@ test('sliders rewrite the numbers, the picture and the link', async () => {
   const fresh = await open(browser, srv.url, '#/case-study/6?n=100000&rate=10');
   await settle(fresh.page);
   assert.equal(await canvasHash(fresh.page), shared, 'a shared link reproduces the exact picture');
-  assert.deepEqual([await fresh.page.textContent('#terminal'), await fresh.page.textContent('#knob-stats'), await fresh.page.textContent('#state-desc')], text);
+  assert.deepEqual([await terminalOf(fresh.page), await fresh.page.textContent('#knob-stats'), await fresh.page.textContent('#state-desc')], text);
   assert.equal(await fresh.page.isVisible('#notice'), false);
   assert.deepEqual(fresh.errors, []);
   await fresh.context.close();

@@ -3,7 +3,7 @@
 // its B/op; bad toggle values get a notice and the step's own settings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasHash, hashOf } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasHash, hashOf, terminalOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -27,7 +27,7 @@ test('every combination by link shows its own verdicts and B/op', async () => {
     const { page, context, errors } = await open(browser, srv.url, hash);
     await settle(page);
     const dir = `${ret}-${size}-${type.toLowerCase()}`;
-    const term = await page.textContent('#terminal');
+    const term = await terminalOf(page);
     assert.match(term, new RegExp(`^\\$ go build -gcflags=-m \\./escapelab/${dir}\\n# example\\.com/gomemory/escapelab/${dir}\\n`));
     assert.equal(/moved to heap: p/.test(term), ret === 'pointer', `${dir}: moved to heap`);
     assert.equal(/p escapes to heap/.test(term), type === 'any', `${dir}: the interface`);

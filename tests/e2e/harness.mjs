@@ -88,6 +88,8 @@ export async function settle(page) {
     };
     check();
   }));
+  // An off-screen terminal's text waits for a burst of slider moves to rest.
+  await page.waitForFunction(() => !window.goMemoryStats?.terminalPending);
 }
 
 export async function screenshot(page, name) {
@@ -129,6 +131,13 @@ export const canvasHash = (page) => page.evaluate(() => {
   const c = document.getElementById('view');
   return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 29 === 0)).join(',');
 }).then((s) => createHash('sha256').update(s).digest('hex'));
+
+/** The terminal's text, once any rewrite an off-screen terminal holds
+ *  back until a burst of slider moves ends has been written. */
+export const terminalOf = async (page) => {
+  await page.waitForFunction(() => !window.goMemoryStats?.terminalPending);
+  return page.textContent('#terminal');
+};
 
 /** The page's hash as the page itself sees it (page.url() learns of a
  *  history.replaceState a moment later), once any rewrite the page holds

@@ -3,7 +3,7 @@
 // C heap's leak and OOM kill, and bad knob values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasStats, canvasHash, hashOf } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasStats, canvasHash, hashOf, terminalOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -26,7 +26,44 @@ async function stepsShowing(selector) {
   return found;
 }
 
-const gctraceLines = async (page) => (await page.textContent('#terminal')).split('\n').filter((l) => l.startsWith('gc '));
+const gctraceLines = async (page) => (await terminalOf(page)).split('\n').filter((l) => l.startsWith('gc '));
+
+// Off screen (below the listing at 1280×720), the terminal's gctrace is
+// rewritten once a burst of slider inputs rests; scrolled into view, within
+// the input itself.
+test('the terminal follows a slider: off screen when the drag rests, on screen at once', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/39');
+  await settle(page);
+  const first = await terminalOf(page);
+  await page.evaluate(() => {
+    window.times = { input: [], terminal: [] };
+    addEventListener('input', () => window.times.input.push(performance.now()), true);
+    new MutationObserver(() => window.times.terminal.push(performance.now()))
+      .observe(document.getElementById('terminal'), { subtree: true, childList: true, characterData: true });
+  });
+  await page.focus('#gogc');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  const rested = await terminalOf(page);
+  assert.notEqual(rested, first);
+  let { input, terminal } = await page.evaluate(() => window.times);
+  assert.equal(input.length, 5);
+  assert.equal(terminal.length, 1, 'five inputs, one rewrite');
+  assert.ok(terminal[0] - input.at(-1) >= 100, `written ${terminal[0] - input.at(-1)} ms after the last input`);
+  const fresh = await open(browser, srv.url, await hashOf(page));
+  assert.equal(await terminalOf(fresh.page), rested, 'the text a fresh page shows for the same link');
+  await fresh.context.close();
+
+  await page.$eval('#terminal-box', (e) => e.scrollIntoView());
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await page.evaluate(() => { window.times = { input: [], terminal: [] }; });
+  await page.keyboard.press('ArrowLeft');
+  ({ input, terminal } = await page.evaluate(() => window.times));
+  assert.equal(terminal.length, 1);
+  assert.ok(terminal[0] - input[0] < 50, 'on screen, written within the input');
+  assert.notEqual(await page.textContent('#terminal'), rested);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the link reproduces the chart', async () => {
   const pacer = await stepsShowing('#knobs-pacer');
@@ -38,7 +75,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   assert.ok(lines.length > 10, `gctrace lines at GOGC=100: ${lines.length}`);
   for (const l of lines) assert.match(l, GCTRACE);
   assert.match(lines[0], /, 18 MB goal, 1 MB stacks, 1 MB globals, 4 P$/, 'the GC guide example: goal 18 MB');
-  assert.match(await page.textContent('#terminal'), /GODEBUG=gctrace=1/);
+  assert.match(await terminalOf(page), /GODEBUG=gctrace=1/);
   assert.match(await page.textContent('#knob-stats'), /GC CPU \(model\): \d+\.\d\d%.*Peak heap: .*MiB/);
   assert.match(await page.textContent('#knob-stats'), /goal = live \+ \(live \+ stacks \+ globals\) × GOGC\/100 = 8 \+ \(8 \+ 1 \+ 1\) × 100\/100 = 18 MiB/);
   const before = await canvasHash(page);
@@ -64,7 +101,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   // Hundreds of cycles: the terminal shows the first and last twelve and
   // says how many it left out; the readouts count them all.
   const many = await gctraceLines(page);
-  const left = (await page.textContent('#terminal')).match(/\n# … (\d+) more cycles \(gc 13 to gc (\d+)\) left out here …\n/);
+  const left = (await terminalOf(page)).match(/\n# … (\d+) more cycles \(gc 13 to gc (\d+)\) left out here …\n/);
   assert.ok(left, 'the terminal says which cycles it left out');
   const cycles = many.length + Number(left[1]);
   assert.equal(many.length, 24);
@@ -80,7 +117,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   assert.equal(await page.$eval('#gogc', (i) => i.getAttribute('aria-valuetext')), 'off');
   assert.equal((await page.textContent('#gogc-out')).trim(), 'off');
   assert.equal((await gctraceLines(page)).length, 0);
-  assert.match(await page.textContent('#terminal'), /no cycle ran/);
+  assert.match(await terminalOf(page), /no cycle ran/);
 
   // A memory limit brings collection back, capped below the limit.
   await page.focus('#gomemlimit');
@@ -96,7 +133,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   assert.match(new URL(url).hash, /&live=9MiB$/);
   await settle(page);
   const shared = await canvasHash(page);
-  const trace = await page.textContent('#terminal');
+  const trace = await terminalOf(page);
   await screenshot(page, 'gc-pacer-sliders');
 
   // The same link in a fresh page: the same sliders, text and pixels.
@@ -104,7 +141,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   await settle(fresh.page);
   assert.equal(await fresh.page.$eval('#gomemlimit-out', (o) => o.textContent), '48 MiB');
   assert.equal(await fresh.page.$eval('#gogc-out', (o) => o.textContent), 'off');
-  assert.equal(await fresh.page.textContent('#terminal'), trace);
+  assert.equal(await terminalOf(fresh.page), trace);
   assert.equal(await canvasHash(fresh.page), shared, 'a shared link reproduces the exact chart');
   assert.equal(await fresh.page.isVisible('#notice'), false);
   assert.deepEqual(fresh.errors, []);
@@ -187,7 +224,7 @@ test('manual-heap: the leak ends in an OOM kill the page cannot miss', async () 
   const { page, context, errors } = await open(browser, srv.url, '#/manual-heap/1');
   await page.keyboard.press('End');
   await settle(page);
-  const term = await page.textContent('#terminal');
+  const term = await terminalOf(page);
   assert.match(term, /Killed\n\$ echo \$\?\n137$/);
   assert.match(await page.textContent('#state-desc'), /kill/i);
   // The Killed card and the leaked chunks are drawn in the danger colour

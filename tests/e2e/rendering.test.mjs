@@ -2,7 +2,7 @@
 // animates between steps (or cuts with reduced motion), follows the theme.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasStats, canvasHash } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasStats, canvasHash, terminalOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -83,7 +83,7 @@ test('dark theme repaints the canvas dark, and the toggle switches it', async ()
 
 test('terminal output is real, selectable text', async () => {
   const { page, context } = await open(browser, srv.url, '#/stack-heap/10');
-  const text = await page.textContent('#terminal');
+  const text = await terminalOf(page);
   assert.match(text, /\$ go build -gcflags=-m/);
   assert.match(text, /moved to heap: p/);
   const selected = await page.evaluate(() => {
@@ -95,7 +95,7 @@ test('terminal output is real, selectable text', async () => {
   });
   assert.match(selected, /moved to heap: p/);
   const { page: p2, context: c2 } = await open(browser, srv.url, '#/stack-heap/25');
-  assert.match(await p2.textContent('#terminal'), /30\n1\n101\n110 1048576/);
+  assert.match(await terminalOf(p2), /30\n1\n101\n110 1048576/);
   await c2.close();
   await context.close();
 });

@@ -2,7 +2,7 @@
 // sliders in the link, the overflow text at the limit, bad values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasHash, hashOf } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasHash, hashOf, terminalOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -35,7 +35,7 @@ test('depth and frame size drive the ladder, the link and the overflow text', as
   assert.equal(hash, `#/stack-growth/${step}?depth=10000000&frame=8KiB`);
   await settle(page);
   assert.notEqual(await canvasHash(page), before);
-  const terminal = await page.textContent('#terminal');
+  const terminal = await terminalOf(page);
   assert.match(terminal, /^runtime: goroutine stack exceeds 1000000000-byte limit$/m);
   assert.match(terminal, /^runtime: sp=0x[0-9a-f]+ stack=\[0x[0-9a-f]+, 0x[0-9a-f]+\]$/m);
   assert.match(terminal, /^fatal error: stack overflow$/m);
@@ -46,7 +46,7 @@ test('depth and frame size drive the ladder, the link and the overflow text', as
   const fresh = await open(browser, srv.url, hash);
   await settle(fresh.page);
   assert.equal(await canvasHash(fresh.page), shared, 'a shared link redraws the same picture');
-  assert.equal(await fresh.page.textContent('#terminal'), terminal);
+  assert.equal(await terminalOf(fresh.page), terminal);
   assert.equal((await fresh.page.textContent('#frame-out')).trim(), '8 KiB');
   assert.deepEqual([...errors, ...fresh.errors], []);
   await fresh.context.close();

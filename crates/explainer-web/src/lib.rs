@@ -19,9 +19,11 @@ mod embed;
 mod listing;
 mod panic;
 mod render;
+mod rest;
 mod shell;
 mod sliders;
 mod stats;
+mod terminal;
 mod url;
 mod warm;
 mod words;
@@ -51,6 +53,8 @@ pub fn start() -> Result<(), JsValue> {
     let sh = shell::new(session)?;
     controls::wire(&sh, &ids)?;
     embed::wire(&sh)?;
+    // Without an observer the terminal is always written at once.
+    let _ = terminal::watch();
     shell::dispatch(&sh, Intent::Open { hash: url::read(), nav: Nav::Replace });
     stats::record("ready", dom::now());
     Ok(())

@@ -2,7 +2,7 @@
 //! one field of the session's [`Page`], and only when that field changed.
 //! All text goes in as textContent, never as markup.
 
-use crate::{dom, listing, sliders, url, words};
+use crate::{dom, listing, sliders, terminal, url, words};
 use chapters::Chapter;
 use session::{Page, Words};
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -75,7 +75,8 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     }
     if changed(&|o| o.terminal != page.terminal) {
         dom::set_hidden("terminal-box", page.terminal.is_none());
-        dom::set_text("terminal", page.terminal.as_deref().unwrap_or(""));
+        let same_step = old.is_some_and(|o| o.chapter_id == page.chapter_id && o.step == page.step && o.terminal.is_some());
+        terminal::write(page.terminal.as_deref().unwrap_or(""), same_step);
     }
     sliders::render(page, old);
     if changed(&|o| o.readout != page.readout) {

@@ -1,11 +1,10 @@
 //! The address bar: `#/<chapter>/<step>?knobs` names what is shown (see
 //! chapters::route). The session decides how each move treats history.
 
+use crate::rest::Rest;
 use crate::{dom, stats};
 use session::Nav;
 use std::cell::RefCell;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 /// The hash the address bar holds now.
@@ -23,7 +22,7 @@ pub fn language() -> Option<memview::Language> {
 
 /// Writes `hash` to the address bar. A rewrite in place (a slider drag,
 /// playback, a corrected link) waits for the burst it belongs to to rest
-/// for `SETTLE_MS`:
+/// for [`crate::rest::SETTLE_MS`]:
 /// Chromium takes about a millisecond per `replaceState`, and only the last
 /// of a drag matters. A new entry writes at once, after any rewrite still
 /// waiting for the entry it leaves.
@@ -38,7 +37,8 @@ pub fn write(hash: &str, nav: Nav) {
         }
         Nav::Replace => {
             PENDING.with(|p| *p.borrow_mut() = Some(hash.to_string()));
-            schedule();
+            stats::flag("urlPending", true);
+            REST.with(Rest::restart);
         }
     }
 }
@@ -46,43 +46,23 @@ pub fn write(hash: &str, nav: Nav) {
 /// The viewer went somewhere (back, forward, a link): a rewrite still
 /// waiting was for the entry they left, and must not land on this one.
 pub fn forget_pending() {
-    cancel_timer();
+    REST.with(Rest::cancel);
     PENDING.with(|p| p.borrow_mut().take());
     stats::flag("urlPending", false);
 }
 
 /// Writes a waiting rewrite now.
 pub fn flush() {
-    cancel_timer();
+    REST.with(Rest::cancel);
     if let Some(hash) = PENDING.with(|p| p.borrow_mut().take()) {
         write_now(&hash, Nav::Replace);
     }
     stats::flag("urlPending", false);
 }
 
-/// How long a burst of rewrites must pause before its last is written.
-const SETTLE_MS: i32 = 120;
-
 thread_local! {
     static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
-    static TIMER: Closure<dyn FnMut()> = Closure::new(flush);
-    /// The waiting timer's handle, if one is set.
-    static TIMER_ID: RefCell<Option<i32>> = const { RefCell::new(None) };
-}
-
-/// (Re)starts the wait: each rewrite of a burst pushes the write back, so a
-/// drag writes the address bar once, when it rests.
-fn schedule() {
-    stats::flag("urlPending", true);
-    cancel_timer();
-    let id = TIMER.with(|t| dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(t.as_ref().unchecked_ref(), SETTLE_MS).ok());
-    TIMER_ID.with(|t| *t.borrow_mut() = id);
-}
-
-fn cancel_timer() {
-    if let Some(id) = TIMER_ID.with(|t| t.borrow_mut().take()) {
-        dom::window().clear_timeout_with_handle(id);
-    }
+    static REST: Rest = Rest::new(flush);
 }
 
 fn write_now(hash: &str, nav: Nav) {
