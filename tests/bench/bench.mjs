@@ -155,48 +155,56 @@ const recomputes = await drag(['#gogc', '#gomemlimit', '#live']);
 // Main-thread time per slider input, as Chromium's Performance domain
 // counts it: all task time from just before a key press on the slider to
 // the second frame after it.
-const cdp = await context.newCDPSession(page);
-await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
-const taskMs = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+const taskTimer = async (page) => {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable', { timeDomain: 'timeTicks' });
+  return async () => (await session.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+};
+/** That time for `n` presses of `key(i)` on what has focus. */
+const perPress = async (page, taskMs, n, key) => {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const before = await taskMs();
+    await page.keyboard.press(key(i));
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    out.push((await taskMs()) - before);
+  }
+  return out;
+};
+const taskMs = await taskTimer(page);
 // The floor of that measurement: a key press that changes nothing, so a
 // reader can tell the page's own cost from the harness's.
-const floor = [];
 await page.focus('#caption');
-for (let i = 0; i < 20; i++) {
-  const before = await taskMs();
-  await page.keyboard.press('Shift');
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  floor.push((await taskMs()) - before);
-}
+const floor = await perPress(page, taskMs, 20, () => 'Shift');
 const inputs = [];
 for (const id of ['#gogc', '#gomemlimit', '#live']) {
   await page.focus(id);
-  for (let i = 0; i < 30; i++) {
-    const before = await taskMs();
-    await page.keyboard.press(i % 10 < 5 ? 'ArrowRight' : 'ArrowLeft');
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-    inputs.push((await taskMs()) - before);
-  }
+  inputs.push(...await perPress(page, taskMs, 30, (i) => (i % 10 < 5 ? 'ArrowRight' : 'ArrowLeft')));
 }
-// What any visible change costs on this page: a key press after which one
-// character of the slider's readout changes (a listener the harness adds),
-// so a frame is styled, laid out, painted and committed. The page's own
-// work per slider input is what lies above this.
-const oneChar = [];
+// What any visible change costs: a key press after which one character of
+// a slider's readout changes (a listener the harness adds), so a frame is
+// styled, laid out, painted and committed; on this page, and on a page with
+// nothing but a line of text and a canvas, in a context of its own. The
+// page's own work per slider input is what lies above the first.
+const oneCharOn = async (page) => {
+  await page.evaluate(() => {
+    let n = 0;
+    const out = document.getElementById('gogc-out') ?? document.getElementById('out');
+    window.benchOneChar = (e) => { if (e.key === 'Shift') out.textContent = String(++n % 10); };
+    addEventListener('keydown', window.benchOneChar, true);
+  });
+  const times = await perPress(page, await taskTimer(page), 20, () => 'Shift');
+  await page.evaluate(() => removeEventListener('keydown', window.benchOneChar, true));
+  return times;
+};
 await page.focus('#caption');
-await page.evaluate(() => {
-  let n = 0;
-  const out = document.getElementById('gogc-out');
-  window.benchOneChar = (e) => { if (e.key === 'Shift') out.textContent = String(++n % 10); };
-  addEventListener('keydown', window.benchOneChar, true);
-});
-for (let i = 0; i < 20; i++) {
-  const before = await taskMs();
-  await page.keyboard.press('Shift');
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  oneChar.push((await taskMs()) - before);
-}
-await page.evaluate(() => removeEventListener('keydown', window.benchOneChar, true));
+const oneChar = await oneCharOn(page);
+const blankContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+const blank = await blankContext.newPage();
+await blank.setContent('<!doctype html><p>GOGC <output id=out>0</output></p><canvas width=830 height=620></canvas><p id=focus tabindex=0>text</p>');
+await blank.focus('#focus');
+const blankChar = await oneCharOn(blank);
+await blankContext.close();
 // The case study's list length and call rate: both versions re-simulated.
 await page.evaluate(() => { location.hash = '#/case-study/6'; });
 await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'case-study');
@@ -241,6 +249,7 @@ row(`main thread per slider input, p50 of ${inputs.length}`, p(inputs, 0.5), 'ms
 row(`main thread per slider input, p95`, p(inputs, 0.95), 'ms', TARGETS.input95);
 console.log(`${'  (same measurement, a key press that changes nothing: p50'.padEnd(40)} ${p(floor, 0.5).toFixed(2).padStart(9)} ms)`);
 console.log(`${'  (same measurement, a key press that changes one character on the page: p50'.padEnd(40)} ${p(oneChar, 0.5).toFixed(2).padStart(9)} ms)`);
+console.log(`${'  (same measurement, one character on a page with only a line of text and a canvas: p50'.padEnd(40)} ${p(blankChar, 0.5).toFixed(2).padStart(9)} ms)`);
 row(`case-study slider drag, p95 of ${caseRecomputes.length}`, p(caseRecomputes, 0.95), 'ms', TARGETS.recompute);
 row(`escape lab toggles, p95 of ${labRecomputes.length}`, p(labRecomputes, 0.95), 'ms', TARGETS.recompute);
 row(`stack-growth slider drag, p95 of ${growthRecomputes.length}`, p(growthRecomputes, 0.95), 'ms', TARGETS.recompute);

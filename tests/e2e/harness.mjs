@@ -89,8 +89,13 @@ export async function settle(page) {
     check();
   }));
   // An off-screen terminal's text waits for a burst of slider moves to rest.
-  await page.waitForFunction(() => !window.goMemoryStats?.terminalPending);
+  await untilWritten(page, 'terminalPending');
 }
+
+/** Waits until nothing the page holds back while a burst of slider moves
+ *  lasts is still waiting: `flag` is `urlPending` (the link) or
+ *  `terminalPending` (an off-screen terminal's text). */
+export const untilWritten = (page, flag) => page.waitForFunction((f) => !window.goMemoryStats?.[f], flag);
 
 export async function screenshot(page, name) {
   await mkdir(SHOTS, { recursive: true });
@@ -135,7 +140,7 @@ export const canvasHash = (page) => page.evaluate(() => {
 /** The terminal's text, once any rewrite an off-screen terminal holds
  *  back until a burst of slider moves ends has been written. */
 export const terminalOf = async (page) => {
-  await page.waitForFunction(() => !window.goMemoryStats?.terminalPending);
+  await untilWritten(page, 'terminalPending');
   return page.textContent('#terminal');
 };
 
@@ -143,6 +148,6 @@ export const terminalOf = async (page) => {
  *  history.replaceState a moment later), once any rewrite the page holds
  *  back until a burst of slider moves ends has been written. */
 export const hashOf = async (page) => {
-  await page.waitForFunction(() => !window.goMemoryStats?.urlPending);
+  await untilWritten(page, 'urlPending');
   return page.evaluate(() => location.hash);
 };

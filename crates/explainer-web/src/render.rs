@@ -1,6 +1,9 @@
 //! The one place the page around the canvas is written: each element from
-//! one field of the session's [`Page`], and only when that field changed.
-//! All text goes in as textContent, never as markup.
+//! one field of the session's [`Page`], and only when that field changed
+//! (a terminal text held back while off screen is written later by
+//! `terminal.rs`).
+//! All text goes in as text (a Text node's data or textContent), never as
+//! markup.
 
 use crate::{dom, listing, sliders, terminal, url, words};
 use chapters::Chapter;

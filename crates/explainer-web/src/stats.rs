@@ -27,7 +27,8 @@ fn stats() -> JsValue {
 }
 
 /// Sets `goMemoryStats[name]` to `on`: a state tests wait on (a link
-/// rewrite still waiting to be written).
+/// rewrite or a terminal text still waiting to be written, whether the
+/// terminal is on screen).
 pub fn flag(name: &str, on: bool) {
     let _ = js_sys::Reflect::set(&stats(), &JsValue::from_str(name), &JsValue::from_bool(on));
 }

@@ -1,8 +1,8 @@
 //! The address bar: `#/<chapter>/<step>?knobs` names what is shown (see
 //! chapters::route). The session decides how each move treats history.
 
-use crate::rest::Rest;
-use crate::{dom, stats};
+use crate::dom;
+use crate::rest::Held;
 use session::Nav;
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -36,9 +36,7 @@ pub fn write(hash: &str, nav: Nav) {
             write_now(hash, Nav::Push);
         }
         Nav::Replace => {
-            PENDING.with(|p| *p.borrow_mut() = Some(hash.to_string()));
-            stats::flag("urlPending", true);
-            REST.with(Rest::restart);
+            HELD.with(|h| h.hold(hash.to_string()));
         }
     }
 }
@@ -46,23 +44,18 @@ pub fn write(hash: &str, nav: Nav) {
 /// The viewer went somewhere (back, forward, a link): a rewrite still
 /// waiting was for the entry they left, and must not land on this one.
 pub fn forget_pending() {
-    REST.with(Rest::cancel);
-    PENDING.with(|p| p.borrow_mut().take());
-    stats::flag("urlPending", false);
+    HELD.with(Held::take);
 }
 
 /// Writes a waiting rewrite now.
 pub fn flush() {
-    REST.with(Rest::cancel);
-    if let Some(hash) = PENDING.with(|p| p.borrow_mut().take()) {
+    if let Some(hash) = HELD.with(Held::take) {
         write_now(&hash, Nav::Replace);
     }
-    stats::flag("urlPending", false);
 }
 
 thread_local! {
-    static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
-    static REST: Rest = Rest::new(flush);
+    static HELD: Held = Held::new(flush, "urlPending");
 }
 
 fn write_now(hash: &str, nav: Nav) {
