@@ -186,24 +186,24 @@ for (const id of ['#gogc', '#gomemlimit', '#live']) {
 // styled, laid out, painted and committed; on this page, and on a page with
 // nothing but a line of text and a canvas, in a context of its own. The
 // page's own work per slider input is what lies above the first.
-const oneCharOn = async (page) => {
-  await page.evaluate(() => {
+const oneCharOn = async (page, id) => {
+  await page.evaluate((id) => {
     let n = 0;
-    const out = document.getElementById('gogc-out') ?? document.getElementById('out');
+    const out = document.getElementById(id);
     window.benchOneChar = (e) => { if (e.key === 'Shift') out.textContent = String(++n % 10); };
     addEventListener('keydown', window.benchOneChar, true);
-  });
+  }, id);
   const times = await perPress(page, await taskTimer(page), 20, () => 'Shift');
   await page.evaluate(() => removeEventListener('keydown', window.benchOneChar, true));
   return times;
 };
 await page.focus('#caption');
-const oneChar = await oneCharOn(page);
+const oneChar = await oneCharOn(page, 'gogc-out');
 const blankContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
 const blank = await blankContext.newPage();
 await blank.setContent('<!doctype html><p>GOGC <output id=out>0</output></p><canvas width=830 height=620></canvas><p id=focus tabindex=0>text</p>');
 await blank.focus('#focus');
-const blankChar = await oneCharOn(blank);
+const blankChar = await oneCharOn(blank, 'out');
 await blankContext.close();
 // The case study's list length and call rate: both versions re-simulated.
 await page.evaluate(() => { location.hash = '#/case-study/6'; });
