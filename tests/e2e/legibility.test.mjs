@@ -81,3 +81,45 @@ test('the caption box keeps its height, so the listing stays put', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A phone on its side: beside the caption the picture was a strip about
+// 220 px high, too low for the pacer's chart. It now spans the width, as
+// tall as the screen above one row of controls that stays at the bottom.
+test('a phone on its side shows the whole picture above one row of controls', async () => {
+  for (const [width, height] of [[844, 390], [667, 375]]) {
+    for (const step of ['gc/39?GOGC=10', 'stack-heap/19', 'stack-growth/11']) {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      await context.addInitScript(RECORD);
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+      await page.goto(`${srv.url}#/${step}`);
+      await page.waitForSelector('#view[data-painted="true"]');
+      await settle(page);
+      const at = `${step} at ${width}x${height}`;
+      const box = () => page.evaluate(() => {
+        const r = (s) => { const b = document.querySelector(s).getBoundingClientRect(); return { top: b.top, bottom: b.bottom, width: b.width, height: b.height }; };
+        return { stage: r('#stage'), controls: r('.controls'), next: r('#next'), copy: r('#copy-embed'), vh: innerHeight };
+      });
+      const start = await box();
+      assert.equal(Math.round(start.stage.width), width, `${at}: the picture spans the width`);
+      assert.ok(Math.abs(start.stage.height - (start.vh - start.controls.height)) <= 1, `${at}: the picture is as tall as the screen above the controls (${JSON.stringify(start)})`);
+      assert.ok(Math.abs(start.controls.bottom - start.vh) <= 1, `${at}: the controls sit at the bottom of the screen`);
+      assert.ok(Math.abs(start.next.top - start.copy.top) <= 1 && start.controls.height < 60, `${at}: the controls are one row`);
+      // Scrolled to the picture, all of it is in view above the controls.
+      await page.evaluate(() => window.scrollTo(0, document.getElementById('stage').offsetTop));
+      const scrolled = await box();
+      assert.ok(scrolled.stage.top >= -1 && scrolled.stage.bottom <= scrolled.controls.top + 1, `${at}: the picture is hidden behind the controls (${JSON.stringify(scrolled)})`);
+      assert.ok(Math.abs(scrolled.controls.bottom - scrolled.vh) <= 1, `${at}: the controls stay at the bottom`);
+      const drawn = await page.evaluate(() => window.drawnText);
+      const small = drawn.filter((t) => t.text.trim() && t.px + 0.05 < 11);
+      assert.deepEqual(small.slice(0, 5), [], `${at}: labels under 11 px`);
+      assert.deepEqual(drawn.filter((t) => t.text.includes('\u2026')), [], `${at}: labels cut short`);
+      // The pacer's chart is drawn, not only its readouts: its time axis ends at 2 s.
+      if (step.startsWith('gc/')) assert.ok(drawn.some((t) => t.text === '2 s'), `${at}: no chart under the readouts`);
+      await screenshot(page, `landscape-${step.replace(/[/?=]/g, '-')}-${width}x${height}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});

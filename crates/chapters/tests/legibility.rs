@@ -14,7 +14,7 @@ use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextA
 
 /// The canvas at each size the page is seen at, measured in Chromium, and
 /// the smallest text each must draw.
-const SIZES: [(&str, Viewport, f32); 7] = [
+const SIZES: [(&str, Viewport, f32); 10] = [
     ("1280x720", Viewport::new(830.0, 621.0), 14.0),
     ("1920x1080", Viewport::new(1470.0, 981.0), 18.0),
     // A 960×540 slide frame in embed mode, with its caption.
@@ -26,6 +26,10 @@ const SIZES: [(&str, Viewport, f32); 7] = [
     ("390x844", Viewport::new(390.0, 473.0), 11.0),
     // A phone on a step with sliders: the picture shortens to keep them in view.
     ("390x844 sliders", Viewport::new(390.0, 371.0), 11.0),
+    // Phones on their side: the picture spans the width above the controls.
+    ("844x390", Viewport::new(844.0, 336.0), 11.0),
+    ("667x375", Viewport::new(667.0, 321.0), 11.0),
+    ("740x360", Viewport::new(740.0, 306.0), 11.0),
 ];
 
 /// Advance of one character of the canvas's monospace font, per px of size

@@ -328,7 +328,8 @@ pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene 
         let mut node = Node::new(Key::Part("ladder", i as u32), Rect::new(inner.x + label_w, y, w.max(2.0), row_h * 0.8))
             .fill(if last { Role::Stack } else { Role::Cell })
             .stroke(Role::StackBorder);
-        if i % every == 0 || last {
+        // The current size is always labelled; a label too near it gives way.
+        if last || (i % every == 0 && sizes.len() - 1 - i >= every) {
             node = node.text(-mt.ch * 0.6, row_h * 0.4, label_size, Role::Text, text::bytes(*s), TextAlign::Right, last);
         }
         scene.nodes.push(node);

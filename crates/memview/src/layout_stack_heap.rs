@@ -316,16 +316,30 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
             Form::Line => fields.len().max(1),
             _ => 2,
         };
+        let shown_of = |i: usize, k: usize, n: &str, v: &Value| {
+            let bad = freed(v) || stale(per_line * i + k, v);
+            (compact_field(m, stage, n, v, bad, l), bad)
+        };
+        // Fields two spaces apart, or one where a line would otherwise run
+        // into the right edge, where its pointers leave.
+        let room = r.w - ch * 1.2;
+        let spaced = |sep: &str, i: usize, pair: &[(&str, &Value)], x0: f32| {
+            pair.iter().enumerate().map(|(k, (n, v))| mt.width(&shown_of(i, k, n, v).0, small)).sum::<f32>()
+                + mt.width(sep, small) * pair.len().saturating_sub(1) as f32
+                + x0
+                <= room
+        };
         let mut fields_nodes = Vec::new();
         for (i, pair) in fields.chunks(per_line).enumerate() {
-            let (fy, mut x) = if form == Form::Line { (line * 0.5, ch * 1.2 + mt.width(&name, size)) } else { (line * (1.5 + i as f32), ch * 0.6) };
+            let (fy, x0) = if form == Form::Line { (line * 0.5, ch * 1.2 + mt.width(&name, size)) } else { (line * (1.5 + i as f32), ch * 0.6) };
+            let sep = if spaced("  ", i, pair, x0) { "  " } else { " " };
+            let mut x = x0;
             for (k, (n, v)) in pair.iter().enumerate() {
-                let bad = freed(v) || stale(per_line * i + k, v);
-                let shown = compact_field(m, stage, n, v, bad, l);
+                let (shown, bad) = shown_of(i, k, n, v);
                 let role = if bad { Role::Danger } else { text_role };
                 let w = mt.width(&shown, small);
                 node = node.text(x, fy, small, role, shown, TextAlign::Left, false);
-                x += w + mt.width("  ", small);
+                x += w + mt.width(sep, small);
             }
             // Each pointer of the line leaves from its own point on the
             // box's right edge, a few px apart, in field order.
