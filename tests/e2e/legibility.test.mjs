@@ -123,3 +123,21 @@ test('a phone on its side shows the whole picture above one row of controls', as
     }
   }
 });
+
+// A contrast theme repaints every background and border in the system's
+// colours, which left the listing's current line unmarked and every line
+// with the same dark edge.
+test('under a contrast theme the current line keeps its own mark', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/19', { width: 1280, height: 720, forcedColors: 'active' });
+  const marks = await page.evaluate(() => [...document.querySelectorAll('#code .listing:not([hidden]) .line')].map((l) => {
+    const s = getComputedStyle(l);
+    return { current: l.classList.contains('current'), outline: s.outlineStyle, edge: s.borderLeftColor };
+  }));
+  const current = marks.filter((m) => m.current);
+  const others = marks.filter((m) => !m.current);
+  assert.equal(current.length, 1);
+  assert.equal(current[0].outline, 'solid', 'the current line is outlined');
+  assert.ok(others.length > 10 && others.every((m) => m.outline === 'none' && m.edge !== current[0].edge), 'only the current line is marked');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
