@@ -31,6 +31,8 @@ const SIZES = [
   { width: 1920, height: 1080, min: 18, flags: '' },
   { width: 960, height: 540, min: 12, flags: '?embed&caption' },
   { width: 390, height: 844, min: 11, flags: '' },
+  // A shorter phone: the picture keeps at least 400 px (330 with sliders).
+  { width: 360, height: 640, min: 11, flags: '' },
 ];
 const STEPS = ['intro/3', 'memory/8', 'stack-heap/21', 'manual-heap/18', 'gc/22', 'gc/34', 'gc/40', 'escape/9', 'stack-growth/7', 'case-study/2', 'next/2'];
 

@@ -14,7 +14,7 @@ use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextA
 
 /// The canvas at each size the page is seen at, measured in Chromium, and
 /// the smallest text each must draw.
-const SIZES: [(&str, Viewport, f32); 10] = [
+const SIZES: [(&str, Viewport, f32); 14] = [
     ("1280x720", Viewport::new(830.0, 621.0), 14.0),
     ("1920x1080", Viewport::new(1470.0, 981.0), 18.0),
     // A 960×540 slide frame in embed mode, with its caption.
@@ -26,6 +26,12 @@ const SIZES: [(&str, Viewport, f32); 10] = [
     ("390x844", Viewport::new(390.0, 473.0), 11.0),
     // A phone on a step with sliders: the picture shortens to keep them in view.
     ("390x844 sliders", Viewport::new(390.0, 371.0), 11.0),
+    // Shorter phones: the picture is 56% of the screen's height, 44% on a
+    // step with sliders.
+    ("360x640", Viewport::new(360.0, 400.0), 11.0),
+    ("360x640 sliders", Viewport::new(360.0, 330.0), 11.0),
+    ("375x667", Viewport::new(375.0, 400.0), 11.0),
+    ("375x667 sliders", Viewport::new(375.0, 330.0), 11.0),
     // Phones on their side: the picture spans the width above the controls.
     ("844x390", Viewport::new(844.0, 336.0), 11.0),
     ("667x375", Viewport::new(667.0, 321.0), 11.0),
@@ -147,7 +153,7 @@ fn problems(scene: &Scene, vp: Viewport, min_font: f32) -> Vec<String> {
         for c in &boxes[i + 1..] {
             let overlay = own.key == Key::Killed || scene.nodes[c.node].key == Key::Killed;
             if !overlay && overlap(b.rect, c.rect, 1.0) {
-                out.push(format!("{:?} overlaps {:?}", b.content, c.content));
+                out.push(format!("{:?} overlaps {:?} {:?} {:?}", b.content, c.content, b.rect, c.rect));
             }
         }
         // Over another drawn box that is not one of its own containers (a

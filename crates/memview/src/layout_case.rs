@@ -104,9 +104,17 @@ pub fn case_call(n: u64, vp: Viewport) -> Scene {
     let w = inner.w.min(mt.ch * 62.0);
     let small = mt.small();
     // Each box as tall as its wrapped lines; the gaps give way first.
-    let lines: Vec<(Vec<String>, Vec<String>)> =
+    let mut lines: Vec<(Vec<String>, Vec<String>)> =
         steps.iter().map(|(head, detail)| (text::wrap(head, mt.fits(w - mt.ch * 2.0, mt.f)), text::wrap(detail, mt.fits(w - mt.ch * 2.0, small)))).collect();
     let need = |(h, d): &(Vec<String>, Vec<String>)| h.len() as f32 * mt.f * 1.25 + d.len() as f32 * small * 1.3 + mt.f * 0.8;
+    // Too short even with the gaps closed: the first steps' details give
+    // way, the heads stay.
+    for i in 0..lines.len() {
+        if lines.iter().map(need).sum::<f32>() + (k - 1.0) * mt.f * 0.5 <= inner.h {
+            break;
+        }
+        lines[i].1.clear();
+    }
     let total: f32 = lines.iter().map(need).sum();
     let gap = ((inner.h - total) / (k - 1.0).max(1.0)).max(mt.f * 0.5).min(mt.f * 1.6);
     let mut y = inner.y;

@@ -36,6 +36,13 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let header_h = mt.f * 1.4;
     let cell = ((inner.w - label_w - tags_w - mt.f) / ROW as f32).min((inner.h - header_h) / rows as f32).min(mt.f * 4.2);
     let gap = (cell * 0.08).max(1.0);
+    // Rows are as tall as cells are wide, unless claims sharing a row need
+    // more room for their tags (a narrow phone) and the panel has it.
+    let shared = (0..rows)
+        .map(|row| mem.claims.iter().filter(|c| c.addr < mem.base + (row + 1) * ROW && c.addr + c.len > mem.base + row * ROW).count())
+        .max()
+        .unwrap_or(0);
+    let pitch = (shared as f32 * mt.small() * 1.1 + gap).min((inner.h - header_h) / rows as f32).max(cell);
     let grid_x = inner.x + label_w;
     let grid_y = inner.y + header_h;
     let size = mt.f * (cell / (mt.f * 2.2)).max(0.8).min(1.05);
@@ -58,11 +65,11 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     }
 
     for row in 0..rows {
-        let y = grid_y + row as f32 * cell;
+        let y = grid_y + row as f32 * pitch;
         let addr = mem.base + row * ROW;
-        scene.nodes.push(Node::new(Key::RowLabel(addr), Rect::new(inner.x, y, label_w, cell)).text(
+        scene.nodes.push(Node::new(Key::RowLabel(addr), Rect::new(inner.x, y, label_w, pitch)).text(
             label_w - mt.ch * 0.8,
-            cell / 2.0,
+            pitch / 2.0,
             mt.f * 0.9,
             Role::Muted,
             format!("{addr:#x}"),
@@ -73,13 +80,13 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             let a = addr + col;
             let Some(&byte) = mem.bytes.get((a - mem.base) as usize) else { continue };
             let owners: Vec<u8> = mem.claims.iter().filter(|c| a >= c.addr && a < c.addr + c.len).map(|c| c.owner).collect();
-            let mut node = Node::new(Key::Cell(a), Rect::new(grid_x + col as f32 * cell, y, cell - gap, cell - gap))
+            let mut node = Node::new(Key::Cell(a), Rect::new(grid_x + col as f32 * cell, y, cell - gap, pitch - gap))
                 .fill(Role::Cell)
                 .stroke(owners.last().map_or(Role::CellBorder, |o| Role::Owner(*o)))
                 .radius(3.0)
                 .text(
                     (cell - gap) / 2.0,
-                    (cell - gap) / 2.0,
+                    (pitch - gap) / 2.0,
                     size,
                     if byte == 0 { Role::Muted } else { Role::Text },
                     format!("{byte:02x}"),
@@ -92,7 +99,7 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
         // The claims on this row, stacked in the tag column.
         let claims: Vec<(usize, &memsim::Claim)> = mem.claims.iter().enumerate().filter(|(_, c)| c.addr < addr + ROW && c.addr + c.len > addr).collect();
         let n = claims.len().max(1) as f32;
-        let tag_h = (cell - gap) / n;
+        let tag_h = (pitch - gap) / n;
         for (k, (i, c)) in claims.iter().enumerate() {
             let program = (b'A' + c.owner) as char;
             let r = Rect::new(grid_x + ROW as f32 * cell + mt.f * 0.5, y + k as f32 * tag_h, tags_w, tag_h - 1.0);

@@ -274,14 +274,16 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
             j -= 1;
         }
     }
-    let apart = size * 1.25;
+    // A short chart sets its labels closer, not above its top.
+    let apart = (size * 1.25).min((plot.h + size * 0.5) / labels.len().saturating_sub(1).max(1) as f32).max(size);
     for i in 1..labels.len() {
         labels[i].1 = labels[i].1.max(labels[i - 1].1 + apart);
     }
-    // Pushed past the bottom: shift the whole run back up.
-    let over = labels.last().map_or(0.0, |l| l.1 - plot.bottom());
-    for l in &mut labels {
-        l.1 -= over.max(0.0);
+    // Pushed past the bottom: back up from the bottom, each label only as
+    // far as the one under it needs (a label far above the crowd stays at
+    // its line).
+    if let Some(last) = labels.last_mut() {
+        last.1 = last.1.min(plot.bottom());
     }
     for i in (0..labels.len().saturating_sub(1)).rev() {
         labels[i].1 = labels[i].1.min(labels[i + 1].1 - apart);

@@ -71,6 +71,9 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
     let head = round(size * 1.8);
     let frames = stage.frames.max(1) as f32;
     let fixed = frames * (head + gap + size * 0.4);
+    // Shortest of all: frame headers in small type, frames closer together.
+    let tight = (round(small * 1.6), small * 0.3, small * 0.2);
+    let tight_fixed = frames * (tight.0 + tight.1 + tight.2);
     let note = if m.c_heap.is_none() && stage.stack {
         // Go's frames are drawn as the classic model has them; the
         // compiler keeps many values in registers instead.
@@ -83,13 +86,16 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
     let slots = stage.slots as f32;
     let two = round(size * 1.75 + small * 1.35);
     let one = round(size * 1.75);
-    let (row, two_lines, with_note) = if fixed + slots * two + note_h <= inner.h {
-        (two, true, true)
+    let (row, two_lines, with_note, tightest) = if fixed + slots * two + note_h <= inner.h {
+        (two, true, true, false)
     } else if fixed + slots * one + note_h <= inner.h {
-        (one, false, true)
+        (one, false, true, false)
+    } else if fixed + slots * small * 1.45 <= inner.h {
+        (((inner.h - fixed) / slots.max(1.0)).min(one), false, false, false)
     } else {
-        (((inner.h - fixed) / slots.max(1.0)).max(small * 1.45).min(one), false, false)
+        (((inner.h - tight_fixed) / slots.max(1.0)).max(small * 1.3).min(small * 1.45), false, false, true)
     };
+    let (head, gap, pad, head_size) = if tightest { (tight.0, tight.1, tight.2, small) } else { (head, gap, size * 0.4, size) };
     if with_note {
         inner.h -= note_h;
         for (i, line) in note.into_iter().enumerate() {
@@ -104,20 +110,20 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
     let value_w = inner_w - name_w - gutter(mt);
     let mut y = inner.y;
     for frame in m.frames() {
-        let h = head + frame.slots.len() as f32 * row + size * 0.4;
+        let h = head + frame.slots.len() as f32 * row + pad;
         let r = Rect::new(inner.x, y, inner.w, h);
         let bytes = format!("{} \u{b7} {}", l.pick("frame", "フレーム"), text::bytes(frame.bytes()));
         let mut node = Node::new(Key::Frame(frame.id), r).fill(Role::Stack).stroke(Role::StackBorder).radius(6.0).text(
             ch * 0.6,
             head / 2.0,
-            size,
+            head_size,
             Role::Text,
             frame.func.as_str(),
             TextAlign::Left,
             true,
         );
         // Short of the gutter, where arrows to this stack's slots loop.
-        if mt.width(&frame.func, size) + mt.width(&bytes, small) + ch * 3.0 + gutter(mt) <= r.w {
+        if mt.width(&frame.func, head_size) + mt.width(&bytes, small) + ch * 3.0 + gutter(mt) <= r.w {
             node = node.text(r.w - gutter(mt), head / 2.0, small, Role::Muted, bytes, TextAlign::Right, false);
         }
         scene.nodes.push(node);

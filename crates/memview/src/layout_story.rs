@@ -172,6 +172,9 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
     let all = stages.iter().map(|c| card_height(c, inner.w, &mt, true)).sum::<f32>() + gap * (n - 1) as f32;
     let bodies = |i: usize| wide || all <= inner.h || i == lit;
     let heights: Vec<f32> = stages.iter().enumerate().map(|(i, c)| card_height(c, inner.w, &mt, bodies(i))).collect();
+    // On a short phone the arrows between stages close up, down to the
+    // height of the arrow itself.
+    let gap = if wide { gap } else { ((inner.h - heights.iter().sum::<f32>()) / (n - 1).max(1) as f32).min(gap).max(mt.f * 1.4) };
     let spare = ((inner.h - heights.iter().sum::<f32>() - gap * (n - 1) as f32) / n as f32).max(0.0);
     let mut y = inner.y;
     for (i, c) in stages.iter().enumerate() {
@@ -225,22 +228,39 @@ pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>,
     let inner = panel(&mut scene, "story", mt.area(vp), title, sub, &mt);
     let n = items.len().max(1) as f32;
     let row = (inner.h / n).min(mt.f * 3.4);
-    let size = (row * 0.42).min(mt.f).max(mt.small());
-    let what_size = (size * 0.95).max(mt.small());
     let line_x = inner.x + mt.ch * 1.5;
-    scene.nodes.push(Node::new(Key::Part("timeline-line", 0), Rect::new(line_x - 1.0, inner.y + row * 0.5, 2.0, row * (n - 1.0))).fill(Role::Muted));
     // "Go 1.19 · 2022-08-02" in bold, then what happened, wrapped: beside
-    // it when there is room, under it on a phone.
-    let label_w = mt.width("Go 1.19 \u{b7} 2022-08-02", size) + mt.ch * 1.5;
-    let beside = mt.fits(inner.w - label_w - mt.ch * 3.0, what_size);
-    let two_lines = beside < 30;
-    let chars = if two_lines { mt.fits(inner.w - mt.ch * 3.0, what_size) } else { beside };
-    for (i, m) in items.iter().enumerate() {
-        let y = inner.y + i as f32 * row;
+    // it when there is room, under it on a phone. Rows are of equal height,
+    // unless a release's text needs more than its share (a narrow phone):
+    // then each row is as tall as its text, in small type if need be, and
+    // what is left over is shared out.
+    let fit = |size: f32| {
+        let what_size = (size * 0.95).max(mt.small());
+        let label_w = mt.width("Go 1.19 \u{b7} 2022-08-02", size) + mt.ch * 1.5;
+        let beside = mt.fits(inner.w - label_w - mt.ch * 3.0, what_size);
+        let two_lines = beside < 30;
+        let chars = if two_lines { mt.fits(inner.w - mt.ch * 3.0, what_size) } else { beside };
+        let step = what_size * 1.2;
+        let texts: Vec<Vec<String>> = items.iter().map(|m| text::wrap(m.what.get(mt.lang), chars)).collect();
+        let blocks: Vec<f32> =
+            texts.iter().map(|t| if two_lines { size * 1.2 + t.len() as f32 * step } else { (t.len() as f32 * step).max(size * 1.2) }).collect();
+        (size, what_size, label_w, two_lines, step, texts, blocks)
+    };
+    let normal = fit((row * 0.42).min(mt.f).max(mt.small()));
+    let uniform = normal.6.iter().all(|&b| b <= row);
+    let (size, what_size, label_w, two_lines, step, texts, blocks) = if uniform || normal.6.iter().sum::<f32>() <= inner.h { normal } else { fit(mt.small()) };
+    let rows: Vec<f32> = if uniform {
+        alloc::vec![row; items.len()]
+    } else {
+        let spare = ((inner.h - blocks.iter().sum::<f32>()) / n).max(0.0);
+        blocks.iter().map(|b| b + spare).collect()
+    };
+    let centre = |i: usize| inner.y + rows[..i].iter().sum::<f32>() + rows.get(i).copied().unwrap_or(row) * 0.5;
+    let (first, last) = (centre(0), centre(items.len().saturating_sub(1)));
+    scene.nodes.push(Node::new(Key::Part("timeline-line", 0), Rect::new(line_x - 1.0, first, 2.0, last - first)).fill(Role::Muted));
+    for (i, (m, lines)) in items.iter().zip(texts).enumerate() {
         let on = lit == Some(i);
         let dot = size * 0.9;
-        let lines = text::wrap(m.what.get(mt.lang), chars);
-        let step = what_size * 1.2;
         let (what_dx, first_dy, label_dy) = if two_lines {
             let block = size * 1.2 + lines.len() as f32 * step;
             let top = dot / 2.0 - block / 2.0;
@@ -248,7 +268,7 @@ pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>,
         } else {
             (mt.ch * 2.0 + label_w, dot / 2.0 - (lines.len() as f32 - 1.0) * step / 2.0, dot / 2.0)
         };
-        let mut node = Node::new(Key::Part("milestone", i as u32), Rect::new(line_x - dot / 2.0, y + row * 0.5 - dot / 2.0, dot, dot))
+        let mut node = Node::new(Key::Part("milestone", i as u32), Rect::new(line_x - dot / 2.0, centre(i) - dot / 2.0, dot, dot))
             .fill(if on { Role::Focus } else { Role::Pointer })
             .radius(dot / 2.0)
             .text(mt.ch * 2.0, label_dy, size, Role::Text, alloc::format!("Go {} \u{b7} {}", m.version, m.date), TextAlign::Left, true);
