@@ -143,3 +143,20 @@ test('under a contrast theme the current line keeps its own mark', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A 4-inch phone: its controls took three rows, a third of the screen.
+test('on a 4-inch phone the controls take two rows and Play keeps its name', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/stack-growth/12', { width: 320, height: 568, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  // Rows: the controls' tops, sorted, split where they jump by more than 20 px.
+  const rows = await page.evaluate(() => [...document.querySelectorAll('.controls button, .controls select, .controls input')]
+    .filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect().top).sort((a, b) => a - b)
+    .filter((top, i, tops) => i === 0 || top - tops[i - 1] > 20).length);
+  assert.equal(rows, 2, 'the controls take two rows');
+  const play = await page.$eval('#play', (b) => ({ name: b.textContent.trim(), width: b.getBoundingClientRect().width }));
+  assert.match(play.name, /Play$/);
+  assert.ok(play.width >= 44 && play.width < 60, `Play is an icon button, ${play.width} px wide`);
+  const stage = await page.$eval('#stage', (s) => s.getBoundingClientRect().height);
+  assert.ok(stage >= 330, `the picture keeps 330 px on a step with sliders (${stage})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -14,7 +14,7 @@ use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextA
 
 /// The canvas at each size the page is seen at, measured in Chromium, and
 /// the smallest text each must draw.
-const SIZES: [(&str, Viewport, f32); 14] = [
+const SIZES: [(&str, Viewport, f32); 16] = [
     ("1280x720", Viewport::new(830.0, 621.0), 14.0),
     ("1920x1080", Viewport::new(1470.0, 981.0), 18.0),
     // A 960×540 slide frame in embed mode, with its caption.
@@ -28,6 +28,9 @@ const SIZES: [(&str, Viewport, f32); 14] = [
     ("390x844 sliders", Viewport::new(390.0, 371.0), 11.0),
     // Shorter phones: the picture is 56% of the screen's height, 44% on a
     // step with sliders.
+    // The smallest phones in use: 4-inch, 320 px wide.
+    ("320x568", Viewport::new(320.0, 400.0), 11.0),
+    ("320x568 sliders", Viewport::new(320.0, 330.0), 11.0),
     ("360x640", Viewport::new(360.0, 400.0), 11.0),
     ("360x640 sliders", Viewport::new(360.0, 330.0), 11.0),
     ("375x667", Viewport::new(375.0, 400.0), 11.0),

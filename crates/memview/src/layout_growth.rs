@@ -342,11 +342,11 @@ pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene 
             Language::En => format!("call {call}: {} > the limit", text::bytes(g.size * 2)),
             Language::Ja => format!("{call} 回目の呼び出し：{} > 上限", text::bytes(g.size * 2)),
         };
-        let label = if mt.width(&long, small) + mt.ch * 1.2 <= bar_w {
-            long
-        } else {
-            lang.pick(format!("call {call}: over the limit"), format!("{call} 回目で上限超過"))
-        };
+        let medium = lang.pick(format!("call {call}: over the limit"), format!("{call} 回目で上限超過"));
+        let label = [long, medium]
+            .into_iter()
+            .find(|t| mt.width(t, small) + mt.ch * 1.2 <= bar_w)
+            .unwrap_or_else(|| lang.pick(format!("call {call}: over"), format!("{call} 回目で超過")));
         scene.nodes.push(Node::new(Key::Part("ladder-limit", 0), Rect::new(inner.x + label_w, y, bar_w, h)).fill(Role::Danger).text(
             mt.ch * 0.6,
             h / 2.0,

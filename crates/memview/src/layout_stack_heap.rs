@@ -154,6 +154,10 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
             let is_ptr = matches!(slot.value, Value::Ptr(_) | Value::Slice { .. });
             let shown = text::value(&slot.value, l);
             let vsize = if mt.width(&shown, slot_size) + ch <= value_w { slot_size } else { small };
+            let shown = match text::value_short(&slot.value, l) {
+                Some(short) if mt.width(&shown, vsize) + ch > value_w => short,
+                _ => shown,
+            };
             scene.nodes.push(
                 Node::new(Key::Value(slot.id), vr)
                     .origin(slot.copied_from.map(Key::Value))

@@ -42,6 +42,15 @@ pub fn value(v: &Value, lang: Language) -> String {
     }
 }
 
+/// A shorter telling of `v` for a box too narrow for [`value`]'s: a slice
+/// as long as its capacity names the number once.
+pub fn value_short(v: &Value, lang: Language) -> Option<String> {
+    match v {
+        Value::Slice { len, cap, .. } if len == cap => Some(lang.pick(format!("len = cap = {len}"), format!("長さ = 容量 = {len}"))),
+        _ => None,
+    }
+}
+
 /// `a` and `b` joined as Japanese writes them: a half-width space between
 /// a Japanese character and a Latin one or a digit, none between two
 /// Japanese characters (`0x10 の` + `値`, `ヒープ上の` + `Point`).
@@ -143,6 +152,15 @@ fn joined(p: char, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_slice_has_a_shorter_telling_and_others_none() {
+        let full = Value::Slice { ptr: memsim::Addr(0xc000012000), len: 8, cap: 8 };
+        assert_eq!(value_short(&full, Language::En).as_deref(), Some("len = cap = 8"));
+        assert_eq!(value_short(&full, Language::Ja).as_deref(), Some("長さ = 容量 = 8"));
+        assert!(value_short(&Value::Slice { ptr: memsim::Addr(0xc000012000), len: 2, cap: 8 }, Language::En).is_none());
+        assert!(value_short(&Value::Nil, Language::En).is_none());
+    }
 
     #[test]
     fn wrapping_breaks_at_spaces() {
