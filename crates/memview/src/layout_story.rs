@@ -221,6 +221,32 @@ pub struct Milestone {
     pub what: Tr,
 }
 
+/// The timeline's text at one size: each release's lines and the height
+/// they need.
+struct TimelineFit {
+    size: f32,
+    what_size: f32,
+    label_w: f32,
+    two_lines: bool,
+    step: f32,
+    texts: Vec<Vec<String>>,
+    blocks: Vec<f32>,
+}
+
+impl TimelineFit {
+    fn new(items: &[Milestone], width: f32, mt: &Metrics, size: f32) -> TimelineFit {
+        let what_size = (size * 0.95).max(mt.small());
+        let label_w = mt.width("Go 1.19 \u{b7} 2022-08-02", size) + mt.ch * 1.5;
+        let beside = mt.fits(width - label_w - mt.ch * 3.0, what_size);
+        let two_lines = beside < 30;
+        let chars = if two_lines { mt.fits(width - mt.ch * 3.0, what_size) } else { beside };
+        let step = what_size * 1.2;
+        let texts: Vec<Vec<String>> = items.iter().map(|m| text::wrap(m.what.get(mt.lang), chars)).collect();
+        let blocks = texts.iter().map(|t| if two_lines { size * 1.2 + t.len() as f32 * step } else { (t.len() as f32 * step).max(size * 1.2) }).collect();
+        TimelineFit { size, what_size, label_w, two_lines, step, texts, blocks }
+    }
+}
+
 /// Releases top to bottom along a line, `lit` highlighted.
 pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
@@ -234,21 +260,11 @@ pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>,
     // unless a release's text needs more than its share (a narrow phone):
     // then each row is as tall as its text, in small type if need be, and
     // what is left over is shared out.
-    let fit = |size: f32| {
-        let what_size = (size * 0.95).max(mt.small());
-        let label_w = mt.width("Go 1.19 \u{b7} 2022-08-02", size) + mt.ch * 1.5;
-        let beside = mt.fits(inner.w - label_w - mt.ch * 3.0, what_size);
-        let two_lines = beside < 30;
-        let chars = if two_lines { mt.fits(inner.w - mt.ch * 3.0, what_size) } else { beside };
-        let step = what_size * 1.2;
-        let texts: Vec<Vec<String>> = items.iter().map(|m| text::wrap(m.what.get(mt.lang), chars)).collect();
-        let blocks: Vec<f32> =
-            texts.iter().map(|t| if two_lines { size * 1.2 + t.len() as f32 * step } else { (t.len() as f32 * step).max(size * 1.2) }).collect();
-        (size, what_size, label_w, two_lines, step, texts, blocks)
-    };
-    let normal = fit((row * 0.42).min(mt.f).max(mt.small()));
-    let uniform = normal.6.iter().all(|&b| b <= row);
-    let (size, what_size, label_w, two_lines, step, texts, blocks) = if uniform || normal.6.iter().sum::<f32>() <= inner.h { normal } else { fit(mt.small()) };
+    let normal = TimelineFit::new(items, inner.w, &mt, (row * 0.42).min(mt.f).max(mt.small()));
+    let uniform = normal.blocks.iter().all(|&b| b <= row);
+    let in_small_type = || TimelineFit::new(items, inner.w, &mt, mt.small());
+    let TimelineFit { size, what_size, label_w, two_lines, step, texts, blocks } =
+        if uniform || normal.blocks.iter().sum::<f32>() <= inner.h { normal } else { in_small_type() };
     let rows: Vec<f32> = if uniform {
         alloc::vec![row; items.len()]
     } else {
