@@ -14,7 +14,7 @@ use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextA
 
 /// The canvas at each size the page is seen at, measured in Chromium, and
 /// the smallest text each must draw.
-const SIZES: [(&str, Viewport, f32); 16] = [
+const SIZES: [(&str, Viewport, f32); 17] = [
     ("1280x720", Viewport::new(830.0, 621.0), 14.0),
     ("1920x1080", Viewport::new(1470.0, 981.0), 18.0),
     // A 960×540 slide frame in embed mode, with its caption.
@@ -26,9 +26,8 @@ const SIZES: [(&str, Viewport, f32); 16] = [
     ("390x844", Viewport::new(390.0, 473.0), 11.0),
     // A phone on a step with sliders: the picture shortens to keep them in view.
     ("390x844 sliders", Viewport::new(390.0, 371.0), 11.0),
-    // Shorter phones: the picture is 56% of the screen's height, 44% on a
-    // step with sliders.
-    // The smallest phones in use: 4-inch, 320 px wide.
+    // Shorter phones, from the smallest in use (4-inch, 320 px wide): the
+    // picture keeps its floor of 400 px, 330 on a step with sliders.
     ("320x568", Viewport::new(320.0, 400.0), 11.0),
     ("320x568 sliders", Viewport::new(320.0, 330.0), 11.0),
     ("360x640", Viewport::new(360.0, 400.0), 11.0),
@@ -39,6 +38,7 @@ const SIZES: [(&str, Viewport, f32); 16] = [
     ("844x390", Viewport::new(844.0, 336.0), 11.0),
     ("667x375", Viewport::new(667.0, 321.0), 11.0),
     ("740x360", Viewport::new(740.0, 306.0), 11.0),
+    ("640x360", Viewport::new(640.0, 306.0), 11.0),
 ];
 
 /// Advance of one character of the canvas's monospace font, per px of size

@@ -96,7 +96,7 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
 
     if stage.memory {
         let (mem, regs) = if stage.registers { split(area, wide, 0.7, pad) } else { (area, Rect::default()) };
-        layout_memory::memory(m, mem, &metrics, &mut scene);
+        layout_memory::memory(m, stage, mem, &metrics, &mut scene);
         if stage.registers {
             layout_memory::registers(m, regs, &metrics, &mut scene);
         }

@@ -389,7 +389,7 @@ pub fn reserve(goroutines: u64, big: u64, small: u64, machine: u64, vp: Viewport
             (false, Language::Ja) => format!("ヒープに {} が残る", text::bytes(left)),
         };
         // A narrow phone keeps the ratio, which says the rest.
-        let note = if mt.width(&note, mt.f * 0.85) + mt.ch * 1.5 <= inner.w || total <= machine {
+        let note = if mt.width(&note, mt.f * 0.85) + mt.ch <= inner.w || total <= machine {
             note
         } else {
             lang.pick(format!("{times}\u{d7} the machine's memory"), format!("マシンのメモリの {times} 倍"))

@@ -13,13 +13,14 @@ use crate::lang::Language;
 use crate::layout::{panel, Metrics};
 use crate::palette::Role;
 use crate::scene::{Key, Node, Scene};
+use crate::stage::Stage;
 use alloc::format;
 use alloc::vec::Vec;
 use memsim::Machine;
 
-const ROW: u64 = 8;
+pub(crate) const ROW: u64 = 8;
 
-pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
+pub(crate) fn memory(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let Some(mem) = &m.memory else {
         panel(scene, "memory", rect, mt.lang.pick("Memory", "メモリ"), mt.lang.pick("address \u{2192} byte", "アドレス \u{2192} バイト"), mt);
         return;
@@ -36,13 +37,12 @@ pub(crate) fn memory(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let header_h = mt.f * 1.4;
     let cell = ((inner.w - label_w - tags_w - mt.f) / ROW as f32).min((inner.h - header_h) / rows as f32).min(mt.f * 4.2);
     let gap = (cell * 0.08).max(1.0);
-    // Rows are as tall as cells are wide, unless claims sharing a row need
-    // more room for their tags (a narrow phone) and the panel has it.
-    let shared = (0..rows)
-        .map(|row| mem.claims.iter().filter(|c| c.addr < mem.base + (row + 1) * ROW && c.addr + c.len > mem.base + row * ROW).count())
-        .max()
-        .unwrap_or(0);
-    let pitch = (shared as f32 * mt.small() * 1.1 + gap).min((inner.h - header_h) / rows as f32).max(cell);
+    // Rows are as tall as cells are wide, unless the tags of claims that
+    // share a row somewhere in the chapter would not fit (a narrow phone):
+    // then every row of the chapter is as tall as they need.
+    let tag_need = mt.small() * 0.9 - 1.0;
+    let shared = stage.shared_claims.max(1) as f32;
+    let pitch = if (cell - gap) / shared >= tag_need { cell } else { (shared * tag_need + gap).min((inner.h - header_h) / rows as f32).max(cell) };
     let grid_x = inner.x + label_w;
     let grid_y = inner.y + header_h;
     let size = mt.f * (cell / (mt.f * 2.2)).max(0.8).min(1.05);

@@ -274,7 +274,8 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
             j -= 1;
         }
     }
-    // A short chart sets its labels closer, not above its top.
+    // A short chart sets its labels closer (down to a line apart) rather
+    // than push them above its top.
     let apart = (size * 1.25).min((plot.h + size * 0.5) / labels.len().saturating_sub(1).max(1) as f32).max(size);
     for i in 1..labels.len() {
         labels[i].1 = labels[i].1.max(labels[i - 1].1 + apart);

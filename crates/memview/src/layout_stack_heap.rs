@@ -72,8 +72,8 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
     let frames = stage.frames.max(1) as f32;
     let fixed = frames * (head + gap + size * 0.4);
     // Shortest of all: frame headers in small type, frames closer together.
-    let tight = (round(small * 1.6), small * 0.3, small * 0.2);
-    let tight_fixed = frames * (tight.0 + tight.1 + tight.2);
+    let (tight_head, tight_gap, tight_pad) = (round(small * 1.6), small * 0.3, small * 0.2);
+    let tight_fixed = frames * (tight_head + tight_gap + tight_pad);
     let note = if m.c_heap.is_none() && stage.stack {
         // Go's frames are drawn as the classic model has them; the
         // compiler keeps many values in registers instead.
@@ -95,7 +95,7 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
     } else {
         (((inner.h - tight_fixed) / slots.max(1.0)).max(small * 1.3).min(small * 1.45), false, false, true)
     };
-    let (head, gap, pad, head_size) = if tightest { (tight.0, tight.1, tight.2, small) } else { (head, gap, size * 0.4, size) };
+    let (head, gap, pad, head_size) = if tightest { (tight_head, tight_gap, tight_pad, small) } else { (head, gap, size * 0.4, size) };
     if with_note {
         inner.h -= note_h;
         for (i, line) in note.into_iter().enumerate() {
@@ -152,12 +152,14 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
             let box_h = (slot_size * 1.4).min(row - 2.0);
             let vr = Rect::new(inner.x + ch * 0.5 + name_w, sy + line1 - box_h / 2.0, value_w, box_h);
             let is_ptr = matches!(slot.value, Value::Ptr(_) | Value::Slice { .. });
-            let shown = text::value(&slot.value, l);
-            let vsize = if mt.width(&shown, slot_size) + ch <= value_w { slot_size } else { small };
+            // The value in full if it fits, else its shorter telling, at
+            // the slot's size if it fits, else small.
+            let full = text::value(&slot.value, l);
             let shown = match text::value_short(&slot.value, l) {
-                Some(short) if mt.width(&shown, vsize) + ch > value_w => short,
-                _ => shown,
+                Some(short) if mt.width(&full, slot_size) + ch > value_w && mt.width(&short, slot_size) < mt.width(&full, slot_size) => short,
+                _ => full,
             };
+            let vsize = if mt.width(&shown, slot_size) + ch <= value_w { slot_size } else { small };
             scene.nodes.push(
                 Node::new(Key::Value(slot.id), vr)
                     .origin(slot.copied_from.map(Key::Value))
@@ -333,7 +335,7 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
         // Fields two spaces apart, or one where a line would otherwise run
         // into the right edge, where its pointers leave.
         let room = r.w - ch * 1.2;
-        let spaced = |sep: &str, i: usize, pair: &[(&str, &Value)], x0: f32| {
+        let fits_with = |sep: &str, i: usize, pair: &[(&str, &Value)], x0: f32| {
             pair.iter().enumerate().map(|(k, (n, v))| mt.width(&shown_of(i, k, n, v).0, small)).sum::<f32>()
                 + mt.width(sep, small) * pair.len().saturating_sub(1) as f32
                 + x0
@@ -341,8 +343,16 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
         };
         let mut fields_nodes = Vec::new();
         for (i, pair) in fields.chunks(per_line).enumerate() {
-            let (fy, x0) = if form == Form::Line { (line * 0.5, ch * 1.2 + mt.width(&name, size)) } else { (line * (1.5 + i as f32), ch * 0.6) };
-            let sep = if spaced("  ", i, pair, x0) { "  " } else { " " };
+            let (fy, mut x0) = if form == Form::Line { (line * 0.5, ch * 1.2 + mt.width(&name, size)) } else { (line * (1.5 + i as f32), ch * 0.6) };
+            let sep = if fits_with("  ", i, pair, x0) { "  " } else { " " };
+            if form == Form::Line && !tag.is_empty() && !fits_with(sep, i, pair, x0) {
+                // Still too long: the marking state loses its dot ("n1 white").
+                let short = name.replacen(" \u{b7} ", " ", 1);
+                x0 = ch * 1.2 + mt.width(&short, size);
+                if let Some(t) = node.texts.first_mut() {
+                    t.content = short;
+                }
+            }
             let mut x = x0;
             for (k, (n, v)) in pair.iter().enumerate() {
                 let (shown, bad) = shown_of(i, k, n, v);

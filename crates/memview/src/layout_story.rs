@@ -228,9 +228,11 @@ struct TimelineFit {
     what_size: f32,
     label_w: f32,
     two_lines: bool,
-    step: f32,
+    /// From one line of a release's text to the next.
+    line_pitch: f32,
     texts: Vec<Vec<String>>,
-    blocks: Vec<f32>,
+    /// The height each release's label and text need.
+    heights: Vec<f32>,
 }
 
 impl TimelineFit {
@@ -240,10 +242,11 @@ impl TimelineFit {
         let beside = mt.fits(width - label_w - mt.ch * 3.0, what_size);
         let two_lines = beside < 30;
         let chars = if two_lines { mt.fits(width - mt.ch * 3.0, what_size) } else { beside };
-        let step = what_size * 1.2;
+        let line_pitch = what_size * 1.2;
         let texts: Vec<Vec<String>> = items.iter().map(|m| text::wrap(m.what.get(mt.lang), chars)).collect();
-        let blocks = texts.iter().map(|t| if two_lines { size * 1.2 + t.len() as f32 * step } else { (t.len() as f32 * step).max(size * 1.2) }).collect();
-        TimelineFit { size, what_size, label_w, two_lines, step, texts, blocks }
+        let heights =
+            texts.iter().map(|t| if two_lines { size * 1.2 + t.len() as f32 * line_pitch } else { (t.len() as f32 * line_pitch).max(size * 1.2) }).collect();
+        TimelineFit { size, what_size, label_w, two_lines, line_pitch, texts, heights }
     }
 }
 
@@ -259,37 +262,34 @@ pub fn timeline(title: &str, sub: &str, items: &[Milestone], lit: Option<usize>,
     // it when there is room, under it on a phone. Rows are of equal height,
     // unless a release's text needs more than its share (a narrow phone):
     // then each row is as tall as its text, in small type if need be, and
-    // what is left over is shared out.
+    // what is left over is shared out. Where even that does not fit, the
+    // rows stay equal and inside the panel.
     let normal = TimelineFit::new(items, inner.w, &mt, (row * 0.42).min(mt.f).max(mt.small()));
-    let uniform = normal.blocks.iter().all(|&b| b <= row);
-    let in_small_type = || TimelineFit::new(items, inner.w, &mt, mt.small());
-    let TimelineFit { size, what_size, label_w, two_lines, step, texts, blocks } =
-        if uniform || normal.blocks.iter().sum::<f32>() <= inner.h { normal } else { in_small_type() };
-    let rows: Vec<f32> = if uniform {
-        alloc::vec![row; items.len()]
-    } else {
-        let spare = ((inner.h - blocks.iter().sum::<f32>()) / n).max(0.0);
-        blocks.iter().map(|b| b + spare).collect()
-    };
-    let centre = |i: usize| inner.y + rows[..i].iter().sum::<f32>() + rows.get(i).copied().unwrap_or(row) * 0.5;
-    let (first, last) = (centre(0), centre(items.len().saturating_sub(1)));
+    let equal = normal.heights.iter().all(|&h| h <= row);
+    let fit = if equal || normal.heights.iter().sum::<f32>() <= inner.h { normal } else { TimelineFit::new(items, inner.w, &mt, mt.small()) };
+    let equal = equal || fit.heights.iter().sum::<f32>() > inner.h;
+    let TimelineFit { size, what_size, label_w, two_lines, line_pitch, texts, heights } = fit;
+    let spare = ((inner.h - heights.iter().sum::<f32>()) / n).max(0.0);
+    let rows: Vec<f32> = heights.iter().map(|h| h + spare).collect();
+    let centre = |i: usize| if equal { inner.y + (i as f32 + 0.5) * row } else { inner.y + rows[..i].iter().sum::<f32>() + rows[i] * 0.5 };
+    let (first, last) = if items.is_empty() { (inner.y, inner.y) } else { (centre(0), centre(items.len() - 1)) };
     scene.nodes.push(Node::new(Key::Part("timeline-line", 0), Rect::new(line_x - 1.0, first, 2.0, last - first)).fill(Role::Muted));
     for (i, (m, lines)) in items.iter().zip(texts).enumerate() {
         let on = lit == Some(i);
         let dot = size * 0.9;
         let (what_dx, first_dy, label_dy) = if two_lines {
-            let block = size * 1.2 + lines.len() as f32 * step;
+            let block = size * 1.2 + lines.len() as f32 * line_pitch;
             let top = dot / 2.0 - block / 2.0;
-            (mt.ch * 2.0, top + size * 1.2 + step / 2.0, top + size * 0.6)
+            (mt.ch * 2.0, top + size * 1.2 + line_pitch / 2.0, top + size * 0.6)
         } else {
-            (mt.ch * 2.0 + label_w, dot / 2.0 - (lines.len() as f32 - 1.0) * step / 2.0, dot / 2.0)
+            (mt.ch * 2.0 + label_w, dot / 2.0 - (lines.len() as f32 - 1.0) * line_pitch / 2.0, dot / 2.0)
         };
         let mut node = Node::new(Key::Part("milestone", i as u32), Rect::new(line_x - dot / 2.0, centre(i) - dot / 2.0, dot, dot))
             .fill(if on { Role::Focus } else { Role::Pointer })
             .radius(dot / 2.0)
             .text(mt.ch * 2.0, label_dy, size, Role::Text, alloc::format!("Go {} \u{b7} {}", m.version, m.date), TextAlign::Left, true);
         for (k, l) in lines.into_iter().enumerate() {
-            node = node.text(what_dx, first_dy + k as f32 * step, what_size, if on { Role::Text } else { Role::Muted }, l, TextAlign::Left, false);
+            node = node.text(what_dx, first_dy + k as f32 * line_pitch, what_size, if on { Role::Text } else { Role::Muted }, l, TextAlign::Left, false);
         }
         node.focus = on;
         scene.nodes.push(node);

@@ -25,6 +25,8 @@ pub struct Stage {
     /// The deepest the stacks get: most frames, and most slots, at once.
     pub frames: usize,
     pub slots: usize,
+    /// The most programs' claims that ever share one row of raw memory.
+    pub shared_claims: usize,
 }
 
 impl Stage {
@@ -38,6 +40,13 @@ impl Stage {
             s.c_heap |= m.c_heap.is_some();
             s.frames = s.frames.max(m.frames().count());
             s.slots = s.slots.max(m.frames().map(|f| f.slots.len()).sum());
+            if let Some(mem) = &m.memory {
+                let rows = (mem.bytes.len() as u64).div_ceil(crate::layout_memory::ROW);
+                for row in 0..rows {
+                    let (lo, hi) = (mem.base + row * crate::layout_memory::ROW, mem.base + (row + 1) * crate::layout_memory::ROW);
+                    s.shared_claims = s.shared_claims.max(mem.claims.iter().filter(|c| c.addr < hi && c.addr + c.len > lo).count());
+                }
+            }
             for o in &m.heap.objects {
                 let rows = field_rows(&o.value);
                 match s.heap_slots.binary_search_by_key(&o.addr.0, |&(a, _)| a) {

@@ -42,8 +42,9 @@ pub fn value(v: &Value, lang: Language) -> String {
     }
 }
 
-/// A shorter telling of `v` for a box too narrow for [`value`]'s: a slice
-/// as long as its capacity names the number once.
+/// Another telling of `v` for a box too narrow for [`value`]'s: a slice as
+/// long as its capacity names the number once (shorter from three digits
+/// on; the caller keeps whichever is narrower).
 pub fn value_short(v: &Value, lang: Language) -> Option<String> {
     match v {
         Value::Slice { len, cap, .. } if len == cap => Some(lang.pick(format!("len = cap = {len}"), format!("長さ = 容量 = {len}"))),
