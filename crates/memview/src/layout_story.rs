@@ -167,9 +167,10 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
     let n = stages.len().max(1);
     let wide = vp.width >= 640.0;
     let gap = mt.f * 2.4;
-    // Stacked on a phone: every stage with its text if all fit, else the
-    // stage in focus with its text and the others by title.
-    let all = stages.iter().map(|c| card_height(c, inner.w, &mt, true)).sum::<f32>() + gap * (n - 1) as f32;
+    // Stacked on a phone: every stage with its text if all fit (with the
+    // arrows between them closed up if need be), else the stage in focus
+    // with its text and the others by title.
+    let all = stages.iter().map(|c| card_height(c, inner.w, &mt, true)).sum::<f32>() + mt.f * 1.4 * (n - 1) as f32;
     let bodies = |i: usize| wide || all <= inner.h || i == lit;
     let heights: Vec<f32> = stages.iter().enumerate().map(|(i, c)| card_height(c, inner.w, &mt, bodies(i))).collect();
     // On a short phone the arrows between stages close up, down to the
