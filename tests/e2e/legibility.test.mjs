@@ -172,3 +172,23 @@ test('on a 4-inch phone the controls take two rows and Play keeps its name', asy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Where the controls stay at the bottom of the screen (a phone, a small
+// window, a phone on its side), what takes focus is scrolled clear of them.
+test('an element taking focus is not hidden under the controls', async () => {
+  for (const [width, height] of [[700, 600], [844, 390]]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/19', { width, height });
+    await settle(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const r = await page.evaluate(() => {
+      const s = document.querySelector('.desc-box summary');
+      s.focus();
+      const [a, c] = [s.getBoundingClientRect(), document.querySelector('.controls').getBoundingClientRect()];
+      return { focused: document.activeElement === s, bottom: a.bottom, top: a.top, controls: c.top };
+    });
+    assert.ok(r.focused);
+    assert.ok(r.top >= 0 && r.bottom <= r.controls, `at ${width}x${height} the focused summary is under the controls (${JSON.stringify(r)})`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
