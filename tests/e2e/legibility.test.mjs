@@ -192,3 +192,19 @@ test('an element taking focus is not hidden under the controls', async () => {
     await context.close();
   }
 });
+
+// The keyboard help is taller than a phone on its side: it ran off the
+// screen, Close with it, and a phone has no Esc key.
+test('the help fits the screen and Close is in reach on a phone on its side', async () => {
+  for (const [width, height] of [[844, 390], [320, 568]]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/19', { width, height, isMobile: true, hasTouch: true });
+    await page.click('#help-button');
+    await page.waitForSelector('#help:not([hidden])');
+    const card = await page.$eval('.help-card', (c) => { const r = c.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+    assert.ok(card.top >= 0 && card.bottom <= height, `at ${width}x${height} the help runs off the screen (${JSON.stringify(card)})`);
+    await page.tap('#help-close');
+    await page.waitForSelector('#help[hidden]', { state: 'attached' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
