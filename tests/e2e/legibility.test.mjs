@@ -208,3 +208,15 @@ test('the help fits the screen and Close is in reach on a phone on its side', as
     await context.close();
   }
 });
+
+// A phone on its side opens scrolled down to the picture; a notice about a
+// bad link, above the picture, must stay in view.
+test('on a phone on its side a notice about the link stays in view', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/39?GOGC=abc', { width: 844, height: 390, isMobile: true, hasTouch: true });
+  const notice = await page.$eval('#notice', (n) => { const r = n.getBoundingClientRect(); return { hidden: n.hidden, top: r.top, bottom: r.bottom, text: n.textContent }; });
+  assert.equal(notice.hidden, false);
+  assert.match(notice.text, /GOGC/);
+  assert.ok(notice.top >= -1 && notice.bottom <= 390, `the notice is scrolled out of view (${JSON.stringify(notice)})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -82,19 +82,20 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     watch_media(sh, "(prefers-color-scheme: dark)", Intent::Dark)?;
     watch_media(sh, "(prefers-reduced-motion: reduce)", Intent::ReducedMotion)?;
     watch_size(sh)?;
-    watch_sideways()?;
     Ok(())
 }
 
 /// A phone on its side shows the picture as tall as the screen above the
 /// controls (style.css); the page opens, or turns, scrolled down to it, the
-/// bar a short scroll up.
-fn watch_sideways() -> Result<(), JsValue> {
+/// bar a short scroll up. A notice (a bad link) stays in view above it.
+/// Called once the first step is open, when any notice is already shown.
+pub fn watch_sideways() -> Result<(), JsValue> {
     let Some(mql) = dom::window().match_media("(max-height: 500px) and (orientation: landscape)")? else { return Ok(()) };
     let to_picture = || {
         let window = dom::window();
-        if let Ok(stage) = dom::el("stage") {
-            window.scroll_to_with_x_and_y(0.0, stage.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0));
+        let notice = dom::el("notice").ok().filter(|n| !n.has_attribute("hidden"));
+        if let Some(target) = notice.or_else(|| dom::el("stage").ok()) {
+            window.scroll_to_with_x_and_y(0.0, target.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0));
         }
     };
     if mql.matches() && dom::window().scroll_y().unwrap_or(0.0) == 0.0 {
