@@ -220,3 +220,27 @@ test('on a phone on its side a notice about the link stays in view', async () =>
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A phone's copy buttons show only their icons, and "Link copied" used to be
+// hidden there: a copy said nothing. It floats above them until the step
+// changes (everywhere, the status goes with the step it was said of).
+test('on a phone a copied link says so above the buttons, until the step changes', async () => {
+  for (const [width, height] of [[390, 844], [844, 390]]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/stack-heap/7', { width, height, isMobile: true, hasTouch: true, permissions: ['clipboard-read', 'clipboard-write'] });
+    const before = await page.evaluate(() => scrollY);
+    await page.tap('#copy-link');
+    await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0);
+    assert.equal(await page.evaluate(() => scrollY), before, `at ${width}x${height} tapping Copy link scrolled the page`);
+    const r = await page.evaluate(() => {
+      const [s, b, c] = ['#copy-status', '#copy-link', '.controls'].map((q) => document.querySelector(q).getBoundingClientRect());
+      return { text: document.getElementById('copy-status').textContent, w: s.width, bottom: s.bottom, buttonTop: b.top, controlsTop: c.top };
+    });
+    assert.equal(r.text, 'Link copied');
+    assert.ok(r.w > 40 && r.bottom <= r.controlsTop, `at ${width}x${height} the status is not shown above the controls (${JSON.stringify(r)})`);
+    await page.tap('#next');
+    await page.waitForFunction(() => document.getElementById('copy-status').textContent === '');
+    assert.equal(await page.isVisible('#copy-status'), false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -627,6 +627,8 @@ impl Session {
         let was = self.figure().and_then(|f| f.moment());
         self.chapter = chapter;
         self.step = step;
+        // "Link copied" was said of the step left.
+        self.copy_status.clear();
         self.enter_figure();
         self.content = None;
         self.relayout();

@@ -262,3 +262,19 @@ proptest! {
         prop_assert!(s.frame(1e9).is_some());
     }
 }
+
+/// "Link copied" is said of the step the link was copied at: it goes with
+/// the next step, and a failed copy says so in a notice instead.
+#[test]
+fn the_copy_status_goes_with_the_step_it_was_copied_at() {
+    let mut s = open("#/gc/3");
+    s.dispatch(Intent::CopyLink, 0.0);
+    assert!(s.take_effects().iter().any(|e| matches!(e, Effect::CopyLink(_))));
+    s.dispatch(Intent::Copied(Ok(())), 0.0);
+    assert_eq!(page(&mut s).copy_status, "Link copied");
+    s.dispatch(Intent::Next, 0.0);
+    assert_eq!(page(&mut s).copy_status, "");
+    s.dispatch(Intent::Copied(Err("#/gc/4".into())), 0.0);
+    assert_eq!(page(&mut s).copy_status, "");
+    assert!(page(&mut s).notice.is_some_and(|n| n.contains("#/gc/4")));
+}
