@@ -20,6 +20,11 @@ use memsim::Machine;
 
 pub(crate) const ROW: u64 = 8;
 
+/// The claims on the row of memory that starts at `addr`, with their index.
+pub(crate) fn row_claims(mem: &memsim::Memory, addr: u64) -> impl Iterator<Item = (usize, &memsim::Claim)> {
+    mem.claims.iter().enumerate().filter(move |(_, c)| c.addr < addr + ROW && c.addr + c.len > addr)
+}
+
 pub(crate) fn memory(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: &mut Scene) {
     let Some(mem) = &m.memory else {
         panel(scene, "memory", rect, mt.lang.pick("Memory", "メモリ"), mt.lang.pick("address \u{2192} byte", "アドレス \u{2192} バイト"), mt);
@@ -97,7 +102,7 @@ pub(crate) fn memory(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene
             scene.nodes.push(node);
         }
         // The claims on this row, stacked in the tag column.
-        let claims: Vec<(usize, &memsim::Claim)> = mem.claims.iter().enumerate().filter(|(_, c)| c.addr < addr + ROW && c.addr + c.len > addr).collect();
+        let claims: Vec<(usize, &memsim::Claim)> = row_claims(mem, addr).collect();
         let n = claims.len().max(1) as f32;
         let tag_h = (pitch - gap) / n;
         for (k, (i, c)) in claims.iter().enumerate() {

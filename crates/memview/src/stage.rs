@@ -41,10 +41,9 @@ impl Stage {
             s.frames = s.frames.max(m.frames().count());
             s.slots = s.slots.max(m.frames().map(|f| f.slots.len()).sum());
             if let Some(mem) = &m.memory {
-                let rows = (mem.bytes.len() as u64).div_ceil(crate::layout_memory::ROW);
-                for row in 0..rows {
-                    let (lo, hi) = (mem.base + row * crate::layout_memory::ROW, mem.base + (row + 1) * crate::layout_memory::ROW);
-                    s.shared_claims = s.shared_claims.max(mem.claims.iter().filter(|c| c.addr < hi && c.addr + c.len > lo).count());
+                use crate::layout_memory::{row_claims, ROW};
+                for row in 0..(mem.bytes.len() as u64).div_ceil(ROW) {
+                    s.shared_claims = s.shared_claims.max(row_claims(mem, mem.base + row * ROW).count());
                 }
             }
             for o in &m.heap.objects {
