@@ -2,7 +2,7 @@
 // step shows, the canvas drew, the console is clean, nothing left the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasStats, chapterIndex, hashOf } from './harness.mjs';
+import { serve, launch, open, reopen, settle, screenshot, canvasStats, chapterIndex, hashOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -22,10 +22,12 @@ test('the chapter menu lists the chapters in story order', async () => {
 });
 
 test('a deep link to every step shows exactly that step', async () => {
+  const opened = await open(browser, srv.url, '');
+  const { page, errors, outside } = opened;
   for (const [id, n] of await catalog()) {
     const captions = new Set();
     for (let step = 1; step <= n; step++) {
-      const { page, context, errors, outside } = await open(browser, srv.url, `#/${id}/${step}`);
+      await reopen(opened, srv.url, `#/${id}/${step}`);
       await settle(page);
       const where = `${id} step ${step}`;
       assert.equal(await hashOf(page), `#/${id}/${step}`, where);
@@ -43,8 +45,8 @@ test('a deep link to every step shows exactly that step', async () => {
       assert.deepEqual(errors, [], `${where}: console errors`);
       assert.deepEqual(outside, [], `${where}: requests outside the page`);
       await screenshot(page, `${id}-${String(step).padStart(2, '0')}`);
-      await context.close();
     }
     assert.equal(captions.size, n, `${id}: every step has its own caption`);
   }
+  await opened.context.close();
 });

@@ -71,22 +71,34 @@ export async function open(browser, base, hash = '', { width = 1280, height = 72
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { errors.push(`dialog opened: ${d.message()}`); d.dismiss(); });
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url()); });
+  page.on('request', (r) => { if (!/^(data|about):/.test(r.url()) && !r.url().startsWith(base)) outside.push(r.url()); });
   await page.goto(base + hash);
   await page.waitForSelector('#view[data-painted="true"]', { timeout: 10000 });
   return { page, context, errors, outside };
 }
 
-/** Waits until animation is over: the app paints no further frames. */
+/** Opens `hash` afresh in a page `open` made: a new document, as a pasted
+ *  link gets, without the cost of a new browser context (the page keeps no
+ *  storage). The errors and outside requests start empty again. */
+export async function reopen(opened, base, hash) {
+  opened.errors.length = 0;
+  opened.outside.length = 0;
+  await opened.page.goto('about:blank');
+  await opened.page.goto(base + hash);
+  await opened.page.waitForSelector('#view[data-painted="true"]', { timeout: 10000 });
+}
+
+/** Waits until animation is over: the page has no frame scheduled for two
+ *  animation frames running (an event handled meanwhile, a resize or a
+ *  hash change, would have asked for one), and nothing is held back. */
 export async function settle(page) {
-  await page.waitForTimeout(50);
   await page.evaluate(() => new Promise((ok) => {
-    let last = -1;
-    const check = () => {
-      const n = window.goMemoryStats?.frameCount ?? 0;
-      if (n === last) ok(); else { last = n; setTimeout(check, 120); }
+    let quiet = 0;
+    const tick = () => {
+      quiet = window.goMemoryStats?.framePending ? 0 : quiet + 1;
+      if (quiet >= 2) ok(); else requestAnimationFrame(tick);
     };
-    check();
+    requestAnimationFrame(tick);
   }));
   // An off-screen terminal's text waits for a burst of slider moves to rest.
   await untilWritten(page, 'terminalPending');

@@ -39,10 +39,12 @@ const STEPS = ['intro/3', 'memory/8', 'stack-heap/21', 'manual-heap/18', 'gc/22'
 
 test('canvas text is large enough for each screen and never cut short', async () => {
   for (const { width, height, min, flags, stage } of SIZES) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    await context.addInitScript(RECORD);
+    const page = await context.newPage();
     for (const step of STEPS) {
-      const context = await browser.newContext({ viewport: { width, height } });
-      await context.addInitScript(RECORD);
-      const page = await context.newPage();
+      // A new document for each step, as a pasted link gets.
+      await page.goto('about:blank');
       await page.goto(`${srv.url}#/${step}${flags}`);
       await page.waitForSelector('#view[data-painted="true"]');
       await settle(page);
@@ -58,8 +60,8 @@ test('canvas text is large enough for each screen and never cut short', async ()
       const cut = drawn.filter((t) => t.text.includes('\u2026'));
       assert.deepEqual(cut, [], `${step} at ${width}x${height}: labels cut short`);
       if (step === 'gc/22' || step === 'stack-heap/21') await screenshot(page, `legible-${step.replace('/', '-')}-${width}x${height}`);
-      await context.close();
     }
+    await context.close();
   }
 });
 

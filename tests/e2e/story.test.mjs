@@ -3,7 +3,7 @@
 // the talks' links land where they say.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, chapterIndex } from './harness.mjs';
+import { serve, launch, open, reopen, settle, screenshot, chapterIndex } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -46,6 +46,7 @@ test('every link a step shows lands on a real step', async () => {
   const { page, context, errors } = await open(browser, srv.url, '');
   const index = await chapterIndex(page);
   let checked = 0;
+  const probe = await open(browser, srv.url, '');
   for (const [id, n] of index) {
     for (let s = 1; s <= n; s++) {
       await page.evaluate((h) => { location.hash = h; }, `#/${id}/${s}`);
@@ -53,16 +54,17 @@ test('every link a step shows lands on a real step', async () => {
       const links = await page.$$eval('#step-links a', (as) => as.map((a) => a.getAttribute('href')));
       for (const href of links) {
         assert.match(href, /^#\/[a-z-]+\/\d+$/, `${id} ${s}: links stay on this page`);
-        const probe = await open(browser, srv.url, href);
+        await reopen(probe, srv.url, href);
         assert.equal(await probe.page.isVisible('#notice'), false, `${id} ${s}: ${href} is a real step`);
         assert.equal(`#/${await where(probe.page)}`, href);
-        await probe.context.close();
+        assert.deepEqual(probe.errors, [], `${id} ${s}: ${href}`);
         checked++;
       }
     }
   }
   assert.ok(checked >= 20, `${checked} links checked`);
   assert.deepEqual(errors, []);
+  await probe.context.close();
   await context.close();
 });
 

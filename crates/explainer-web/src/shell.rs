@@ -170,6 +170,7 @@ pub fn request_frame(sh: &Shared) {
     if std::mem::replace(&mut sh.borrow_mut().frame_pending, true) {
         return;
     }
+    stats::flag("framePending", true);
     let sh2 = sh.clone();
     CALLBACK.with(|cb| {
         let mut cb = cb.borrow_mut();
@@ -197,6 +198,9 @@ fn frame(sh: &Shared) {
     let (again, changed) = {
         let mut s = sh.borrow_mut();
         s.frame_pending = false;
+        // Cleared here and set again below if this frame asks for another:
+        // a test waits for the page to rest on this flag, not on a clock.
+        stats::flag("framePending", false);
         if !s.painted_once {
             stats::record("firstCallback", t0);
         }
