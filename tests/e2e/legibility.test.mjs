@@ -175,6 +175,26 @@ test('on a 4-inch phone the controls take two rows and Play keeps its name', asy
   await context.close();
 });
 
+// The gc chapter's 44 step ticks on a scrubber squeezed into a phone's
+// row ran together into a grey bar; where they would, they are left out.
+test('the step ticks under the scrubber stand apart or are not drawn', async () => {
+  for (const [width, height] of [[1280, 720], [390, 844], [320, 568], [844, 390], [568, 320]]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/gc/39', { width, height, isMobile: width < height || height < 500, hasTouch: true });
+    const ticks = await page.$$eval('#ticks span', (ts) => ts.map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => r.left));
+    const scrubber = await page.$eval('#scrubber', (s) => s.getBoundingClientRect().width);
+    if (ticks.length) {
+      assert.equal(ticks.length, 44, `${width}x${height}: one tick a step`);
+      const gap = Math.min(...ticks.slice(1).map((x, i) => x - ticks[i]));
+      // 1 px ticks with at least 1.5 px of track between them.
+      assert.ok(gap >= 2.5, `${width}x${height}: ticks ${gap.toFixed(1)} px apart on a ${scrubber} px scrubber`);
+    } else {
+      assert.ok(scrubber < 150, `${width}x${height}: ticks left out on a ${scrubber} px scrubber, wide enough for them`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 // Where the controls stay at the bottom of the screen (a phone, a small
 // window, a phone on its side), what takes focus is scrolled clear of them.
 test('an element taking focus is not hidden under the controls', async () => {
