@@ -3,7 +3,7 @@
 // box that keeps its height so the listing under it stays put.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasStats } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -21,7 +21,10 @@ const RECORD = () => {
   const fill = CanvasRenderingContext2D.prototype.fillText;
   CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
     const px = Number(/([\d.]+)px/.exec(this.font)?.[1] ?? 0);
-    window.drawnText.push({ text: String(text), px });
+    // Where it starts on the canvas, in CSS px (a scaled-down picture's
+    // layout units are fewer).
+    const at = (x * this.getTransform().a) / devicePixelRatio;
+    window.drawnText.push({ text: String(text), px, at });
     return fill.call(this, text, x, y, ...rest);
   };
 };
@@ -96,7 +99,9 @@ test('the caption box keeps its height, so the listing stays put', async () => {
 // 220 px high, too low for the pacer's chart. It now spans the width, as
 // tall as the screen above one row of controls that stays at the bottom.
 test('a phone on its side shows the whole picture above one row of controls', async () => {
-  for (const [width, height] of [[844, 390], [667, 375]]) {
+  // 568 × 320, a 4-inch phone: its picture is laid out larger and drawn
+  // scaled down (the next test).
+  for (const [width, height] of [[844, 390], [667, 375], [568, 320]]) {
     for (const step of ['gc/39?GOGC=10', 'stack-heap/19', 'stack-growth/11']) {
       const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
       await context.addInitScript(RECORD);
@@ -134,6 +139,55 @@ test('a phone on its side shows the whole picture above one row of controls', as
       assert.deepEqual(errors, []);
       await context.close();
     }
+  }
+});
+
+// A canvas smaller than the layouts are made for (a 4-inch phone on its
+// side, a small frame in a blog post) showed panels run together and the
+// pacer without its chart. It is laid out at the nearest size that reads
+// and drawn scaled down, filling its canvas.
+test('a small canvas shows the whole picture, scaled down to fit', async () => {
+  const cases = [
+    { size: [568, 320], hash: '#/stack-heap/19', layout: [653, 306], dpr: 2 },
+    { size: [480, 270], hash: '#/gc/39?embed&lang=ja', layout: [640, 360], dpr: 1 },
+    // The caption takes about 60 px: a canvas of about 480 × 210, laid out
+    // 306 px high and as wide as that makes it.
+    { size: [480, 270], hash: '#/escape/15?embed&caption', layout: [null, 306], dpr: 1 },
+  ];
+  for (const { size: [width, height], hash, layout, dpr } of cases) {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+    await context.addInitScript(RECORD);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    await page.goto(srv.url + hash);
+    await page.waitForSelector('#view[data-painted="true"]');
+    await settle(page);
+    const at = `${hash} at ${width}x${height}`;
+    const c = await page.$eval('#view', (v) => {
+      const r = v.getBoundingClientRect();
+      return { css: [r.width, r.height], store: [v.width, v.height], scale: v.getContext('2d').getTransform().a };
+    });
+    // The backing store is the canvas's own size: nothing is stretched.
+    assert.deepEqual(c.store, c.css.map((n) => Math.round(n * dpr)), `${at}: backing store ${c.store} for ${c.css}`);
+    // The layout's width times the scale is the canvas's width.
+    const zoom = c.scale / dpr;
+    assert.ok(zoom < 1, `${at}: drawn at ${zoom}`);
+    const laid = c.css.map((n) => n / zoom);
+    assert.ok((layout[0] === null ? laid[0] >= 640 : Math.abs(laid[0] - layout[0]) < 2) && Math.abs(laid[1] - layout[1]) < 2, `${at}: laid out at ${laid.map(Math.round)}, not ${layout}`);
+    const drawn = await page.evaluate(() => window.drawnText);
+    assert.deepEqual(drawn.filter((t) => t.text.trim() && t.px + 0.05 < 11).slice(0, 5), [], `${at}: the layout's labels under 11 px`);
+    assert.deepEqual(drawn.filter((t) => t.text.includes('\u2026')), [], `${at}: labels cut short`);
+    if (hash.includes('gc/39')) assert.ok(drawn.some((t) => t.text === '2 s'), `${at}: no chart under the readouts`);
+    // The whole picture is on the canvas and spans it: labels start across
+    // its width, none past its right edge.
+    const starts = drawn.map((t) => t.at);
+    assert.ok(Math.max(...starts) < c.css[0] && Math.max(...starts) > c.css[0] / 2 && Math.min(...starts) >= 0, `${at}: labels start from ${Math.min(...starts)} to ${Math.max(...starts)} px on a ${c.css[0]} px canvas`);
+    const ink = await canvasStats(page);
+    assert.ok(ink.ink > 200 && ink.colours > 8, `${at}: a picture`);
+    await screenshot(page, `small-canvas-${hash.replace(/[#/?=&]/g, '-')}-${width}x${height}`);
+    assert.deepEqual(errors, []);
+    await context.close();
   }
 });
 

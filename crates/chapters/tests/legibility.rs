@@ -41,6 +41,42 @@ const SIZES: [(&str, Viewport, f32); 17] = [
     ("640x360", Viewport::new(640.0, 306.0), 11.0),
 ];
 
+/// Canvases smaller than the layouts are made for: a 4-inch phone on its
+/// side, small frames in a blog post or a deck, a phone's picture squeezed
+/// by a short screen. Each is laid out where `memview::fit` puts it (a floor
+/// the sizes above also meet) and drawn scaled down; the text sizes checked
+/// are the layout's own.
+const SMALL_CANVASES: [(f32, f32); 14] = [
+    (568.0, 266.0),
+    (480.0, 210.0),
+    (480.0, 270.0),
+    (400.0, 300.0),
+    (400.0, 225.0),
+    (320.0, 180.0),
+    (544.0, 306.0),
+    (600.0, 330.0),
+    (390.0, 330.0),
+    (408.0, 360.0),
+    (449.0, 360.0),
+    (440.0, 300.0),
+    (300.0, 250.0),
+    (1200.0, 250.0),
+];
+
+/// Every size checked: the ones above, then each small canvas at its floor,
+/// for a step without sliders and (named "… sliders") one with them.
+fn sizes() -> Vec<(String, Viewport, f32)> {
+    let mut out: Vec<(String, Viewport, f32)> = SIZES.iter().map(|&(name, vp, min)| (String::from(name), vp, min)).collect();
+    for (w, h) in SMALL_CANVASES {
+        for sliders in [false, true] {
+            let (vp, _) = memview::fit(w, h, sliders);
+            let name = format!("{w}x{h} canvas at {:.0}x{:.0}{}", vp.width, vp.height, if sliders { " sliders" } else { "" });
+            out.push((name, vp, 11.0));
+        }
+    }
+    out
+}
+
 /// Advance of one character of the canvas's monospace font, per px of size
 /// (DejaVu Sans Mono and Liberation Mono: 0.6; a little over, to be safe). A
 /// Japanese character counts as 1.65 of them (Noto Sans CJK JP: 1 em).
@@ -244,7 +280,7 @@ fn every_picture_reads_at_every_size(lang: Language) {
     // LEGIBILITY_CHAPTER=gc checks one chapter.
     let only = std::env::var("LEGIBILITY_CHAPTER").ok();
     for ch in catalog_in(lang).into_iter().filter(|c| only.as_deref().is_none_or(|o| o == c.id)) {
-        for (name, vp, min_font) in SIZES {
+        for (name, vp, min_font) in sizes() {
             let vp = vp.in_language(lang);
             for (i, scene) in pictures(&ch, vp, name.ends_with("sliders")) {
                 let mut seen = std::collections::BTreeSet::new();

@@ -26,6 +26,9 @@ pub struct Canvas2d {
     alpha: f32,
     fill: Option<Rgba>,
     stroke: Option<Rgba>,
+    /// Device pixels per unit of the draw list (devicePixelRatio times the
+    /// picture's zoom).
+    scale: f64,
 }
 
 // Hex colours and integer font sizes keep float formatting (and its code
@@ -44,11 +47,13 @@ impl Canvas2d {
             .get_context_with_context_options("2d", &opaque)?
             .ok_or_else(|| JsValue::from_str("this browser has no 2D canvas"))?
             .dyn_into::<CanvasRenderingContext2d>()?;
-        Ok(Canvas2d { canvas, ctx, font: String::new(), alpha: -1.0, fill: None, stroke: None })
+        Ok(Canvas2d { canvas, ctx, font: String::new(), alpha: -1.0, fill: None, stroke: None, scale: 1.0 })
     }
 
-    /// Matches the backing store to `css_w`×`css_h` CSS pixels at `dpr`.
-    pub fn resize(&mut self, css_w: f64, css_h: f64, dpr: f64) {
+    /// Matches the backing store to `css_w`×`css_h` CSS pixels at `dpr`,
+    /// and draws the draw list scaled by `zoom` (below 1 for a picture laid
+    /// out larger than its canvas).
+    pub fn resize(&mut self, css_w: f64, css_h: f64, dpr: f64, zoom: f64) {
         let w = (css_w * dpr).round().max(1.0) as u32;
         let h = (css_h * dpr).round().max(1.0) as u32;
         if self.canvas.width() != w || self.canvas.height() != h {
@@ -58,11 +63,15 @@ impl Canvas2d {
             self.font.clear();
             (self.alpha, self.fill, self.stroke) = (-1.0, None, None);
         }
-        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        self.scale = dpr * zoom;
+        let _ = self.ctx.set_transform(self.scale, 0.0, 0.0, self.scale, 0.0, 0.0);
     }
 
     pub fn paint(&mut self, cmds: &[Cmd]) {
-        let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
+        // The backing store in draw-list units, or more: at a scale of 1 or
+        // more its device pixels are at least as many.
+        let k = self.scale.min(1.0);
+        let (w, h) = (f64::from(self.canvas.width()) / k, f64::from(self.canvas.height()) / k);
         let cmds = match cmds {
             // A scene starts with its opaque background, drawn here over the
             // whole backing store: the scene's own rect ends at its
@@ -256,7 +265,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn paints_exact_colours_at_device_pixel_ratio_2() {
         let mut c = canvas(1, 1);
-        c.resize(20.0, 10.0, 2.0);
+        c.resize(20.0, 10.0, 2.0, 1.0);
         assert_eq!((c.canvas.width(), c.canvas.height()), (40, 20));
         c.paint(&[Cmd::Rect { rect: Rect::new(10.0, 0.0, 10.0, 10.0), radius: 0.0, fill: Some(Rgba(0x0072b2ff)), stroke: None, line_width: 0.0, alpha: 1.0 }]);
         // CSS pixel (15, 5) is device pixel (30, 10).
@@ -271,7 +280,7 @@ mod tests {
         let mut c = canvas(1, 1);
         // 20.25 × 10.25 CSS px at dpr 2: 41 × 21 device pixels, the last
         // row and column only partly inside the scene.
-        c.resize(20.25, 10.25, 2.0);
+        c.resize(20.25, 10.25, 2.0, 1.0);
         let rect = |x: f32, w: f32, colour: u32| Cmd::Rect {
             rect: Rect::new(x, 0.0, w, 10.25),
             radius: 0.0,
@@ -289,6 +298,30 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn a_picture_laid_out_larger_than_its_canvas_is_drawn_scaled_to_fill_it() {
+        let mut c = canvas(1, 1);
+        // Laid out at 60 × 30, drawn at half size into 30 × 15 CSS px at dpr 1.
+        c.resize(30.0, 15.0, 1.0, 0.5);
+        assert_eq!((c.canvas.width(), c.canvas.height()), (30, 15));
+        let rect = |x: f32, y: f32, w: f32, h: f32, colour: u32| Cmd::Rect {
+            rect: Rect::new(x, y, w, h),
+            radius: 0.0,
+            fill: Some(Rgba(colour)),
+            stroke: None,
+            line_width: 0.0,
+            alpha: 1.0,
+        };
+        c.paint(&[rect(0.0, 0.0, 60.0, 30.0, 0x0072b2ff)]);
+        c.paint(&[rect(0.0, 0.0, 60.0, 30.0, 0x15171cff), rect(40.0, 20.0, 20.0, 10.0, 0xfbfaf7ff)]);
+        // The layout's (50, 25) is the canvas's (25, 12); the background
+        // reaches the last device pixel.
+        assert_eq!(pixel(&c, 25.0, 12.0), vec![0xfb, 0xfa, 0xf7, 0xff]);
+        for (x, y) in [(0.0, 0.0), (29.0, 0.0), (0.0, 14.0), (15.0, 7.0)] {
+            assert_eq!(pixel(&c, x, y), vec![0x15, 0x17, 0x1c, 0xff], "device pixel ({x}, {y}) is the new background");
+        }
+    }
+
+    #[wasm_bindgen_test]
     fn paints_a_chapter_state() {
         let ch = chapters::catalog().into_iter().find(|c| c.id == "stack-heap").expect("chapter");
         let tl = ch.timeline().expect("builds");
@@ -296,7 +329,7 @@ mod tests {
         let vp = memview::Viewport::new(640.0, 400.0);
         let scene = memview::layout(tl.state(11).expect("step 12"), &stage, vp, &ch.steps[11].focus);
         let mut c = canvas(1, 1);
-        c.resize(640.0, 400.0, 1.0);
+        c.resize(640.0, 400.0, 1.0, 1.0);
         c.paint(&memview::paint(&scene, &memview::Palette::LIGHT));
         let data = c.ctx.get_image_data(0.0, 0.0, 640.0, 400.0).expect("image data").data().0;
         let mut colours: Vec<u32> = data.chunks(4).map(|p| u32::from_be_bytes([p[0], p[1], p[2], p[3]])).collect();

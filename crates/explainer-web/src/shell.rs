@@ -187,8 +187,8 @@ pub fn request_frame(sh: &Shared) {
 fn paint(s: &mut Shell, now: f64) -> bool {
     let Some(scene) = s.session.frame(now) else { return false };
     let cmds = memview::paint(&scene, &s.session.palette());
-    let vp = s.session.viewport();
-    s.canvas.resize(f64::from(vp.width), f64::from(vp.height), s.dpr);
+    let (vp, zoom) = (s.session.viewport(), f64::from(s.session.zoom()));
+    s.canvas.resize(f64::from(vp.width) * zoom, f64::from(vp.height) * zoom, s.dpr, zoom);
     s.canvas.paint(&cmds);
     true
 }

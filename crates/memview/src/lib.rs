@@ -15,6 +15,7 @@ extern crate alloc;
 mod by_key;
 mod describe;
 mod draw_list;
+mod floor;
 mod focus;
 mod geom;
 mod highlight;
@@ -38,6 +39,7 @@ mod tween;
 
 pub use describe::describe;
 pub use draw_list::{dump, paint, Cmd, TextAlign};
+pub use floor::fit;
 pub use focus::Focus;
 pub use geom::{Point, Rect};
 pub use highlight::{highlight, Syntax, Token};

@@ -87,7 +87,12 @@ pub struct Session {
     last_advance: f64,
     reduced_motion: bool,
     dark: bool,
+    /// The canvas's size in CSS px, as the page last reported it.
+    canvas: (f32, f32),
+    /// What the picture is laid out for, and the scale it is drawn at: below
+    /// 1 on a canvas smaller than the layouts are made for (`memview::fit`).
     viewport: Viewport,
+    zoom: f32,
     /// The language of every word on the page, and the one the browser
     /// prefers (a link without `lang` opens in that one).
     lang: Language,
@@ -125,7 +130,9 @@ impl Session {
             last_advance: 0.0,
             reduced_motion: false,
             dark: false,
+            canvas: (800.0, 500.0),
             viewport: Viewport::new(800.0, 500.0),
+            zoom: 1.0,
             lang: Language::En,
             preferred: Language::En,
             lang_in_link: false,
@@ -198,6 +205,23 @@ impl Session {
 
     pub fn viewport(&self) -> Viewport {
         self.viewport
+    }
+
+    /// The scale the picture is drawn at: the viewport times this is the
+    /// canvas.
+    pub fn zoom(&self) -> f32 {
+        self.zoom
+    }
+
+    /// Lays the picture out where `memview::fit` puts this canvas for this
+    /// step (a step with sliders may need less height); true if that moved.
+    fn fit(&mut self) -> bool {
+        let sliders = self.knobs.iter().next().is_some();
+        let (vp, zoom) = memview::fit(self.canvas.0, self.canvas.1, sliders);
+        let vp = vp.in_language(self.lang);
+        let moved = vp != self.viewport;
+        (self.viewport, self.zoom) = (vp, zoom);
+        moved
     }
 
     /// Effects produced since the last call, oldest first.
@@ -362,9 +386,8 @@ impl Session {
             Intent::Dark(d) => self.dark = d,
             Intent::ReducedMotion(r) => self.reduced_motion = r,
             Intent::Resize { width, height, .. } => {
-                let vp = Viewport::new(width.max(1.0), height.max(1.0)).in_language(self.lang);
-                if vp != self.viewport || self.scene.is_none() {
-                    self.viewport = vp;
+                self.canvas = (width, height);
+                if self.fit() || self.scene.is_none() {
                     self.relayout();
                     self.anim = None;
                 }
@@ -630,11 +653,14 @@ impl Session {
         // "Link copied" was said of the step left.
         self.copy_status.clear();
         self.enter_figure();
+        // On a small canvas a step with sliders may be laid out at another
+        // size: no tween between two scales.
+        let rescaled = self.fit();
         self.content = None;
         self.relayout();
         let playout = if adjacent { self.playout_from(was) } else { None };
         self.anim = match from {
-            Some(from) if !self.reduced_motion => {
+            Some(from) if !self.reduced_motion && !rescaled => {
                 let duration = match playout {
                     Some((a, b)) => (a.abs_diff(b) as f64 * SCAN_MS_PER_OBJECT).max(SCAN_MIN_MS).min(SCAN_MAX_MS) / self.speed,
                     None if adjacent => STEP_ANIM_MS / self.speed.max(1.0),

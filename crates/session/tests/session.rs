@@ -273,3 +273,30 @@ fn seeking_equals_stepping_for_every_step() {
         }
     }
 }
+
+/// A canvas smaller than the layouts are made for is laid out at a floor
+/// and drawn scaled; on such a canvas a step with sliders may need another
+/// floor, and the page cuts to it rather than tweening across two scales.
+#[test]
+fn a_small_canvas_is_laid_out_at_a_floor_and_drawn_scaled() {
+    let mut s = open("#/stack-heap/19");
+    // A 4-inch phone on its side.
+    s.dispatch(Intent::Resize { width: 568.0, height: 266.0, dpr: 2.0 }, 0.0);
+    let vp = s.viewport();
+    assert_eq!((vp.width.round(), vp.height.round(), (s.zoom() * 1000.0).round()), (653.0, 306.0, 869.0));
+    let scene = s.frame(0.0).expect("a picture");
+    assert!((scene.width - 653.0).abs() < 1.0 && (scene.height - 306.0).abs() < 1.0, "the picture is laid out at the floor");
+    // A canvas the layouts are made for is drawn as it is.
+    s.dispatch(Intent::Resize { width: 850.0, height: 620.0, dpr: 1.0 }, 0.0);
+    assert_eq!((s.viewport().width, s.viewport().height, s.zoom()), (850.0, 620.0, 1.0));
+
+    // 390 × 330: a step with sliders fits as it is; the step before it,
+    // without, is laid out at 473 × 400.
+    let with = steps_with("gc", "GOGC")[0];
+    let mut s = open(&format!("#/gc/{with}"));
+    s.dispatch(Intent::Resize { width: 390.0, height: 330.0, dpr: 1.0 }, 0.0);
+    assert_eq!(s.zoom(), 1.0);
+    s.dispatch(Intent::Prev, 10.0);
+    assert!(s.zoom() < 0.83, "gc/{}: zoom {}", with - 1, s.zoom());
+    assert!(!s.moving(), "no tween between two scales");
+}

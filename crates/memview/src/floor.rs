@@ -1,0 +1,76 @@
+//! The smallest canvases the layouts are made for. A canvas below them (a
+//! 4-inch phone on its side, a small frame in a blog post) is laid out at
+//! the nearest size that reads and drawn scaled down to fit: a miniature of
+//! the whole picture, not one with its panels run together.
+//!
+//! The floors are the sizes crates/chapters/tests/legibility.rs checks;
+//! between 375 and 640 px wide the stacked forms need more height than the
+//! phone forms below or the side-by-side forms above.
+
+use crate::layout::Viewport;
+
+/// No layout is made for less than a 4-inch phone's width.
+const MIN_WIDTH: f32 = 320.0;
+
+/// (from this width, the height needed, the height needed on a step with
+/// sliders), widest first.
+const FLOORS: [(f32, f32, f32); 3] = [(640.0, 306.0, 306.0), (450.0, 360.0, 360.0), (0.0, 400.0, 330.0)];
+
+/// The viewport to lay out a `width` × `height` canvas at, and the scale
+/// (at most 1) to draw that layout at so it fills the canvas. `sliders`: the
+/// step shows sliders (their figures are made for less height on a phone).
+pub fn fit(width: f32, height: f32, sliders: bool) -> (Viewport, f32) {
+    let (width, height) = (width.max(1.0), height.max(1.0));
+    let mut scale = 1.0;
+    // The largest scale that meets a floor: the widest floor first, since
+    // each wider one asks for less height.
+    for (from, plain, with_sliders) in FLOORS {
+        let need = if sliders { with_sliders } else { plain };
+        scale = (height / need).min(width / MIN_WIDTH).min(1.0);
+        if width / scale >= from {
+            break;
+        }
+    }
+    (Viewport::new(width / scale, height / scale), scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    fn size(w: f32, h: f32, sliders: bool) -> (u32, u32, u32) {
+        let (vp, s) = fit(w, h, sliders);
+        (vp.width.round() as u32, vp.height.round() as u32, (s * 1000.0).round() as u32)
+    }
+
+    #[test]
+    fn canvases_the_layouts_are_made_for_are_drawn_as_they_are() {
+        for (w, h, sliders) in [
+            (830.0, 621.0, false),
+            (960.0, 428.0, false),
+            (510.0, 441.0, false),
+            (390.0, 473.0, false),
+            (390.0, 371.0, true),
+            (320.0, 400.0, false),
+            (320.0, 330.0, true),
+            (844.0, 336.0, false),
+            (640.0, 306.0, false),
+        ] {
+            assert_eq!(size(w, h, sliders), (w as u32, h as u32, 1000), "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn smaller_canvases_are_laid_out_at_a_floor_and_scaled_down() {
+        // A 4-inch phone on its side: the width for a side-by-side layout.
+        assert_eq!(size(568.0, 266.0, false), (653, 306, 869));
+        // A 16:9 frame of 480 × 270: too narrow at 306 px high for the
+        // side-by-side forms, so laid out 640 × 360.
+        assert_eq!(size(480.0, 270.0, false), (640, 360, 750));
+        // A 390 px phone's picture at 330 px high on a step without sliders.
+        assert_eq!(size(390.0, 330.0, false), (473, 400, 825));
+        // Narrower than any phone.
+        assert_eq!(size(300.0, 500.0, false), (320, 533, 938));
+        assert_eq!(size(300.0, 250.0, true), (396, 330, 758));
+    }
+}
