@@ -27,6 +27,9 @@ use alloc::vec::Vec;
 
 /// The stack guard on linux/amd64: StackNosplitBase 800 + StackSmall 128.
 pub const GUARD: u64 = 928;
+/// Go ≤ 1.2's stack guard: StackGuard = 256 + StackSystem (0 on Linux),
+/// runtime/stack.h.
+pub const SEGMENT_GUARD: u64 = 256;
 /// A new goroutine's stack since Go 1.4 (and the minimum since 1.19).
 pub const START_SIZE: u64 = 2048;
 /// runtime.maxstacksize on 64-bit: decimal, for a nicer error message.
@@ -42,6 +45,18 @@ pub enum Scheme {
     Segmented(u64),
     /// Go's contiguous stacks, starting at this size.
     Copying(u64),
+}
+
+impl Scheme {
+    /// The room a frame must leave at the bottom of its stack or segment
+    /// (none for a fixed stack, which has no check and overflows).
+    pub fn guard(self) -> u64 {
+        match self {
+            Scheme::Fixed(_) => 0,
+            Scheme::Segmented(_) => SEGMENT_GUARD,
+            Scheme::Copying(_) => GUARD,
+        }
+    }
 }
 
 /// What an 8-byte slot or register holds.
@@ -310,9 +325,9 @@ impl GStack {
             Scheme::Segmented(min) => {
                 let mut seg = self.blocks.len() - 1;
                 let sp = self.sp(seg);
-                let base = if sp.saturating_sub(size) < self.blocks[seg].lo + GUARD {
+                let base = if sp.saturating_sub(size) < self.blocks[seg].lo + SEGMENT_GUARD {
                     // Does not fit: link a new segment (big enough for it).
-                    let b = self.new_block(min.max(size + GUARD));
+                    let b = self.new_block(min.max(size + SEGMENT_GUARD));
                     self.blocks.push(b);
                     self.counters.segments_linked += 1;
                     seg += 1;
@@ -473,7 +488,7 @@ mod tests {
     #[test]
     fn segmented_stacks_split_hot_in_a_loop() {
         let mut s = GStack::new(Scheme::Segmented(SEGMENT));
-        s.apply(&GOp::Call { func: "main", size: SEGMENT - GUARD - 64 });
+        s.apply(&GOp::Call { func: "main", size: SEGMENT - SEGMENT_GUARD - 64 });
         for _ in 0..100 {
             s.apply(&GOp::Call { func: "f", size: 128 });
             s.apply(&GOp::Return);

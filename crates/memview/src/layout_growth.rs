@@ -27,7 +27,7 @@ use crate::text;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memsim::growth::{Block, GFrame, GStack, Growth, Overflow, Scheme, Word, GUARD, START_SIZE};
+use memsim::growth::{Block, GFrame, GStack, Growth, Overflow, Scheme, Word, START_SIZE};
 
 /// Frames drawn one by one at most; older ones merge into one box.
 const DRAWN: usize = 14;
@@ -164,12 +164,15 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         }
         // The guard zone: a frame must end above it or the stack grows.
         if !matches!(s.scheme, Scheme::Fixed(_)) {
-            let gh = (GUARD as f32 * scale).max(mt.f * 1.2).min(r.h * 0.5);
-            let label = lang
-                .pick(["stack guard \u{b7} 928 B", "guard \u{b7} 928 B", "guard"], ["スタックガード \u{b7} 928 B", "ガード \u{b7} 928 B", "ガード"])
-                .into_iter()
-                .find(|l| mt.width(l, small) + mt.ch * 1.2 <= r.w)
-                .unwrap_or("");
+            let gh = (s.scheme.guard() as f32 * scale).max(mt.f * 1.2).min(r.h * 0.5);
+            let labels = match s.scheme {
+                // Go ≤ 1.2's guard (runtime/stack.h); 928 B in Go 1.27 on amd64.
+                Scheme::Segmented(_) => {
+                    lang.pick(["stack guard \u{b7} 256 B", "guard \u{b7} 256 B", "guard"], ["スタックガード \u{b7} 256 B", "ガード \u{b7} 256 B", "ガード"])
+                }
+                _ => lang.pick(["stack guard \u{b7} 928 B", "guard \u{b7} 928 B", "guard"], ["スタックガード \u{b7} 928 B", "ガード \u{b7} 928 B", "ガード"]),
+            };
+            let label = labels.into_iter().find(|l| mt.width(l, small) + mt.ch * 1.2 <= r.w).unwrap_or("");
             let mut guard = Node::new(Key::Part("stack-guard", (b.lo >> 12) as u32), Rect::new(r.x, r.bottom() - gh, r.w, gh)).fill(Role::GcGrey);
             if gh >= small * 1.2 {
                 guard = guard.text(mt.ch * 0.6, gh / 2.0, small, Role::OnWhite, label, TextAlign::Left, false);

@@ -83,11 +83,11 @@ pub fn chapter(l: Language) -> Chapter {
     .at("func main()")
     .view(View::Figure(Rc::new(Reserve { lang: l })));
 
-    // Go ≤ 1.2: 8 KiB segments; main and six frames leave too little room
-    // above the guard for a seventh.
+    // Go ≤ 1.2: 8 KiB segments above a 256-byte guard; main and seven
+    // frames leave too little room for an eighth.
     let seg: Rc<Vec<GOp>> = Rc::new({
         let mut ops = alloc::vec![GOp::Call { func: "main", size: SUM_FRAME }];
-        ops.extend((0..6).map(|_| GOp::Call { func: "sum", size: 1024 }));
+        ops.extend((0..7).map(|_| GOp::Call { func: "sum", size: 1024 }));
         ops.push(GOp::Call { func: "sum", size: 1024 });
         ops.push(GOp::Return);
         for _ in 0..1000 {
@@ -102,18 +102,18 @@ pub fn chapter(l: Language) -> Chapter {
         "Go 1.2 まではセグメントスタックでした。次のフレームが今のセグメントに収まらなければ、新しい 8 KiB のセグメント（Go 1.2 の最小サイズ）をつなぎ、そこにフレームを置きます。何もコピーしません。",
     ))
     .at("sum(depth-1, total)")
-    .view(script(Scheme::Segmented(SEGMENT), &seg, 8));
+    .view(script(Scheme::Segmented(SEGMENT), &seg, 9));
     c.step(l.pick(
         "Returning from the first frame of a segment unlinks the segment and frees it again.",
         "セグメントの最初のフレームから戻ると、そのセグメントは切り離され、また解放されます。",
     ))
     .at("func sum(depth int, total *int)")
-    .view(script(Scheme::Segmented(SEGMENT), &seg, 9));
+    .view(script(Scheme::Segmented(SEGMENT), &seg, 10));
     c.step(l.pick(
         "The hot split: a call in a loop right at a segment boundary links and frees a segment on every \
-         iteration — here 1,000 calls, 1,000 segments linked and freed. Programs slowed down for no visible \
-         reason.",
-        "これがホットスプリット問題です。セグメントの境界ちょうどでループから関数を呼ぶと、反復のたびにセグメントをつないでは解放します。ここでは 1,000 回の呼び出しで、セグメントのリンクと解放も 1,000 回ずつです。プログラムは目に見える理由もなく遅くなりました。",
+         iteration — here 1,000 more calls link and free 1,000 more segments. Programs slowed down for no \
+         visible reason.",
+        "これがホットスプリット問題です。セグメントの境界ちょうどでループから関数を呼ぶと、反復のたびにセグメントをつないでは解放します。ここではさらに 1,000 回の呼び出しで、リンクと解放もさらに 1,000 回ずつです。プログラムは目に見える理由もなく遅くなりました。",
     ))
     .at("sum(depth-1, total)")
     .view(script(Scheme::Segmented(SEGMENT), &seg, seg.len()));
