@@ -3,7 +3,7 @@
 // link; a shared link redraws the same; bad values get a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasHash, hashOf, terminalOf } from './harness.mjs';
+import { serve, launch, open, reopen, settle, screenshot, canvasHash, hashOf, terminalOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -56,12 +56,20 @@ test('sliders rewrite the numbers, the picture and the link', async () => {
   await context.close();
 });
 
-test('one call shows only the list length, and the path past 32 KiB', async () => {
-  const { page, context, errors } = await open(browser, srv.url, '#/case-study/3?n=2049');
+test('one call shows only the list length, and the path past 32,760 B', async () => {
+  const opened = await open(browser, srv.url, '#/case-study/3?n=2049');
+  const { page, context, errors } = opened;
   await settle(page);
   assert.equal(await page.isVisible('#n'), true);
   assert.equal(await page.isVisible('#rate'), false, 'this step does not use the call rate');
   assert.match(await page.textContent('#state-desc'), /large: 5 pages = 40,960 B/);
+  // 2,047 values and their malloc header are class 67's last request;
+  // 2,048 values (32,768 B), though class 67's size, are a large object.
+  for (const [n, path] of [['2047', /size class 67: 32,768 B/], ['2048', /large: 4 pages = 32,768 B/]]) {
+    await reopen(opened, srv.url, `#/case-study/3?n=${n}`);
+    await settle(page);
+    assert.match(await page.textContent('#state-desc'), path, `n=${n}`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

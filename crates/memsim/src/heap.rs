@@ -21,7 +21,7 @@
 //! size sit side by side and are never moved (Go's heap does not compact).
 
 use crate::addr::{Addr, Id};
-use crate::size_classes::{class_for, is_tiny, nelems, tiny_align, with_header, PAGE_SIZE, TINY_SIZE};
+use crate::size_classes::{class_for, class_of_request, is_tiny, nelems, tiny_align, PAGE_SIZE, TINY_SIZE};
 use crate::value::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -96,7 +96,7 @@ impl Heap {
             return self.alloc_tiny(id, ty, value);
         }
         // Small pointerful objects over 512 B carry an 8-byte malloc header.
-        let (addr, size, class) = match class_for(with_header(requested, !noscan)) {
+        let (addr, size, class) = match class_of_request(requested, !noscan) {
             Some(sc) => (self.alloc_slot(sc, noscan), u64::from(sc.bytes_per_obj), sc.class),
             None => {
                 let pages = requested.div_ceil(PAGE_SIZE);

@@ -16,13 +16,18 @@ pub use crate::size_class_table::SIZE_CLASSES;
 
 /// Bytes in a heap page (`_PageShift = 13`).
 pub const PAGE_SIZE: u64 = 8192;
-/// Largest small object (`_MaxSmallSize`); bigger requests are large objects.
+/// The largest size class (`_MaxSmallSize`). Since Go 1.22 the largest
+/// small *request* is 8 bytes less ([`MAX_SMALL_REQUEST`]).
 pub const MAX_SMALL_SIZE: u64 = 32768;
 /// Pointer-free requests under this size go to the tiny allocator.
 pub const TINY_SIZE: u64 = 16;
 /// Since Go 1.22, small objects with pointers over 512 B carry an 8-byte
 /// malloc header, so the small path tests `size <= MAX_SMALL_SIZE - 8`.
 pub const MALLOC_HEADER_SIZE: u64 = 8;
+/// The largest request `mallocgc` serves from a size class, with or without
+/// pointers (`size <= maxSmallSize-gc.MallocHeaderSize`); from 32,761 bytes
+/// on, even a pointer-free request is a large object of whole pages.
+pub const MAX_SMALL_REQUEST: u64 = MAX_SMALL_SIZE - MALLOC_HEADER_SIZE;
 
 /// One row of the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +39,9 @@ pub struct SizeClass {
     pub tail_waste: u16,
 }
 
-/// The size class a small request rounds up to, or `None` for a large object.
+/// The size class that holds `size` bytes (a request plus any malloc
+/// header), or `None` past the largest class. Which requests are small at
+/// all is [`class_of_request`]'s question.
 pub fn class_for(size: u64) -> Option<SizeClass> {
     if size > MAX_SMALL_SIZE {
         return None;
@@ -42,25 +49,29 @@ pub fn class_for(size: u64) -> Option<SizeClass> {
     SIZE_CLASSES.iter().copied().find(|c| u64::from(c.bytes_per_obj) >= size)
 }
 
-/// Bytes the allocator hands out for a request of `size` bytes: the class
-/// size for small objects, whole pages for large ones.
-pub fn rounded_size(size: u64) -> u64 {
-    match class_for(size) {
+/// The size class a request of `size` bytes of an object with or without
+/// pointers is served from, as `mallocgc` decides since Go 1.22, or `None`
+/// for a large object: small pointerful objects over 512 B first grow by an
+/// 8-byte malloc header.
+pub fn class_of_request(size: u64, has_pointers: bool) -> Option<SizeClass> {
+    if size > MAX_SMALL_REQUEST {
+        return None;
+    }
+    class_for(with_header(size, has_pointers))
+}
+
+/// Bytes the allocator hands out for a request of `size` bytes of an
+/// object with or without pointers: its size class's size, or whole pages.
+pub fn alloc_size(size: u64, has_pointers: bool) -> u64 {
+    match class_of_request(size, has_pointers) {
         Some(c) => u64::from(c.bytes_per_obj),
         None => size.div_ceil(PAGE_SIZE) * PAGE_SIZE,
     }
 }
 
-/// Bytes the allocator hands out for a request of `size` bytes of an
-/// object with or without pointers, as `mallocgc` does since Go 1.22: small
-/// pointerful objects over 512 B first grow by an 8-byte malloc header.
-pub fn alloc_size(size: u64, has_pointers: bool) -> u64 {
-    rounded_size(with_header(size, has_pointers))
-}
-
 /// The request plus its malloc header, when it gets one.
 pub fn with_header(size: u64, has_pointers: bool) -> u64 {
-    if has_pointers && size > 512 && size <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
+    if has_pointers && size > 512 && size <= MAX_SMALL_REQUEST {
         size + MALLOC_HEADER_SIZE
     } else {
         size
@@ -134,21 +145,33 @@ mod tests {
 
     #[test]
     fn rounding_matches_go() {
-        assert_eq!(rounded_size(1), 8);
-        assert_eq!(rounded_size(16), 16);
-        assert_eq!(rounded_size(17), 24);
+        assert_eq!(alloc_size(1, false), 8);
+        assert_eq!(alloc_size(16, false), 16);
+        assert_eq!(alloc_size(17, false), 24);
         // The case study: 1,000 `any` values = 16,000 B, class 59.
         assert_eq!(class_for(16_000).map(|c| c.class), Some(59));
-        assert_eq!(rounded_size(16_000), 16_384);
-        assert_eq!(rounded_size(32_768), 32_768);
-        assert_eq!(rounded_size(32_769), 40_960);
-        assert_eq!(rounded_size(1 << 20), 1 << 20);
+        assert_eq!(alloc_size(16_000, false), 16_384);
+        assert_eq!(alloc_size(32_769, false), 40_960);
+        assert_eq!(alloc_size(1 << 20, false), 1 << 20);
         // Malloc headers: 520 B of pointers need 528, class 27 (576 B).
         assert_eq!(alloc_size(520, true), 576);
         assert_eq!(alloc_size(520, false), 576);
         assert_eq!(alloc_size(512, true), 512);
         assert_eq!(alloc_size(32_760, true), 32_768);
-        assert_eq!(alloc_size(32_768, true), 32_768);
+    }
+
+    #[test]
+    fn small_requests_end_8_bytes_below_the_largest_class() {
+        // 32,760 B, with its header or without, is class 67's last request.
+        assert_eq!(class_of_request(32_760, true).map(|c| c.class), Some(67));
+        assert_eq!(class_of_request(32_760, false).map(|c| c.class), Some(67));
+        // From 32,761 B on, pointers or not: a large object of whole pages,
+        // though 32,768 B is also class 67's size.
+        for n in [32_761, 32_768] {
+            assert_eq!(class_of_request(n, false), None, "{n}");
+            assert_eq!(class_of_request(n, true), None, "{n}");
+            assert_eq!(alloc_size(n, false), 32_768, "{n}: four pages");
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use memsim::casestudy::{Outcome, Version, ANY_BYTES};
 use memsim::pacer::{Workload, MIB};
-use memsim::size_classes::{class_for, nelems, with_header, PAGE_SIZE};
+use memsim::size_classes::{class_of_request, nelems, with_header, MAX_SMALL_REQUEST, PAGE_SIZE};
 
 /// `16000` → `16,000`.
 pub fn grouped(n: u64) -> String {
@@ -58,7 +58,7 @@ pub fn call_path(n: u64, lang: Language) -> Vec<(String, String)> {
             Language::Ja => (format!("+ 8 B の malloc ヘッダ = {} B", grouped(with)), String::from("ポインタを含み、512 B を超えるため")),
         });
     }
-    match class_for(with) {
+    match class_of_request(raw, true) {
         Some(c) => {
             let (class, bytes, span, rounding) =
                 (c.class, grouped(u64::from(c.bytes_per_obj)), text::bytes(u64::from(c.bytes_per_span)), grouped(u64::from(c.bytes_per_obj) - with));
@@ -79,10 +79,14 @@ pub fn call_path(n: u64, lang: Language) -> Vec<(String, String)> {
         None => {
             let pages = with.div_ceil(PAGE_SIZE);
             steps.push(match lang {
-                Language::En => (format!("large: {pages} pages = {} B", grouped(pages * PAGE_SIZE)), String::from("over 32 KiB: whole 8 KiB pages of its own")),
-                Language::Ja => {
-                    (format!("ラージオブジェクト：{pages} ページ = {} B", grouped(pages * PAGE_SIZE)), String::from("32 KiB 超：8 KiB のページを丸ごと専有"))
-                }
+                Language::En => (
+                    format!("large: {pages} pages = {} B", grouped(pages * PAGE_SIZE)),
+                    format!("over {} B: whole 8 KiB pages of its own", grouped(MAX_SMALL_REQUEST)),
+                ),
+                Language::Ja => (
+                    format!("ラージオブジェクト：{pages} ページ = {} B", grouped(pages * PAGE_SIZE)),
+                    format!("{} B 超：8 KiB のページを丸ごと専有", grouped(MAX_SMALL_REQUEST)),
+                ),
             });
         }
     }
@@ -278,6 +282,10 @@ mod tests {
         assert_eq!(path[2].0, "+ 8 B malloc header = 16,008 B");
         assert_eq!(path[3].0, "size class 59: 16,384 B");
         assert_eq!(call_path(2049, Language::En)[2].0, "large: 5 pages = 40,960 B", "no header on a large object");
+        // 2,047 values with their header are class 67's last request; 2,048
+        // values, though exactly class 67's size, are a large object.
+        assert_eq!(call_path(2047, Language::En)[3].0, "size class 67: 32,768 B");
+        assert_eq!(call_path(2048, Language::En)[2], ("large: 4 pages = 32,768 B".into(), "over 32,760 B: whole 8 KiB pages of its own".into()));
         assert_eq!(call_path(3, Language::En).len(), 4, "small pointerful objects have no header");
         // A span holds what Go 1.27 puts in it, not the table's upper bound:
         // 16-byte pointerful objects leave 128 B of inline mark bits and

@@ -151,3 +151,27 @@ fn allocation_sizes_match_go_benchmem() {
     }
     assert_eq!(checked, BYTES.len() + POINTER_BYTES.len(), "every size was measured:\n{text}");
 }
+
+/// Where small requests end: since Go 1.22 `mallocgc` serves a request from
+/// a size class only up to 32,760 bytes (`maxSmallSize - MallocHeaderSize`),
+/// pointers or not, though the largest class is 32,768. The real runtime's
+/// allocs-by-size histogram says which path each size took
+/// (tests/truth/go/largeobj); the simulation must agree.
+#[test]
+fn large_objects_start_where_go_starts_them() {
+    let sizes = [32_000, 32_752, 32_760, 32_761, 32_768, 32_769, 40_960];
+    // Pointers come in 8-byte words.
+    let args: Vec<String> = sizes.iter().flat_map(|n| [Some(n.to_string()), (n % 8 == 0).then(|| format!("p{n}"))]).flatten().collect();
+    let (ok, out) = run(&root().join("tests/truth/go"), &[&["run", "./largeobj"][..], &args.iter().map(String::as_str).collect::<Vec<_>>()].concat());
+    assert!(ok, "{out}");
+    let mut checked = 0;
+    for line in out.lines() {
+        let (arg, path) = line.split_once(' ').unwrap_or_else(|| panic!("{line}"));
+        let pointers = arg.starts_with('p');
+        let n: u64 = arg.trim_start_matches('p').parse().expect("a size");
+        let model = if memsim::size_classes::class_of_request(n, pointers).is_some() { "small" } else { "large" };
+        assert_eq!(model, path, "{n} bytes{}: Go takes the {path} path", if pointers { " of pointers" } else { "" });
+        checked += 1;
+    }
+    assert_eq!(checked, args.len(), "{out}");
+}

@@ -18,8 +18,9 @@ func list(n int) targetList {
 func even(e any) bool { return e.(int)%2 == 0 }
 
 // Sizes that cross size-class boundaries (16 B per element: an any is two
-// words) and the 32 KiB line where a slice becomes a large object.
-var sizes = []int{1, 2, 3, 8, 9, 64, 65, 500, 1000, 2000, 2048, 2049, 4096, 10000, 100000}
+// words) and the line where a slice becomes a large object: 2,047 values
+// (32,752 B) are the last small request, 2,048 (32,768 B) the first large.
+var sizes = []int{1, 2, 3, 8, 9, 64, 65, 500, 1000, 2000, 2047, 2048, 2049, 4096, 10000, 100000}
 
 func BenchmarkFilterAlloc(b *testing.B) {
 	for _, n := range sizes {

@@ -18,7 +18,9 @@ pub const KNOBS: &[Knob] = &[
         max: 100_000,
         off: Off::Never,
         // Stops on both sides of size-class and large-object boundaries.
-        scale: Scale::Stops(&[1, 8, 9, 64, 65, 500, 1000, 2000, 2048, 2049, 10_000, 100_000]),
+        // 2,047 values (32,752 B, 32,760 with the header) are class 67's last;
+        // 2,048 (32,768 B) is the first large object.
+        scale: Scale::Stops(&[1, 8, 9, 64, 65, 500, 1000, 2000, 2047, 2048, 10_000, 100_000]),
         carries: true,
     },
     Knob {

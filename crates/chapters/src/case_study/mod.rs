@@ -51,10 +51,10 @@ pub fn chapter(l: Language) -> Chapter {
     .terminal(GCFLAGS, GCFLAGS_OUT);
 
     c.step(l.pick(
-        "The runtime rounds each request up. With the defaults, 1,000 values of 16 bytes plus an 8-byte \
-         malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. Drag n: past 32 KiB a \
-         slice gets whole pages.",
-        "ランタイムは要求サイズを切り上げます。既定値では 16 バイトの値 1,000 個に 8 バイトの malloc ヘッダ（ポインタを含むため）が加わり、サイズクラス 59 の 16,384 バイトになります。n を動かしてみてください。32 KiB を超えるとページ単位で割り当てられます。",
+        "The runtime rounds requests up. By default, 1,000 values of 16 bytes plus an 8-byte \
+         malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. Drag n: from 2,048 values \
+         (32 KiB) on, it gets whole pages.",
+        "ランタイムは要求を切り上げます。既定値では 16 バイトの値 1,000 個と 8 バイトの malloc ヘッダ（ポインタを含むため）で、サイズクラス 59 の 16,384 バイトです。n を動かすと、2,048 個（32 KiB）からはページ単位になります。",
     ))
     .at("filtered := make(targetList, 0, len(list))")
     .view(one_call());

@@ -60,8 +60,8 @@ fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
                 "Counter's n: 8 B, no pointers",
                 "Pointer-free values under 16 B share 16-byte blocks: the tiny allocator packs them back to back (B/op counts 8)."
             ),
-            Card::new(Some("large"), "Big's buf: 128 KiB", "Over 32 KiB there is no size class: the object gets 16 whole 8 KiB pages of its own from mheap."),
-            Card::new(Some("small"), "Everything else", "One of 67 size classes up to 32 KiB, in spans of same-size objects."),
+            Card::new(Some("large"), "Big's buf: 128 KiB", "Over 32,760 B there is no size class: the object gets 16 whole 8 KiB pages of its own from mheap."),
+            Card::new(Some("small"), "Everything else", "One of 67 size classes, for requests up to 32,760 B, in spans of same-size objects."),
         ],
         Language::Ja => alloc::vec![
             Card::new(
@@ -69,8 +69,8 @@ fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
                 "Counter の n：8 B、ポインタなし",
                 "ポインタを含まない 16 B 未満の値は 16 バイトのブロックを共有する。タイニーアロケータが隙間なく詰める（B/op は 8 と数える）。"
             ),
-            Card::new(Some("大"), "Big の buf：128 KiB", "32 KiB を超えるとサイズクラスはない。mheap から 8 KiB のページを丸ごと 16 枚、専用に受け取る。"),
-            Card::new(Some("小"), "それ以外すべて", "32 KiB までの 67 種類のサイズクラスのどれか。同じサイズのオブジェクトが並ぶスパンに入る。"),
+            Card::new(Some("大"), "Big の buf：128 KiB", "32,760 B を超えるとサイズクラスはない。mheap から 8 KiB のページを丸ごと 16 枚、専用に受け取る。"),
+            Card::new(Some("小"), "それ以外すべて", "32,760 B までの要求は 67 種類のサイズクラスのどれか。同じサイズのオブジェクトが並ぶスパンに入る。"),
         ],
     }
 }
@@ -191,8 +191,8 @@ pub fn chapter(l: Language) -> Chapter {
     .view(path(4));
     c.step(l.pick(
         "Two special paths: pointer-free values under 16 bytes, like Counter's n, are packed into shared \
-         16-byte blocks by the tiny allocator; objects over 32 KiB, like Big's buf, get whole pages.",
-        "特別な経路が 2 つあります。Counter の n のようにポインタを含まない 16 バイト未満の値は、タイニーアロケータが共有の 16 バイトのブロックに詰めます。Big の buf のような 32 KiB 超のオブジェクトは、ページを丸ごと受け取ります。",
+         16-byte blocks by the tiny allocator; objects over 32,760 B, like Big's buf, get whole pages.",
+        "特別な経路が 2 つあります。Counter の n のようにポインタを含まない 16 バイト未満の値は、タイニーアロケータが共有の 16 バイトのブロックに詰めます。Big の buf のような 32,760 B 超のオブジェクトは、ページを丸ごと受け取ります。",
     ))
     .at("buf := make([]byte, 128<<10)")
     .view(View::Figure(Rc::new(Cards {
