@@ -145,7 +145,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   const limited = await gctraceLines(page);
   assert.ok(limited.length > 0);
   for (const l of limited) assert.ok(Number(l.match(/, (\d+) MB goal/)[1]) <= 48, l);
-  assert.match(await page.textContent('#knob-stats'), /GOGC=off: the goal is GOMEMLIMIT − non-heap − 3% headroom = 48 − 5 − 1.3 = 41.7 MiB/);
+  assert.match(await page.textContent('#knob-stats'), /GOGC=off: the goal is GOMEMLIMIT − non-heap − headroom max\(3%, 1 MiB\) = 48 − 5 − 1.3 = 41.7 MiB/);
   await page.focus('#live');
   await page.keyboard.press('ArrowRight');
   const url = new URL(await hashOf(page), page.url()).href;

@@ -23,7 +23,7 @@ pub const TIMELINE: &[(Milestone, Tr, &str, &str)] = &[
                 en: "Go 1: a stack per goroutine, a garbage-collected heap", ja: "Go 1：ゴルーチンごとのスタックと、GC が回収するヒープ"
             },
         },
-        Tr { en: "Go 1.0", ja: "Go 1.0：スタックとヒープ" },
+        Tr { en: "Go 1.0: stack and heap", ja: "Go 1.0：スタックとヒープ" },
         "#/stack-heap/1",
         "stack",
     ),
@@ -83,7 +83,7 @@ pub const TIMELINE: &[(Milestone, Tr, &str, &str)] = &[
         Milestone {
             version: "1.27",
             date: "2026-08-19",
-            what: Tr { en: "today: every number here is for Go 1.27", ja: "現在：ここの数値はすべて Go 1.27 のもの" },
+            what: Tr { en: "today: numbers are for Go 1.27 unless a version is named", ja: "現在：版の記載がない数値は Go 1.27 のもの" },
         },
         Tr { en: "1.27: today", ja: "1.27：現在" },
         "#/case-study/6",
@@ -140,10 +140,10 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "One allocation change cut a service's CPU use by 57% and its memory by 99% — figures \
-         reported by the talk this explainer follows (BuriKaigi 2026). By the end you will see why one \
-         allocation can matter that much.",
+         reported at BuriKaigi 2026 by the author of the talk this explainer follows. By the end you will see why one \
+         allocation matters so.",
         "アロケーションを 1 つ変えただけで、あるサービスの CPU 使用量が 57%、メモリが 99% 減りました。この解説の元に\
-         なったトーク（BuriKaigi 2026）が報告した数字です。なぜ 1 つのアロケーションがそこまで効くのか、最後にはわかります。",
+         なったトークの発表者が BuriKaigi 2026 で報告した数字です。なぜ 1 つのアロケーションがそこまで効くのか、最後にはわかります。",
     ))
     .view(cards(
         l.pick("One allocation change", "1 つのアロケーションの変更"),

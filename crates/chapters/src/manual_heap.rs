@@ -119,11 +119,9 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "Read before it is filled in, the order says 22906492249 0. malloc does not zero: qty is free's \
-         leftover link (glibc stores the chunk's address shifted right 12 bits), and price is the key, \
-         which malloc clears.",
-        "値を入れる前に読むと、order は 22906492249 0 と出ます。malloc はゼロクリアしません。\
-         qty は free が残したリンクです（glibc はチャンクのアドレスを 12 ビット右シフトして格納します）。\
-         price にあったキーは malloc が消します。",
+         leftover link (the next free chunk, none here, XORed with its own address >> 12), and price is \
+         the key, which malloc clears.",
+        "値を入れる前に読むと、order は 22906492249 0 と出ます。malloc はゼロクリアしません。qty は free が残したリンク（次の空きチャンク（無し）と自身のアドレス >> 12 の排他的論理和）です。price にあったキーは malloc が消します。",
     ))
     .at("printf(\"%ld %ld\\n\", order->qty, order->price);")
     .op(Op::Print(vec![Expr::Load(member("order", "qty")), Expr::Load(member("order", "price"))]))

@@ -12,7 +12,7 @@ use memview::{Focus, Language};
 /// Goroutine 1's stack: the highest address, and Go's minimum stack size.
 const STACK_HI: u64 = 0xc000048000;
 /// Goroutine 1 has already grown from 2 KiB to 4 KiB when main.main runs.
-const STACK_SIZE: u64 = 4096;
+const STACK_SIZE: u64 = memsim::growth::MAIN_START_SIZE;
 
 const GCFLAGS: &str = "go build -gcflags=-m ./stackheap";
 const GCFLAGS_OUT: &str = include_str!("../go/stackheap/gcflags-m.txt");
@@ -267,10 +267,9 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "These frames are the classic model. What Go 1.27 emitted: add, moveByValue and moveByPointer have \
-         locals=0x0 and no frame — since Go 1.17 arguments travel in registers. newPoint's frame is 0x28 (40) \
-         bytes, main's 0x48 (72).",
-        "図は古典的モデルです。実際の Go 1.27 では add、moveByValue、moveByPointer は locals=0x0 でフレームがありません\
-         （Go 1.17 から引数はレジスタ渡し）。newPoint は 0x28（40）、main は 0x48（72）バイトです。",
+         locals=0x0 and no frame — since Go 1.17 on amd64 (1.18 on arm64) arguments travel in registers. \
+         newPoint's frame is 0x28 (40) bytes, main's 0x48 (72).",
+        "図は古典的モデル。Go 1.27 では add、moveByValue、moveByPointer は locals=0x0 でフレームなし（amd64 は 1.17、arm64 は 1.18 からレジスタ渡し）。newPoint は 0x28（40）、main は 0x48（72）B。",
     ))
     .at("func add(a, b int) int")
     .terminal(ASM_HEADERS, ASM_HEADERS_OUT);

@@ -62,6 +62,11 @@ const KEPT: &[&str] = &[
     "nil",
     "int",
     "amd64",
+    "arm64",
+    // ulimit -s, and Go's nosplit functions and defer statements.
+    "ulimit",
+    "nosplit",
+    "defer",
     "go",
     "run",
     "build",

@@ -32,6 +32,9 @@ pub const GUARD: u64 = 928;
 pub const SEGMENT_GUARD: u64 = 256;
 /// A new goroutine's stack since Go 1.4 (and the minimum since 1.19).
 pub const START_SIZE: u64 = 2048;
+/// main.main's goroutine's stack when main starts (Go 1.27, amd64): the
+/// runtime's start-up has already grown it from [`START_SIZE`].
+pub const MAIN_START_SIZE: u64 = 4096;
 /// runtime.maxstacksize on 64-bit: decimal, for a nicer error message.
 pub const MAX_STACK: u64 = 1_000_000_000;
 /// Go ≤ 1.2's segment size (the minimum stack since Go 1.2).

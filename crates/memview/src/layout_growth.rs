@@ -5,7 +5,7 @@
 //! segment chain is drawn as columns side by side.
 //!
 //!    ┌ stack 2 KiB ┐   ┌ stack 4 KiB ─┐
-//!    │ main  total │   │ main  total ◄─┐
+//!    │ count total │   │ count total ◄─┐
 //!    │ sum   &total│ → │ sum   &total ─┘
 //!    │ …           │   │ …            │
 //!    │▒▒ guard ▒▒▒▒│   │              │
@@ -214,7 +214,10 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                 let what = match f.slots.iter().find_map(|w| if let Word::Ptr(a) = w { Some(*a) } else { None }) {
                     Some(a) => format!("{} \u{b7} {} \u{b7} &total = {a:#x}", f.func, text::bytes(f.size)),
                     None => match f.slots.first() {
-                        Some(Word::Int(v)) if f.func == "main" => format!("{} \u{b7} total = {v}", f.func),
+                        // The goroutine's first frame holds total.
+                        Some(Word::Int(v)) if !matches!(s.scheme, Scheme::Fixed(_)) && s.frames.first().is_some_and(|g| g.id == f.id) => {
+                            format!("{} \u{b7} total = {v}", f.func)
+                        }
                         _ => format!("{} \u{b7} {}", f.func, text::bytes(f.size)),
                     },
                 };
@@ -270,13 +273,13 @@ pub fn describe_growth(s: &GStack, lang: Language) -> String {
             Language::Ja => format!("{:#x} のブロックは解放されたところです。", f.lo),
         });
     }
-    if let Some(main) = s.frames.first() {
-        let total = main.slot_addr(0);
+    if let Some(first) = s.frames.first() {
+        let total = first.slot_addr(0);
         let holders = s.frames.iter().filter(|f| f.slots.contains(&Word::Ptr(total))).count();
         if holders > 0 {
             out.push_str(&match lang {
-                Language::En => format!(" {holders} frames hold &total = {total:#x}, main's total."),
-                Language::Ja => format!("{holders} 個のフレームが &total = {total:#x}（main の total）を持っています。"),
+                Language::En => format!(" {holders} frames hold &total = {total:#x}, {}'s total.", first.func),
+                Language::Ja => format!("{holders} 個のフレームが &total = {total:#x}（{} の total）を持っています。", first.func),
             });
         }
     }

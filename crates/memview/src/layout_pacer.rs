@@ -15,7 +15,7 @@
 
 use crate::draw_list::TextAlign;
 use crate::geom::{Point, Rect};
-use crate::lang::Language;
+use crate::lang::{Language, Tr};
 use crate::layout::{panel, Metrics, Viewport};
 use crate::palette::Role;
 use crate::readout;
@@ -56,6 +56,11 @@ pub fn stats(run: &Run, w: &Workload, k: &Settings, lang: Language) -> [(&'stati
     ]
 }
 
+/// The limit's goal in words: memoryLimitHeapGoal leaves a headroom of 3%
+/// of what the limit leaves the heap, and at least 1 MiB.
+const LIMIT_GOAL: Tr =
+    Tr { en: "GOMEMLIMIT \u{2212} non-heap \u{2212} headroom max(3%, 1 MiB)", ja: "GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕（3%、最低 1 MiB）" };
+
 /// The first cycle's goal worked out with the knobs' numbers, as the
 /// runtime does: `goal = 8 + (8 + 1 + 1) × 100/100 = 18 MiB`.
 pub fn goal_formula(w: &Workload, k: &Settings, lang: Language) -> String {
@@ -76,7 +81,7 @@ pub fn goal_formula(w: &Workload, k: &Settings, lang: Language) -> String {
         };
         let how = format!(
             "{} = {} \u{2212} {} \u{2212} {} = {}{floor}",
-            lang.pick("GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom", "GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3%"),
+            lang.pick(LIMIT_GOAL.en, LIMIT_GOAL.ja),
             mib(l),
             mib(w.non_heap),
             mib(headroom),
@@ -125,14 +130,14 @@ fn numbers_only(formula: &str, lang: Language) -> String {
     match lang {
         Language::En => formula
             .replace("live + (live + stacks + globals) \u{d7} GOGC/100 = ", "")
-            .replace("the goal is GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom", "goal")
-            .replace("; capped by GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = ", " \u{2192} limit ")
+            .replace(&format!("the goal is {}", LIMIT_GOAL.en), "goal")
+            .replace(&format!("; capped by {} = ", LIMIT_GOAL.en), " \u{2192} limit ")
             .replace(", raised to the live heap, ", " \u{2192} live ")
             .replace(", raised to the minimum ", " \u{2192} min "),
         Language::Ja => formula
             .replace("生存 + (生存 + スタック + グローバル) \u{d7} GOGC/100 = ", "")
-            .replace("目標 = GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3%", "目標")
-            .replace("、上限で頭打ち：GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3% = ", " \u{2192} 上限 ")
+            .replace(&format!("目標 = {}", LIMIT_GOAL.ja), "目標")
+            .replace(&format!("、上限で頭打ち：{} = ", LIMIT_GOAL.ja), " \u{2192} 上限 ")
             .replace("、生存ヒープに引き上げ：", " \u{2192} 生存 ")
             .replace("、最小値に引き上げ：", " \u{2192} 最小 "),
     }
@@ -547,7 +552,7 @@ mod tests {
         let capped = Settings { memory_limit: Some(16 * MIB), ..DEFAULT };
         assert!(
             goal_formula(&W, &capped, Language::En)
-                .ends_with("capped by GOMEMLIMIT \u{2212} non-heap \u{2212} 3% headroom = 16 \u{2212} 5 \u{2212} 1 = 10 MiB"),
+                .ends_with("capped by GOMEMLIMIT \u{2212} non-heap \u{2212} headroom max(3%, 1 MiB) = 16 \u{2212} 5 \u{2212} 1 = 10 MiB"),
             "{}",
             goal_formula(&W, &capped, Language::En)
         );
@@ -569,11 +574,11 @@ mod tests {
         );
         let capped = Settings { memory_limit: Some(16 * MIB), ..DEFAULT };
         assert!(goal_formula(&W, &capped, Language::Ja)
-            .ends_with("、上限で頭打ち：GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3% = 16 \u{2212} 5 \u{2212} 1 = 10 MiB"));
+            .ends_with("、上限で頭打ち：GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕（3%、最低 1 MiB） = 16 \u{2212} 5 \u{2212} 1 = 10 MiB"));
         let off = Settings { gogc: None, memory_limit: Some(48 * MIB) };
         assert_eq!(
             goal_formula(&W, &off, Language::Ja),
-            "GOGC=off：目標 = GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕 3% = 48 \u{2212} 5 \u{2212} 1.3 = 41.7 MiB"
+            "GOGC=off：目標 = GOMEMLIMIT \u{2212} ヒープ外 \u{2212} 余裕（3%、最低 1 MiB） = 48 \u{2212} 5 \u{2212} 1.3 = 41.7 MiB"
         );
         // Narrow charts drop the words in Japanese too.
         assert_eq!(

@@ -1,11 +1,12 @@
 //! The stack-growth chapter against the real tools: the C program that
 //! overflows its fixed stack (gcc's warning as shown, then SIGSEGV and
 //! status 139), and main.go, whose output the stack model reproduces by
-//! running the same recursion — 100,001 frames writing through a pointer
-//! into main's frame while the stack is copied again and again.
+//! running the same recursion — 100,001 frames, on a new goroutine, writing
+//! through a pointer into count's frame while the stack is copied again
+//! and again — and the stack sizes the pictures start from.
 
 use chapters::stack_growth::{program, C_COMMAND, C_DIR, C_WARNINGS};
-use memsim::growth::{GStack, Scheme, SEGMENT, START_SIZE};
+use memsim::growth::{GStack, Scheme, MAIN_START_SIZE, SEGMENT, START_SIZE};
 use std::os::unix::process::ExitStatusExt;
 use truth::{module, root, run};
 
@@ -45,4 +46,20 @@ fn main_go_prints_what_the_stack_model_computes() {
     }
     let kept = std::fs::read_to_string(module().join("stackgrowth/run.txt")).expect("run.txt");
     assert_eq!(kept, real, "run.txt is stale");
+}
+
+/// The stack sizes the chapters draw: a new goroutine's starts at 2 KiB
+/// (stack-growth), and main.main's goroutine has grown to 4 KiB by the time
+/// main runs (stack-heap). tests/truth/go/stackstart measures both in the
+/// real runtime by pushing frames until the stack is copied.
+#[test]
+fn stacks_start_at_the_sizes_the_pictures_draw() {
+    let (ok, out) = run(&root().join("tests/truth/go"), &["run", "./stackstart"]);
+    assert!(ok, "{out}");
+    let size = |who: &str| -> u64 {
+        let line = out.lines().find(|l| l.starts_with(&format!("{who} "))).unwrap_or_else(|| panic!("no {who} line in {out}"));
+        line[who.len() + 1..].trim().parse().expect("a size")
+    };
+    assert_eq!(size("goroutine"), START_SIZE, "a new goroutine's stack");
+    assert_eq!(size("main"), MAIN_START_SIZE, "main.main's stack");
 }

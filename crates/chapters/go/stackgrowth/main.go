@@ -1,7 +1,7 @@
 package main
 
 // sum recurses depth times. Each frame holds a 64-byte array, and every
-// call passes down a pointer to main's total: a pointer into the stack.
+// call passes down a pointer to count's total: a pointer into the stack.
 //
 //go:noinline
 func sum(depth int, total *int) {
@@ -13,10 +13,17 @@ func sum(depth int, total *int) {
 	}
 }
 
-func main() {
+// count runs on a new goroutine, whose stack starts at 2 KiB (main's has
+// grown to 4 KiB by the time main runs). 100,001 frames of sum copy it to
+// a bigger one again and again, and &total is adjusted every time.
+func count(done chan<- int) {
 	total := 0
-	// 100,001 frames: main's 2 KiB stack is copied to a bigger one again
-	// and again, and &total is adjusted every time.
 	sum(100000, &total)
-	println(total)
+	done <- total
+}
+
+func main() {
+	done := make(chan int)
+	go count(done)
+	println(<-done)
 }

@@ -493,9 +493,9 @@ fn pacer(c: &mut Chapter) {
     );
     step(
         l.pick(
-            "GOMEMLIMIT (Go 1.19) caps the goal: the limit less the runtime's non-heap memory and 3% headroom. \
+            "GOMEMLIMIT (Go 1.19) caps the goal: the limit less the runtime's non-heap memory and a headroom of 3% (at least 1 MiB). \
              Every cycle is still a full collection.",
-            "GOMEMLIMIT（Go 1.19）は目標を制限します。上限からヒープ外メモリと余裕 3% を引いた値です。それでも各サイクルはヒープ全体を回収します。",
+            "GOMEMLIMIT（Go 1.19）は目標を制限します。上限からヒープ外と余裕（3%、最低 1 MiB）を引いた値です。それでも毎回ヒープ全体を回収します。",
         ),
         knobs::pacer(None, Some(48 * MIB), 8 * MIB),
     );

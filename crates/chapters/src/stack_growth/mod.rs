@@ -5,8 +5,9 @@
 //! pointer into it; stacks shrink during GC; and past 1 GB a goroutine's
 //! stack does overflow.
 //!
-//! The listing is go/stackgrowth/main.go, a real program whose recursion
-//! passes a pointer into main's frame down 100,000 calls; the pictures run
+//! The listing is go/stackgrowth/main.go, a real program whose recursion,
+//! on a new goroutine, passes a pointer into count's frame down 100,000
+//! calls; the pictures run
 //! memsim::growth over scripts of the same shape (frames of 128 B, as the
 //! model draws them).
 
@@ -33,12 +34,13 @@ pub const C_WARNINGS: &str = include_str!("../../c/stackgrowth/gcc-wall.txt");
 /// The frame size the pictures give sum (64-byte array, arguments, spills).
 const SUM_FRAME: u64 = 128;
 
-/// main.go as stack ops: main's total, then `sum(depth, &total)` down to
-/// depth 0 — each frame holds its depth and &total and adds depth & 1
-/// through the pointer — then every return and println(total). With
+/// main.go's goroutine as stack ops: count's total, then `sum(depth,
+/// &total)` down to depth 0 — each frame holds its depth and &total and
+/// adds depth & 1 through the pointer — then every return and the total
+/// handed back. With
 /// `returns` false it stops at the deepest call (for the pictures).
 pub fn program(depth: u64, returns: bool) -> Vec<GOp> {
-    let mut ops = alloc::vec![GOp::Call { func: "main", size: SUM_FRAME }, GOp::Set { slot: 0, value: 0 }];
+    let mut ops = alloc::vec![GOp::Call { func: "count", size: SUM_FRAME }, GOp::Set { slot: 0, value: 0 }];
     for (i, d) in (0..=depth).rev().enumerate() {
         ops.push(GOp::Call { func: "sum", size: SUM_FRAME });
         ops.push(GOp::Set { slot: 0, value: d as i64 });
@@ -66,27 +68,27 @@ pub fn chapter(l: Language) -> Chapter {
     });
     // A C program, so no line of the Go listing is marked; the terminal runs it.
     c.step(l.pick(
-        "First, C: a function that recurses forever, keeping 1 KiB per call on the main thread's fixed 8 MiB \
-         stack. About 8,000 calls in, a frame lands past the stack's end: SIGSEGV, exit status 139 — the \
-         terminal runs it.",
-        "まずは C から。無限に再帰する関数が、メインスレッドの固定 8 MiB のスタックに、呼び出し 1 回につき 1 KiB を積みます。約 8,000 回目でフレームがスタックの外にはみ出し、SIGSEGV で終了します（終了ステータス 139）。実行結果はターミナルにあります。",
+        "First, C: a function that recurses forever, keeping 1 KiB per call on the main thread's stack, capped \
+         at 8 MiB (the usual ulimit -s). About 8,000 calls in, a frame lands past the stack's end: SIGSEGV, exit status \
+         139.",
+        "まずは C から。無限に再帰する関数が、メインスレッドのスタック（上限は一般的な ulimit -s の 8 MiB）に、呼び出し 1 回につき 1 KiB を積みます。約 8,000 回目でフレームがスタックの外にはみ出し、SIGSEGV で終了します（終了ステータス 139）。",
     ))
     .view(script(Scheme::Fixed(8 << 20), &fixed, fixed.len()))
     .terminal(C_COMMAND, C_TERMINAL);
 
     c.step(l.pick(
-        "The opposite pain: make every stack huge. 10,000 goroutines at 8 MiB each reserve 78.1 GiB — more \
-         than a 16 GiB machine has. At 2 KiB each they take 19.5 MiB, and nearly all memory is left for the \
+        "Or make every stack huge: 10,000 goroutines at 8 MiB each reserve 78.1 GiB — once \
+         used, more than a 16 GiB machine has. At 2 KiB each they take 19.5 MiB, and nearly all memory is left for the \
          heap.",
-        "逆の問題もあります。どのスタックも大きく取ると、8 MiB のゴルーチン 10,000 個で 78.1 GiB を確保することになり、16 GiB のマシンには収まりません。2 KiB ずつなら 19.5 MiB で済み、メモリのほぼすべてをヒープに回せます。",
+        "逆の問題もあります。どのスタックも大きく取ると、8 MiB のゴルーチン 10,000 個で 78.1 GiB を確保することになり、使えば 16 GiB のマシンには収まりません。2 KiB ずつなら 19.5 MiB で済み、メモリのほぼすべてをヒープに回せます。",
     ))
     .at("func main()")
     .view(View::Figure(Rc::new(Reserve { lang: l })));
 
-    // Go ≤ 1.2: 8 KiB segments above a 256-byte guard; main and seven
+    // Go ≤ 1.2: 8 KiB segments above a 256-byte guard; count and seven
     // frames leave too little room for an eighth.
     let seg: Rc<Vec<GOp>> = Rc::new({
-        let mut ops = alloc::vec![GOp::Call { func: "main", size: SUM_FRAME }];
+        let mut ops = alloc::vec![GOp::Call { func: "count", size: SUM_FRAME }];
         ops.extend((0..7).map(|_| GOp::Call { func: "sum", size: 1024 }));
         ops.push(GOp::Call { func: "sum", size: 1024 });
         ops.push(GOp::Return);
@@ -129,10 +131,10 @@ pub fn chapter(l: Language) -> Chapter {
     let after = |frames: usize| 2 + 4 * frames;
     let copy = Scheme::Copying(START_SIZE);
     c.step(l.pick(
-        "Go 1.3 made stacks contiguous; Go 1.4 starts them at 2 KiB. Each function's prologue compares the \
-         stack pointer with the guard, 928 bytes above the end on amd64. sum's frames fill the stack toward \
-         it, each holding &total.",
-        "Go 1.3 でスタックは連続スタックになり、Go 1.4 からは 2 KiB で始まります。各関数のプロローグは、スタックポインタをガード（amd64 では末端から 928 バイト上）と比べます。sum のフレームはそれぞれ &total を持ち、ガードへ向かって積み上がります。",
+        "Go 1.3 made stacks contiguous; Go 1.4 starts them at 2 KiB. Function prologues (except nosplit \
+         ones) compare the stack pointer with the guard, 928 bytes above the end (amd64). sum's \
+         frames fill the stack toward it, each holding &total.",
+        "Go 1.3 で連続スタックになり、Go 1.4 からは 2 KiB で始まります。各関数のプロローグ（nosplit を除く）はスタックポインタをガード（amd64 では末端から 928 バイト上）と比べます。sum のフレームは &total を持ち、ガードへ向かって積み上がります。",
     ))
     .at("func sum(depth int, total *int)")
     .view(script(copy, &copying, after(7)));
@@ -145,10 +147,10 @@ pub fn chapter(l: Language) -> Chapter {
     .at("sum(depth-1, total)")
     .view(script(copy, &copying, after(8)));
     c.step(l.pick(
-        "Why rewriting frames is enough: escape analysis keeps heap objects from pointing into a stack. The \
-         compiler says \"total does not escape\", so pointers into this stack live only in its own frames \
-         and registers, where the runtime finds them.",
-        "フレームを書き換えるだけで済むのは、エスケープ解析によってヒープからスタックを指せないからです。コンパイラは「total does not escape」と報告します。このスタックへのポインタは自身のフレームとレジスタにしかなく、ランタイムが見つけられます。",
+        "Why rewriting frames is enough: escape analysis keeps heap objects from pointing into a stack \
+         (\"total does not escape\"). Pointers into it live only in its frames, its registers and a few \
+         runtime records (defers, channel waits), all adjusted.",
+        "フレームの書き換えで済むのは、エスケープ解析がヒープからスタックを指させないからです（「total does not escape」）。ポインタは自身のフレームとレジスタ、いくつかのランタイムの記録（defer、チャネル待ち）だけにあり、どれも調整されます。",
     ))
     .at("func sum(depth int, total *int)")
     .view(script(copy, &copying, after(8)))
@@ -166,7 +168,7 @@ pub fn chapter(l: Language) -> Chapter {
          size is copied to one half the size, never below 2 KiB.",
         "呼び出しが戻っても、スタックは大きいままです。GC の際、使用量がサイズの 4 分の 1 未満のスタックは半分のサイズへコピーされます。ただし 2 KiB より小さくはなりません。",
     ))
-    .at("println(total)")
+    .at("done <- total")
     .view(script(copy, &copying, copying.len()));
     c.step(l.pick(
         "New goroutines start at 2 KiB (Go 1.4; 8 KiB in Go 1.2 and 1.3). Since Go 1.19 the start size \
