@@ -43,10 +43,17 @@ test('a step animates through in-between frames', async () => {
   await settle(page);
   const before = await frames(page);
   const start = await canvasHash(page);
+  const pending = () => page.evaluate(() => window.goMemoryStats.framePending);
+  assert.equal(await pending(), false, 'a page at rest has no frame scheduled');
   await page.keyboard.press('ArrowRight');
+  // The flag the tests' settle() waits on: a frame is scheduled while the
+  // step animates, and none once it has ended.
+  assert.equal(await pending(), true, 'the step asked for a frame');
   await page.waitForTimeout(180);
   const mid = await canvasHash(page);
+  assert.equal(await pending(), true, 'mid-animation, the next frame is scheduled');
   await settle(page);
+  assert.equal(await pending(), false);
   const end = await canvasHash(page);
   assert.ok((await frames(page)) - before >= 5, 'several frames were painted');
   assert.notEqual(mid, start);
