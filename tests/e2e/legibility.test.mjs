@@ -191,6 +191,44 @@ test('a small canvas shows the whole picture, scaled down to fit', async () => {
   }
 });
 
+// Small frames and narrow windows on their side: controls that floated over
+// a small embed's picture hid a third of it, a caption was sliced mid-line,
+// and a 480 px window on its side ran its controls off the screen.
+test('small frames and narrow windows keep the controls and caption off the picture', async () => {
+  const boxes = (page) => page.evaluate(() => {
+    const r = (s) => { const b = document.querySelector(s).getBoundingClientRect(); return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, height: b.height }; };
+    const side = document.querySelector('.side');
+    return { stage: r('#stage'), controls: r('.controls'), next: r('#next'), copy: r('#copy-embed'), hint: document.getElementById('hint').hidden ? null : r('#hint'),
+      vw: innerWidth, vh: innerHeight, scrollW: document.scrollingElement.scrollWidth, caption: { scroll: side.scrollHeight, client: side.clientHeight } };
+  });
+  for (const [width, height, hash] of [[480, 270, '#/escape/11?embed&controls'], [480, 270, '#/intro/1?embed&controls'], [400, 300, '#/memory/7?embed&caption&controls']]) {
+    const { page, context, errors } = await open(browser, srv.url, hash, { width, height });
+    await settle(page);
+    const b = await boxes(page);
+    const at = `${hash} at ${width}x${height}`;
+    assert.ok(b.controls.top >= b.stage.bottom - 1, `${at}: the controls cover the picture (${JSON.stringify(b)})`);
+    assert.ok(b.controls.bottom <= b.vh + 1 && b.stage.height > 100, `${at}: the picture and the controls share the frame`);
+    if (b.hint) assert.ok(b.hint.top >= b.stage.bottom - 1 && b.hint.bottom <= b.vh + 1, `${at}: the hint covers the picture or leaves the frame`);
+    assert.ok(b.caption.scroll <= b.caption.client + 1, `${at}: the caption is cut`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // The caption in the smallest frame is whole.
+  for (const hash of ['#/gc/39?embed&caption', '#/intro/5?embed&caption&lang=ja']) {
+    const { page, context } = await open(browser, srv.url, hash, { width: 320, height: 180 });
+    const b = await boxes(page);
+    assert.ok(b.caption.scroll <= b.caption.client + 1, `${hash} at 320x180: the caption is cut (${b.caption.scroll} > ${b.caption.client})`);
+    await context.close();
+  }
+  // A 480 px window on its side: one row of controls, nothing off the screen.
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/40', { width: 480, height: 320, isMobile: true, hasTouch: true });
+  const b = await boxes(page);
+  assert.ok(b.scrollW <= b.vw, `the page scrolls sideways: ${b.scrollW} px on a ${b.vw} px screen`);
+  assert.ok(Math.abs(b.next.top - b.copy.top) <= 1 && b.copy.right <= b.vw, `the controls are one row on the screen (${JSON.stringify(b)})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // A contrast theme repaints every background and border in the system's
 // colours, which left the listing's current line unmarked and every line
 // with the same dark edge.

@@ -45,7 +45,9 @@ pub(crate) fn memory(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene
     // Rows are as tall as cells are wide, unless the tags of claims that
     // share a row somewhere in the chapter would not fit (a narrow phone):
     // then every row of the chapter is as tall as they need.
-    let tag_need = mt.small() * 0.9 - 1.0;
+    // A tag's box holds its text, small type at the least, with room for
+    // its ascenders and descenders inside the border.
+    let tag_need = mt.small() * 1.25;
     let shared = stage.shared_claims.max(1) as f32;
     let pitch = if (cell - gap) / shared >= tag_need { cell } else { (shared * tag_need + gap).min((inner.h - header_h) / rows as f32).max(cell) };
     let grid_x = inner.x + label_w;
