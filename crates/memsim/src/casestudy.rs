@@ -7,7 +7,7 @@
 //!    FilterInPlace  reuses the list: no allocation, no cycles
 //!
 //! What a call allocates (B/op, allocs/op) is Go's own rounding (size
-//! classes, malloc headers, whole pages over 32 KiB) and equals real
+//! classes, malloc headers, whole pages over 32,760 B) and equals real
 //! `go test -benchmem` (tests/truth). The rest is the model's: the loop
 //! costs 1 ns per element (FilterInPlace measures about 1 ns/element on
 //! the test machine), an allocation 20 ns plus 0.25 ns per byte it clears

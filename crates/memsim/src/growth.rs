@@ -30,6 +30,18 @@ pub const GUARD: u64 = 928;
 /// Go ≤ 1.2's stack guard: StackGuard = 256 + StackSystem (0 on Linux),
 /// runtime/stack.h.
 pub const SEGMENT_GUARD: u64 = 256;
+/// How far below the guard a frame may end (`StackSmall`): a prologue checks
+/// SP − (frame − 128) against the guard, or SP alone for a frame of up to
+/// 128 bytes, saving an instruction (internal/abi/stack.go; the same in
+/// Go ≤ 1.2).
+pub const STACK_SMALL: u64 = 128;
+
+/// Whether a prologue at `sp` for a frame of `size` bytes, on a stack whose
+/// guard ends at `guard`, calls morestack: SP − (frame − StackSmall) at or
+/// below the guard.
+fn prologue_grows(sp: u64, size: u64, guard: u64) -> bool {
+    sp.saturating_sub(size.max(STACK_SMALL) - STACK_SMALL) <= guard
+}
 /// A new goroutine's stack since Go 1.4 (and the minimum since 1.19).
 pub const START_SIZE: u64 = 2048;
 /// main.main's goroutine's stack when main starts (Go 1.27, amd64): the
@@ -328,7 +340,7 @@ impl GStack {
             Scheme::Segmented(min) => {
                 let mut seg = self.blocks.len() - 1;
                 let sp = self.sp(seg);
-                let base = if sp.saturating_sub(size) < self.blocks[seg].lo + SEGMENT_GUARD {
+                let base = if prologue_grows(sp, size, self.blocks[seg].lo + SEGMENT_GUARD) {
                     // Does not fit: link a new segment (big enough for it).
                     let b = self.new_block(min.max(size + SEGMENT_GUARD));
                     self.blocks.push(b);
@@ -341,10 +353,11 @@ impl GStack {
                 self.frames.push(GFrame { id, func, size, base, slots, segment: seg });
             }
             Scheme::Copying(_) => {
-                // The prologue: would SP − frame fall below the guard?
+                // The prologue: is SP, less the frame beyond StackSmall, at
+                // or below the guard?
                 let b = self.blocks[0];
                 let sp = self.sp(0);
-                if sp.saturating_sub(size) < b.lo + GUARD {
+                if prologue_grows(sp, size, b.lo + GUARD) {
                     let used = self.used();
                     let mut new = b.size() * 2;
                     while used + size + GUARD > new {
@@ -434,9 +447,12 @@ pub fn growth(depth: u64, frame: u64) -> Growth {
     const MAIN: u64 = 64;
     let frame = frame.max(8);
     let (mut size, mut copies, mut bytes_copied) = (START_SIZE, 0, 0);
+    // A call fits while used + (frame − StackSmall) + guard < size, as the
+    // prologue checks (see `prologue_grows`).
+    let need = frame.max(STACK_SMALL) - STACK_SMALL;
     loop {
-        // The first call that does not fit: used before it + frame + guard > size.
-        let fits = (size.saturating_sub(GUARD + MAIN) / frame).min(depth);
+        let room = size.saturating_sub(GUARD + MAIN + need);
+        let fits = room.div_ceil(frame).min(depth);
         if fits >= depth {
             return Growth { size, used: MAIN + depth * frame, copies, bytes_copied, overflow_at: None };
         }
@@ -491,7 +507,8 @@ mod tests {
     #[test]
     fn segmented_stacks_split_hot_in_a_loop() {
         let mut s = GStack::new(Scheme::Segmented(SEGMENT));
-        s.apply(&GOp::Call { func: "main", size: SEGMENT - SEGMENT_GUARD - 64 });
+        // main leaves SP right at the guard: every call after it splits.
+        s.apply(&GOp::Call { func: "main", size: SEGMENT - SEGMENT_GUARD });
         for _ in 0..100 {
             s.apply(&GOp::Call { func: "f", size: 128 });
             s.apply(&GOp::Return);

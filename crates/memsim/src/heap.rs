@@ -1,6 +1,6 @@
 //! The heap: objects placed the way Go's allocator places them.
 //!
-//! Allocating a small object (≤ 32 KiB) proceeds as in runtime/malloc.go:
+//! Allocating a small object (a request of ≤ 32,760 B) proceeds as in runtime/malloc.go:
 //!    1. Round the size up to its size class (size_classes.rs).
 //!    2. Find the span for that class and for "has pointers or not" (the span
 //!       class); take its next free slot.

@@ -17,7 +17,7 @@
 //! removes the first goal; with no limit either, the collector never runs. A cycle is triggered before the goal, so that
 //! marking, which runs while the program keeps allocating, ends near it:
 //! the trigger lies between 45/64 and 61/64 of the way from the live heap
-//! to the goal. During marking the background workers use 25% of the CPU
+//! to the goal (or 4 MiB short of the goal, if that is higher). During marking the background workers use 25% of the CPU
 //! (gcBackgroundUtilization); what the program allocates meanwhile is
 //! allocated black and survives the cycle.
 //!
@@ -53,12 +53,42 @@ pub fn gogc_text(g: Option<u32>) -> String {
 pub const LIMIT_HEADROOM_PERCENT: u64 = 3;
 pub const LIMIT_MIN_HEADROOM: u64 = MIB;
 
-/// The goal GOMEMLIMIT alone sets: (limit − non-heap) less headroom, never
-/// below the bytes the last cycle marked.
+/// How memoryLimitHeapGoal works out the goal GOMEMLIMIT alone sets, before
+/// the floor of the bytes the last cycle marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitGoal {
+    /// Non-heap memory fills the limit on its own: the goal is the live heap.
+    NoRoom,
+    /// What the limit leaves the heap is under twice the headroom: the goal
+    /// is the headroom.
+    Headroom { room: u64, headroom: u64 },
+    /// What the limit leaves the heap, less the headroom.
+    Room { room: u64, headroom: u64, goal: u64 },
+}
+
+/// The limit's goal the way `memoryLimitHeapGoal` computes it: the limit less
+/// non-heap memory, less a headroom of 3% (at least 1 MiB).
+pub fn limit_goal_parts(limit: u64, non_heap: u64) -> LimitGoal {
+    if non_heap >= limit {
+        return LimitGoal::NoRoom;
+    }
+    let room = limit - non_heap;
+    let headroom = (room / 100 * LIMIT_HEADROOM_PERCENT).max(LIMIT_MIN_HEADROOM);
+    if room < 2 * headroom {
+        LimitGoal::Headroom { room, headroom }
+    } else {
+        LimitGoal::Room { room, headroom, goal: room - headroom }
+    }
+}
+
+/// The goal GOMEMLIMIT alone sets, never below the bytes the last cycle
+/// marked.
 pub fn limit_goal(limit: u64, non_heap: u64, marked: u64) -> u64 {
-    let room = limit.saturating_sub(non_heap);
-    let headroom = (room * LIMIT_HEADROOM_PERCENT / 100).max(LIMIT_MIN_HEADROOM);
-    room.saturating_sub(headroom).max(marked)
+    match limit_goal_parts(limit, non_heap) {
+        LimitGoal::NoRoom => marked,
+        LimitGoal::Headroom { headroom, .. } => headroom.max(marked),
+        LimitGoal::Room { goal, .. } => goal.max(marked),
+    }
 }
 
 /// The heap goal after a cycle that marked `marked` bytes, for `w`'s roots
@@ -76,10 +106,16 @@ pub fn heap_goal(marked: u64, w: &Workload, s: Settings) -> Option<u64> {
 }
 
 /// The range a cycle's trigger may lie in: 45/64 to 61/64 of the way from
-/// the live heap to the goal.
+/// the live heap to the goal, the top raised to 4 MiB short of the goal
+/// where that is higher (a large heap's runway), as gcControllerState.trigger
+/// bounds it.
 pub fn trigger_bounds(live: u64, goal: u64) -> (u64, u64) {
     let runway = goal.saturating_sub(live);
-    (live + runway * 45 / 64, live + runway * 61 / 64)
+    let mut hi = live + runway / 64 * 61;
+    if goal > HEAP_MINIMUM && goal - HEAP_MINIMUM > hi {
+        hi = goal - HEAP_MINIMUM;
+    }
+    (live + runway / 64 * 45, hi)
 }
 
 /// A program's steady behaviour.
@@ -230,9 +266,15 @@ mod tests {
     fn gogc_off_and_the_memory_limit() {
         let w = workload();
         assert_eq!(heap_goal(8 * MIB, &w, Settings { gogc: None, memory_limit: None }), None);
-        // (64 − 5) MiB less 3% headroom.
+        // (64 − 5) MiB less 3% headroom, worked out as Go does (room / 100 * 3).
         let room = 59 * MIB;
-        assert_eq!(heap_goal(8 * MIB, &w, Settings { gogc: None, memory_limit: Some(64 * MIB) }), Some(room - room * 3 / 100));
+        assert_eq!(heap_goal(8 * MIB, &w, Settings { gogc: None, memory_limit: Some(64 * MIB) }), Some(room - room / 100 * 3));
+        // Non-heap memory fills the limit: the goal is the live heap.
+        assert_eq!(limit_goal_parts(4 * MIB, 5 * MIB), LimitGoal::NoRoom);
+        assert_eq!(limit_goal(4 * MIB, 5 * MIB, 3 * MIB), 3 * MIB);
+        // What the limit leaves is under twice the headroom: the headroom.
+        assert_eq!(limit_goal_parts(6 * MIB + MIB / 2, 5 * MIB), LimitGoal::Headroom { room: MIB + MIB / 2, headroom: MIB });
+        assert_eq!(limit_goal(6 * MIB + MIB / 2, 5 * MIB, 0), MIB);
         // Headroom is at least 1 MiB: (12 − 5) − 1.
         assert_eq!(heap_goal(3 * MIB, &w, Settings { gogc: Some(100), memory_limit: Some(12 * MIB) }), Some(6 * MIB));
         // Never below what the last cycle marked.
@@ -243,6 +285,8 @@ mod tests {
     fn trigger_lies_inside_the_runway() {
         let (lo, hi) = trigger_bounds(8 * MIB, 18 * MIB);
         assert!(8 * MIB < lo && lo < hi && hi < 18 * MIB);
+        // A long runway: the top is 4 MiB short of the goal, above 61/64.
+        assert_eq!(trigger_bounds(64 * MIB, 384 * MIB).1, 380 * MIB);
     }
 
     fn workload() -> Workload {

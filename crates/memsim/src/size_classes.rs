@@ -8,7 +8,7 @@
 //! the table with the installed Go's sizeclasses.go. Everything here is
 //! written by hand.
 //!
-//! Class 0 is "large": an object over 32 KiB gets its own span of whole
+//! Class 0 is "large": a request over 32,760 B gets its own span of whole
 //! 8 KiB pages. Rounding a request up to its class wastes at most 12.5%;
 //! chopping a span into objects wastes at most 12.5% more (the tail).
 

@@ -163,8 +163,10 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             ));
         }
         // The guard zone: a frame must end above it or the stack grows.
+        let mut guard_top = f32::INFINITY;
         if !matches!(s.scheme, Scheme::Fixed(_)) {
             let gh = (s.scheme.guard() as f32 * scale).max(mt.f * 1.2).min(r.h * 0.5);
+            guard_top = r.bottom() - gh;
             let labels = match s.scheme {
                 // Go ≤ 1.2's guard (runtime/stack.h); 928 B in Go 1.27 on amd64.
                 Scheme::Segmented(_) => {
@@ -209,8 +211,10 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             let y = r.y + (b.hi - f.base) as f32 * scale;
             let fh = (f.size as f32 * scale).max(2.0);
             let mut node = Node::new(frame_key(f.id), Rect::new(r.x + 2.0, y, r.w - 4.0, fh)).fill(Role::Stack).stroke(Role::StackBorder).radius(2.0);
-            if fh >= small * 1.2 {
-                let size = (fh * 0.6).max(small).min(mt.f * 0.85);
+            // A frame may end up to StackSmall inside the guard; its label
+            // stays above the guard's band or is left out.
+            let size = (fh * 0.6).max(small).min(mt.f * 0.85);
+            if fh >= small * 1.2 && y + fh / 2.0 + size * 0.5 <= guard_top {
                 let what = match f.slots.iter().find_map(|w| if let Word::Ptr(a) = w { Some(*a) } else { None }) {
                     Some(a) => format!("{} \u{b7} {} \u{b7} &total = {a:#x}", f.func, text::bytes(f.size)),
                     None => match f.slots.first() {
@@ -389,8 +393,8 @@ pub fn reserve(goroutines: u64, big: u64, small: u64, machine: u64, vp: Viewport
         let tenths = (total * 10 + machine / 2) / machine;
         let times = if tenths.is_multiple_of(10) { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) };
         let note = match (total > machine, lang) {
-            (true, Language::En) => format!("{times}\u{d7} the machine's memory: none left for the heap"),
-            (true, Language::Ja) => format!("マシンのメモリの {times} 倍：ヒープの分は残らない"),
+            (true, Language::En) => format!("once used, {times}\u{d7} the machine's memory: none left for the heap"),
+            (true, Language::Ja) => format!("使えばマシンのメモリの {times} 倍：ヒープの分は残らない"),
             (false, Language::En) => format!("leaves {} for the heap", text::bytes(left)),
             (false, Language::Ja) => format!("ヒープに {} が残る", text::bytes(left)),
         };
@@ -452,7 +456,7 @@ mod tests {
                 .flat_map(|n| n.texts.iter().map(|t| String::from(t.content.as_str())))
                 .collect::<Vec<_>>()
         };
-        assert!(texts(Language::En).iter().any(|t| t == "4.9\u{d7} the machine's memory: none left for the heap"), "{:?}", texts(Language::En));
-        assert!(texts(Language::Ja).iter().any(|t| t == "マシンのメモリの 4.9 倍：ヒープの分は残らない"));
+        assert!(texts(Language::En).iter().any(|t| t == "once used, 4.9\u{d7} the machine's memory: none left for the heap"), "{:?}", texts(Language::En));
+        assert!(texts(Language::Ja).iter().any(|t| t == "使えばマシンのメモリの 4.9 倍：ヒープの分は残らない"));
     }
 }

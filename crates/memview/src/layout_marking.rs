@@ -38,7 +38,7 @@ const NUMBERED: usize = 64;
 
 pub fn title(strategy: Strategy, lang: Language) -> &'static str {
     match strategy {
-        Strategy::ObjectByObject => lang.pick("Marking object by object (up to Go 1.25)", "オブジェクト単位のマーク（Go 1.25 まで）"),
+        Strategy::ObjectByObject => lang.pick("Marking object by object (default up to Go 1.25)", "オブジェクト単位のマーク（Go 1.25 までのデフォルト）"),
         Strategy::SpanBySpan => lang.pick("Marking span by span: Green Tea (Go 1.26+)", "スパン単位のマーク：Green Tea（Go 1.26+）"),
     }
 }

@@ -24,7 +24,7 @@ use crate::text;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memsim::pacer::{gogc_text, heap_goal, Run, Settings, Workload, MIB};
+use memsim::pacer::{gogc_text, heap_goal, LimitGoal, Run, Settings, Workload, MIB};
 
 /// Line keys.
 const HEAP: u16 = 0;
@@ -67,26 +67,40 @@ pub fn goal_formula(w: &Workload, k: &Settings, lang: Language) -> String {
     let mib = |b: u64| text::bytes(b).replace(" MiB", "");
     // The limit's goal, worked out as memoryLimitHeapGoal does.
     let limit = k.memory_limit.map(|l| {
-        let room = l.saturating_sub(w.non_heap);
-        let headroom = room * memsim::pacer::LIMIT_HEADROOM_PERCENT / 100;
-        let headroom = headroom.max(memsim::pacer::LIMIT_MIN_HEADROOM);
         let goal = memsim::pacer::limit_goal(l, w.non_heap, w.live);
-        let floor = if goal == w.live && room.saturating_sub(headroom) < w.live {
-            match lang {
-                Language::En => format!(", raised to the live heap, {}", text::bytes(w.live)),
-                Language::Ja => format!("、生存ヒープに引き上げ：{}", text::bytes(w.live)),
+        let raised = |before: u64| -> String {
+            match (goal > before, lang) {
+                (false, _) => String::new(),
+                (true, Language::En) => format!(", raised to the live heap, {}", text::bytes(w.live)),
+                (true, Language::Ja) => format!("、生存ヒープに引き上げ：{}", text::bytes(w.live)),
             }
-        } else {
-            String::new()
         };
-        let how = format!(
-            "{} = {} \u{2212} {} \u{2212} {} = {}{floor}",
-            lang.pick(LIMIT_GOAL.en, LIMIT_GOAL.ja),
-            mib(l),
-            mib(w.non_heap),
-            mib(headroom),
-            text::bytes(room.saturating_sub(headroom))
-        );
+        let how = match (memsim::pacer::limit_goal_parts(l, w.non_heap), lang) {
+            (LimitGoal::NoRoom, Language::En) => {
+                format!("the live heap, {}, as GOMEMLIMIT {} \u{2264} non-heap {}", text::bytes(w.live), text::bytes(l), text::bytes(w.non_heap))
+            }
+            (LimitGoal::NoRoom, Language::Ja) => {
+                format!("生存ヒープ {}（GOMEMLIMIT {} \u{2264} ヒープ外 {} のため）", text::bytes(w.live), text::bytes(l), text::bytes(w.non_heap))
+            }
+            (LimitGoal::Headroom { room, headroom }, Language::En) => format!(
+                "the headroom, {}, as GOMEMLIMIT \u{2212} non-heap = {} is under twice it{}",
+                text::bytes(headroom),
+                text::bytes(room),
+                raised(headroom)
+            ),
+            (LimitGoal::Headroom { room, headroom }, Language::Ja) => {
+                format!("余裕 {}（GOMEMLIMIT \u{2212} ヒープ外 = {} がその 2 倍未満のため）{}", text::bytes(headroom), text::bytes(room), raised(headroom))
+            }
+            (LimitGoal::Room { headroom, goal: before, .. }, _) => format!(
+                "{} = {} \u{2212} {} \u{2212} {} = {}{}",
+                lang.pick(LIMIT_GOAL.en, LIMIT_GOAL.ja),
+                mib(l),
+                mib(w.non_heap),
+                mib(headroom),
+                text::bytes(before),
+                raised(before)
+            ),
+        };
         (goal, how)
     });
     let Some(g) = k.gogc else {
@@ -558,6 +572,17 @@ mod tests {
         );
         let off = Settings { gogc: None, memory_limit: Some(48 * MIB) };
         assert!(goal_formula(&W, &off, Language::En).ends_with("= 48 \u{2212} 5 \u{2212} 1.3 = 41.7 MiB"), "{}", goal_formula(&W, &off, Language::En));
+        // A limit under non-heap memory: Go takes the live heap at once,
+        // with no subtraction to show.
+        let none = Settings { gogc: None, memory_limit: Some(4 * MIB) };
+        assert_eq!(goal_formula(&W, &none, Language::En), "GOGC=off: the goal is the live heap, 8 MiB, as GOMEMLIMIT 4 MiB \u{2264} non-heap 5 MiB");
+        let tight = Settings { memory_limit: Some(6 * MIB), ..DEFAULT };
+        assert!(
+            goal_formula(&W, &tight, Language::En)
+                .ends_with("capped by the headroom, 1 MiB, as GOMEMLIMIT \u{2212} non-heap = 1 MiB is under twice it, raised to the live heap, 8 MiB"),
+            "{}",
+            goal_formula(&W, &tight, Language::En)
+        );
         let near = Workload { live: 16 * MIB, ..W };
         assert!(goal_formula(&near, &Settings { memory_limit: Some(20 * MIB), ..DEFAULT }, Language::En).ends_with("raised to the live heap, 16 MiB"));
         for (w, k) in [(W, capped), (W, off), (small_w, small), (W, Settings { memory_limit: Some(12 * MIB), ..DEFAULT })] {

@@ -85,10 +85,10 @@ impl Figure for Reserve {
         );
         match self.lang {
             Language::En => format!(
-                "{GOROUTINES} goroutines with 8 MiB stacks reserve {big}, more than the {machine} machine has; with 2 KiB stacks they take {small}, leaving {left} for the heap."
+                "{GOROUTINES} goroutines with 8 MiB stacks reserve {big}, more than the {machine} machine has once used; with 2 KiB stacks they take {small}, leaving {left} for the heap."
             ),
             Language::Ja => format!(
-                "8 MiB のスタックを持つゴルーチン {GOROUTINES} 個は {big} を確保し、{machine} のマシンのメモリを超えます。2 KiB のスタックなら {small} で済み、ヒープに {left} が残ります。"
+                "8 MiB のスタックを持つゴルーチン {GOROUTINES} 個は {big} を確保し、使えば {machine} のマシンのメモリを超えます。2 KiB のスタックなら {small} で済み、ヒープに {left} が残ります。"
             ),
         }
     }

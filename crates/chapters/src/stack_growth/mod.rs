@@ -137,15 +137,15 @@ pub fn chapter(l: Language) -> Chapter {
         "Go 1.3 で連続スタックになり、Go 1.4 からは 2 KiB で始まります。各関数のプロローグ（nosplit を除く）はスタックポインタをガード（amd64 では末端から 928 バイト上）と比べます。sum のフレームは &total を持ち、ガードへ向かって積み上がります。",
     ))
     .at("func sum(depth int, total *int)")
-    .view(script(copy, &copying, after(7)));
+    .view(script(copy, &copying, after(8)));
     c.step(l.pick(
-        "The next frame would cross the guard, so the prologue calls morestack: a stack twice the size, every \
+        "SP is now inside the guard, so the next prologue calls morestack: a stack twice the size, every \
          frame copied, every pointer into the old stack — each &total — moved by the same distance. The \
          arrows still point at total.",
-        "次のフレームはガードを越えるため、プロローグが morestack を呼びます。2 倍のサイズのスタックへ全フレームをコピーし、古いスタックを指すポインタ（各 &total）はすべて同じ距離だけずらします。矢印は今も total を指しています。",
+        "SP がガードの内側に入ったので、次のプロローグが morestack を呼びます。2 倍のサイズのスタックへ全フレームをコピーし、古いスタックを指すポインタ（各 &total）はすべて同じ距離だけずらします。矢印は今も total を指しています。",
     ))
     .at("sum(depth-1, total)")
-    .view(script(copy, &copying, after(8)));
+    .view(script(copy, &copying, after(9)));
     c.step(l.pick(
         "Why rewriting frames is enough: escape analysis keeps heap objects from pointing into a stack \
          (\"total does not escape\"). Pointers into it live only in its frames, its registers and a few \
@@ -153,7 +153,7 @@ pub fn chapter(l: Language) -> Chapter {
         "フレームの書き換えで済むのは、エスケープ解析がヒープからスタックを指させないからです（「total does not escape」）。ポインタは自身のフレームとレジスタ、いくつかのランタイムの記録（defer、チャネル待ち）だけにあり、どれも調整されます。",
     ))
     .at("func sum(depth int, total *int)")
-    .view(script(copy, &copying, after(8)))
+    .view(script(copy, &copying, after(9)))
     .terminal(GCFLAGS, GCFLAGS_OUT);
     c.step(l.pick(
         "The recursion goes on, and the stack doubles each time it fills: 4 KiB, 8 KiB. Each copy costs time \
