@@ -83,7 +83,9 @@ pub const TIMELINE: &[(Milestone, Tr, &str, &str)] = &[
         Milestone {
             version: "1.27",
             date: "2026-08-19",
-            what: Tr { en: "today: numbers are for Go 1.27 unless a version is named", ja: "現在：バージョンの記載がない数値は Go 1.27 のもの" },
+            what: Tr {
+                en: "today: numbers are for Go 1.27 unless a version is named", ja: "現在：バージョンの記載がない数値は Go 1.27 のもの"
+            },
         },
         Tr { en: "1.27: today", ja: "1.27：現在" },
         "#/case-study/6",

@@ -68,10 +68,9 @@ impl Canvas2d {
     }
 
     pub fn paint(&mut self, cmds: &[Cmd]) {
-        // The backing store in draw-list units, or more: at a scale of 1 or
-        // more its device pixels are at least as many.
-        let k = self.scale.min(1.0);
-        let (w, h) = (f64::from(self.canvas.width()) / k, f64::from(self.canvas.height()) / k);
+        // The whole backing store in draw-list units, a unit over so that
+        // rounding never leaves its last row or column out.
+        let (w, h) = (f64::from(self.canvas.width()) / self.scale + 1.0, f64::from(self.canvas.height()) / self.scale + 1.0);
         let cmds = match cmds {
             // A scene starts with its opaque background, drawn here over the
             // whole backing store: the scene's own rect ends at its
@@ -82,8 +81,6 @@ impl Canvas2d {
             {
                 self.set_alpha(1.0);
                 self.set_fill(*bg);
-                // In CSS pixels under the dpr transform: w and h in device
-                // pixels are at least as large, and the excess is clipped.
                 self.ctx.fill_rect(0.0, 0.0, w, h);
                 rest
             }

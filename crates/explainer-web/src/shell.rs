@@ -21,6 +21,9 @@ pub struct Shell {
     rendered: Option<Page>,
     dpr: f64,
     frame_pending: bool,
+    /// What `goMemoryStats.framePending` says, written only when it changes:
+    /// tests wait for the page to rest on it.
+    pending_flag: bool,
     painted_once: bool,
     /// Something changed since the canvas was last painted. A key the page
     /// ignores, or a slider already painted in its input, leaves the next
@@ -43,7 +46,17 @@ pub fn new(session: Session) -> Result<Shared, JsValue> {
     let canvas = Canvas2d::new(dom::typed("view")?)?;
     listing::build_chapter_menu(session.chapters())?;
     crate::sliders::build(session.chapters())?;
-    Ok(Rc::new(RefCell::new(Shell { session, canvas, rendered: None, dpr: 1.0, frame_pending: false, painted_once: false, dirty: true, scroll_code: false })))
+    Ok(Rc::new(RefCell::new(Shell {
+        session,
+        canvas,
+        rendered: None,
+        dpr: 1.0,
+        frame_pending: false,
+        pending_flag: false,
+        painted_once: false,
+        dirty: true,
+        scroll_code: false,
+    })))
 }
 
 /// Runs `f` on the session (for work beside the page's own dispatch).
@@ -170,7 +183,7 @@ pub fn request_frame(sh: &Shared) {
     if std::mem::replace(&mut sh.borrow_mut().frame_pending, true) {
         return;
     }
-    stats::flag("framePending", true);
+    set_pending_flag(&mut sh.borrow_mut(), true);
     let sh2 = sh.clone();
     CALLBACK.with(|cb| {
         let mut cb = cb.borrow_mut();
@@ -187,8 +200,8 @@ pub fn request_frame(sh: &Shared) {
 fn paint(s: &mut Shell, now: f64) -> bool {
     let Some(scene) = s.session.frame(now) else { return false };
     let cmds = memview::paint(&scene, &s.session.palette());
-    let (vp, zoom) = (s.session.viewport(), f64::from(s.session.zoom()));
-    s.canvas.resize(f64::from(vp.width) * zoom, f64::from(vp.height) * zoom, s.dpr, zoom);
+    let ((w, h), zoom) = (s.session.canvas(), s.session.zoom());
+    s.canvas.resize(f64::from(w), f64::from(h), s.dpr, f64::from(zoom));
     s.canvas.paint(&cmds);
     true
 }
@@ -198,18 +211,17 @@ fn frame(sh: &Shared) {
     let (again, changed) = {
         let mut s = sh.borrow_mut();
         s.frame_pending = false;
-        // Cleared here and set again below if this frame asks for another:
-        // a test waits for the page to rest on this flag, not on a clock.
-        stats::flag("framePending", false);
         if !s.painted_once {
             stats::record("firstCallback", t0);
         }
         if !s.dirty && !s.scroll_code && !s.session.moving() {
+            set_pending_flag(&mut s, false);
             return;
         }
         // Playback may move on a step (or stop) during this frame.
         let before = (s.session.position(), s.session.playing());
         if !paint(&mut s, t0) {
+            set_pending_flag(&mut s, false);
             return;
         }
         s.dirty = false;
@@ -241,5 +253,19 @@ fn frame(sh: &Shared) {
     stats::measure("frame", t0);
     if again {
         request_frame(sh);
+    } else {
+        let mut s = sh.borrow_mut();
+        // An effect or render above may have asked for a frame already.
+        if !s.frame_pending {
+            set_pending_flag(&mut s, false);
+        }
+    }
+}
+
+/// Keeps `goMemoryStats.framePending` true while a frame is scheduled.
+fn set_pending_flag(s: &mut Shell, on: bool) {
+    if s.pending_flag != on {
+        s.pending_flag = on;
+        stats::flag("framePending", on);
     }
 }

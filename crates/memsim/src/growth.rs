@@ -340,9 +340,10 @@ impl GStack {
             Scheme::Segmented(min) => {
                 let mut seg = self.blocks.len() - 1;
                 let sp = self.sp(seg);
-                let base = if prologue_grows(sp, size, self.blocks[seg].lo + SEGMENT_GUARD) {
+                let guard = self.scheme.guard();
+                let base = if prologue_grows(sp, size, self.blocks[seg].lo + guard) {
                     // Does not fit: link a new segment (big enough for it).
-                    let b = self.new_block(min.max(size + SEGMENT_GUARD));
+                    let b = self.new_block(min.max(size + guard));
                     self.blocks.push(b);
                     self.counters.segments_linked += 1;
                     seg += 1;
@@ -357,7 +358,7 @@ impl GStack {
                 // or below the guard?
                 let b = self.blocks[0];
                 let sp = self.sp(0);
-                if prologue_grows(sp, size, b.lo + GUARD) {
+                if prologue_grows(sp, size, b.lo + self.scheme.guard()) {
                     let used = self.used();
                     let mut new = b.size() * 2;
                     while used + size + GUARD > new {

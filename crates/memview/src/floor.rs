@@ -3,9 +3,9 @@
 //! the nearest size that reads and drawn scaled down to fit: a miniature of
 //! the whole picture, not one with its panels run together.
 //!
-//! The floors are the sizes crates/chapters/tests/legibility.rs checks;
-//! between 375 and 640 px wide the stacked forms need more height than the
-//! phone forms below or the side-by-side forms above.
+//! The floors are sizes crates/chapters/tests/legibility.rs checks: 306 px
+//! high from 640 px wide (the side-by-side forms), 360 from 450, and below
+//! that 400 (a phone's stacked forms; 330 on a step with sliders).
 
 use crate::layout::Viewport;
 
@@ -21,16 +21,15 @@ const FLOORS: [(f32, f32, f32); 3] = [(640.0, 306.0, 306.0), (450.0, 360.0, 360.
 /// step shows sliders (their figures are made for less height on a phone).
 pub fn fit(width: f32, height: f32, sliders: bool) -> (Viewport, f32) {
     let (width, height) = (width.max(1.0), height.max(1.0));
-    let mut scale = 1.0;
-    // The largest scale that meets a floor: the widest floor first, since
-    // each wider one asks for less height.
-    for (from, plain, with_sliders) in FLOORS {
-        let need = if sliders { with_sliders } else { plain };
-        scale = (height / need).min(width / MIN_WIDTH).min(1.0);
-        if width / scale >= from {
-            break;
-        }
-    }
+    // The largest scale at which the layout meets some floor: as wide as the
+    // floor's width and as high as its height.
+    let scale = FLOORS
+        .iter()
+        .map(|&(from, plain, with_sliders)| {
+            let need = if sliders { with_sliders } else { plain };
+            (height / need).min(width / from.max(MIN_WIDTH)).min(1.0)
+        })
+        .fold(0.0, f32::max);
     (Viewport::new(width / scale, height / scale), scale)
 }
 
@@ -67,8 +66,11 @@ mod tests {
         // A 16:9 frame of 480 × 270: too narrow at 306 px high for the
         // side-by-side forms, so laid out 640 × 360.
         assert_eq!(size(480.0, 270.0, false), (640, 360, 750));
-        // A 390 px phone's picture at 330 px high on a step without sliders.
-        assert_eq!(size(390.0, 330.0, false), (473, 400, 825));
+        // A 390 px phone's picture at 330 px high on a step without sliders:
+        // scaled to the 450 px floor, not to the 400 px height below it.
+        assert_eq!(size(390.0, 330.0, false), (450, 381, 867));
+        // One pixel short of a floor's width costs a pixel, not a tenth.
+        assert_eq!(size(449.0, 360.0, false), (450, 361, 998));
         // Narrower than any phone.
         assert_eq!(size(300.0, 500.0, false), (320, 533, 938));
         assert_eq!(size(300.0, 250.0, true), (396, 330, 758));

@@ -167,14 +167,13 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         if !matches!(s.scheme, Scheme::Fixed(_)) {
             let gh = (s.scheme.guard() as f32 * scale).max(mt.f * 1.2).min(r.h * 0.5);
             guard_top = r.bottom() - gh;
-            let labels = match s.scheme {
-                // Go ≤ 1.2's guard (runtime/stack.h); 928 B in Go 1.27 on amd64.
-                Scheme::Segmented(_) => {
-                    lang.pick(["stack guard \u{b7} 256 B", "guard \u{b7} 256 B", "guard"], ["スタックガード \u{b7} 256 B", "ガード \u{b7} 256 B", "ガード"])
-                }
-                _ => lang.pick(["stack guard \u{b7} 928 B", "guard \u{b7} 928 B", "guard"], ["スタックガード \u{b7} 928 B", "ガード \u{b7} 928 B", "ガード"]),
+            // Go ≤ 1.2's guard (runtime/stack.h), or Go 1.27's on amd64.
+            let bytes = s.scheme.guard();
+            let labels = match lang {
+                Language::En => [format!("stack guard \u{b7} {bytes} B"), format!("guard \u{b7} {bytes} B"), String::from("guard")],
+                Language::Ja => [format!("スタックガード \u{b7} {bytes} B"), format!("ガード \u{b7} {bytes} B"), String::from("ガード")],
             };
-            let label = labels.into_iter().find(|l| mt.width(l, small) + mt.ch * 1.2 <= r.w).unwrap_or("");
+            let label = labels.into_iter().find(|l| mt.width(l, small) + mt.ch * 1.2 <= r.w).unwrap_or_default();
             let mut guard = Node::new(Key::Part("stack-guard", (b.lo >> 12) as u32), Rect::new(r.x, r.bottom() - gh, r.w, gh)).fill(Role::GcGrey);
             if gh >= small * 1.2 {
                 guard = guard.text(mt.ch * 0.6, gh / 2.0, small, Role::OnWhite, label, TextAlign::Left, false);

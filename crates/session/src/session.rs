@@ -213,6 +213,11 @@ impl Session {
         self.zoom
     }
 
+    /// The canvas's size in CSS px, as the page last reported it.
+    pub fn canvas(&self) -> (f32, f32) {
+        self.canvas
+    }
+
     /// Lays the picture out where `memview::fit` puts this canvas for this
     /// step (a step with sliders may need less height); true if that moved.
     fn fit(&mut self) -> bool {
