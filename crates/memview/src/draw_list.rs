@@ -103,12 +103,14 @@ fn paint_node(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
         return;
     }
     if n.focus {
+        // Close around the box (3.25 px out at most): a stack slot's type
+        // line sits about 4 px under its value.
         out.push(Cmd::Rect {
-            rect: n.rect.inset(-3.0),
-            radius: n.radius + 3.0,
+            rect: n.rect.inset(-2.0),
+            radius: n.radius + 2.0,
             fill: None,
             stroke: Some(palette.color(Role::Focus)),
-            line_width: 3.0,
+            line_width: 2.5,
             alpha: n.alpha,
         });
     }
