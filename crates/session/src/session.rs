@@ -10,7 +10,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use chapters::knob::{self, Values};
 use chapters::route::{self, Problem, Route};
-use chapters::{Chapter, Figure, View};
+use chapters::{Chapter, Figure, Step, View};
 use memsim::{Machine, Timeline};
 use memview::{Language, Palette, Scene, Stage, Viewport};
 
@@ -781,10 +781,12 @@ impl Session {
     fn content(&mut self) -> &Content {
         if self.content.is_none() {
             let c = match self.view() {
+                // Tool output the step quotes comes first; the figure's own
+                // (a run of the knobs' values) fills a step that quotes none.
                 View::Figure(f) => Content {
                     caption: f.caption(&self.knobs),
                     description: f.describe(&self.knobs),
-                    terminal: f.terminal(&self.knobs),
+                    terminal: quoted(&self.chapters[self.chapter].steps[self.step]).or_else(|| f.terminal(&self.knobs)),
                     readout: f.readout(&self.knobs),
                 },
                 View::Machine => {
@@ -861,12 +863,17 @@ impl Session {
     }
 }
 
+/// The tool output a step quotes, as the terminal prints it.
+fn quoted(s: &Step) -> Option<String> {
+    s.terminal.as_ref().map(|t| format!("$ {}\n{}", t.command, t.output.trim_end()))
+}
+
 /// The terminal under a machine step: tool output the step shows, or the
 /// program's own output so far.
 fn terminal(chapter: &Chapter, step: usize, m: &Machine) -> Option<String> {
     let s = &chapter.steps[step];
-    match (&s.terminal, chapter.run_command) {
-        (Some(t), _) => Some(format!("$ {}\n{}", t.command, t.output.trim_end())),
+    match (quoted(s), chapter.run_command) {
+        (Some(t), _) => Some(t),
         (None, Some(cmd)) if !m.stdout.is_empty() || m.killed.is_some() => {
             // The shell reports a SIGKILL with "Killed" and status 137.
             let killed = if m.killed.is_some() { "\nKilled\n$ echo $?\n137" } else { "" };

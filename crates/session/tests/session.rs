@@ -159,6 +159,25 @@ fn sliders_recompute_rewrite_the_link_and_reset_per_step() {
 }
 
 #[test]
+fn every_step_that_quotes_tool_output_shows_it() {
+    // Figures included: their own terminal must not hide what the caption quotes.
+    let mut shown = 0;
+    for lang in ["en", "ja"] {
+        for ch in chapters::catalog() {
+            for (i, step) in ch.steps.iter().enumerate() {
+                let Some(t) = &step.terminal else { continue };
+                let mut s = open(&format!("#/{}/{}?lang={lang}", ch.id, i + 1));
+                let text = page(&mut s).terminal.unwrap_or_default();
+                let first = t.output.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+                assert!(text.starts_with(&format!("$ {}\n", t.command)) && text.contains(first), "{}/{}: {text:?}", ch.id, i + 1);
+                shown += 1;
+            }
+        }
+    }
+    assert!(shown >= 30, "{shown} quoted outputs");
+}
+
+#[test]
 fn the_object_count_carries_across_marking_steps() {
     let marking = steps_with("gc", "objects");
     let mut s = open(&format!("#/gc/{}?objects=10000", marking[0]));
