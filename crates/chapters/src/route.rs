@@ -50,6 +50,13 @@ pub enum Problem {
     UnknownLanguage {
         given: String,
     },
+    /// A page flag (`present`, `theme`) with a value it cannot take: the
+    /// flag is left as if the link had not given it.
+    BadFlag {
+        key: String,
+        given: String,
+        expected: Vec<String>,
+    },
 }
 
 impl Problem {
@@ -79,7 +86,19 @@ impl Problem {
             Problem::UnknownLanguage { given } => {
                 format!("There is no language \u{201c}{given}\u{201d} here (en or ja); showing English")
             }
+            Problem::BadFlag { key, given, expected } if ja => {
+                format!("{key}=\u{300c}{given}\u{300d}は使えません（{} のいずれか）。無視しました", expected.join("\u{3001}"))
+            }
+            Problem::BadFlag { key, given, expected } => {
+                format!("{key}=\u{201c}{given}\u{201d} cannot be used (expected {}) and was ignored", alternatives(expected))
+            }
         }
+    }
+
+    /// Whether the page shows another place than the link named (another
+    /// chapter or step), rather than the named step with a value set aside.
+    pub fn moves(&self) -> bool {
+        matches!(self, Problem::TooLong { .. } | Problem::UnknownChapter { .. } | Problem::BadStep { .. } | Problem::StepOutOfRange { .. })
     }
 }
 

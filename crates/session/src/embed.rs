@@ -58,7 +58,7 @@ impl Embed {
                     "dark" => e.dark = Some(true),
                     "light" => e.dark = Some(false),
                     _ => {
-                        problem = Some(Problem::BadValue {
+                        problem = Some(Problem::BadFlag {
                             key: k.clone(),
                             given: chapters::route::excerpt(v),
                             expected: alloc::vec![String::from("dark"), String::from("light")],
@@ -69,7 +69,7 @@ impl Embed {
                     "" | "on" | "1" | "true" => e.present = true,
                     "off" | "0" | "false" => e.present = false,
                     _ => {
-                        problem = Some(Problem::BadValue {
+                        problem = Some(Problem::BadFlag {
                             key: k.clone(),
                             given: chapters::route::excerpt(v),
                             expected: alloc::vec![String::from("on"), String::from("off")],

@@ -574,7 +574,8 @@ impl Session {
         let nav = if problem.is_some() { Nav::Replace } else { nav };
         if let Some(p) = &problem {
             let title = self.chapters[route.chapter].title;
-            self.notice = Some((self.words().instead)(&p.text(self.lang), title, route.step + 1));
+            let text = p.text(self.lang);
+            self.notice = Some(if p.moves() { (self.words().instead)(&text, title, route.step + 1) } else { format!("{text}{}", self.words().stop) });
         }
         self.go(route.chapter, route.step, nav, now);
         if self.figure().is_some() {

@@ -109,12 +109,23 @@ fn bad_links_show_a_notice_and_the_nearest_state() {
         assert_eq!((p.chapter_id, p.step + 1), (chapter, step), "{hash}");
         let notice = p.notice.unwrap_or_default();
         assert!(notice.contains(says), "{hash}: {notice}");
+        // "Instead" only when the page shows another place than the link named.
+        assert_eq!(notice.contains("instead"), (chapter, step) != ("memory", 2), "{hash}: {notice}");
         let written = urls(&mut s);
         assert_eq!(
             written.last().map(|(h, n)| (h.as_str(), *n)),
             Some((format!("#/{chapter}/{step}").as_str(), Nav::Replace)),
             "{hash}: the link is corrected"
         );
+    }
+    // A bad flag is set aside on the step the link named: no "instead".
+    for (hash, notice) in [
+        ("#/gc/3?present=maybe", "present=\u{201c}maybe\u{201d} cannot be used (expected on or off) and was ignored."),
+        ("#/gc/3?embed&theme=blue", "theme=\u{201c}blue\u{201d} cannot be used (expected dark or light) and was ignored."),
+        ("#/gc/3?present=maybe&lang=ja", "present=\u{300c}maybe\u{300d}は使えません（on\u{3001}off のいずれか）。無視しました。"),
+    ] {
+        let p = page(&mut open(hash));
+        assert_eq!((p.chapter_id, p.step, p.notice.as_deref()), ("gc", 2, Some(notice)), "{hash}");
     }
     let long = format!("#/{}", "x".repeat(10_000));
     assert!(page(&mut open(&long)).notice.unwrap_or_default().contains("too long"));
