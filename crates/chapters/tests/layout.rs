@@ -138,3 +138,53 @@ fn on_a_phone_the_escape_lab_shows_its_answers() {
         assert!(shown.contains("stack") || shown.contains("heap"), "combination {bits:03b}: where the bytes went is missing: {shown}");
     }
 }
+
+/// Captions name heap objects by where they live (a freed slot reused at
+/// n3's old address), so every box shows its address: on a laptop, in a
+/// 960×540 slide with its caption and in the presenter view. While marking,
+/// the box's colour word takes that room.
+#[test]
+fn heap_objects_show_their_addresses_on_every_wide_canvas() {
+    let ch = catalog().into_iter().find(|c| c.id == "gc").expect("chapter");
+    let tl = ch.timeline().expect("builds");
+    let stage = Stage::of(tl.states());
+    for vp in [Viewport::new(850.0, 620.0), Viewport::new(960.0, 445.0), Viewport::new(1280.0, 560.0)] {
+        for (i, m) in tl.states().iter().enumerate() {
+            if ch.steps[i].view.figure().is_some() || m.gc.phase == memsim::GcPhase::Mark {
+                continue;
+            }
+            let texts: Vec<String> = paint(&layout(m, &stage, vp, &ch.steps[i].focus), &Palette::LIGHT)
+                .into_iter()
+                .filter_map(|c| if let Cmd::Text { text, .. } = c { Some(text) } else { None })
+                .collect();
+            for o in &m.heap.objects {
+                let addr = format!("{}", o.addr);
+                assert!(texts.contains(&addr), "gc step {} at {}x{}: {addr} is not shown", i + 1, vp.width, vp.height);
+            }
+        }
+    }
+}
+
+/// On a laptop a stack slot shows its address whenever its type line does:
+/// short of room the frame's slots leave out their sizes first.
+#[test]
+fn stack_slots_keep_their_addresses_beside_their_types() {
+    let vp = Viewport::new(850.0, 620.0);
+    for ch in catalog() {
+        let Ok(tl) = ch.timeline() else { continue };
+        let stage = Stage::of(tl.states());
+        for (i, m) in tl.states().iter().enumerate() {
+            if ch.steps[i].view.figure().is_some() {
+                continue;
+            }
+            let scene = layout(m, &stage, vp, &ch.steps[i].focus);
+            for n in &scene.nodes {
+                let Key::Slot(id) = n.key else { continue };
+                let slot = m.stacks.iter().flat_map(|s| &s.frames).flat_map(|f| &f.slots).find(|s| s.id == id).expect("slot");
+                let typed = n.texts.iter().any(|t| t.content.starts_with(slot.ty.as_str()));
+                let addressed = n.texts.iter().any(|t| t.content == format!("{}", slot.addr));
+                assert_eq!(typed, addressed, "{} step {}: {} shows {:?}", ch.id, i + 1, slot.name, n.texts.iter().map(|t| &t.content).collect::<Vec<_>>());
+            }
+        }
+    }
+}

@@ -127,6 +127,12 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
             node = node.text(r.w - gutter(mt), head / 2.0, small, Role::Muted, bytes, TextAlign::Right, false);
         }
         scene.nodes.push(node);
+        // A slot's second line: its type, size and address. Short of room,
+        // the frame's slots all leave out their sizes before any loses its
+        // address.
+        let ty_of = |slot: &memsim::Slot, sized: bool| if sized { format!("{} \u{b7} {}", slot.ty, text::bytes(slot.size())) } else { slot.ty.clone() };
+        let fits = |ty: &str, slot: &memsim::Slot| mt.width(ty, small) + mt.width(&format!("{}", slot.addr), small) + ch * 2.0 <= value_w;
+        let sized = frame.slots.iter().all(|slot| fits(&ty_of(slot, true), slot) || !fits(&ty_of(slot, false), slot));
         for (i, slot) in frame.slots.iter().enumerate() {
             let sy = y + head + i as f32 * row;
             let line1 = if two_lines { size * 0.85 } else { row / 2.0 };
@@ -140,12 +146,12 @@ pub(crate) fn stack(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene:
                 true,
             );
             if two_lines {
-                let ty = format!("{} \u{b7} {}", slot.ty, text::bytes(slot.size()));
-                let addr = format!("{}", slot.addr);
+                let ty = ty_of(slot, sized);
+                let with_addr = fits(&ty, slot);
                 let line2 = size * 1.75 + small * 0.55;
-                node = node.text(name_w, line2, small, Role::Muted, ty.as_str(), TextAlign::Left, false);
-                if mt.width(&ty, small) + mt.width(&addr, small) + ch * 2.0 <= value_w {
-                    node = node.text(name_w + value_w, line2, small, Role::Muted, addr, TextAlign::Right, false);
+                node = node.text(name_w, line2, small, Role::Muted, ty, TextAlign::Left, false);
+                if with_addr {
+                    node = node.text(name_w + value_w, line2, small, Role::Muted, format!("{}", slot.addr), TextAlign::Right, false);
                 }
             }
             scene.nodes.push(node);
@@ -310,7 +316,9 @@ fn object(m: &Machine, stage: &Stage, o: &memsim::Object, r: Rect, line: f32, fo
         TextAlign::Left,
         true,
     );
-    if matches!(form, Form::Full | Form::Compact) && mt.width(&name, size) + mt.width(&addr, small) + ch * 2.0 <= r.w {
+    // The address on the header line, right-aligned, wherever it fits: the
+    // captions name objects by where they live (a freed slot reused).
+    if form != Form::Line && mt.width(&name, size) + mt.width(&addr, small) + ch * 2.0 <= r.w {
         node = node.text(r.w - ch * 0.6, line * 0.55, small, muted, addr, TextAlign::Right, false);
     }
     let fields: Vec<(&str, &Value)> = match &o.value {
