@@ -188,3 +188,19 @@ fn stack_slots_keep_their_addresses_beside_their_types() {
         }
     }
 }
+
+/// On a 960×540 slide the intro's hook is read from the back of a room:
+/// cards with room to spare take larger type and the height of the stage.
+#[test]
+fn cards_with_room_to_spare_take_larger_type() {
+    let ch = catalog().into_iter().find(|c| c.id == "intro").expect("chapter");
+    let fig = ch.steps[0].view.figure().expect("the hook's cards");
+    let slide = Viewport::new(960.0, 445.0);
+    let cmds = paint(&fig.scene(&fig.defaults(), slide), &Palette::LIGHT);
+    let size_of = |s: &str| cmds.iter().find_map(|c| if let Cmd::Text { text, size, .. } = c { text.contains(s).then_some(*size) } else { None });
+    // The body font of a picture this size is 15.3 px.
+    assert!(size_of("CPU").is_some_and(|s| s >= 20.0), "{:?}", size_of("CPU"));
+    assert!(size_of("\u{2212}57%").is_some_and(|s| s >= 60.0), "{:?}", size_of("\u{2212}57%"));
+    let bottom = cmds.iter().filter_map(|c| if let Cmd::Text { y, .. } = c { Some(*y) } else { None }).fold(0.0, f32::max);
+    assert!(bottom > slide.height * 0.6, "the text ends at {bottom} of {}", slide.height);
+}

@@ -57,6 +57,11 @@ impl Metrics {
         Metrics { f, ch: f * 0.6, lang: vp.lang }
     }
 
+    /// The same sizes with the body font at `f` px.
+    pub fn at(&self, f: f32) -> Metrics {
+        Metrics { f, ch: f * 0.6, lang: self.lang }
+    }
+
     /// The smallest text any picture draws: notes, axis ticks, addresses.
     pub fn small(&self) -> f32 {
         self.f * 0.8

@@ -111,7 +111,25 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let rows = n.div_ceil(per_row);
     let gap = mt.f;
     let w = (inner.w - gap * (per_row - 1) as f32) / per_row as f32;
-    let h = ((inner.h - gap * (rows - 1) as f32) / rows as f32).min(mt.f * 14.0);
+    let room_h = (inner.h - gap * (rows - 1) as f32) / rows as f32;
+    let h = room_h.min(mt.f * 14.0);
+    // The tallest card's least height with all its text, at a type size.
+    let need = |mt: &Metrics| cards.iter().map(|c| fitting_height(c, w, mt, true)).fold(0.0, f32::max);
+    // Cards side by side with room to spare (a slide, a short list) take
+    // larger type, up to the projector's body size, rather than leaving
+    // the lower half of the stage empty.
+    let larger = if per_row > 1 && need(&mt) <= h {
+        (1..=6).rev().map(|k| mt.at((mt.f * (1.0 + 0.1 * k as f32)).min(26.0))).find(|m| m.f > mt.f && need(m) <= room_h)
+    } else {
+        None
+    };
+    let (mt, h) = match larger {
+        Some(m) => {
+            let h = h.max(need(&m)).min(room_h);
+            (m, h)
+        }
+        None => (mt, h),
+    };
     let all = cards.iter().all(|c| card_height(c, w, &mt, true) + big_height(c, h, &mt) <= h);
     let room = inner.h - gap * (n - 1) as f32;
     // Each card's height stacked full width: by title alone, and with its text.

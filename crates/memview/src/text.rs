@@ -96,8 +96,24 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
     let mut lines = alloc::vec::Vec::new();
     let mut line = String::new();
     let mut width = 0.0;
-    for word in s.split(' ') {
-        for (i, piece) in pieces(word).into_iter().enumerate() {
+    // A number keeps its unit: "16 B" is one word to the breaker.
+    let mut words: alloc::vec::Vec<&str> = alloc::vec::Vec::new();
+    let mut at = 0;
+    for w in s.split(' ') {
+        let start = at;
+        at += w.len() + 1;
+        if let Some(prev) = words.last_mut() {
+            if UNITS.contains(&w.trim_end_matches([',', '.', ';', ':', ')', '\u{3001}', '\u{3002}'])) && prev.ends_with(|c: char| c.is_ascii_digit()) {
+                *prev = &s[start - prev.len() - 1..start + w.len()];
+                continue;
+            }
+        }
+        words.push(w);
+    }
+    for word in words {
+        // A katakana word wider than a line breaks between its characters.
+        let split = pieces(word, true).into_iter().flat_map(|p| if columns(p) > max && p.chars().any(is_wide) { pieces(p, false) } else { alloc::vec![p] });
+        for (i, piece) in split.enumerate() {
             // Pieces of one word join without a space.
             let gap = if line.is_empty() || i > 0 { 0.0 } else { 1.0 };
             let w = columns(piece);
@@ -121,13 +137,13 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
 /// A space-free word cut where a line may break inside it: beside a
 /// Japanese character, unless kinsoku forbids it or a no-break space
 /// holds the two together (`2\u{a0}個`, as `2\u{a0}spans` in English).
-fn pieces(word: &str) -> alloc::vec::Vec<&str> {
+fn pieces(word: &str, words: bool) -> alloc::vec::Vec<&str> {
     let mut out = alloc::vec::Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;
     for (i, c) in word.char_indices() {
         if let Some(p) = prev {
-            if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) && p != NBSP && c != NBSP {
+            if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c, words) && p != NBSP && c != NBSP {
                 out.push(&word[start..i]);
                 start = i;
             }
@@ -140,14 +156,19 @@ fn pieces(word: &str) -> alloc::vec::Vec<&str> {
 
 const NBSP: char = '\u{a0}';
 
+/// Units a number is never parted from at a line's end.
+const UNITS: [&str; 12] = ["B", "KiB", "MiB", "GiB", "TiB", "KB", "MB", "GB", "ms", "s", "bytes", "\u{30d0}\u{30a4}\u{30c8}"];
+
 /// Characters a line must not start with.
 const NO_START: &str = "、。，．・：；？！ー）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜…),.:;!?%";
 /// Characters a line must not end with.
 const NO_END: &str = "（「『【〔〈《‘“(";
 
-/// A Latin run stays whole: `GOGC=off`, `n1`, `64` do not break inside.
-fn joined(p: char, c: char) -> bool {
-    !is_wide(p) && !is_wide(c)
+/// A Latin run stays whole: `GOGC=off`, `n1`, `64` do not break inside;
+/// with `words`, so does a katakana word (プロセス, ガベージコレクタ).
+fn joined(p: char, c: char, words: bool) -> bool {
+    let katakana = |c: char| ('\u{30a0}'..='\u{30ff}').contains(&c) && c != '\u{30fb}';
+    (!is_wide(p) && !is_wide(c)) || (words && katakana(p) && katakana(c))
 }
 
 #[cfg(test)]
@@ -168,13 +189,20 @@ mod tests {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
         assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
         assert_eq!(wrap("func f() {\n\u{a0}\u{a0}return 1\n}", 40), ["func f() {", "\u{a0}\u{a0}return 1", "}"]);
+        // A number keeps its unit.
+        assert_eq!(wrap("new Point: 16 B", 13), ["new Point:", "16 B"]);
+        assert_eq!(wrap("pages of 8 KiB, from mheap", 10), ["pages of", "8 KiB,", "from mheap"]);
     }
 
     #[test]
     fn japanese_breaks_between_characters_but_not_before_closing_marks() {
-        // 7 columns fit four kana; ー and 。 never start a line, so ヒー
-        // and プ。 travel together.
-        assert_eq!(wrap("スタックとヒープ。", 7), ["スタック", "とヒー", "プ。"]);
+        // 7 columns fit four kana; a katakana word stays whole where it
+        // fits a line, and 。 never starts a line.
+        assert_eq!(wrap("スタックとヒープ。", 7), ["スタック", "と", "ヒープ。"]);
+        assert_eq!(wrap("実行中のプロセス", 9), ["実行中の", "プロセス"]);
+        // Wider than a line, it breaks between its characters: ー and a
+        // small kana never start a line, so ヒー and プ。 travel together.
+        assert_eq!(wrap("スタックとヒープ。", 4), ["ス", "タッ", "クと", "ヒー", "プ。"]);
         assert_eq!(columns("ヒープ"), 3.0 * WIDE);
         // Latin runs inside Japanese stay whole, and a space still breaks.
         assert_eq!(wrap("GOGC=offでは", 10), ["GOGC=offで", "は"]);
