@@ -48,6 +48,11 @@ test('toggling with the keyboard rewrites the lab and the link', async () => {
   const { page, context, errors } = await open(browser, srv.url, `#/escape/${step}`);
   await settle(page);
   assert.match(await page.textContent('#knob-stats'), /^0 B\/op, 0 allocs\/op/);
+  // The listing is the file Go compiled for the toggles, marked at the lab's function.
+  const listing = () => page.$eval('#code code:not([hidden])', (c) => ({ text: c.textContent, current: c.querySelector('.line.current')?.textContent.trim() }));
+  assert.equal(await page.textContent('#code-file'), 'escapelab/value-const-point/lab.go');
+  assert.match((await listing()).text, /return p\n/);
+  assert.equal((await listing()).current, 'func Lab(n int) Point {');
   await page.focus('#lab-ret');
   await page.keyboard.press('End');
   await page.focus('#lab-type');
@@ -55,6 +60,10 @@ test('toggling with the keyboard rewrites the lab and the link', async () => {
   assert.equal(await hashOf(page), `#/escape/${step}?ret=pointer&type=any`);
   assert.equal((await page.textContent('#lab-ret-out')).trim(), 'pointer');
   assert.match(await page.textContent('#knob-stats'), /^32 B\/op, 2 allocs\/op/);
+  assert.equal(await page.textContent('#code-file'), 'escapelab/pointer-const-any/lab.go');
+  const after = await listing();
+  assert.match(after.text, /var sink any[\s\S]*return &p/);
+  assert.equal(after.current, 'func Lab(n int) *Point {');
   await screenshot(page, 'escape-lab-pointer-any');
   assert.deepEqual(errors, []);
   await context.close();

@@ -66,3 +66,22 @@ test('frame sizes read as Go byte counts; bad values keep the step\'s own', asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the C program the chapter opens on is the listing, then main.go takes over', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/stack-growth/1');
+  assert.equal(await page.textContent('#code-file'), 'stackgrowth/overflow.c');
+  const shown = () => page.$eval('#code code:not([hidden])', (c) => ({ lang: c.dataset.lang, current: c.querySelector('.line.current')?.textContent.trim() }));
+  assert.deepEqual(await shown(), { lang: 'c', current: 'return depth(n + 1) + frame[0];' });
+  assert.match(await page.textContent('#checked'), /gcc/);
+  assert.match(await terminalOf(page), /Segmentation fault[\s\S]*139/);
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  assert.equal(await page.textContent('#code-file'), 'stackgrowth/main.go');
+  assert.equal((await shown()).lang, 'go');
+  assert.doesNotMatch(await page.textContent('#checked'), /gcc/);
+  await page.keyboard.press('ArrowLeft');
+  await settle(page);
+  assert.equal(await page.textContent('#code-file'), 'stackgrowth/overflow.c');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -15,7 +15,7 @@ pub enum Lang {
 }
 
 /// The listing shown beside the picture.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Code {
     /// Path shown in the listing's title, relative to the Go module.
     pub file: &'static str,
@@ -44,6 +44,9 @@ pub struct Step {
     pub view: View,
     /// Links shown under the caption: (label, `#/chapter/step` or https URL).
     pub links: Vec<(&'static str, &'static str)>,
+    /// The listing this step shows instead of the chapter's (another
+    /// program the step runs); its anchor is looked up there.
+    pub code: Option<Code>,
 }
 
 #[derive(Clone, Debug)]
@@ -103,6 +106,12 @@ impl Step {
         self
     }
 
+    /// Shows `code` beside the picture instead of the chapter's listing.
+    pub fn listing(&mut self, code: Code) -> &mut Step {
+        self.code = Some(code);
+        self
+    }
+
     pub fn terminal(&mut self, command: &'static str, output: &'static str) -> &mut Step {
         self.terminal = Some(Terminal { command, output });
         self
@@ -135,10 +144,22 @@ impl Chapter {
         Some((k, name, first, end - first))
     }
 
+    /// The listing step `i` shows with the knobs at `k`: its figure's for
+    /// those values, else the step's own, else the chapter's.
+    pub fn code_at(&self, i: usize, k: &crate::knob::Values) -> Code {
+        let Some(step) = self.steps.get(i) else { return self.code };
+        step.view.figure().and_then(|f| f.code(k)).or(step.code).unwrap_or(self.code)
+    }
+
     /// The 1-based line of the listing that step `i` stands for.
     pub fn line(&self, i: usize) -> Option<usize> {
+        self.line_in(i, self.steps.get(i)?.code.unwrap_or(self.code))
+    }
+
+    /// The 1-based line of `code` that step `i` stands for.
+    pub fn line_in(&self, i: usize, code: Code) -> Option<usize> {
         let (text, nth, offset) = self.steps.get(i)?.anchor?;
-        let (index, _) = self.code.text.lines().enumerate().filter(|(_, l)| l.contains(text)).nth(nth)?;
+        let (index, _) = code.text.lines().enumerate().filter(|(_, l)| l.contains(text)).nth(nth)?;
         usize::try_from(index as i64 + 1 + i64::from(offset)).ok()
     }
 

@@ -34,6 +34,12 @@ pub trait Figure {
         None
     }
 
+    /// The listing beside the picture for knob values `k`, when it is not
+    /// the chapter's (the escape lab's file for its toggles).
+    fn code(&self, _k: &Values) -> Option<crate::Code> {
+        None
+    }
+
     /// Text for the terminal panel, if the figure prints any.
     fn terminal(&self, _k: &Values) -> Option<String> {
         None

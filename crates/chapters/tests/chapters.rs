@@ -12,8 +12,11 @@ fn every_step_applies_and_every_anchor_resolves() {
         for (i, step) in ch.steps.iter().enumerate() {
             assert!(!step.caption.trim().is_empty(), "{} step {} has no caption", ch.id, i + 1);
             if step.anchor.is_some() {
-                let line = ch.line(i).unwrap_or_else(|| panic!("{} step {}: anchor {:?} not in {}", ch.id, i + 1, step.anchor, ch.code.file));
-                assert!(line >= 1 && line <= ch.code.text.lines().count());
+                // In the listing the step shows: a figure's, the step's own or the chapter's.
+                let k = step.view.figure().map(|f| f.defaults()).unwrap_or_default();
+                let code = ch.code_at(i, &k);
+                let line = ch.line_in(i, code).unwrap_or_else(|| panic!("{} step {}: anchor {:?} not in {}", ch.id, i + 1, step.anchor, code.file));
+                assert!(line >= 1 && line <= code.text.lines().count());
             }
         }
     }
@@ -365,5 +368,17 @@ fn the_allocation_path_counts_a_spans_real_slots() {
         let cache = &chapters::escape::path_cards(l)[2];
         assert!(cache.body.contains("504"), "{}", cache.body);
         assert!(!cache.body.contains("512"), "{}", cache.body);
+    }
+}
+
+/// The escape lab shows the file Go compiled for each combination of its
+/// toggles, with the snippet its cards draw from.
+#[test]
+fn the_escape_lab_lists_the_file_of_its_toggles() {
+    use chapters::escape::lab::{self, Combo};
+    for c in Combo::all() {
+        let code = lab::code(c);
+        assert_eq!(code.file, format!("escapelab/{}/lab.go", c.dir()));
+        assert_eq!(code.text, lab::source(c), "{}", c.dir());
     }
 }

@@ -1,9 +1,10 @@
 //! The chapter menu and the code listings: one element per listing line,
 //! so the current line can be marked and the text stays selectable. Each
-//! chapter's listing is built on first visit and kept (hidden) for the next.
+//! listing (a chapter's, or another program a step shows) is built on first
+//! visit and kept (hidden) for the next.
 
 use crate::dom;
-use chapters::Chapter;
+use chapters::{Chapter, Code};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,11 +20,21 @@ pub fn build_chapter_menu(chapters: &[Chapter]) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Shows `chapter`'s listing, building it on first visit.
-pub fn show(chapter: &Chapter) -> Result<(), JsValue> {
-    build(chapter)?;
+/// The element id of `code` shown in `chapter`: `code-<chapter>` for the
+/// chapter's own listing, else one named after the file.
+pub fn id(chapter: &Chapter, code: &Code) -> String {
+    if code.file == chapter.code.file {
+        format!("code-{}", chapter.id)
+    } else {
+        format!("code-{}", code.file.replace(['/', '.'], "-"))
+    }
+}
+
+/// Shows `code` in `chapter`, building its listing on first visit.
+pub fn show(chapter: &Chapter, code: &Code) -> Result<(), JsValue> {
+    let id = id(chapter, code);
+    build(&id, code)?;
     let holder = dom::el("code")?;
-    let id = format!("code-{}", chapter.id);
     let children = holder.children();
     for i in 0..children.length() {
         if let Some(c) = children.item(i) {
@@ -33,29 +44,35 @@ pub fn show(chapter: &Chapter) -> Result<(), JsValue> {
             }
         }
     }
-    dom::set_text("code-file", chapter.code.file);
+    dom::set_text("code-file", code.file);
     Ok(())
 }
 
-/// Builds `chapter`'s listing, hidden, unless it is built already.
-pub fn build(chapter: &Chapter) -> Result<(), JsValue> {
-    let id = format!("code-{}", chapter.id);
-    if dom::el(&id).is_ok() {
+/// Builds `chapter`'s own listing, hidden, unless it is built already.
+pub fn build_chapter(chapter: &Chapter) -> Result<(), JsValue> {
+    build(&id(chapter, &chapter.code), &chapter.code)
+}
+
+/// Builds `code`'s listing as element `id`, hidden, unless it is built
+/// already.
+fn build(id: &str, code: &Code) -> Result<(), JsValue> {
+    if dom::el(id).is_ok() {
         return Ok(());
     }
     let holder = dom::el("code")?;
-    let (lang, syntax) = match chapter.code.lang {
+    let (lang, syntax) = match code.lang {
         chapters::Lang::Go => ("go", memview::Syntax::Go),
         chapters::Lang::C => ("c", memview::Syntax::C),
         chapters::Lang::Asm => ("asm", memview::Syntax::Asm),
     };
     let doc = dom::document();
+    let text = code.text;
     let code = doc.create_element("code")?;
-    code.set_id(&id);
+    code.set_id(id);
     code.set_attribute("hidden", "")?;
     code.set_class_name("listing");
     code.set_attribute("data-lang", lang)?;
-    for (i, line) in chapter.code.text.lines().enumerate() {
+    for (i, line) in text.lines().enumerate() {
         let span = doc.create_element("span")?;
         span.set_class_name("line");
         span.set_attribute("data-line", &(i + 1).to_string())?;
@@ -79,9 +96,9 @@ pub fn build(chapter: &Chapter) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Marks line `line` (1-based) of `chapter`'s listing as the current one.
-pub fn mark_line(chapter: &str, line: Option<usize>) {
-    let Ok(code) = dom::el(&format!("code-{chapter}")) else { return };
+/// Marks line `line` (1-based) of listing `id` as the current one.
+pub fn mark_line(id: &str, line: Option<usize>) {
+    let Ok(code) = dom::el(id) else { return };
     if let Ok(Some(old)) = code.query_selector(".line.current") {
         let _ = old.class_list().remove_1("current");
         let _ = old.remove_attribute("aria-current");

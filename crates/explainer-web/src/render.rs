@@ -21,17 +21,24 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     let changed = |f: &dyn Fn(&Page) -> bool| old.is_none_or(f);
     if changed(&|o| o.chapter_id != page.chapter_id) {
         build_ticks(page.total);
-        if let Some(ch) = chapters.get(page.chapter) {
-            let _ = listing::show(ch);
-        }
         if let Ok(s) = dom::typed::<HtmlSelectElement>("chapter") {
             s.set_value(page.chapter_id);
         }
         dom::set_text("chapter-title", page.chapter_title);
+    }
+    // The listing: the chapter's, or another program the step shows.
+    let file = |p: &Page| p.code.map(|c| c.file);
+    let shown = chapters.get(page.chapter).zip(page.code.as_ref());
+    if changed(&|o| o.chapter_id != page.chapter_id || file(o) != file(page)) {
+        if let Some((ch, code)) = shown {
+            let _ = listing::show(ch, code);
+        }
         dom::set_text("checked", &page.checked);
     }
-    if changed(&|o| o.chapter_id != page.chapter_id || o.line != page.line) {
-        listing::mark_line(page.chapter_id, page.line);
+    if changed(&|o| o.chapter_id != page.chapter_id || file(o) != file(page) || o.line != page.line) {
+        if let Some((ch, code)) = shown {
+            listing::mark_line(&listing::id(ch, code), page.line);
+        }
     }
     if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
         dom::set_text("counter", &page.counter);

@@ -28,7 +28,7 @@ pub fn start(sh: &Shared) {
         let count = shell::with_session(&sh, |s| {
             s.warm(next);
             if let Some(ch) = s.chapters().get(next) {
-                let _ = listing::build(ch);
+                let _ = listing::build_chapter(ch);
             }
             s.chapters().len()
         });

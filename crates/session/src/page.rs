@@ -51,6 +51,9 @@ pub struct Page {
     pub title: String,
     /// What the chapter's listing was checked against.
     pub checked: String,
+    /// The listing beside the picture: the chapter's, or another program
+    /// the step or its figure shows (the escape lab's file for its toggles).
+    pub code: Option<chapters::Code>,
     /// The listing's current line (1-based).
     pub line: Option<usize>,
     /// The canvas's text alternative.

@@ -812,6 +812,7 @@ impl Session {
         let ch = self.chapters.get(self.chapter)?;
         let (table, total, step) = (ch.knobs, ch.steps.len(), self.step);
         let w = Words::of(self.lang);
+        let code = ch.code_at(step, &self.knobs);
         let mut page = Page {
             lang: self.lang,
             chapter: self.chapter,
@@ -828,8 +829,9 @@ impl Session {
             },
             hint: (step == 0 && !self.moved && !self.embed.present && (!self.embed.on || self.embed.controls)).then_some(w.hint),
             title: format!("{} \u{2014} {}", (w.title)(ch.title, step + 1), w.product),
-            checked: chapters::checked(ch.code.lang, self.lang),
-            line: ch.line(step),
+            checked: chapters::checked(code.lang, self.lang),
+            line: ch.line_in(step, code),
+            code: Some(code),
             notice: self.notice.clone(),
             links: ch.steps[step].links.iter().map(|(l, h)| (String::from(*l), String::from(*h))).collect(),
             has_prev: self.chapter > 0 || step > 0,

@@ -189,6 +189,28 @@ fn every_step_that_quotes_tool_output_shows_it() {
 }
 
 #[test]
+fn the_listing_is_the_program_the_step_shows() {
+    // The escape lab lists the file Go compiled for its toggles, at the lab's function.
+    let lab = steps("escape");
+    let mut s = open(&format!("#/escape/{lab}"));
+    let p = page(&mut s);
+    let code = p.code.expect("a listing");
+    assert_eq!(code.file, "escapelab/value-const-point/lab.go");
+    assert!(code.text.lines().nth(p.line.expect("a current line") - 1).is_some_and(|l| l.starts_with("func Lab(n int) Point")));
+    s.dispatch(Intent::Slider { id: "lab-ret".into(), position: 1 }, 1.0);
+    s.dispatch(Intent::Slider { id: "lab-type".into(), position: 1 }, 2.0);
+    let p = page(&mut s);
+    assert_eq!(p.code.map(|c| c.file), Some("escapelab/pointer-const-any/lab.go"));
+    assert!(p.code.is_some_and(|c| c.text.contains("return &p") && c.text.contains("var sink any")));
+    // The stack-growth chapter opens on a C program: its file, checked with gcc.
+    let p = page(&mut open("#/stack-growth/1"));
+    assert_eq!(p.code.map(|c| (c.file, c.lang)), Some(("stackgrowth/overflow.c", chapters::Lang::C)));
+    assert!(p.checked.contains("gcc"), "{}", p.checked);
+    let p = page(&mut open("#/stack-growth/2"));
+    assert_eq!(p.code.map(|c| c.file), Some("stackgrowth/main.go"));
+}
+
+#[test]
 fn the_object_count_carries_across_marking_steps() {
     let marking = steps_with("gc", "objects");
     let mut s = open(&format!("#/gc/{}?objects=10000", marking[0]));

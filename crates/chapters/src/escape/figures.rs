@@ -318,12 +318,16 @@ impl Figure for Lab {
     }
     fn scene(&self, k: &Values, vp: Viewport) -> Scene {
         let l = self.lang;
-        cards_scene(
-            l.pick("Escape lab", "エスケープラボ"),
-            l.pick("every combination compiled by Go 1.27.3", "全組み合わせを Go 1.27.3 でコンパイル"),
-            &lab_cards(knobs::read(k), l),
-            vp,
-        )
+        let mut cards = lab_cards(knobs::read(k), l);
+        // A phone's column has no room for the snippet beside the answers;
+        // the listing under the caption is the same file.
+        let sub = if vp.width < 640.0 {
+            cards.remove(0);
+            l.pick("the code: the listing below", "コードは下のリストに")
+        } else {
+            l.pick("every combination compiled by Go 1.27.3", "全組み合わせを Go 1.27.3 でコンパイル")
+        };
+        cards_scene(l.pick("Escape lab", "エスケープラボ"), sub, &cards, vp)
     }
     fn describe(&self, k: &Values) -> String {
         let l = self.lang;
@@ -336,5 +340,8 @@ impl Figure for Lab {
     fn terminal(&self, k: &Values) -> Option<String> {
         let c = knobs::read(k);
         Some(format!("$ go build -gcflags=-m ./escapelab/{}\n{}", c.dir(), lab::gcflags(c).trim_end()))
+    }
+    fn code(&self, k: &Values) -> Option<crate::Code> {
+        Some(lab::code(knobs::read(k)))
     }
 }

@@ -6,6 +6,7 @@
 //!    size   const | var       make([]int, 4), or make([]int, n)
 //!    type   Point | any       the type of the global the Point is stored in
 
+use crate::chapter::{Code, Lang};
 use alloc::format;
 use alloc::string::String;
 use memsim::size_classes::alloc_size;
@@ -59,6 +60,22 @@ pub fn source(c: Combo) -> String {
         if c.var_size { "n" } else { "4" },
         if c.pointer { "&p" } else { "p" },
     )
+}
+
+/// The file of `c` as the listing shows it (equal to [`source`]; tests
+/// keep the two the same).
+pub fn code(c: Combo) -> Code {
+    let (file, text) = match (c.pointer, c.var_size, c.any) {
+        (false, false, false) => ("escapelab/value-const-point/lab.go", include_str!("../../go/escapelab/value-const-point/lab.go")),
+        (false, false, true) => ("escapelab/value-const-any/lab.go", include_str!("../../go/escapelab/value-const-any/lab.go")),
+        (false, true, false) => ("escapelab/value-var-point/lab.go", include_str!("../../go/escapelab/value-var-point/lab.go")),
+        (false, true, true) => ("escapelab/value-var-any/lab.go", include_str!("../../go/escapelab/value-var-any/lab.go")),
+        (true, false, false) => ("escapelab/pointer-const-point/lab.go", include_str!("../../go/escapelab/pointer-const-point/lab.go")),
+        (true, false, true) => ("escapelab/pointer-const-any/lab.go", include_str!("../../go/escapelab/pointer-const-any/lab.go")),
+        (true, true, false) => ("escapelab/pointer-var-point/lab.go", include_str!("../../go/escapelab/pointer-var-point/lab.go")),
+        (true, true, true) => ("escapelab/pointer-var-any/lab.go", include_str!("../../go/escapelab/pointer-var-any/lab.go")),
+    };
+    Code { file, lang: Lang::Go, text }
 }
 
 /// The real `go build -gcflags=-m` output for `c` (committed, re-checked

@@ -230,7 +230,7 @@ pub fn chapter(l: Language) -> Chapter {
          choice.",
         "エスケープラボです。1 つのコード片に 3 つの切り替えがあります。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みで、選択はリンクに残ります。",
     ))
-    .at("func NewPoint(x, y int) *Point")
+    .at("func Lab(n int)")
     .view(View::Figure(Rc::new(Lab { lang: l })));
     c
 }

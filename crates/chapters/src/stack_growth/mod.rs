@@ -66,13 +66,15 @@ pub fn chapter(l: Language) -> Chapter {
         ops.extend((0..9000).map(|_| GOp::Call { func: "depth", size: 1024 }));
         ops
     });
-    // A C program, so no line of the Go listing is marked; the terminal runs it.
+    // A C program: the listing is its file, the terminal runs it.
     c.step(l.pick(
         "First, C: a function that recurses forever, keeping 1 KiB per call on the main thread's stack, capped \
          at 8 MiB (the usual ulimit -s). About 8,000 calls in, a frame lands past the stack's end: SIGSEGV, exit status \
          139.",
         "まずは C から。無限に再帰する関数が、メインスレッドのスタック（上限は一般的な ulimit -s の 8 MiB）に、呼び出し 1 回につき 1 KiB を積みます。約 8,000 回目でフレームがスタックの外にはみ出し、SIGSEGV で終了します（終了ステータス 139）。",
     ))
+    .at("return depth(n + 1)")
+    .listing(Code { file: "stackgrowth/overflow.c", lang: Lang::C, text: include_str!("../../c/stackgrowth/overflow.c") })
     .view(script(Scheme::Fixed(8 << 20), &fixed, fixed.len()))
     .terminal(C_COMMAND, C_TERMINAL);
 
