@@ -179,7 +179,13 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         let at = Rect::new(inner.x, inner.y + used + mt.f * 0.9 + i as f32 * line, 1.0, 1.0);
         scene.nodes.push(Node::new(Key::Part("goal-formula", i as u32), at).text(0.0, 0.0, size, Role::Text, l.as_str(), TextAlign::Left, false));
     }
-    let note = text::wrap(lang.pick("shaded: marking (model: 25% of CPUs, no assists)", "網掛け：マーク中（モデル：CPU の 25%、アシストなし）"), room);
+    let note = text::wrap(
+        lang.pick(
+            "shaded: marking (model: 25% of CPUs, no assists, so the heap can pass its goal)",
+            "網掛け：マーク中（モデル：CPU の 25%、アシストなしのため、ヒープは目標を超えることがある）",
+        ),
+        room,
+    );
     let note_h = note.len() as f32 * line;
     let top = inner.y + used + mt.f * 2.9 + (formula.len().max(1) - 1) as f32 * line;
     let axis_w = mt.ch * 5.0;
@@ -280,8 +286,10 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         step_to(&mut goal, Point { x: plot.right(), y: y_of(g) });
         labels.push((GOAL, y_of(g), Role::Goal, String::from(lang.pick("goal", "目標"))));
     }
-    scene.lines.push(Line { key: GOAL, points: goal, role: Role::Goal, width: 2.0, dashed: true, alpha: 1.0, filled: false });
+    // The goal over the heap: at a low GOGC the heap saws across it many
+    // times a second and would hide it.
     scene.lines.push(series(HEAP, &run.heap, plot.w as usize, |i| x_of(i as u64 + 1), y_of));
+    scene.lines.push(Line { key: GOAL, points: goal, role: Role::Goal, width: 2.0, dashed: true, alpha: 1.0, filled: false });
     if let Some(&last) = run.heap.last() {
         labels.push((HEAP, y_of(last), Role::Pointer, String::from(lang.pick("heap", "ヒープ"))));
     }
