@@ -36,3 +36,21 @@ fn words_are_counted_as_read() {
     assert_eq!(words("Node 3 — white, 24 × 2 bytes."), 6);
     assert_eq!(words("GOGC=100: goal 18 MiB"), 4);
 }
+
+/// A screen reader reads a picture's description once through: no sentence
+/// in it says the same thing twice in a row (a card titled as its figure).
+#[test]
+fn descriptions_do_not_repeat_a_sentence() {
+    for lang in memview::Language::ALL {
+        for ch in chapters::catalog_in(lang) {
+            for (i, step) in ch.steps.iter().enumerate() {
+                let Some(f) = step.view.figure() else { continue };
+                let d = f.describe(&f.defaults());
+                let sentences: Vec<&str> = d.split(['.', '\u{3002}']).map(str::trim).filter(|s| !s.is_empty()).collect();
+                for w in sentences.windows(2) {
+                    assert_ne!(w[0], w[1], "{} step {} ({lang:?}): {d}", ch.id, i + 1);
+                }
+            }
+        }
+    }
+}

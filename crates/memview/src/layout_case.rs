@@ -223,7 +223,9 @@ pub fn case_compare(before: &Outcome, after: &Outcome, w: &Workload, shown: Show
 fn chart(scene: &mut Scene, o: &Outcome, top_bytes: u64, r: Rect, mt: &Metrics) {
     let base = if o.version == Version::Alloc { 0 } else { 1 << 20 };
     let label_w = mt.ch * 9.0;
-    let plot = Rect::new(r.x + label_w, r.y + mt.f * 0.4, r.w - label_w, r.h - mt.f * 0.8);
+    // Room under the axis for its time labels.
+    let under = mt.f * 1.1;
+    let plot = Rect::new(r.x + label_w, r.y + mt.f * 0.4, r.w - label_w, r.h - mt.f * 0.4 - under);
     if plot.h < mt.f * 2.0 || plot.w < 40.0 {
         return;
     }
@@ -252,10 +254,23 @@ fn chart(scene: &mut Scene, o: &Outcome, top_bytes: u64, r: Rect, mt: &Metrics) 
         -mt.f * 0.4,
         mt.f * 0.8,
         Role::Muted,
-        "0 \u{b7} 2 s",
+        "0 B",
         TextAlign::Left,
         false,
     ));
+    // The time axis: its start and its end, in whole seconds of the run.
+    let end = format!("{} s", o.run.heap.len() / 1000);
+    for (k, (x, label, align)) in [(plot.x, String::from("0 s"), TextAlign::Left), (plot.right(), end, TextAlign::Right)].into_iter().enumerate() {
+        scene.nodes.push(Node::new(Key::Part("case-time", id * 2 + k as u32), Rect::new(x, plot.bottom(), 1.0, 1.0)).text(
+            0.0,
+            under * 0.55,
+            mt.f * 0.8,
+            Role::Muted,
+            label,
+            align,
+            false,
+        ));
+    }
     scene.lines.push(series(10 + id as u16, &o.run.heap, plot.w as usize, |i| x_of(i + 1), y_of));
 }
 

@@ -78,12 +78,12 @@ fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
 fn zero_alloc(l: Language) -> alloc::vec::Vec<Card> {
     match l {
         Language::En => alloc::vec![
-            Card::new(None, "Zero-allocation libraries", "Packages whose functions keep their values off the heap: no garbage, less GC work."),
+            Card::new(None, "Off the heap", "Packages whose functions keep their values off the heap: no garbage, less GC work."),
             Card::new(None, "Usually faster", "An allocation costs time, and its garbage costs the collector later."),
             Card::new(None, "Not always", "A 16-byte buffer from sync.Pool took longer than allocating a fresh one in this benchmark. Measure first."),
         ],
         Language::Ja => alloc::vec![
-            Card::new(None, "ゼロアロケーションのライブラリ", "関数が値をヒープに置かないパッケージ。ゴミが出ず、GC の仕事が減る。"),
+            Card::new(None, "ヒープに置かない", "関数が値をヒープに置かないパッケージ。ゴミが出ず、GC の仕事が減る。"),
             Card::new(None, "たいていは速い", "割り当てには時間がかかり、そのゴミは後でガベージコレクタの負担になる。"),
             Card::new(
                 None,

@@ -213,7 +213,7 @@ fn three_colours(c: &mut Chapter) {
     for op in extra() {
         b = b.op(op);
     }
-    b.at("root.Next.Other = extra").focus(Focus::HeapAt(NODE[3]));
+    b.at("extra = nil").focus(Focus::HeapAt(NODE[3]));
 }
 
 fn concurrent(c: &mut Chapter) {
