@@ -47,6 +47,10 @@ pub struct Step {
     /// The listing this step shows instead of the chapter's (another
     /// program the step runs); its anchor is looked up there.
     pub code: Option<Code>,
+    /// A last sentence inviting the reader to move the step's sliders:
+    /// shown only where the sliders are (not in a frame or the presenter
+    /// view, whose captions would otherwise ask for what they hide).
+    pub try_it: Option<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -104,6 +108,22 @@ impl Step {
     pub fn output_note(&mut self, note: &'static str) -> &mut Step {
         self.output_note = Some(note);
         self
+    }
+
+    /// Ends the caption with `text` where the step's sliders are shown.
+    pub fn try_it(&mut self, text: &'static str) -> &mut Step {
+        self.try_it = Some(text);
+        self
+    }
+
+    /// `caption` with the invitation to try the sliders after it, as a page
+    /// that shows them reads it.
+    pub fn with_try_it(&self, caption: &str, lang: Language) -> String {
+        match (self.try_it, lang) {
+            (None, _) => String::from(caption),
+            (Some(t), Language::En) => alloc::format!("{caption} {t}"),
+            (Some(t), Language::Ja) => alloc::format!("{caption}{t}"),
+        }
     }
 
     /// Shows `code` beside the picture instead of the chapter's listing.

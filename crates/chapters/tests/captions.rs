@@ -16,9 +16,10 @@ fn no_caption_is_over_forty_words() {
     let mut long = Vec::new();
     for ch in catalog() {
         for (i, step) in ch.steps.iter().enumerate() {
-            let mut captions = vec![step.caption.clone()];
+            // As a page with sliders shows them: with the invitation to try them.
+            let mut captions = vec![step.with_try_it(&step.caption, ch.language)];
             if let Some(f) = step.view.figure() {
-                captions.extend(f.caption(&f.defaults()));
+                captions.extend(f.caption(&f.defaults()).map(|c| step.with_try_it(&c, ch.language)));
             }
             for c in captions {
                 let n = words(&c);

@@ -191,6 +191,7 @@ fn texts(ch: &Chapter, vp: Viewport) -> Vec<(String, String, bool)> {
     for (i, (step, m)) in ch.steps.iter().zip(tl.states()).enumerate() {
         let at = |what: &str| format!("step {} {what}", i + 1);
         out.push((at("caption"), step.caption.clone(), true));
+        out.extend(step.try_it.map(|t| (at("try it"), t.into(), true)));
         out.extend(step.links.iter().map(|(label, _)| (at("link"), (*label).into(), true)));
         out.extend(step.output_note.map(|n| (at("output note"), n.into(), true)));
         let mut scenes = Vec::new();
@@ -281,13 +282,15 @@ fn captions_keep_their_numbers_and_stay_short() {
     let mut report = Vec::new();
     for (en, ja) in catalog_in(Language::En).iter().zip(catalog_in(Language::Ja)) {
         for (i, (a, b)) in en.steps.iter().zip(&ja.steps).enumerate() {
-            let missing: Vec<String> = numbers(&a.caption).difference(&numbers(&b.caption)).cloned().collect();
+            // As a page with sliders shows them: with the invitation to try them.
+            let (full_a, full_b) = (a.with_try_it(&a.caption, Language::En), b.with_try_it(&b.caption, Language::Ja));
+            let missing: Vec<String> = numbers(&full_a).difference(&numbers(&full_b)).cloned().collect();
             if !missing.is_empty() {
-                report.push(format!("{} step {}: {missing:?} missing from {:?}", en.id, i + 1, b.caption));
+                report.push(format!("{} step {}: {missing:?} missing from {:?}", en.id, i + 1, full_b));
             }
-            let mut captions = vec![b.caption.clone()];
+            let mut captions = vec![full_b];
             if let Some(f) = b.view.figure() {
-                captions.extend(f.caption(&f.defaults()));
+                captions.extend(f.caption(&f.defaults()).map(|c| b.with_try_it(&c, Language::Ja)));
             }
             for c in captions {
                 let n = c.chars().filter(|c| !c.is_whitespace()).count();

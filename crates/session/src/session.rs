@@ -862,6 +862,11 @@ impl Session {
         page.description = c.description.clone();
         page.terminal = c.terminal.clone();
         page.readout = c.readout.clone();
+        // A frame and the presenter view hide the sliders, so their
+        // captions do not ask the reader to move them.
+        if !self.embed.on && !self.embed.present {
+            page.caption = self.chapters[self.chapter].steps[self.step].with_try_it(&page.caption, self.lang);
+        }
         Some(page)
     }
 }

@@ -163,7 +163,8 @@ fn sliders_recompute_rewrite_the_link_and_reset_per_step() {
     s.dispatch(Intent::Next, 14.0);
     let p = page(&mut s);
     assert_eq!(p.sliders[0].text, "100");
-    assert!(p.caption.ends_with("first goal 18 MiB."), "{}", p.caption);
+    // Where the sliders are, the caption ends by inviting the reader to move them.
+    assert!(p.caption.ends_with("first goal 18 MiB. Drag the sliders; the link keeps your settings."), "{}", p.caption);
     assert_eq!(urls(&mut s).last().map(|(h, _)| h.clone()), Some(format!("#/gc/{}", first + 1)));
     // A slider the step does not show does nothing.
     assert!(!s.dispatch(Intent::Slider { id: "objects".into(), position: 5 }, 15.0));
@@ -208,6 +209,21 @@ fn the_listing_is_the_program_the_step_shows() {
     assert!(p.checked.contains("gcc"), "{}", p.checked);
     let p = page(&mut open("#/stack-growth/2"));
     assert_eq!(p.code.map(|c| c.file), Some("stackgrowth/main.go"));
+}
+
+#[test]
+fn frames_and_the_presenter_view_do_not_ask_for_sliders_they_hide() {
+    let lab = steps("escape");
+    for (hash, invites) in [
+        (format!("#/escape/{lab}"), true),
+        (format!("#/escape/{lab}?embed&caption"), false),
+        (format!("#/escape/{lab}?present"), false),
+        (format!("#/escape/{lab}?lang=ja"), true),
+        (format!("#/escape/{lab}?embed&lang=ja"), false),
+    ] {
+        let caption = page(&mut open(&hash)).caption;
+        assert_eq!(caption.contains("the link keeps") || caption.contains("リンクに残ります"), invites, "{hash}: {caption}");
+    }
 }
 
 #[test]

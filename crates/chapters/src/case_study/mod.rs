@@ -52,10 +52,11 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "The runtime rounds requests up. By default, 1,000 values of 16 bytes plus an 8-byte \
-         malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. Drag n: from 2,048 values \
-         (32 KiB) on, it gets whole pages.",
-        "ランタイムは要求を切り上げます。既定値では 16 バイトの値 1,000 個と 8 バイトの malloc ヘッダ（ポインタを含むため）で、サイズクラス 59 の 16,384 バイトです。n を動かすと、2,048 個（32 KiB）からはページ単位になります。",
+         malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. From 2,048 values \
+         (32 KiB) on: whole pages.",
+        "ランタイムは要求を切り上げます。既定値では 16 バイトの値 1,000 個と 8 バイトの malloc ヘッダ（ポインタを含むため）で、サイズクラス 59 の 16,384 バイトです。2,048 個（32 KiB）からはページ単位になります。",
     ))
+    .try_it(l.pick("Drag n.", "n を動かしてみてください。"))
     .at("filtered := make(targetList, 0, len(list))")
     .view(one_call());
 
@@ -80,10 +81,10 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "Side by side, same load. B/op and allocs/op are what go test -benchmem reports, checked against Go \
-         1.27.3; cycles, heap peak and the CPU split come from the model. Drag n and the call rate: the link \
-         keeps them.",
-        "同じ負荷で並べて比べます。B/op と allocs/op は go test -benchmem が報告する値で、Go 1.27.3 で確認しました。GC 回数、ヒープのピーク、CPU の内訳はモデルの値です。n と毎秒の呼び出し回数を動かしてみてください。値はリンクに残ります。",
+         1.27.3; cycles, heap peak and the CPU split come from the model.",
+        "同じ負荷で並べて比べます。B/op と allocs/op は go test -benchmem が報告する値で、Go 1.27.3 で確認しました。GC 回数、ヒープのピーク、CPU の内訳はモデルの値です。",
     ))
+    .try_it(l.pick("Drag n and the call rate: the link keeps them.", "n と毎秒の呼び出し回数を動かしてみてください。値はリンクに残ります。"))
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
 

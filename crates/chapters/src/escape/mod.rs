@@ -226,10 +226,10 @@ pub fn chapter(l: Language) -> Chapter {
     .terminal("go test -bench . -benchmem ./zeroalloc", ZEROALLOC);
     c.step(l.pick(
         "The escape lab: one snippet, three toggles — return a value or a pointer, constant or variable size, \
-         store the Point as Point or as any. Go 1.27.3 compiled all eight versions; the link keeps your \
-         choice.",
-        "エスケープラボです。1 つのコード片に 3 つの切り替えがあります。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みで、選択はリンクに残ります。",
+         store the Point as Point or as any. Go 1.27.3 compiled all eight versions.",
+        "エスケープラボです。1 つのコード片に 3 つの切り替えがあります。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みです。",
     ))
+    .try_it(l.pick("Flip the toggles; the link keeps your choice.", "選択はリンクに残ります。"))
     .at("func Lab(n int)")
     .view(View::Figure(Rc::new(Lab { lang: l })));
     c

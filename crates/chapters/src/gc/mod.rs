@@ -461,11 +461,12 @@ fn pacer(c: &mut Chapter) {
     ))
     .at("runtime.GC()");
     let cache = Rc::new(pacer_view::Cache::default());
-    let mut step = |lead: &'static str, settings| {
+    let mut step = |lead: &'static str, settings, try_it: Option<&'static str>| {
         let p = Pacer { settings, lead, cache: cache.clone(), lang: l };
         // The step's own caption is the figure's at the step's settings.
         let caption = p.caption(&p.defaults()).unwrap_or_default();
-        c.step(&caption).view(View::Figure(Rc::new(p)));
+        let s = c.step(&caption).view(View::Figure(Rc::new(p)));
+        s.try_it = try_it;
     };
     step(
         l.pick(
@@ -474,14 +475,16 @@ fn pacer(c: &mut Chapter) {
             "サイクルはヒープが目標に達する前に始まります。目標は「生存 + (生存 + スタック + グローバル) × GOGC/100」で、最低でも 4 MiB × GOGC/100 です。",
         ),
         knobs::pacer(Some(100), None, 8 * MIB),
+        None,
     );
     step(
         l.pick(
             "Objects allocated while marking are born black and count as live, so later goals sit a little \
-             higher. Drag the sliders; the link keeps your settings.",
-            "マーク中に割り当てたオブジェクトは黒で生まれ、生存ヒープに数えられるので、以後の目標は少し上がります。スライダーを動かしてみてください。設定はリンクに残ります。",
+             higher.",
+            "マーク中に割り当てたオブジェクトは黒で生まれ、生存ヒープに数えられるので、以後の目標は少し上がります。",
         ),
         knobs::pacer(Some(100), None, 8 * MIB),
+        Some(l.pick("Drag the sliders; the link keeps your settings.", "スライダーを動かしてみてください。設定はリンクに残ります。")),
     );
     step(
         l.pick(
@@ -490,6 +493,7 @@ fn pacer(c: &mut Chapter) {
             "GOGC はメモリと CPU のトレードオフです。上げるとサイクルと GC の CPU は減り、ピークは上がります。GOGC=off では、メモリ上限がない限り回収しません。",
         ),
         knobs::pacer(Some(400), None, 8 * MIB),
+        None,
     );
     step(
         l.pick(
@@ -498,6 +502,7 @@ fn pacer(c: &mut Chapter) {
             "GOMEMLIMIT（Go 1.19）は目標を制限します。上限からヒープ外と余裕（3%、最低 1 MiB）を引いた値です。それでも毎回ヒープ全体を回収します。",
         ),
         knobs::pacer(None, Some(48 * MIB), 8 * MIB),
+        None,
     );
     step(
         l.pick(
@@ -506,6 +511,7 @@ fn pacer(c: &mut Chapter) {
             "上限が生存ヒープに近すぎると、サイクルが切れ目なく続きます。このモデルでは、マークが通常どおり CPU の 4 分の 1 を休みなく使い続けます。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
+        None,
     );
     step(
         l.pick(
@@ -514,5 +520,6 @@ fn pacer(c: &mut Chapter) {
             "実際の Go は GC を CPU 時間の 50% までに抑え（GC CPU リミッタ）、スラッシングに陥るくらいならヒープが上限を超えるのを許します。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
+        None,
     );
 }

@@ -174,9 +174,10 @@ pub fn chapter(l: Language) -> Chapter {
     .view(script(copy, &copying, copying.len()));
     c.step(l.pick(
         "New goroutines start at 2 KiB (Go 1.4; 8 KiB in Go 1.2 and 1.3). Since Go 1.19 the start size \
-         follows the average stack size seen at GC scans. Drag the depth and frame size.",
-        "新しいゴルーチンは 2 KiB で始まります（Go 1.4 から。Go 1.2 と 1.3 では 8 KiB）。Go 1.19 以降、初期サイズは GC のスキャンで観測した平均スタックサイズに合わせて決まります。「再帰の深さ」と「フレームサイズ」を動かしてみてください。",
+         follows the average stack size seen at GC scans.",
+        "新しいゴルーチンは 2 KiB で始まります（Go 1.4 から。Go 1.2 と 1.3 では 8 KiB）。Go 1.19 以降、初期サイズは GC のスキャンで観測した平均スタックサイズに合わせて決まります。",
     ))
+    .try_it(l.pick("Drag the depth and frame size.", "「再帰の深さ」と「フレームサイズ」を動かしてみてください。"))
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(1000, 128), lang: l })));
     c.step(l.pick(
