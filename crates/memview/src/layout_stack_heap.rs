@@ -210,11 +210,13 @@ pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: 
                 let n = h.objects.len();
                 format!("{n}\u{a0}object{} \u{b7} {bytes} in {spans} ({pages}\u{a0}page{})", if n == 1 { "" } else { "s" }, if pages == 1 { "" } else { "s" })
             }
-            Language::Ja => format!("オブジェクト {}\u{a0}個 \u{b7} {bytes}（スパン {}\u{a0}個、{pages}\u{a0}ページ）", h.objects.len(), h.spans.len()),
+            Language::Ja => format!("オブジェクト {}\u{a0}個 \u{b7} {bytes}（スパン\u{a0}{}\u{a0}個、{pages}\u{a0}ページ）", h.objects.len(), h.spans.len()),
         }
     };
-    let plan =
-        l.pick("99 objects \u{b7} 99.9 MiB in 99 spans (9999 pages)", "オブジェクト 99\u{a0}個 \u{b7} 99.9\u{a0}MiB（スパン 99\u{a0}個、9999\u{a0}ページ）");
+    let plan = l.pick(
+        "99 objects \u{b7} 99.9 MiB in 99 spans (9999 pages)",
+        "オブジェクト 99\u{a0}個 \u{b7} 99.9\u{a0}MiB（スパン\u{a0}99\u{a0}個、9999\u{a0}ページ）",
+    );
     let inner = panel_with(scene, "heap", rect, l.pick("Heap", "ヒープ"), &sub, plan, mt, gutter(mt));
     let small = mt.small();
     let size = mt.f;

@@ -38,6 +38,15 @@ fn card_height(c: &Card, w: f32, mt: &Metrics, body: bool) -> f32 {
     mt.ch * 2.4 + title + rest
 }
 
+/// Whether a card reads at width `w` with sizes `mt`: a line of its text
+/// holds at least 14 columns (8 Japanese characters), and every word fits
+/// at the smallest size [`card_node`] would shrink it to.
+fn reads_at(c: &Card, w: f32, mt: &Metrics) -> bool {
+    let room = w - 2.0 * mt.ch * 1.2;
+    let longest = |s: &str| s.split(' ').map(|w| if w.chars().any(text::is_wide) { 0.0 } else { text::columns(w) }).fold(0.0, f32::max);
+    room >= 14.0 * crate::layout::ADVANCE * mt.f * 0.9 && longest(&c.title).max(longest(&c.body)) * crate::layout::ADVANCE * mt.small() <= room
+}
+
 /// The height of a card's big figure, if it has one.
 fn big_height(c: &Card, h: f32, mt: &Metrics) -> f32 {
     c.big.as_ref().map_or(0.0, |_| (h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4) * 1.25)
@@ -96,7 +105,7 @@ fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool, bo
         y += size * 1.35;
     }
     if dim {
-        node.alpha = 0.35;
+        node.alpha = 0.5;
     }
     node
 }
@@ -114,7 +123,10 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let room_h = (inner.h - gap * (rows - 1) as f32) / rows as f32;
     let h = room_h.min(mt.f * 14.0);
     // The tallest card's least height with all its text, at a type size.
-    let need = |mt: &Metrics| cards.iter().map(|c| fitting_height(c, w, mt, true)).fold(0.0, f32::max);
+    let need = |mt: &Metrics| {
+        let fit = cards.iter().all(|c| reads_at(c, w, mt));
+        cards.iter().map(|c| fitting_height(c, w, mt, true)).fold(if fit { 0.0 } else { f32::INFINITY }, f32::max)
+    };
     // Cards side by side with room to spare (a slide, a short list) take
     // larger type, up to the projector's body size, rather than leaving
     // the lower half of the stage empty.
@@ -195,17 +207,30 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
     // height of the arrow itself.
     let gap = if wide { gap } else { ((inner.h - heights.iter().sum::<f32>()) / (n - 1).max(1) as f32).min(gap).max(mt.f * 1.4) };
     let spare = ((inner.h - heights.iter().sum::<f32>() - gap * (n - 1) as f32) / n as f32).max(0.0);
+    // Side by side with room to spare (a slide), the stages take larger
+    // type, up to the projector's body size, as cards do.
+    let stage_w = (inner.w - gap * (n - 1) as f32) / n as f32;
+    let need = |m: &Metrics| {
+        let fit = stages.iter().all(|c| reads_at(c, stage_w, m));
+        stages.iter().map(|c| card_height(c, stage_w, m, true)).fold(if fit { 0.0 } else { f32::INFINITY }, f32::max)
+    };
+    let (text_mt, stage_h) = match (1..=6).rev().map(|k| mt.at((mt.f * (1.0 + 0.1 * k as f32)).min(26.0))).find(|m| wide && m.f > mt.f && need(m) <= inner.h) {
+        Some(m) => {
+            let h = need(&m).max(inner.h.min(mt.f * 22.0)).min(inner.h);
+            (m, h)
+        }
+        None => (mt.at(mt.f), inner.h.min(mt.f * 22.0)),
+    };
     let mut y = inner.y;
     for (i, c) in stages.iter().enumerate() {
         let r = if wide {
-            let w = (inner.w - gap * (n - 1) as f32) / n as f32;
-            Rect::new(inner.x + i as f32 * (w + gap), inner.y, w, inner.h.min(mt.f * 22.0))
+            Rect::new(inner.x + i as f32 * (stage_w + gap), inner.y, stage_w, stage_h)
         } else {
             let h = heights[i] + spare;
             y += h + gap;
             Rect::new(inner.x, y - h - gap, inner.w, h)
         };
-        scene.nodes.push(card_node(Key::Part("stage", i as u32), r, c, &mt, i == lit, i > lit, bodies(i)));
+        scene.nodes.push(card_node(Key::Part("stage", i as u32), r, c, &text_mt, i == lit, i > lit, bodies(i)));
         if i > 0 && i <= lit {
             if wide {
                 scene.edges.push(Edge {

@@ -111,7 +111,7 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
         words.push(w);
     }
     for word in words {
-        // A katakana word wider than a line breaks between its characters.
+        // A piece wider than a line breaks between any of its characters.
         let split = pieces(word, true).into_iter().flat_map(|p| if columns(p) > max && p.chars().any(is_wide) { pieces(p, false) } else { alloc::vec![p] });
         for (i, piece) in split.enumerate() {
             // Pieces of one word join without a space.
@@ -138,20 +138,26 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
 /// Japanese character, unless kinsoku forbids it or a no-break space
 /// holds the two together (`2\u{a0}個`, as `2\u{a0}spans` in English).
 fn pieces(word: &str, words: bool) -> alloc::vec::Vec<&str> {
+    let chars: alloc::vec::Vec<(usize, char)> = word.char_indices().collect();
+    let kana = |k: usize| chars.get(k).is_some_and(|&(_, c)| katakana(c));
     let mut out = alloc::vec::Vec::new();
     let mut start = 0;
-    let mut prev: Option<char> = None;
-    for (i, c) in word.char_indices() {
-        if let Some(p) = prev {
-            if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c, words) && p != NBSP && c != NBSP {
-                out.push(&word[start..i]);
-                start = i;
-            }
+    for k in 1..chars.len() {
+        let ((_, p), (i, c)) = (chars[k - 1], chars[k]);
+        // With `words`, a katakana word keeps at least two characters on
+        // each side of a break (プロ|セス, never プロセ|ス).
+        let orphan = words && kana(k - 1) && kana(k) && (k < 2 || !kana(k - 2) || !kana(k + 1));
+        if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) && !orphan && p != NBSP && c != NBSP {
+            out.push(&word[start..i]);
+            start = i;
         }
-        prev = Some(c);
     }
     out.push(&word[start..]);
     out
+}
+
+fn katakana(c: char) -> bool {
+    ('\u{30a0}'..='\u{30ff}').contains(&c) && c != '\u{30fb}'
 }
 
 const NBSP: char = '\u{a0}';
@@ -164,11 +170,9 @@ const NO_START: &str = "、。，．・：；？！ー）」』】〕〉》’�
 /// Characters a line must not end with.
 const NO_END: &str = "（「『【〔〈《‘“(";
 
-/// A Latin run stays whole: `GOGC=off`, `n1`, `64` do not break inside;
-/// with `words`, so does a katakana word (プロセス, ガベージコレクタ).
-fn joined(p: char, c: char, words: bool) -> bool {
-    let katakana = |c: char| ('\u{30a0}'..='\u{30ff}').contains(&c) && c != '\u{30fb}';
-    (!is_wide(p) && !is_wide(c)) || (words && katakana(p) && katakana(c))
+/// A Latin run stays whole: `GOGC=off`, `n1`, `64` do not break inside.
+fn joined(p: char, c: char) -> bool {
+    !is_wide(p) && !is_wide(c)
 }
 
 #[cfg(test)]
@@ -196,13 +200,14 @@ mod tests {
 
     #[test]
     fn japanese_breaks_between_characters_but_not_before_closing_marks() {
-        // 7 columns fit four kana; a katakana word stays whole where it
-        // fits a line, and 。 never starts a line.
+        // 7 columns fit four kana; a katakana word keeps two characters on
+        // each side of a break, and 。 never starts a line.
         assert_eq!(wrap("スタックとヒープ。", 7), ["スタック", "と", "ヒープ。"]);
+        assert_eq!(wrap("実行中のプロセス", 11), ["実行中のプロ", "セス"]);
         assert_eq!(wrap("実行中のプロセス", 9), ["実行中の", "プロセス"]);
-        // Wider than a line, it breaks between its characters: ー and a
-        // small kana never start a line, so ヒー and プ。 travel together.
-        assert_eq!(wrap("スタックとヒープ。", 4), ["ス", "タッ", "クと", "ヒー", "プ。"]);
+        // Narrower than two characters, a piece breaks between any of its
+        // characters: ー and a small kana never start a line.
+        assert_eq!(wrap("スタックとヒープ。", 3), ["ス", "タッ", "ク", "と", "ヒー", "プ。"]);
         assert_eq!(columns("ヒープ"), 3.0 * WIDE);
         // Latin runs inside Japanese stay whole, and a space still breaks.
         assert_eq!(wrap("GOGC=offでは", 10), ["GOGC=offで", "は"]);
