@@ -291,7 +291,7 @@ fn lab_cards(c: Combo, l: Language) -> Vec<Card> {
     .filter(|(on, _)| *on)
     .map(|(_, w)| *w)
     .collect();
-    let source = lab::source(c);
+    let source = lab::code(c).text;
     let body: Vec<&str> = source.lines().skip(8).collect();
     alloc::vec![
         // One line per source line; no-break spaces keep the indentation.
