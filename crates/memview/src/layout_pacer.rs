@@ -182,7 +182,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let note = text::wrap(
         lang.pick(
             "shaded: marking (model: 25% of CPUs, no assists, so the heap can pass its goal)",
-            "網掛け：マーク中（モデル：CPU の 25%、アシストなしのため、ヒープは目標を超えることがある）",
+            "網掛け：マーク中（モデルは CPU の 25% を使い、アシストを省いているため、ヒープが目標を超えることがある）",
         ),
         room,
     );

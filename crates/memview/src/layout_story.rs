@@ -44,7 +44,19 @@ fn card_height(c: &Card, w: f32, mt: &Metrics, body: bool) -> f32 {
 fn reads_at(c: &Card, w: f32, mt: &Metrics) -> bool {
     let room = w - 2.0 * mt.ch * 1.2;
     let longest = |s: &str| s.split(' ').map(|w| if w.chars().any(text::is_wide) { 0.0 } else { text::columns(w) }).fold(0.0, f32::max);
-    room >= 14.0 * crate::layout::ADVANCE * mt.f * 0.9 && longest(&c.title).max(longest(&c.body)) * crate::layout::ADVANCE * mt.small() <= room
+    // Lines of code keep whole at the body size.
+    let code = code_columns(&c.body) * crate::layout::ADVANCE * mt.f * 0.9 <= room;
+    code && room >= 14.0 * crate::layout::ADVANCE * mt.f * 0.9 && longest(&c.title).max(longest(&c.body)) * crate::layout::ADVANCE * mt.small() <= room
+}
+
+/// A body of several lines is code (the escape lab's snippet): its widest
+/// line, which must not wrap; 0 for running text.
+fn code_columns(body: &str) -> f32 {
+    if body.contains('\n') {
+        body.lines().map(text::columns).fold(0.0, f32::max)
+    } else {
+        0.0
+    }
 }
 
 /// The height of a card's big figure, if it has one.
@@ -94,11 +106,16 @@ fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool, bo
     if !body {
         return node;
     }
-    // The body at 0.9 of the body size, or smaller if it would not all fit.
+    // The body at 0.9 of the body size, or smaller if it would not all fit;
+    // code smaller still, down to the smallest size, before a line wraps.
+    let code = code_columns(&c.body);
     let mut size = fit(&c.body, mt.f * 0.9);
+    if code > 0.0 {
+        size = size.min(room / (code * crate::layout::ADVANCE)).max(mt.small());
+    }
     let lines = |size: f32| text::wrap(&c.body, mt.fits(room, size));
     if y + lines(size).len() as f32 * size * 1.35 > r.h {
-        size = fit(&c.body, mt.small());
+        size = size.min(fit(&c.body, mt.small()));
     }
     for line in lines(size) {
         node = node.text(pad, y + size * 0.6, size, Role::Muted, line, TextAlign::Left, false);
@@ -108,6 +125,16 @@ fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool, bo
         node.alpha = 0.5;
     }
     node
+}
+
+/// The largest body size a story picture's few words take: on a projector,
+/// half again the other pictures' 26 px.
+const STORY_MAX: f32 = 40.0;
+
+/// Larger type sizes than `mt`'s to try, largest first: up to 1.6 times,
+/// and at most [`STORY_MAX`].
+fn larger_type(mt: &Metrics) -> impl Iterator<Item = Metrics> + '_ {
+    (1..=6).rev().map(move |k| mt.at((mt.f * (1.0 + 0.1 * k as f32)).min(STORY_MAX))).filter(move |m| m.f > mt.f)
 }
 
 /// Cards in a grid: up to three a row on wide screens, one a row on phones.
@@ -121,20 +148,15 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let gap = mt.f;
     let w = (inner.w - gap * (per_row - 1) as f32) / per_row as f32;
     let room_h = (inner.h - gap * (rows - 1) as f32) / rows as f32;
-    let h = room_h.min(mt.f * 14.0);
     // The tallest card's least height with all its text, at a type size.
-    let need = |mt: &Metrics| {
-        let fit = cards.iter().all(|c| reads_at(c, w, mt));
-        cards.iter().map(|c| fitting_height(c, w, mt, true)).fold(if fit { 0.0 } else { f32::INFINITY }, f32::max)
-    };
-    // Cards side by side with room to spare (a slide, a short list) take
-    // larger type, up to the projector's body size, rather than leaving
-    // the lower half of the stage empty.
-    let larger = if per_row > 1 && need(&mt) <= h {
-        (1..=6).rev().map(|k| mt.at((mt.f * (1.0 + 0.1 * k as f32)).min(26.0))).find(|m| m.f > mt.f && need(m) <= room_h)
-    } else {
-        None
-    };
+    let need = |mt: &Metrics| cards.iter().map(|c| fitting_height(c, w, mt, true)).fold(0.0, f32::max);
+    // Cards 14 lines of body type tall, or as tall as their text needs
+    // where the stage has the room.
+    let h = room_h.min(mt.f * 14.0).max(need(&mt).min(room_h));
+    // Cards with room to spare (a slide, a short list, a phone's column)
+    // take larger type rather than leave half the stage empty.
+    let reads = |m: &Metrics| cards.iter().all(|c| reads_at(c, w, m));
+    let larger = if need(&mt) <= h { larger_type(&mt).find(|m| reads(m) && need(m) <= room_h) } else { None };
     let (mt, h) = match larger {
         Some(m) => {
             let h = h.max(need(&m)).min(room_h);
@@ -152,7 +174,9 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
         // cards, titles alone if their text cannot all fit.
         for (i, c) in cards.iter().enumerate() {
             let (col, row) = (i % per_row, i / per_row);
-            let r = Rect::new(inner.x + col as f32 * (w + gap), inner.y + row as f32 * (h + gap), w, h);
+            // Rows centred in the stage when they leave room below.
+            let top = ((inner.h - rows as f32 * h - gap * (rows - 1) as f32) / 2.0).max(0.0);
+            let r = Rect::new(inner.x + col as f32 * (w + gap), inner.y + top + row as f32 * (h + gap), w, h);
             scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, all));
         }
         return scene;
@@ -211,10 +235,10 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
     // type, up to the projector's body size, as cards do.
     let stage_w = (inner.w - gap * (n - 1) as f32) / n as f32;
     let need = |m: &Metrics| {
-        let fit = stages.iter().all(|c| reads_at(c, stage_w, m));
-        stages.iter().map(|c| card_height(c, stage_w, m, true)).fold(if fit { 0.0 } else { f32::INFINITY }, f32::max)
+        let reads = stages.iter().all(|c| reads_at(c, stage_w, m));
+        stages.iter().map(|c| card_height(c, stage_w, m, true)).fold(if reads { 0.0 } else { f32::INFINITY }, f32::max)
     };
-    let (text_mt, stage_h) = match (1..=6).rev().map(|k| mt.at((mt.f * (1.0 + 0.1 * k as f32)).min(26.0))).find(|m| wide && m.f > mt.f && need(m) <= inner.h) {
+    let (text_mt, stage_h) = match larger_type(&mt).find(|m| wide && need(m) <= inner.h) {
         Some(m) => {
             let h = need(&m).max(inner.h.min(mt.f * 22.0)).min(inner.h);
             (m, h)
@@ -224,7 +248,7 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
     let mut y = inner.y;
     for (i, c) in stages.iter().enumerate() {
         let r = if wide {
-            Rect::new(inner.x + i as f32 * (stage_w + gap), inner.y, stage_w, stage_h)
+            Rect::new(inner.x + i as f32 * (stage_w + gap), inner.y + ((inner.h - stage_h) / 2.0).max(0.0), stage_w, stage_h)
         } else {
             let h = heights[i] + spare;
             y += h + gap;

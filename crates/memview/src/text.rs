@@ -131,6 +131,29 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
     if !line.is_empty() {
         lines.push(line);
     }
+    // A Japanese paragraph does not end on a line of one character (and
+    // its closing marks): the word it ends comes down with it, from where
+    // a kana particle gives way to a kanji or katakana word (が|決める),
+    // else the one character before it.
+    if let [.., prev, last] = lines.as_mut_slice() {
+        let core = last.trim_end_matches(|c: char| NO_START.contains(c));
+        let lone = core.chars().count() == 1 && core.chars().all(is_wide);
+        let chars: alloc::vec::Vec<char> = prev.chars().collect();
+        if lone && chars.len() > 3 && chars.iter().all(|&c| is_wide(c)) {
+            let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
+            let n = chars.len();
+            let word = (1..=5.min(n - 2)).find(|&k| hiragana(chars[n - k - 1]) && !hiragana(chars[n - k]));
+            let mut moved = word.unwrap_or(1);
+            while word.is_none() && NO_START.contains(chars[n - moved]) && moved < 3 {
+                moved += 1;
+            }
+            let cut = prev.char_indices().nth(n - moved).map_or(0, |(i, _)| i);
+            if columns(&prev[cut..]) + columns(last) <= max {
+                let tail = prev.split_off(cut);
+                last.insert_str(0, &tail);
+            }
+        }
+    }
     lines
 }
 
@@ -144,9 +167,21 @@ fn pieces(word: &str, words: bool) -> alloc::vec::Vec<&str> {
     let mut start = 0;
     for k in 1..chars.len() {
         let ((_, p), (i, c)) = (chars[k - 1], chars[k]);
-        // With `words`, a katakana word keeps at least two characters on
-        // each side of a break (プロ|セス, never プロセ|ス).
-        let orphan = words && kana(k - 1) && kana(k) && (k < 2 || !kana(k - 2) || !kana(k + 1));
+        // With `words`, a katakana word of up to six characters stays whole
+        // (プロセス, スケジューラ); a longer one keeps at least two on each
+        // side of a break (ガベージ|コレクタ may go ガベー|ジコレクタ, never
+        // ガベージコレク|タ).
+        let run = |k: usize| {
+            let (mut a, mut b) = (k, k);
+            while a > 0 && kana(a - 1) {
+                a -= 1;
+            }
+            while kana(b + 1) {
+                b += 1;
+            }
+            b + 1 - a
+        };
+        let orphan = words && kana(k - 1) && kana(k) && (run(k) <= 6 || k < 2 || !kana(k - 2) || !kana(k + 1));
         if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) && !orphan && p != NBSP && c != NBSP {
             out.push(&word[start..i]);
             start = i;
@@ -203,8 +238,12 @@ mod tests {
         // 7 columns fit four kana; a katakana word keeps two characters on
         // each side of a break, and 。 never starts a line.
         assert_eq!(wrap("スタックとヒープ。", 7), ["スタック", "と", "ヒープ。"]);
-        assert_eq!(wrap("実行中のプロセス", 11), ["実行中のプロ", "セス"]);
         assert_eq!(wrap("実行中のプロセス", 9), ["実行中の", "プロセス"]);
+        assert_eq!(wrap("ガベージコレクタが動く", 11), ["ガベージコレ", "クタが動く"]);
+        // The last line is never one character alone.
+        assert_eq!(wrap("コンパイラが決める", 14), ["コンパイラが", "決める"]);
+        assert_eq!(wrap("あなたが計測する", 12), ["あなたが", "計測する"]);
+        assert_eq!(wrap("報告値（ここでの計測ではない）", 24), ["報告値（ここでの", "計測ではない）"]);
         // Narrower than two characters, a piece breaks between any of its
         // characters: ー and a small kana never start a line.
         assert_eq!(wrap("スタックとヒープ。", 3), ["ス", "タッ", "ク", "と", "ヒー", "プ。"]);

@@ -54,9 +54,9 @@ pub fn chapter(l: Language) -> Chapter {
         "The runtime rounds requests up. By default, 1,000 values of 16 bytes plus an 8-byte \
          malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. From 2,048 values \
          (32 KiB) on: whole pages.",
-        "ランタイムは要求を切り上げます。既定値では 16 バイトの値 1,000 個と 8 バイトの malloc ヘッダ（ポインタを含むため）で、サイズクラス 59 の 16,384 バイトです。2,048 個（32 KiB）からはページ単位になります。",
+        "ランタイムは要求を切り上げます。既定値では 16 バイトの値 1,000 個と 8 バイトの malloc ヘッダ（ポインタを含むため）で、サイズクラス 59 の 16,384 バイト。2,048 個（32 KiB）からはページ単位になります。",
     ))
-    .try_it(l.pick("Drag n.", "n を動かしてみてください。"))
+    .try_it(l.pick("Drag the list length.", "リストの長さ（n）を動かしてみてください。"))
     .at("filtered := make(targetList, 0, len(list))")
     .view(one_call());
 
@@ -82,9 +82,9 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Side by side, same load. B/op and allocs/op are what go test -benchmem reports, checked against Go \
          1.27.3; cycles, heap peak and the CPU split come from the model.",
-        "同じ負荷で並べて比べます。B/op と allocs/op は go test -benchmem が報告する値で、Go 1.27.3 で確認しました。GC 回数、ヒープのピーク、CPU の内訳はモデルの値です。",
+        "同じ負荷で比べます。B/op と allocs/op は go test -benchmem が報告する値で、Go 1.27.3 で確認しました。GC 回数、ヒープのピーク、CPU の内訳はモデルの値です。",
     ))
-    .try_it(l.pick("Drag n and the call rate: the link keeps them.", "n と毎秒の呼び出し回数を動かしてみてください。値はリンクに残ります。"))
+    .try_it(l.pick("Drag the list length and call rate: the link keeps them.", "リストの長さと毎秒の呼び出し回数を動かせます。値はリンクに残ります。"))
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
 

@@ -319,11 +319,11 @@ impl Figure for Lab {
     fn scene(&self, k: &Values, vp: Viewport) -> Scene {
         let l = self.lang;
         let mut cards = lab_cards(knobs::read(k), l);
-        // A phone's column has no room for the snippet beside the answers;
-        // the listing under the caption is the same file.
+        // A narrow canvas (a phone, a small window) has no room for the
+        // snippet beside the answers; the page's listing is the same file.
         let sub = if vp.width < 640.0 {
             cards.remove(0);
-            l.pick("the code: the listing below", "コードは下のリストに")
+            l.pick("its code: see the source listing", "コードはソースコード欄に")
         } else {
             l.pick("every combination compiled by Go 1.27.3", "全組み合わせを Go 1.27.3 でコンパイル")
         };

@@ -197,7 +197,7 @@ pub fn chapter(l: Language) -> Chapter {
     .at("buf := make([]byte, 128<<10)")
     .view(View::Figure(Rc::new(Cards {
         lang: l,
-        title: l.pick("Small, tiny and large", "小・極小・大"),
+        title: l.pick("Tiny, large and small", "極小・大・小"),
         sub: l.pick("three allocation paths", "3 つの割り当て経路"),
         cards: small_and_large,
     })));
@@ -227,9 +227,9 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "The escape lab: one snippet, three toggles — return a value or a pointer, constant or variable size, \
          store the Point as Point or as any. Go 1.27.3 compiled all eight versions.",
-        "エスケープラボです。1 つのコード片に 3 つの切り替えがあります。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みです。",
+        "エスケープラボ：1 つのコード片に 3 つの切り替え。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みです。",
     ))
-    .try_it(l.pick("Flip the toggles; the link keeps your choice.", "選択はリンクに残ります。"))
+    .try_it(l.pick("Flip the toggles; the link keeps your choice.", "切り替えてみてください。組み合わせはリンクに残ります。"))
     .at("func Lab(n int)")
     .view(View::Figure(Rc::new(Lab { lang: l })));
     c

@@ -508,7 +508,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "A limit too close to the live heap makes cycles run back to back: marking takes its quarter of the \
              CPUs nonstop, and the heap still passes the limit.",
-            "上限が生存ヒープに近すぎると、サイクルが切れ目なく続きます。マークは CPU の 4 分の 1 を休みなく使い、それでもヒープは上限を超えます。",
+            "GOMEMLIMIT が生存ヒープに近すぎると、GC サイクルが切れ目なく続きます。マークが CPU の 4 分の 1 を休みなく使っても、ヒープは上限を超えます。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,

@@ -183,15 +183,15 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Modelled at main.go's depth — 100,000 frames of 128 B from a 2 KiB start — main.go's recursion ends on \
          a 16 MiB stack after 13 copies. The real program prints 50000, as if the stack never moved.",
-        "main.go と同じ深さのモデル（スタックは 2 KiB から、128 B のフレームが 100,000 個）では、main.go の再帰は 13 回のコピーを経て 16 MiB のスタックに収まります。実際のプログラムは、スタックが一度も動かなかったときと同じ 50000 を出力します。",
+        "main.go と同じ深さ（128 B のフレームを 100,000 個、スタックは 2 KiB から）でモデルを動かすと、再帰は 13 回のコピーを経て 16 MiB のスタックに収まります。実際のプログラムは、スタックが一度も動かなかったときと同じ 50000 を出力します。",
     ))
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(100_000, 128), lang: l })));
     c.step(l.pick(
         "Go stacks do overflow, rarely: one may grow to 1 GB on 64-bit (debug.SetMaxStack changes it), then \
-         comes the fatal error below, exit status 2. At 10,000,000 frames the stack reaches 512 MiB; doubling \
-         again passes 10⁹ bytes.",
-        "Go のスタックもまれに溢れます。64 ビットでは 1 GB まで伸び（debug.SetMaxStack で変更可）、超えると下の fatal error で終わります（終了ステータス 2）。10,000,000 フレームで 512 MiB、もう 2 倍で 10⁹ バイトを超えます。",
+         comes the fatal error below, exit status 2. Here the stack doubles up to 512 MiB; the next doubling \
+         would pass 10⁹ bytes.",
+        "Go のスタックもまれに溢れます。64 ビットでは 1 GB まで伸び（debug.SetMaxStack で変更可）、超えると下の fatal error で終わります（終了ステータス 2）。ここではスタックが 512 MiB まで倍々に伸び、次の 2 倍で 10⁹ バイトを超えます。",
     ))
     .at("sum(depth-1, total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(10_000_000, 128), lang: l })));
