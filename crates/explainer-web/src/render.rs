@@ -61,7 +61,8 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     }
     // A figure's caption follows its sliders, so it may change within a step.
     if changed(&|o| o.caption != page.caption) {
-        dom::set_text("caption", &page.caption);
+        // A number and its unit stay on one line.
+        dom::set_text("caption", &memview::keep_units(&page.caption));
     }
     if changed(&|o| o.progress.part != page.progress.part) {
         dom::set_hidden("part", page.progress.part.is_none());

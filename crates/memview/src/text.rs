@@ -157,6 +157,21 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
     lines
 }
 
+/// `s` with a no-break space between each number and its unit ("8 MiB"),
+/// for text a browser wraps (the caption) as [`wrap`] does for canvas text.
+pub fn keep_units(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut words = s.split(' ').peekable();
+    while let Some(w) = words.next() {
+        out.push_str(w);
+        if let Some(next) = words.peek() {
+            let unit = UNITS.contains(&next.trim_end_matches([',', '.', ';', ':', ')', '\u{3001}', '\u{3002}']));
+            out.push(if unit && w.ends_with(|c: char| c.is_ascii_digit()) { NBSP } else { ' ' });
+        }
+    }
+    out
+}
+
 /// A space-free word cut where a line may break inside it: beside a
 /// Japanese character, unless kinsoku forbids it or a no-break space
 /// holds the two together (`2\u{a0}個`, as `2\u{a0}spans` in English).
@@ -230,6 +245,7 @@ mod tests {
         assert_eq!(wrap("func f() {\n\u{a0}\u{a0}return 1\n}", 40), ["func f() {", "\u{a0}\u{a0}return 1", "}"]);
         // A number keeps its unit.
         assert_eq!(wrap("new Point: 16 B", 13), ["new Point:", "16 B"]);
+        assert_eq!(keep_units("8 MiB live, 2 s and 3 spans."), "8\u{a0}MiB live, 2\u{a0}s and 3 spans.");
         assert_eq!(wrap("pages of 8 KiB, from mheap", 10), ["pages of", "8 KiB,", "from mheap"]);
     }
 
