@@ -112,8 +112,15 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
     }
     for word in words {
         // A piece wider than a line breaks between any of its characters.
-        let split = pieces(word, true).into_iter().flat_map(|p| if columns(p) > max && p.chars().any(is_wide) { pieces(p, false) } else { alloc::vec![p] });
-        for (i, piece) in split.enumerate() {
+        let mut split = alloc::vec::Vec::new();
+        for p in pieces(word, true) {
+            if columns(p) > max && p.chars().any(is_wide) {
+                split.append(&mut pieces(p, false));
+            } else {
+                split.push(p);
+            }
+        }
+        for (i, piece) in split.into_iter().enumerate() {
             // Pieces of one word join without a space.
             let gap = if line.is_empty() || i > 0 { 0.0 } else { 1.0 };
             let w = columns(piece);
