@@ -183,6 +183,10 @@ pub fn keep_units(s: &str) -> String {
 /// Japanese character, unless kinsoku forbids it or a no-break space
 /// holds the two together (`2\u{a0}個`, as `2\u{a0}spans` in English).
 fn pieces(word: &str, words: bool) -> alloc::vec::Vec<&str> {
+    // A Latin word never breaks inside (most words, measured often).
+    if !word.chars().any(is_wide) {
+        return alloc::vec![word];
+    }
     let chars: alloc::vec::Vec<(usize, char)> = word.char_indices().collect();
     let kana = |k: usize| chars.get(k).is_some_and(|&(_, c)| katakana(c));
     let mut out = alloc::vec::Vec::new();
