@@ -32,7 +32,7 @@ test('every combination by link shows its own verdicts and B/op', async () => {
     assert.equal(/moved to heap: p/.test(term), ret === 'pointer', `${dir}: moved to heap`);
     assert.equal(/p escapes to heap/.test(term), type === 'any', `${dir}: the interface`);
     assert.match(term, size === 'var' ? /make\(\[\]int, n\) does not escape/ : /make\(\[\]int, 4\) does not escape/);
-    assert.match(await page.textContent('#knob-stats'), new RegExp(`^${cost(ret, size, type)} B/op`));
+    assert.match(await page.textContent('#knob-stats'), new RegExp(`^${cost(ret, size, type)}\\sB/op`));
     // Only values that differ from the step's own are written.
     const expect = [ret !== 'value' && `ret=${ret}`, size !== 'const' && `size=${size}`, type !== 'Point' && `type=${type}`].filter(Boolean).join('&');
     assert.equal(await hashOf(page), `#/escape/${step}${expect ? `?${expect}` : ''}`);
@@ -47,7 +47,7 @@ test('toggling with the keyboard rewrites the lab and the link', async () => {
   const step = await labStep();
   const { page, context, errors } = await open(browser, srv.url, `#/escape/${step}`);
   await settle(page);
-  assert.match(await page.textContent('#knob-stats'), /^0 B\/op, 0 allocs\/op/);
+  assert.match(await page.textContent('#knob-stats'), /^0\sB\/op, 0\sallocs\/op/);
   // The listing is the file Go compiled for the toggles, marked at the lab's function.
   const listing = () => page.$eval('#code code:not([hidden])', (c) => ({ text: c.textContent, current: c.querySelector('.line.current')?.textContent.trim() }));
   assert.equal(await page.textContent('#code-file'), 'escapelab/value-const-point/lab.go');
@@ -59,7 +59,7 @@ test('toggling with the keyboard rewrites the lab and the link', async () => {
   await page.keyboard.press('End');
   assert.equal(await hashOf(page), `#/escape/${step}?ret=pointer&type=any`);
   assert.equal((await page.textContent('#lab-ret-out')).trim(), 'pointer');
-  assert.match(await page.textContent('#knob-stats'), /^32 B\/op, 2 allocs\/op/);
+  assert.match(await page.textContent('#knob-stats'), /^32\sB\/op, 2 allocs\/op/);
   assert.equal(await page.textContent('#code-file'), 'escapelab/pointer-const-any/lab.go');
   const after = await listing();
   assert.match(after.text, /var sink any[\s\S]*return &p/);

@@ -91,7 +91,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     }
     sliders::render(page, old);
     if changed(&|o| o.readout != page.readout) {
-        dom::set_text("knob-stats", &page.readout);
+        dom::set_text("knob-stats", &memview::keep_units(&page.readout));
     }
     if changed(&|o| o.notice != page.notice) {
         dom::set_text("notice-text", page.notice.as_deref().unwrap_or(""));

@@ -80,46 +80,69 @@ fn fitting_height(c: &Card, w: f32, mt: &Metrics, body: bool) -> f32 {
 /// Lays one card's text into `r`; returns the node. The body is left out
 /// when `body` is false (a stage not in focus, or a card, on a screen too
 /// short for all their text).
-fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool, body: bool) -> Node {
-    let mut node = Node::new(key, r).fill(if lit { Role::FocusFill } else { Role::Cell }).stroke(if lit { Role::Focus } else { Role::CellBorder }).radius(8.0);
-    let pad = mt.ch * 1.2;
-    let room = r.w - 2.0 * pad;
-    // The longest word must fit its line: sizes come down for it (to the
-    // smallest legible size) rather than a word being cut. Japanese breaks
-    // between its characters, so a word holding any counts its longest
-    // unbreakable piece.
+/// The type sizes of a card's big figure, title and body laid into `r`:
+/// each as large as fits. The longest word must fit its line: sizes come
+/// down for it (to the smallest legible size) rather than a word being
+/// cut; Japanese breaks between its characters, so a word holding any
+/// counts its longest unbreakable piece. The body is 0.9 of the body size,
+/// or smaller if it would not all fit; code smaller still, down to the
+/// smallest size, before a line wraps.
+fn card_sizes(r: Rect, c: &Card, mt: &Metrics) -> [f32; 3] {
+    let room = r.w - 2.0 * mt.ch * 1.2;
     let word = |w: &str| if w.chars().any(text::is_wide) { text::wrap(w, 1).iter().map(|p| text::columns(p)).fold(0.0, f32::max) } else { text::columns(w) };
     let longest = |s: &str| s.split(' ').map(word).fold(0.0, f32::max).max(1.0);
     let fit = |s: &str, size: f32| size.min(room / (longest(s) * crate::layout::ADVANCE)).max(mt.small());
+    let big = c.big.as_ref().map(|b| (r.h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4).min(room / (text::columns(b) * crate::layout::ADVANCE)));
+    let title = fit(&c.title, mt.f);
+    let y = mt.ch * 1.2 + big.unwrap_or(0.0) * 1.25 + text::wrap(&c.title, mt.fits(room, title)).len() as f32 * title * 1.3 + mt.f * 0.4;
+    let code = code_columns(&c.body);
+    let mut body = fit(&c.body, mt.f * 0.9);
+    if code > 0.0 {
+        body = body.min(room / (code * crate::layout::ADVANCE)).max(mt.small());
+    }
+    if y + text::wrap(&c.body, mt.fits(room, body)).len() as f32 * body * 1.35 > r.h {
+        body = body.min(fit(&c.body, mt.small()));
+    }
+    // A card without a big figure sets no bound on its siblings'.
+    [big.unwrap_or(f32::MAX), title, body]
+}
+
+/// The smallest of each size over sibling cards, so they read alike; a
+/// body counts only where it is shown (`shown(i)`).
+fn common_sizes(cards: &[Card], rects: &[Rect], mt: &Metrics, shown: impl Fn(usize) -> bool) -> [f32; 3] {
+    let mut out = [f32::MAX; 3];
+    for (i, (c, r)) in cards.iter().zip(rects).enumerate() {
+        let s = card_sizes(*r, c, mt);
+        out = [out[0].min(s[0]), out[1].min(s[1]), if shown(i) { out[2].min(s[2]) } else { out[2] }];
+    }
+    out
+}
+
+/// Lays one card's text into `r` at `sizes` (see [`card_sizes`]); returns
+/// the node. The body is left out when `body` is false (a stage not in
+/// focus, or a card, on a screen too short for all their text).
+#[allow(clippy::too_many_arguments)] // one card: where, what, how lit, and its type sizes
+fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool, body: bool, sizes: [f32; 3]) -> Node {
+    let mut node = Node::new(key, r).fill(if lit { Role::FocusFill } else { Role::Cell }).stroke(if lit { Role::Focus } else { Role::CellBorder }).radius(8.0);
+    let pad = mt.ch * 1.2;
+    let room = r.w - 2.0 * pad;
+    let [big_size, title_size, body_size] = sizes;
     let mut y = pad;
     if let Some(big) = &c.big {
-        let size = (r.h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4).min(room / (text::columns(big) * crate::layout::ADVANCE));
-        node = node.text(pad, y + size * 0.55, size, Role::Focus, big.as_str(), TextAlign::Left, true);
-        y += size * 1.25;
+        node = node.text(pad, y + big_size * 0.55, big_size, Role::Focus, big.as_str(), TextAlign::Left, true);
+        y += big_size * 1.25;
     }
-    let size = fit(&c.title, mt.f);
-    for line in text::wrap(&c.title, mt.fits(room, size)) {
-        node = node.text(pad, y + size * 0.6, size, Role::Text, line, TextAlign::Left, true);
-        y += size * 1.3;
+    for line in text::wrap(&c.title, mt.fits(room, title_size)) {
+        node = node.text(pad, y + title_size * 0.6, title_size, Role::Text, line, TextAlign::Left, true);
+        y += title_size * 1.3;
     }
     y += mt.f * 0.4;
     if !body {
         return node;
     }
-    // The body at 0.9 of the body size, or smaller if it would not all fit;
-    // code smaller still, down to the smallest size, before a line wraps.
-    let code = code_columns(&c.body);
-    let mut size = fit(&c.body, mt.f * 0.9);
-    if code > 0.0 {
-        size = size.min(room / (code * crate::layout::ADVANCE)).max(mt.small());
-    }
-    let lines = |size: f32| text::wrap(&c.body, mt.fits(room, size));
-    if y + lines(size).len() as f32 * size * 1.35 > r.h {
-        size = size.min(fit(&c.body, mt.small()));
-    }
-    for line in lines(size) {
-        node = node.text(pad, y + size * 0.6, size, Role::Muted, line, TextAlign::Left, false);
-        y += size * 1.35;
+    for line in text::wrap(&c.body, mt.fits(room, body_size)) {
+        node = node.text(pad, y + body_size * 0.6, body_size, Role::Muted, line, TextAlign::Left, false);
+        y += body_size * 1.35;
     }
     if dim {
         node.alpha = 0.5;
@@ -172,12 +195,13 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     if all || per_row > 1 || titles > room {
         // Side by side, or too short even for the titles stacked: equal
         // cards, titles alone if their text cannot all fit.
-        for (i, c) in cards.iter().enumerate() {
-            let (col, row) = (i % per_row, i / per_row);
-            // Rows centred in the stage when they leave room below.
-            let top = ((inner.h - rows as f32 * h - gap * (rows - 1) as f32) / 2.0).max(0.0);
-            let r = Rect::new(inner.x + col as f32 * (w + gap), inner.y + top + row as f32 * (h + gap), w, h);
-            scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, all));
+        // Rows centred in the stage when they leave room below.
+        let top = ((inner.h - rows as f32 * h - gap * (rows - 1) as f32) / 2.0).max(0.0);
+        let rects: Vec<Rect> =
+            (0..cards.len()).map(|i| Rect::new(inner.x + (i % per_row) as f32 * (w + gap), inner.y + top + (i / per_row) as f32 * (h + gap), w, h)).collect();
+        let sizes = common_sizes(cards, &rects, &mt, |_| all);
+        for (i, (c, r)) in cards.iter().zip(rects).enumerate() {
+            scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, all, sizes));
         }
         return scene;
     }
@@ -205,10 +229,16 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     }
     let spare = ((room - used) / n as f32).max(0.0);
     let mut y = inner.y;
-    for (i, c) in cards.iter().enumerate() {
-        let h = heights[i][usize::from(bodies[i])] + spare;
-        scene.nodes.push(card_node(Key::Part("card", i as u32), Rect::new(inner.x, y, inner.w, h), c, &mt, false, false, bodies[i]));
-        y += h + gap;
+    let rects: Vec<Rect> = (0..cards.len())
+        .map(|i| {
+            let h = heights[i][usize::from(bodies[i])] + spare;
+            y += h + gap;
+            Rect::new(inner.x, y - h - gap, inner.w, h)
+        })
+        .collect();
+    let sizes = common_sizes(cards, &rects, &mt, |i| bodies[i]);
+    for (i, (c, r)) in cards.iter().zip(rects).enumerate() {
+        scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, bodies[i], sizes));
     }
     scene
 }
@@ -246,15 +276,20 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
         None => (mt.at(mt.f), inner.h.min(mt.f * 22.0)),
     };
     let mut y = inner.y;
-    for (i, c) in stages.iter().enumerate() {
-        let r = if wide {
-            Rect::new(inner.x + i as f32 * (stage_w + gap), inner.y + ((inner.h - stage_h) / 2.0).max(0.0), stage_w, stage_h)
-        } else {
-            let h = heights[i] + spare;
-            y += h + gap;
-            Rect::new(inner.x, y - h - gap, inner.w, h)
-        };
-        scene.nodes.push(card_node(Key::Part("stage", i as u32), r, c, &text_mt, i == lit, i > lit, bodies(i)));
+    let rects: Vec<Rect> = (0..stages.len())
+        .map(|i| {
+            if wide {
+                Rect::new(inner.x + i as f32 * (stage_w + gap), inner.y + ((inner.h - stage_h) / 2.0).max(0.0), stage_w, stage_h)
+            } else {
+                let h = heights[i] + spare;
+                y += h + gap;
+                Rect::new(inner.x, y - h - gap, inner.w, h)
+            }
+        })
+        .collect();
+    let sizes = common_sizes(stages, &rects, &text_mt, bodies);
+    for (i, (c, &r)) in stages.iter().zip(&rects).enumerate() {
+        scene.nodes.push(card_node(Key::Part("stage", i as u32), r, c, &text_mt, i == lit, i > lit, bodies(i), sizes));
         if i > 0 && i <= lit {
             if wide {
                 scene.edges.push(Edge {

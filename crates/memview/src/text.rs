@@ -103,7 +103,7 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
         let start = at;
         at += w.len() + 1;
         if let Some(prev) = words.last_mut() {
-            if UNITS.contains(&w.trim_end_matches([',', '.', ';', ':', ')', '\u{3001}', '\u{3002}'])) && prev.ends_with(|c: char| c.is_ascii_digit()) {
+            if unit_after_number(w) && prev.ends_with(|c: char| c.is_ascii_digit()) {
                 *prev = &s[start - prev.len() - 1..start + w.len()];
                 continue;
             }
@@ -111,13 +111,21 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
         words.push(w);
     }
     for word in words {
-        // A piece wider than a line breaks between any of its characters.
+        // Katakana words whole where a line holds seven Japanese
+        // characters, else only their ends kept; a piece still wider than
+        // a line breaks between any of its characters.
         let mut split = alloc::vec::Vec::new();
-        for p in pieces(word, true) {
-            if columns(p) > max && p.chars().any(is_wide) {
-                split.append(&mut pieces(p, false));
-            } else {
+        for p in pieces(word, if max >= 12.0 { 2 } else { 1 }) {
+            if columns(p) <= max || !p.chars().any(is_wide) {
                 split.push(p);
+                continue;
+            }
+            for q in pieces(p, 1) {
+                if columns(q) > max {
+                    split.append(&mut pieces(q, 0));
+                } else {
+                    split.push(q);
+                }
             }
         }
         for (i, piece) in split.into_iter().enumerate() {
@@ -144,18 +152,18 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
     // else the one character before it.
     if let [.., prev, last] = lines.as_mut_slice() {
         let core = last.trim_end_matches(|c: char| NO_START.contains(c));
-        let lone = core.chars().count() == 1 && core.chars().all(is_wide);
+        let lone = core.chars().count() == 1;
         let chars: alloc::vec::Vec<char> = prev.chars().collect();
-        if lone && chars.len() > 3 && chars.iter().all(|&c| is_wide(c)) {
+        let n = chars.len();
+        if lone && n > 3 && chars.last().is_some_and(|&c| is_wide(c)) {
             let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
-            let n = chars.len();
             let word = (1..=5.min(n - 2)).find(|&k| hiragana(chars[n - k - 1]) && !hiragana(chars[n - k]));
             let mut moved = word.unwrap_or(1);
             while word.is_none() && NO_START.contains(chars[n - moved]) && moved < 3 {
                 moved += 1;
             }
             let cut = prev.char_indices().nth(n - moved).map_or(0, |(i, _)| i);
-            if columns(&prev[cut..]) + columns(last) <= max {
+            if prev[cut..].chars().all(is_wide) && columns(&prev[cut..]) + columns(last) <= max {
                 let tail = prev.split_off(cut);
                 last.insert_str(0, &tail);
             }
@@ -164,16 +172,31 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
     lines
 }
 
+/// Whether `word`, after a number, is that number's unit or counter: one
+/// of [`UNITS`] not run into more letters ("B", "KiB,", "B。毎秒"), or a
+/// Japanese word (a counter: "個", "バイト", "回").
+fn unit_after_number(word: &str) -> bool {
+    word.chars().next().is_some_and(is_wide)
+        || UNITS.iter().any(|u| word.strip_prefix(u).is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric())))
+}
+
 /// `s` with a no-break space between each number and its unit ("8 MiB"),
 /// for text a browser wraps (the caption) as [`wrap`] does for canvas text.
 pub fn keep_units(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut words = s.split(' ').peekable();
     while let Some(w) = words.next() {
-        out.push_str(w);
+        // "16-byte", "2-CPU": a non-breaking hyphen after a number.
+        match w.find('-') {
+            Some(i) if w[..i].ends_with(|c: char| c.is_ascii_digit()) => {
+                out.push_str(&w[..i]);
+                out.push('\u{2011}');
+                out.push_str(&w[i + 1..]);
+            }
+            _ => out.push_str(w),
+        }
         if let Some(next) = words.peek() {
-            let unit = UNITS.contains(&next.trim_end_matches([',', '.', ';', ':', ')', '\u{3001}', '\u{3002}']));
-            out.push(if unit && w.ends_with(|c: char| c.is_ascii_digit()) { NBSP } else { ' ' });
+            out.push(if unit_after_number(next) && w.ends_with(|c: char| c.is_ascii_digit()) { NBSP } else { ' ' });
         }
     }
     out
@@ -182,7 +205,11 @@ pub fn keep_units(s: &str) -> String {
 /// A space-free word cut where a line may break inside it: beside a
 /// Japanese character, unless kinsoku forbids it or a no-break space
 /// holds the two together (`2\u{a0}個`, as `2\u{a0}spans` in English).
-fn pieces(word: &str, words: bool) -> alloc::vec::Vec<&str> {
+/// How much of a katakana word a break must leave whole: with `keep` 2, a
+/// word of up to six characters stays whole (プロセス, スケジューラ); with
+/// 1 or 2, a longer one keeps at least two characters on each side of a
+/// break (ガベー|ジコレクタ, never ガベージコレク|タ); with 0, any break.
+fn pieces(word: &str, keep: u8) -> alloc::vec::Vec<&str> {
     // A Latin word never breaks inside (most words, measured often).
     if !word.chars().any(is_wide) {
         return alloc::vec![word];
@@ -193,10 +220,6 @@ fn pieces(word: &str, words: bool) -> alloc::vec::Vec<&str> {
     let mut start = 0;
     for k in 1..chars.len() {
         let ((_, p), (i, c)) = (chars[k - 1], chars[k]);
-        // With `words`, a katakana word of up to six characters stays whole
-        // (プロセス, スケジューラ); a longer one keeps at least two on each
-        // side of a break (ガベージ|コレクタ may go ガベー|ジコレクタ, never
-        // ガベージコレク|タ).
         let run = |k: usize| {
             let (mut a, mut b) = (k, k);
             while a > 0 && kana(a - 1) {
@@ -207,8 +230,10 @@ fn pieces(word: &str, words: bool) -> alloc::vec::Vec<&str> {
             }
             b + 1 - a
         };
-        let orphan = words && kana(k - 1) && kana(k) && (run(k) <= 6 || k < 2 || !kana(k - 2) || !kana(k + 1));
-        if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) && !orphan && p != NBSP && c != NBSP {
+        let orphan = keep > 0 && kana(k - 1) && kana(k) && ((keep > 1 && run(k) <= 6) || k < 2 || !kana(k - 2) || !kana(k + 1));
+        // A space inside a word joins a number to its unit.
+        let held = [NBSP, ' '].contains(&p) || [NBSP, ' '].contains(&c);
+        if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) && !orphan && !held {
             out.push(&word[start..i]);
             start = i;
         }
@@ -254,8 +279,14 @@ mod tests {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
         assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
         assert_eq!(wrap("func f() {\n\u{a0}\u{a0}return 1\n}", 40), ["func f() {", "\u{a0}\u{a0}return 1", "}"]);
-        // A number keeps its unit.
+        // A number keeps its unit, or its Japanese counter.
         assert_eq!(wrap("new Point: 16 B", 13), ["new Point:", "16 B"]);
+        assert_eq!(wrap("あたり 112 B。毎秒", 8), ["あたり", "112 B。", "毎秒"]);
+        assert_eq!(wrap("ページ（8 KiB、504 個）", 12), ["ページ", "（8 KiB、", "504 個）"]);
+        assert_eq!(
+            keep_units("32 KiB から 16 バイト、16-byte で 2-CPU、Big's buf"),
+            "32\u{a0}KiB から 16\u{a0}バイト、16\u{2011}byte で 2\u{2011}CPU、Big's buf"
+        );
         assert_eq!(keep_units("8 MiB live, 2 s and 3 spans."), "8\u{a0}MiB live, 2\u{a0}s and 3 spans.");
         assert_eq!(wrap("pages of 8 KiB, from mheap", 10), ["pages of", "8 KiB,", "from mheap"]);
     }
@@ -276,7 +307,7 @@ mod tests {
         assert_eq!(wrap("スタックとヒープ。", 3), ["ス", "タッ", "ク", "と", "ヒー", "プ。"]);
         assert_eq!(columns("ヒープ"), 3.0 * WIDE);
         // Latin runs inside Japanese stay whole, and a space still breaks.
-        assert_eq!(wrap("GOGC=offでは", 10), ["GOGC=offで", "は"]);
+        assert_eq!(wrap("GOGC=offでは", 10), ["GOGC=off", "では"]);
         assert_eq!(wrap("「ヒープ」へ", 4), ["「ヒー", "プ」", "へ"]);
         // A no-break space keeps a number with its counter.
         assert_eq!(wrap("スパン 12\u{a0}個", 7), ["スパン", "12\u{a0}個"]);
