@@ -96,7 +96,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   assert.match(lines[0], /, 18 MB goal, 1 MB stacks, 1 MB globals, 4 P$/, 'the GC guide example: goal 18 MB');
   assert.match(await terminalOf(page), /GODEBUG=gctrace=1/);
   assert.match(await page.textContent('#knob-stats'), /GC CPU \(model\): \d+\.\d\d%.*Peak heap: .*MiB/);
-  assert.match(await page.textContent('#knob-stats'), /goal = live \+ \(live \+ stacks \+ globals\) × GOGC\/100 = 8 \+ \(8 \+ 1 \+ 1\) × 100\/100 = 18 MiB/);
+  assert.match(await page.textContent('#knob-stats'), /goal = live \+ \(live \+ stacks \+ globals\) × GOGC\/100 = 8 \+ \(8 \+ 1 \+ 1\) × 100\/100 = 18\sMiB/);
   const before = await canvasHash(page);
 
   // A key the page leaves alone paints nothing; a slider input paints
@@ -128,7 +128,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   assert.match(many[11], /^gc 12 @/);
   assert.match(many[12], new RegExp(`^gc ${Number(left[2]) + 1} @`));
   assert.match(many.at(-1), new RegExp(`^gc ${cycles} @`));
-  assert.match(await page.textContent('#knob-stats'), new RegExp(`GC cycles \\(model\\): ${cycles} in 2 s`));
+  assert.match(await page.textContent('#knob-stats'), new RegExp(`GC cycles \\(model\\): ${cycles} in 2\\ss`));
   assert.notEqual(await canvasHash(page), before, 'the chart redrew');
 
   // GOGC off, no limit: no cycle at all.
@@ -145,7 +145,7 @@ test('the pacer: sliders redraw the chart, rewrite gctrace and the link; the lin
   const limited = await gctraceLines(page);
   assert.ok(limited.length > 0);
   for (const l of limited) assert.ok(Number(l.match(/, (\d+) MB goal/)[1]) <= 48, l);
-  assert.match(await page.textContent('#knob-stats'), /GOGC=off: the goal is GOMEMLIMIT − non-heap − headroom max\(3%, 1 MiB\) = 48 − 5 − 1.3 = 41.7 MiB/);
+  assert.match(await page.textContent('#knob-stats'), /GOGC=off: the goal is GOMEMLIMIT − non-heap − headroom max\(3%, 1\sMiB\) = 48 − 5 − 1.3 = 41.7\sMiB/);
   await page.focus('#live');
   await page.keyboard.press('ArrowRight');
   const url = new URL(await hashOf(page), page.url()).href;

@@ -121,11 +121,13 @@ pub fn case_call(n: u64, vp: Viewport) -> Scene {
     }
     let total: f32 = lines.iter().map(need).sum();
     let gap = ((inner.h - total) / (k - 1.0).max(1.0)).max(mt.f * 0.5).min(mt.f * 1.6);
-    let mut y = inner.y;
+    // The path in the middle of the stage, where it leaves room around it.
+    let x = inner.x + ((inner.w - w) / 2.0).max(0.0);
+    let mut y = inner.y + ((inner.h - total - gap * (k - 1.0)) / 2.0).max(0.0);
     for (i, l) in lines.iter().enumerate() {
         let box_h = need(l);
         let last = i + 1 == steps.len();
-        let mut node = Node::new(Key::Part("call-step", i as u32), Rect::new(inner.x, y, w, box_h))
+        let mut node = Node::new(Key::Part("call-step", i as u32), Rect::new(x, y, w, box_h))
             .fill(if last { Role::Heap } else { Role::Cell })
             .stroke(if last { Role::HeapBorder } else { Role::CellBorder })
             .radius(6.0);
@@ -140,7 +142,7 @@ pub fn case_call(n: u64, vp: Viewport) -> Scene {
         }
         scene.nodes.push(node);
         if !last && gap >= mt.f * 1.1 {
-            scene.nodes.push(Node::new(Key::Part("call-arrow", i as u32), Rect::new(inner.x + mt.ch * 3.0, y + box_h + gap / 2.0, 1.0, 1.0)).text(
+            scene.nodes.push(Node::new(Key::Part("call-arrow", i as u32), Rect::new(x + mt.ch * 3.0, y + box_h + gap / 2.0, 1.0, 1.0)).text(
                 0.0,
                 0.0,
                 mt.f * 1.2,
