@@ -171,9 +171,11 @@ impl Chapter {
         step.view.figure().and_then(|f| f.code(k)).or(step.code).unwrap_or(self.code)
     }
 
-    /// The 1-based line of the listing that step `i` stands for.
+    /// The 1-based line of the listing that step `i` stands for, with its
+    /// figure's knobs at their defaults.
     pub fn line(&self, i: usize) -> Option<usize> {
-        self.line_in(i, self.steps.get(i)?.code.unwrap_or(self.code))
+        let k = self.steps.get(i)?.view.figure().map(|f| f.defaults()).unwrap_or_default();
+        self.line_in(i, self.code_at(i, &k))
     }
 
     /// The 1-based line of `code` that step `i` stands for.

@@ -175,11 +175,12 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let need = |mt: &Metrics| cards.iter().map(|c| fitting_height(c, w, mt, true)).fold(0.0, f32::max);
     // Cards 14 lines of body type tall, or as tall as their text needs
     // where the stage has the room.
-    let h = room_h.min(mt.f * 14.0).max(need(&mt).min(room_h));
+    let base = need(&mt);
+    let h = room_h.min(mt.f * 14.0).max(base.min(room_h));
     // Cards with room to spare (a slide, a short list, a phone's column)
     // take larger type rather than leave half the stage empty.
     let reads = |m: &Metrics| cards.iter().all(|c| reads_at(c, w, m));
-    let larger = if need(&mt) <= h { larger_type(&mt).find(|m| reads(m) && need(m) <= room_h) } else { None };
+    let larger = if base <= h { larger_type(&mt).find(|m| reads(m) && need(m) <= room_h) } else { None };
     let (mt, h) = match larger {
         Some(m) => {
             let h = h.max(need(&m)).min(room_h);

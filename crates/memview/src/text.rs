@@ -203,12 +203,12 @@ pub fn keep_units(s: &str) -> String {
 }
 
 /// A space-free word cut where a line may break inside it: beside a
-/// Japanese character, unless kinsoku forbids it or a no-break space
-/// holds the two together (`2\u{a0}個`, as `2\u{a0}spans` in English).
-/// How much of a katakana word a break must leave whole: with `keep` 2, a
-/// word of up to six characters stays whole (プロセス, スケジューラ); with
-/// 1 or 2, a longer one keeps at least two characters on each side of a
-/// break (ガベー|ジコレクタ, never ガベージコレク|タ); with 0, any break.
+/// Japanese character, unless kinsoku forbids it or a space holds the two
+/// together (`2\u{a0}個`, as `2\u{a0}spans` in English). `keep` says how
+/// much of a katakana word a break must leave whole: with 2, a word of up
+/// to six characters stays whole (プロセス, スケジューラ); with 1 or 2, a
+/// longer one keeps at least two characters on each side of a break
+/// (ガベー|ジコレクタ, never ガベージコレク|タ); with 0, any break.
 fn pieces(word: &str, keep: u8) -> alloc::vec::Vec<&str> {
     // A Latin word never breaks inside (most words, measured often).
     if !word.chars().any(is_wide) {
@@ -216,20 +216,21 @@ fn pieces(word: &str, keep: u8) -> alloc::vec::Vec<&str> {
     }
     let chars: alloc::vec::Vec<(usize, char)> = word.char_indices().collect();
     let kana = |k: usize| chars.get(k).is_some_and(|&(_, c)| katakana(c));
+    // The length of the katakana run holding character `k`.
+    let run = |k: usize| {
+        let (mut a, mut b) = (k, k);
+        while a > 0 && kana(a - 1) {
+            a -= 1;
+        }
+        while kana(b + 1) {
+            b += 1;
+        }
+        b + 1 - a
+    };
     let mut out = alloc::vec::Vec::new();
     let mut start = 0;
     for k in 1..chars.len() {
         let ((_, p), (i, c)) = (chars[k - 1], chars[k]);
-        let run = |k: usize| {
-            let (mut a, mut b) = (k, k);
-            while a > 0 && kana(a - 1) {
-                a -= 1;
-            }
-            while kana(b + 1) {
-                b += 1;
-            }
-            b + 1 - a
-        };
         let orphan = keep > 0 && kana(k - 1) && kana(k) && ((keep > 1 && run(k) <= 6) || k < 2 || !kana(k - 2) || !kana(k + 1));
         // A space inside a word joins a number to its unit.
         let held = [NBSP, ' '].contains(&p) || [NBSP, ' '].contains(&c);
