@@ -303,6 +303,47 @@ fn every_picture_reads_at_every_size(lang: Language) {
     assert!(report.is_empty(), "{count} problems, {} distinct; the first:\n{}", report.len(), shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
 }
 
+/// Where the picture has room, a path's stages read a phrase a line, not a
+/// word: beside the code at 1280×720 and 1920×1080, and in a 960×540 slide
+/// frame or presenter view, every line of a stage's text holds about 14
+/// columns (seven Japanese characters). Five stages side by side beside
+/// the code held nine; they are stacked there now.
+#[test]
+fn a_path_s_stages_hold_a_phrase_a_line_where_there_is_room() {
+    let roomy = ["1280x720", "1920x1080", "960x540 embed", "960x540 present"];
+    let mut report = Vec::new();
+    let mut stages = 0;
+    for lang in [Language::En, Language::Ja] {
+        for ch in catalog_in(lang) {
+            for (name, vp, _) in SIZES.iter().filter(|(n, ..)| roomy.contains(n)) {
+                for (i, scene) in pictures(&ch, vp.in_language(lang), false) {
+                    for n in scene.nodes.iter().filter(|n| matches!(n.key, Key::Part("stage", _))) {
+                        stages += 1;
+                        // The body: the smallest type in the stage.
+                        let body = n.texts.iter().map(|t| t.size).fold(f32::MAX, f32::min);
+                        for t in n.texts.iter().filter(|t| t.size == body) {
+                            let columns = (n.rect.w - 2.0 * t.dx) / (ADVANCE * t.size);
+                            if columns < 13.5 {
+                                report.push(format!(
+                                    "{} {} step {} at {name}: {:?} holds {columns:.1} columns a line at {} px",
+                                    lang.code(),
+                                    ch.id,
+                                    i + 1,
+                                    n.key,
+                                    t.size
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(stages > 0, "no path was drawn");
+    report.dedup();
+    assert!(report.is_empty(), "{} narrow stages; the first:\n{}", report.len(), report.iter().take(20).cloned().collect::<Vec<_>>().join("\n"));
+}
+
 /// Go's heap never moves an object: once placed, a box keeps its place and
 /// size for as long as it exists, through frees and sweeps.
 #[test]

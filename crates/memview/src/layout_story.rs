@@ -250,31 +250,48 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
     let mut scene = Scene::new(vp.width, vp.height);
     let inner = panel(&mut scene, "story", mt.area(vp), title, sub, &mt);
     let n = stages.len().max(1);
-    let wide = vp.width >= 640.0;
     let gap = mt.f * 2.4;
-    // Stacked on a phone: every stage with its text if all fit (with the
-    // arrows between them closed up if need be), else the stage in focus
-    // with its text and the others by title.
-    let all = stages.iter().map(|c| card_height(c, inner.w, &mt, true)).sum::<f32>() + mt.f * 1.4 * (n - 1) as f32;
-    let bodies = |i: usize| wide || all <= inner.h || i == lit;
-    let heights: Vec<f32> = stages.iter().enumerate().map(|(i, c)| card_height(c, inner.w, &mt, bodies(i))).collect();
-    // On a short phone the arrows between stages close up, down to the
-    // height of the arrow itself.
-    let gap = if wide { gap } else { ((inner.h - heights.iter().sum::<f32>()) / (n - 1).max(1) as f32).min(gap).max(mt.f * 1.4) };
-    let spare = ((inner.h - heights.iter().sum::<f32>() - gap * (n - 1) as f32) / n as f32).max(0.0);
-    // Side by side with room to spare (a slide), the stages take larger
-    // type, up to the projector's body size, as cards do.
     let stage_w = (inner.w - gap * (n - 1) as f32) / n as f32;
+    // Side by side: the height the stages need at sizes `m`, infinite
+    // where a stage would not read at its share of the width (five stages
+    // on a laptop's picture would hold nine columns a line).
     let need = |m: &Metrics| {
         let reads = stages.iter().all(|c| reads_at(c, stage_w, m));
         stages.iter().map(|c| card_height(c, stage_w, m, true)).fold(if reads { 0.0 } else { f32::INFINITY }, f32::max)
     };
-    let (text_mt, stage_h) = match larger_type(&mt).find(|m| wide && need(m) <= inner.h) {
+    // Stacked, a row each: the height all of them need with their text.
+    let all = |m: &Metrics, gap: f32| stages.iter().map(|c| card_height(c, inner.w, m, true)).sum::<f32>() + gap * (n - 1) as f32;
+    // On a wide screen each way takes the largest type at which all its
+    // text fits (up to the projector's body size, as cards do), and the
+    // stages stand side by side unless stacked they read larger. On a
+    // phone they are stacked.
+    let side = larger_type(&mt).find(|m| need(m) <= inner.h);
+    let stack = larger_type(&mt).chain(core::iter::once(mt.at(mt.f))).find(|m| all(m, gap) <= inner.h);
+    // Stacked at the least: every title, and the longest text of any one
+    // stage, whichever is in focus (so no step of the path changes layout).
+    let titles = stages.iter().map(|c| card_height(c, inner.w, &mt, false)).sum::<f32>();
+    let longest = stages.iter().map(|c| card_height(c, inner.w, &mt, true) - card_height(c, inner.w, &mt, false)).fold(0.0, f32::max);
+    let stack_fits = titles + longest + mt.f * 1.4 * (n - 1) as f32 <= inner.h;
+    let side_reads = stages.iter().all(|c| reads_at(c, stage_w, &mt));
+    let wide = vp.width >= 640.0 && (!stack_fits || (side_reads && side.as_ref().map_or(mt.f, |m| m.f) >= stack.as_ref().map_or(0.0, |m| m.f)));
+    let stack_mt = stack.filter(|_| vp.width >= 640.0).unwrap_or_else(|| mt.at(mt.f));
+    // Stacked, every stage shows its text if all fit (with the arrows
+    // between them closed up if need be), else the stage in focus with
+    // its text and the others by title.
+    let all = all(&stack_mt, mt.f * 1.4);
+    let bodies = |i: usize| wide || all <= inner.h || i == lit;
+    let heights: Vec<f32> = stages.iter().enumerate().map(|(i, c)| card_height(c, inner.w, &stack_mt, bodies(i))).collect();
+    // On a short screen the arrows between stages close up, down to the
+    // height of the arrow itself.
+    let gap = if wide { gap } else { ((inner.h - heights.iter().sum::<f32>()) / (n - 1).max(1) as f32).min(gap).max(mt.f * 1.4) };
+    let spare = ((inner.h - heights.iter().sum::<f32>() - gap * (n - 1) as f32) / n as f32).max(0.0);
+    let (text_mt, stage_h) = match side.filter(|_| wide) {
         Some(m) => {
             let h = need(&m).max(inner.h.min(mt.f * 22.0)).min(inner.h);
             (m, h)
         }
-        None => (mt.at(mt.f), inner.h.min(mt.f * 22.0)),
+        None if wide => (mt.at(mt.f), inner.h.min(mt.f * 22.0)),
+        None => (stack_mt, inner.h.min(mt.f * 22.0)),
     };
     let mut y = inner.y;
     let rects: Vec<Rect> = (0..stages.len())

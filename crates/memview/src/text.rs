@@ -229,9 +229,24 @@ fn pieces(word: &str, keep: u8) -> alloc::vec::Vec<&str> {
     };
     let mut out = alloc::vec::Vec::new();
     let mut start = 0;
+    // The seams of the compound katakana word being read, if its parts
+    // are all known (ガベージ|コレクタ): it breaks there and only there.
+    let mut compound: Option<alloc::vec::Vec<usize>> = None;
     for k in 1..chars.len() {
         let ((_, p), (i, c)) = (chars[k - 1], chars[k]);
-        let orphan = keep > 0 && kana(k - 1) && kana(k) && ((keep > 1 && run(k) <= 6) || k < 2 || !kana(k - 2) || !kana(k + 1));
+        if kana(k - 1) && (k < 2 || !kana(k - 2)) {
+            let letters: alloc::vec::Vec<char> = chars[k - 1..k - 1 + run(k - 1)].iter().map(|&(_, c)| c).collect();
+            compound = seams(&letters).map(|v| v.into_iter().map(|s| s + k - 1).collect());
+        }
+        let inside = kana(k - 1) && kana(k);
+        let orphan = keep > 0
+            && inside
+            && match &compound {
+                Some(at) if !at.is_empty() => !at.contains(&k),
+                // One known word stays whole on a line that holds it.
+                Some(_) if keep > 1 => true,
+                _ => (keep > 1 && run(k) <= 6) || k < 2 || !kana(k - 2) || !kana(k + 1),
+            };
         // A space inside a word joins a number to its unit.
         let held = [NBSP, ' '].contains(&p) || [NBSP, ' '].contains(&c);
         if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) && !orphan && !held {
@@ -242,6 +257,43 @@ fn pieces(word: &str, keep: u8) -> alloc::vec::Vec<&str> {
     out.push(&word[start..]);
     out
 }
+
+/// Where a katakana word splits into the known words of [`PARTS`]
+/// (offsets of the seams inside it; none for one known word), or None if
+/// it does not.
+fn seams(word: &[char]) -> Option<alloc::vec::Vec<usize>> {
+    // Splits of word[..i], longest parts first, by dynamic programming.
+    let mut from: alloc::vec::Vec<Option<usize>> = alloc::vec![None; word.len() + 1];
+    from[0] = Some(0);
+    for i in 0..word.len() {
+        if from[i].is_none() {
+            continue;
+        }
+        for part in PARTS.split(' ') {
+            let n = part.chars().count();
+            if from.get(i + n).is_some_and(Option::is_none) && word[i..].iter().copied().take(n).eq(part.chars()) {
+                from[i + n] = Some(i);
+            }
+        }
+    }
+    let mut at = alloc::vec::Vec::new();
+    let mut i = from[word.len()].map(|_| word.len())?;
+    while i > 0 {
+        i = from[i]?;
+        if i > 0 {
+            at.push(i);
+        }
+    }
+    Some(at)
+}
+
+/// The words that long katakana compounds in the text are made of, so a
+/// narrow line breaks them at a seam (スパン|クラス), never inside a word
+/// (スパンク|ラス).
+const PARTS: &str = "アロケータ アンド インターフェース エスケープ エラー オブジェクト ガード ガベージ キー キャッシュ クアッド クラス グラフ \
+    ケース コレクション コレクタ サイズ キーボード ショートカット スイープ スタック スタディ ストア スパン スプリット スライス スレッド セグメント ゼロ \
+    タイニー ダングリング チェーン チェック ツール データ ハイブリッド バリア バリュー ヒープ フレーム ページ ペーサー ヘッダ ポインタ ホット \
+    マーク ミス メイン メッセージ モデル ラージ ラボ リトル エンディアン ワード アロケーション";
 
 fn katakana(c: char) -> bool {
     ('\u{30a0}'..='\u{30ff}').contains(&c) && c != '\u{30fb}'
@@ -298,7 +350,12 @@ mod tests {
         // each side of a break, and 。 never starts a line.
         assert_eq!(wrap("スタックとヒープ。", 7), ["スタック", "と", "ヒープ。"]);
         assert_eq!(wrap("実行中のプロセス", 9), ["実行中の", "プロセス"]);
-        assert_eq!(wrap("ガベージコレクタが動く", 11), ["ガベージコレ", "クタが動く"]);
+        assert_eq!(wrap("ガベージクコレが動く", 11), ["ガベージク", "コレが動く"]);
+        // A compound of known words breaks at its seam, never inside a
+        // word; one known word stays whole where a line holds it.
+        assert_eq!(wrap("ガベージコレクタが動く", 11), ["ガベージ", "コレクタが", "動く"]);
+        assert_eq!(wrap("これはスパンクラスの", 13), ["これはスパン", "クラスの"]);
+        assert_eq!(wrap("一回のアロケーションが重い", 14), ["一回の", "アロケーションが", "重い"]);
         // The last line is never one character alone.
         assert_eq!(wrap("コンパイラが決める", 14), ["コンパイラが", "決める"]);
         assert_eq!(wrap("あなたが計測する", 12), ["あなたが", "計測する"]);
