@@ -224,6 +224,30 @@ fn texts(ch: &Chapter, vp: Viewport) -> Vec<(String, String, bool)> {
     out
 }
 
+/// A katakana word of seven or more characters is one the line breaker
+/// knows, or made of words it knows, so a narrow line breaks it at a seam
+/// (ガベージ|コレクタ), not inside a word (ガベージコレク|タ). A new long word
+/// belongs in memview's list of parts.
+#[test]
+fn long_katakana_words_break_where_a_reader_expects() {
+    let mut unknown = std::collections::BTreeSet::new();
+    for ch in catalog_in(Language::Ja) {
+        for (_, text, sentence) in texts(&ch, Viewport::new(1470.0, 981.0)) {
+            if !sentence {
+                continue;
+            }
+            let katakana = |c: char| ('\u{30a0}'..='\u{30ff}').contains(&c) && c != '・';
+            for run in text.split(|c: char| !katakana(c)).filter(|r| r.chars().count() >= 7) {
+                if !memview::katakana_known(run) {
+                    unknown.insert(run.to_string());
+                }
+            }
+        }
+    }
+    assert!(unknown.is_empty(), "long katakana words the breaker does not know: {unknown:?}");
+    assert!(!memview::katakana_known("ガベージコレク"), "a word cut short is not known");
+}
+
 #[test]
 fn every_language_runs_the_same_programs() {
     let en = catalog_in(Language::En);

@@ -53,5 +53,5 @@ pub use layout_story::{cards, describe_cards, describe_timeline, pipeline, timel
 pub use palette::{Palette, Rgba, Role};
 pub use scene::{Edge, Key, Line, Node, Scene, Text};
 pub use stage::Stage;
-pub use text::{bytes, columns, is_wide as text_is_wide, keep_units, wrap};
+pub use text::{bytes, columns, is_wide as text_is_wide, katakana_known, keep_units, wrap};
 pub use tween::{ease, tween};

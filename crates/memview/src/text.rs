@@ -258,6 +258,12 @@ fn pieces(word: &str, keep: u8) -> alloc::vec::Vec<&str> {
     out
 }
 
+/// Whether a katakana word is one of [`PARTS`] or made of them, so a
+/// line breaks it only at a seam (a test holds the text's long words to it).
+pub fn katakana_known(word: &str) -> bool {
+    seams(&word.chars().collect::<alloc::vec::Vec<char>>()).is_some()
+}
+
 /// Where a katakana word splits into the known words of [`PARTS`]
 /// (offsets of the seams inside it; none for one known word), or None if
 /// it does not.
@@ -289,11 +295,12 @@ fn seams(word: &[char]) -> Option<alloc::vec::Vec<usize>> {
 
 /// The words that long katakana compounds in the text are made of, so a
 /// narrow line breaks them at a seam (スパン|クラス), never inside a word
-/// (スパンク|ラス).
+/// (スパンク|ラス); and the text's long words that stand alone.
 const PARTS: &str = "アロケータ アンド インターフェース エスケープ エラー オブジェクト ガード ガベージ キー キャッシュ クアッド クラス グラフ \
     ケース コレクション コレクタ サイズ キーボード ショートカット スイープ スタック スタディ ストア スパン スプリット スライス スレッド セグメント ゼロ \
     タイニー ダングリング チェーン チェック ツール データ ハイブリッド バリア バリュー ヒープ フレーム ページ ペーサー ヘッダ ポインタ ホット \
-    マーク ミス メイン メッセージ モデル ラージ ラボ リトル エンディアン ワード アロケーション";
+    マーク ミス メイン メッセージ モデル ラージ ラボ リトル エンディアン ワード アロケーション \
+    アニメーション コンパクション シミュレーション スナップショット セマンティクス バックグラウンド プログラミング マイルストーン";
 
 fn katakana(c: char) -> bool {
     ('\u{30a0}'..='\u{30ff}').contains(&c) && c != '\u{30fb}'
