@@ -15,7 +15,8 @@
  * Reveal.initialize({ plugins: [ RevealGoMemory ] }).
  *
  * reveal.js itself posts "slide:start" and "slide:stop" to the frames of the
- * slide entered and left; the explainer answers by playing and pausing.
+ * slide entered and left: a frame stays on the step it shows (a slide shows
+ * one state), and leaving its slide pauses any playback.
  */
 (function () {
   'use strict';

@@ -1,5 +1,6 @@
 // The explainer in a real reveal.js deck: three slides embedding different
-// states; entering and leaving a slide plays and pauses its frame; the
+// states; entering a slide leaves its frame on its step, leaving it pauses
+// playback; the
 // plugin steps a frame with the deck's next key and then moves on; two
 // frames on one slide stay independent; hostile messages change nothing.
 import { test, before, after } from 'node:test';
@@ -33,23 +34,30 @@ test('the plugin steps the frame with the deck\'s keys, then moves on', async ()
   await page.keyboard.press('ArrowRight');
   await waitFor(page, () => Reveal.getCurrentSlide().id === 'gc');
   await waitFor(page, () => window.received.some((m) => m.from === 'frame-gc' && m.data?.event === 'ready'));
-  await waitFor(page, () => window.received.some((m) => m.from === 'frame-gc' && m.data?.playing === true));
+  // reveal.js told the frame the slide started; a slide shows one state, so
+  // past a step's shortest reading time (2.5 s) it is still on step 10.
+  await page.waitForTimeout(3000);
+  const entered = await state('frame-gc');
+  assert.equal(entered.step, 10, 'the slide stays on its step');
+  assert.equal(entered.playing, false, 'and does not play by itself');
   for (const step of [11, 12, 13, 14]) {
     await page.keyboard.press('ArrowRight');
     await waitFor(page, (s) => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step >= s, step);
     assert.equal(await page.evaluate(() => Reveal.getCurrentSlide().id), 'gc', `step ${step} stays on the slide`);
   }
   await screenshot(page, 'deck-gc-slide');
+  // Played from the deck, then left: leaving the slide pauses it.
+  await page.evaluate(() => document.getElementById('frame-gc').contentWindow.postMessage({ type: 'go-memory', version: 1, command: 'play' }, '*'));
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.playing === true);
   await page.keyboard.press('ArrowRight');
   await waitFor(page, () => Reveal.getCurrentSlide().id === 'two');
-  // Leaving the slide paused its frame.
   await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.playing === false);
   await page.keyboard.press('ArrowLeft');
   await waitFor(page, () => Reveal.getCurrentSlide().id === 'gc');
   await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step === 14);
   const last = await state('frame-gc');
   assert.equal(last.chapter, 'gc');
-  // Back on the slide it plays again, so it may already have moved past 14.
+  // It played for a moment before the slide was left.
   assert.ok(last.step >= 14, `step ${last.step}`);
   assert.equal(last.link, `#/gc/${last.step}?embed&caption`);
   assert.deepEqual(errors, []);
@@ -73,7 +81,7 @@ test('hostile messages change nothing, inject nothing and break nothing', async 
   const { page, context, errors } = await deck();
   await page.evaluate(() => Reveal.slide(2));
   await waitFor(page, () => window.received.some((m) => m.from === 'frame-a' && m.data?.event === 'ready'));
-  // Entering the slide started playback; pause it so only messages could move the frame.
+  // Paused, as a slide's frame is, so only messages could move it.
   await page.evaluate(() => document.getElementById('frame-a').contentWindow.postMessage({ type: 'go-memory', version: 1, command: 'pause' }, '*'));
   await waitFor(page, () => window.received.filter((m) => m.from === 'frame-a').at(-1)?.data?.playing === false);
   const at = await page.evaluate(() => window.received.filter((m) => m.from === 'frame-a').at(-1).data.step);

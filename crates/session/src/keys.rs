@@ -6,7 +6,8 @@
 //! These act whichever control has focus — a button, the chapter or speed
 //! menu, the scrubber (whose own arrows would step anyway) — except where a
 //! control needs the key itself: a text field keeps every key, and a knob's
-//! slider keeps its arrows, Home and End (that is how a keyboard moves it).
+//! slider keeps its arrows, Home and End (that is how a keyboard moves it),
+//! and a button or menu keeps Space (it presses the button, opens the menu).
 //! Enter and ↑/↓ are never taken, so buttons and menus still work; a held
 //! modifier leaves the key to the browser.
 
@@ -23,6 +24,8 @@ pub fn intent(key: &str, modifier: bool, target: KeyTarget) -> Option<Intent> {
     match (target, key) {
         (KeyTarget::Text, _) => return None,
         (KeyTarget::Slider, "ArrowLeft" | "ArrowRight" | "Home" | "End") => return None,
+        // Space presses a focused button and opens a menu, as everywhere.
+        (KeyTarget::Button | KeyTarget::Menu, " " | "Spacebar") => return None,
         _ => {}
     }
     Some(match key {

@@ -284,8 +284,14 @@ impl Session {
 
     fn message(&mut self, m: Message, now: f64) {
         let command = match m {
+            // reveal.js posts these to every frame of the slide it enters
+            // and leaves. A slide shows the state its link names, and moves
+            // only when the deck or the viewer moves it: entering changes
+            // nothing; leaving pauses playback, so no hidden frame runs on.
             Message::Slide(on) => {
-                self.set_playing(on, now);
+                if !on && self.playing {
+                    self.set_playing(false, now);
+                }
                 return;
             }
             Message::Invalid(why) => Err(why),
@@ -365,6 +371,10 @@ impl Session {
             }
             Intent::Slider { id, position } => return self.slide(&id, position),
             Intent::Key { key, modifier, target } => match keys::intent(&key, modifier, target) {
+                // The help is modal: behind it nothing moves; `?` closes it
+                // as Esc does.
+                Some(Intent::Help(true)) if self.help_open => return self.apply(Intent::Help(false), now),
+                Some(i) if self.help_open && i != Intent::Escape => return false,
                 // Announced by the dispatch this key came in by.
                 Some(i) => return self.apply(i, now),
                 None => return false,
@@ -524,6 +534,9 @@ impl Session {
     }
 
     fn write_url(&mut self, nav: Nav) {
+        // A frame's history is its host page's: a step in a frame replaces
+        // the entry, so the host's Back leaves the page, not the step.
+        let nav = if self.embed.on && nav == Nav::Push { Nav::Replace } else { nav };
         if nav != Nav::Keep {
             self.effects.push(Effect::Url { hash: self.hash(), nav });
         }
@@ -572,11 +585,17 @@ impl Session {
 
     fn open_route(&mut self, route: Route, problem: Option<Problem>, nav: Nav, now: f64) {
         let nav = if problem.is_some() { Nav::Replace } else { nav };
-        if let Some(p) = &problem {
+        // A notice speaks of the link just opened; one about an earlier
+        // link (before a pasted link, Back or Forward) goes.
+        self.notice = problem.as_ref().map(|p| {
             let title = self.chapters[route.chapter].title;
             let text = p.text(self.lang);
-            self.notice = Some(if p.moves() { (self.words().instead)(&text, title, route.step + 1) } else { format!("{text}{}", self.words().stop) });
-        }
+            if p.moves() {
+                (self.words().instead)(&text, title, route.step + 1)
+            } else {
+                format!("{text}{}", self.words().stop)
+            }
+        });
         self.go(route.chapter, route.step, nav, now);
         if self.figure().is_some() {
             let table = self.chapters[self.chapter].knobs;

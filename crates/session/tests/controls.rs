@@ -89,14 +89,30 @@ fn the_help_keys_act_on_buttons_menus_and_the_scrubber() {
         assert_eq!(at(&s), format!("stack-heap/{}", s.chapters()[2].steps.len()), "End on {target:?}");
         assert!(s.dispatch(key("Home", target), 4.0));
         assert_eq!(at(&s), "stack-heap/1", "Home on {target:?}");
-        assert!(s.dispatch(key(" ", target), 5.0), "Space on {target:?}");
-        assert!(s.playing(), "Space plays on {target:?}, as the help says");
-        assert!(s.dispatch(key(" ", target), 6.0));
-        assert!(!s.playing());
+        if matches!(target, KeyTarget::Button | KeyTarget::Menu) {
+            // Space presses the focused button, or opens the menu.
+            assert!(!s.dispatch(key(" ", target), 5.0), "Space is left to the {target:?}");
+            assert!(!s.playing());
+        } else {
+            assert!(s.dispatch(key(" ", target), 5.0), "Space on {target:?}");
+            assert!(s.playing(), "Space plays on {target:?}, as the help says");
+            assert!(s.dispatch(key(" ", target), 6.0));
+            assert!(!s.playing());
+        }
         assert!(s.dispatch(key("?", target), 7.0));
         assert!(page(&mut s).help_open, "? on {target:?}");
+        // The help is modal: the step keys do nothing behind it.
+        for k in ["ArrowRight", "ArrowLeft", "End", " ", "p"] {
+            assert!(!s.dispatch(key(k, target), 7.5), "{k} behind the help on {target:?}");
+        }
+        assert_eq!(at(&s), "stack-heap/1");
+        assert!(!s.playing() && !page(&mut s).embed.present);
         assert!(s.dispatch(key("Escape", target), 8.0));
         assert!(!page(&mut s).help_open);
+        // `?` closes it as well.
+        s.dispatch(key("?", target), 8.2);
+        assert!(s.dispatch(key("?", target), 8.4));
+        assert!(!page(&mut s).help_open, "? again on {target:?}");
         assert!(s.dispatch(key("p", target), 9.0));
         assert!(page(&mut s).embed.present, "p on {target:?}");
         // What each control needs stays its own.

@@ -70,14 +70,47 @@ fn commands_move_the_frame_and_bad_ones_change_nothing() {
     assert_eq!(posts(&mut s).last().map(|r| (r.event, r.step, r.steps)), Some(("state", 40, 44)));
 }
 
+/// A frame's history is its host page's: a step taken in a frame (a key,
+/// its own Next button, the scrubber let go) replaces the frame's entry, so
+/// the host's Back leaves the page instead of stepping the frame back. The
+/// page itself still pushes an entry a step.
 #[test]
-fn reveal_js_slide_events_play_and_pause() {
-    let mut s = open("#/memory/1?embed");
+fn a_frame_never_adds_to_its_host_s_history() {
+    let navs =
+        |s: &mut Session| s.take_effects().into_iter().filter_map(|e| if let Effect::Url { nav, .. } = e { Some(nav) } else { None }).collect::<Vec<_>>();
+    let mut s = open("#/gc/5?embed&controls");
+    navs(&mut s);
+    for intent in [Intent::Next, Intent::Prev, Intent::Last, Intent::First, Intent::ScrubDone] {
+        s.dispatch(intent.clone(), 1.0);
+        let written = navs(&mut s);
+        assert!(!written.is_empty() && written.iter().all(|n| *n == Nav::Replace), "{intent:?} wrote {written:?}");
+    }
+    let mut page = open("#/gc/5");
+    navs(&mut page);
+    page.dispatch(Intent::Next, 1.0);
+    assert_eq!(navs(&mut page), [Nav::Push]);
+}
+
+/// A slide shows one state: reveal.js's `slide:start` leaves it where its
+/// link put it (it used to start playback, and a minute later the slide
+/// showed another step with other settings); `slide:stop` pauses playback
+/// the viewer or the deck started.
+#[test]
+fn reveal_js_slide_events_keep_the_slide_s_state_and_pause() {
+    let mut s = open("#/gc/39?GOGC=400&embed");
     s.dispatch(Intent::Message(Message::Slide(true)), 1.0);
-    assert!(s.playing());
-    s.dispatch(Intent::Message(Message::Slide(false)), 2.0);
     assert!(!s.playing());
-    assert!(posts(&mut s).iter().any(|r| r.playing));
+    for t in 1..=60 {
+        s.frame(f64::from(t) * 1000.0);
+    }
+    assert_eq!(s.hash(), "#/gc/39?GOGC=400&embed", "a minute on the slide");
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"play"}"#)), 61_000.0);
+    assert!(s.playing());
+    s.dispatch(Intent::Message(Message::Slide(false)), 61_500.0);
+    assert!(!s.playing());
+    let told = posts(&mut s);
+    assert!(told.iter().any(|r| r.playing), "the parent heard it play");
+    assert!(told.last().is_some_and(|r| !r.playing), "and stop");
 }
 
 #[test]

@@ -133,6 +133,16 @@ fn bad_links_show_a_notice_and_the_nearest_state() {
     let mut s = open("#/memory/abc");
     s.dispatch(Intent::Next, 1.0);
     assert_eq!(page(&mut s).notice, None);
+    // So does opening another link (pasted, or Back and Forward): the
+    // notice spoke of the link before it. A bad one gets its own.
+    for (then, says) in [("#/gc/3", None), ("#/gc/39?present", None), ("#/gc/39?GOGC=abc", Some("GOGC"))] {
+        let mut s = open("#/nope/3");
+        assert!(page(&mut s).notice.is_some());
+        s.dispatch(Intent::Open { hash: then.into(), nav: Nav::Keep }, 1.0);
+        let notice = page(&mut s).notice;
+        assert_eq!(notice.is_some(), says.is_some(), "{then}: {notice:?}");
+        assert!(says.is_none_or(|w| notice.unwrap_or_default().contains(w)), "{then}");
+    }
 }
 
 #[test]
