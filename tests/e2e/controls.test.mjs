@@ -109,11 +109,11 @@ test('space plays and pauses; playback advances by itself', async () => {
   await page.evaluate(() => document.activeElement?.blur());
   await page.selectOption('#speed', '2');
   await page.keyboard.press(' ');
-  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+  assert.equal(await page.textContent('#play .label'), 'Pause');
   // The first caption's reading time, at twice the speed.
   await page.waitForFunction(() => document.getElementById('app').dataset.step === '2', null, { timeout: 12000 });
   await page.keyboard.press(' ');
-  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+  assert.equal(await page.textContent('#play .label'), 'Play');
   const at = await step(page);
   await page.waitForTimeout(2200);
   assert.equal(await step(page), at, 'paused playback stays put');
@@ -121,14 +121,65 @@ test('space plays and pauses; playback advances by itself', async () => {
   await context.close();
 });
 
-test('? opens the keyboard help and Escape closes it', async () => {
-  const { page, context } = await open(browser, srv.url, '#/memory/1');
+test('? opens the keyboard help, modal, and Escape, ? or the backdrop close it', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/3');
+  const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  const at = () => page.$eval('#app', (a) => a.dataset.step);
+  await page.focus('#next');
   await page.keyboard.press('?');
   assert.equal(await page.isVisible('#help'), true);
   assert.match(await page.textContent('#help'), /Next step/);
   await screenshot(page, 'help-overlay');
+  // Focus is inside; Tab stays inside (the page behind is inert); the
+  // step keys do nothing behind it.
+  assert.equal(await active(), 'help-close');
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !document.activeElement || document.activeElement === document.body || !!document.activeElement.closest('#help')), 'Tab stays in the help');
+  }
+  await page.focus('#help-close');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await at(), '3', '→ behind the help does nothing');
+  assert.equal(await page.$eval('main', (m) => m.inert), true);
   await page.keyboard.press('Escape');
   assert.equal(await page.isVisible('#help'), false);
+  assert.equal(await active(), 'next', 'focus back where it was');
+  assert.equal(await page.$eval('main', (m) => m.inert), false);
+  // `?` again closes it, and so does a click on the dimmed page around it.
+  await page.keyboard.press('?');
+  await page.keyboard.press('?');
+  assert.equal(await page.isVisible('#help'), false);
+  await page.keyboard.press('?');
+  await page.mouse.click(5, 5);
+  assert.equal(await page.isVisible('#help'), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('focus moves on when what held it goes away', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/intro/2');
+  const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  // Back on the story's second step takes it to the first, where Back is disabled.
+  await page.focus('#prev');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.$eval('#prev', (b) => b.disabled), true);
+  assert.equal(await active(), 'next');
+  // The Present button is hidden by the view it opens; Exit takes over, and back.
+  await page.focus('#present-button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#app[data-present]');
+  assert.equal(await active(), 'present-exit');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#app:not([data-present])');
+  assert.equal(await active(), 'present-button');
+  // A caption link replaced by the step it led to leaves focus on the caption.
+  await page.evaluate(() => { location.hash = '#/intro/1'; });
+  await page.waitForFunction(() => document.querySelector('#step-links a'));
+  await page.focus('#step-links a');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('app').dataset.chapter !== 'intro');
+  assert.equal(await active(), 'caption');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

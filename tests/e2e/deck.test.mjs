@@ -77,6 +77,21 @@ test('two frames on one slide stay independent', async () => {
   await context.close();
 });
 
+test('steps taken inside a frame leave the deck\'s history alone', async () => {
+  const { page, context, errors } = await deck();
+  await page.evaluate(() => Reveal.slide(2));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-a' && m.data?.event === 'ready'));
+  const before = await page.evaluate(() => history.length);
+  // Keys in the frame, as a viewer clicking into it and pressing → would.
+  const frame = page.frameLocator('#frame-a');
+  await frame.locator('#view').click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-a').at(-1)?.data?.step === 6);
+  assert.equal(await page.evaluate(() => history.length), before, 'the host\'s Back still leaves the page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('hostile messages change nothing, inject nothing and break nothing', async () => {
   const { page, context, errors } = await deck();
   await page.evaluate(() => Reveal.slide(2));

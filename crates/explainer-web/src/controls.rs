@@ -40,6 +40,15 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     on_click("copy-embed", sh, || Intent::CopyEmbed)?;
     on_click("help-button", sh, || Intent::Help(true))?;
     on_click("help-close", sh, || Intent::Help(false))?;
+    // A click on the dimmed page around the help's card closes it.
+    {
+        let sh = sh.clone();
+        dom::on(&dom::el("help")?.into(), "click", move |e: Event| {
+            if e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| t.id() == "help") {
+                shell::dispatch(&sh, Intent::Help(false));
+            }
+        })?;
+    }
     on_click("notice-close", sh, || Intent::DismissNotice)?;
     on_click("theme", sh, || Intent::ToggleTheme)?;
     on_click("lang", sh, || Intent::Language(dom::el("lang").ok().and_then(|b| b.get_attribute("data-lang")).unwrap_or_default()))?;

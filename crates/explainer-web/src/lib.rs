@@ -16,6 +16,7 @@ mod canvas2d;
 mod controls;
 mod dom;
 mod embed;
+mod focus;
 mod listing;
 mod panic;
 mod render;

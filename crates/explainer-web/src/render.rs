@@ -83,6 +83,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     }
     if changed(&|o| o.description != page.description) {
         dom::set_text("state-desc", &page.description);
+        dom::set_text("view-desc", &page.description);
     }
     if changed(&|o| o.terminal != page.terminal) {
         dom::set_hidden("terminal-box", page.terminal.is_none());
@@ -97,9 +98,10 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
         dom::set_text("notice-text", page.notice.as_deref().unwrap_or(""));
         dom::set_hidden("notice", page.notice.is_none());
     }
+    // Its name says what it will do (Play, Pause): no aria-pressed beside
+    // it, which would read "Pause, pressed".
     if changed(&|o| o.playing != page.playing) {
         if let Ok(b) = dom::el("play") {
-            let _ = b.set_attribute("aria-pressed", if page.playing { "true" } else { "false" });
             dom::set_text_of(&b, ".icon", if page.playing { "\u{275a}\u{275a}" } else { "\u{25b6}\u{fe0e}" });
             let w = Words::of(page.lang);
             dom::set_text_of(&b, ".label", if page.playing { w.pause } else { w.play });

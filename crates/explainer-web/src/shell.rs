@@ -7,7 +7,7 @@
 //!                                         └──► frame ──► Canvas2d
 
 use crate::canvas2d::Canvas2d;
-use crate::{dom, listing, panic, render, stats, url};
+use crate::{dom, focus, listing, panic, render, stats, url};
 use session::{Effect, Intent, Page, Session};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -96,6 +96,10 @@ pub fn dispatch(sh: &Shared, intent: Intent) -> bool {
         // Nothing changed (a key left to the browser): no render, no frame.
         return false;
     }
+    let focused = focus::current();
+    // Focus moves after the render, into what it shows; the rest first (a
+    // new history entry before the title that names it).
+    let (moves, effects): (Vec<_>, Vec<_>) = effects.into_iter().partition(|e| matches!(e, Effect::Focus(_)));
     for e in effects {
         apply(sh, e);
     }
@@ -114,6 +118,11 @@ pub fn dispatch(sh: &Shared, intent: Intent) -> bool {
         }
         s.dirty || s.scroll_code || s.session.moving()
     };
+    for e in moves {
+        apply(sh, e);
+    }
+    let present = sh.borrow().rendered.as_ref().is_some_and(|p| p.embed.present);
+    focus::keep(focused, present);
     if let Some(name) = measure {
         stats::measure(name, t0);
     }
@@ -129,13 +138,11 @@ fn apply(sh: &Shared, effect: Effect) {
         Effect::CopyLink(hash) => copy_link(sh, &hash),
         Effect::CopyEmbed(hash) => copy_embed(sh, &hash),
         Effect::Post(reply) => crate::embed::post(&reply),
+        Effect::Focus("help-close") => focus::open_help(),
+        Effect::Focus("help-button") => focus::close_help(),
         Effect::Focus(id) => {
             if let Ok(el) = dom::typed::<web_sys::HtmlElement>(id) {
-                // Closing help returns focus only if it was inside the dialog.
-                let inside = dom::document().active_element().is_some_and(|a| a.closest("#help").ok().flatten().is_some());
-                if id == "help-close" || inside {
-                    let _ = el.focus();
-                }
+                let _ = el.focus();
             }
         }
         Effect::ScrollCode => sh.borrow_mut().scroll_code = true,
@@ -148,7 +155,8 @@ fn copy_embed(sh: &Shared, hash: &str) {
     let location = dom::window().location();
     let base = location.href().unwrap_or_default();
     let base = base.split('#').next().unwrap_or_default();
-    let title = session::Words::of(sh.borrow().session.language()).frame_title;
+    // Escaped for the attribute it goes in.
+    let title = sh.borrow().session.embed_title().replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     let snippet = format!("<iframe src=\"{base}{hash}\" width=\"960\" height=\"540\" style=\"border:0\" title=\"{title}\" loading=\"lazy\"></iframe>");
     write_clipboard(sh, snippet);
 }
@@ -166,6 +174,7 @@ fn write_clipboard(sh: &Shared, href: String) {
         let sh = sh.clone();
         Closure::<dyn FnMut(JsValue)>::new(move |_| {
             dispatch(&sh, Intent::Copied(Ok(())));
+            clear_copy_status_later(&sh);
         })
     };
     let fail = {
@@ -177,6 +186,28 @@ fn write_clipboard(sh: &Shared, href: String) {
     let _ = promise.then2(&ok, &fail);
     ok.forget();
     fail.forget();
+}
+
+/// How long "Link copied" stays on screen.
+const COPY_STATUS_MS: i32 = 4000;
+
+thread_local! {
+    /// Counts copies, so only the latest copy's timer clears its status.
+    static COPIES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn clear_copy_status_later(sh: &Shared) {
+    let copy = COPIES.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    });
+    let sh = sh.clone();
+    let read = Closure::once_into_js(move || {
+        if COPIES.with(|c| c.get()) == copy {
+            dispatch(&sh, Intent::CopyStatusRead);
+        }
+    });
+    let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(read.unchecked_ref(), COPY_STATUS_MS);
 }
 
 pub fn request_frame(sh: &Shared) {

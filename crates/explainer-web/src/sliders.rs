@@ -43,6 +43,9 @@ pub fn build(chapters: &[Chapter]) -> Result<(), JsValue> {
         let output = doc.create_element("output")?;
         output.set_id(&format!("{}-out", knob.id));
         output.set_attribute("for", knob.id)?;
+        // The slider says its value itself (aria-valuetext); an <output> is
+        // also a live region, and would say it again on every move.
+        output.set_attribute("aria-live", "off")?;
         row.append_child(&label)?;
         row.append_child(&input)?;
         row.append_child(&output)?;

@@ -85,6 +85,8 @@ pub enum Intent {
     Copied(Result<(), String>),
     /// Copy an `<iframe>` snippet for this state.
     CopyEmbed,
+    /// The copy status has been on screen long enough: it goes.
+    CopyStatusRead,
     /// The language menu picked this code (`en`, `ja`).
     Language(String),
     /// A message from the parent frame (embed mode).

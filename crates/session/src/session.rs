@@ -106,6 +106,8 @@ pub struct Session {
     moved: bool,
     notice: Option<String>,
     copy_status: String,
+    /// What the copy under way will say once the clipboard took it.
+    copying: &'static str,
     effects: Vec<Effect>,
     embed: Embed,
     /// What the parent was last told: (chapter, step, knobs, playing).
@@ -140,6 +142,7 @@ impl Session {
             moved: false,
             notice: None,
             copy_status: String::new(),
+            copying: "",
             effects: Vec::new(),
             embed: Embed::default(),
             announced: None,
@@ -408,10 +411,15 @@ impl Session {
                 }
             }
             Intent::CopyLink => {
+                // Cleared first, so a second copy is announced again.
+                self.copy_status.clear();
+                self.copying = self.words().link_copied;
                 let hash = self.shared_hash();
                 self.effects.push(Effect::CopyLink(hash));
             }
             Intent::CopyEmbed => {
+                self.copy_status.clear();
+                self.copying = self.words().embed_copied;
                 // The frame shows this state, chromeless.
                 let keep = self.embed;
                 self.embed = Embed { on: true, present: false, ..keep };
@@ -426,10 +434,19 @@ impl Session {
                 self.write_url(Nav::Replace);
             }
             Intent::Message(m) => self.message(m, now),
-            Intent::Copied(Ok(())) => self.copy_status = String::from(self.words().link_copied),
+            Intent::Copied(Ok(())) => self.copy_status = String::from(self.copying),
+            Intent::CopyStatusRead => self.copy_status.clear(),
             Intent::Copied(Err(link)) => self.notice = Some((self.words().copy_by_hand)(&link)),
         }
         true
+    }
+
+    /// The title a copied `<iframe>` carries: the chapter, the step and the
+    /// explainer's name, so frames in one deck are told apart.
+    pub fn embed_title(&self) -> String {
+        let w = self.words();
+        let Some(ch) = self.chapters.get(self.chapter) else { return String::from(w.frame_title) };
+        format!("{} \u{b7} {} \u{2014} {}", ch.title, (w.step_of)(self.step + 1, ch.steps.len()), w.frame_title)
     }
 
     /// Enters or leaves the presenter view; the link says which.

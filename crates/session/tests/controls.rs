@@ -293,4 +293,24 @@ fn the_copy_status_goes_with_the_step_it_was_copied_at() {
     s.dispatch(Intent::Copied(Err("#/gc/4".into())), 0.0);
     assert_eq!(page(&mut s).copy_status, "");
     assert!(page(&mut s).notice.is_some_and(|n| n.contains("#/gc/4")));
+    // The embed button says what it copied; a second copy clears the status
+    // first (so it is announced again), and a read status goes.
+    s.dispatch(Intent::CopyLink, 1.0);
+    s.dispatch(Intent::Copied(Ok(())), 1.0);
+    s.dispatch(Intent::CopyEmbed, 2.0);
+    assert_eq!(page(&mut s).copy_status, "", "cleared while the clipboard works");
+    s.dispatch(Intent::Copied(Ok(())), 2.0);
+    assert_eq!(page(&mut s).copy_status, "Embed code copied");
+    s.dispatch(Intent::CopyStatusRead, 6.0);
+    assert_eq!(page(&mut s).copy_status, "");
+}
+
+/// A copied `<iframe>` is titled by its chapter and step, so frames in one
+/// deck are told apart by a screen reader; in the page's language.
+#[test]
+fn a_copied_frame_is_titled_by_its_chapter_and_step() {
+    let s = open("#/gc/39");
+    assert_eq!(s.embed_title(), "Automatic heap management: garbage collection \u{b7} Step 39 of 44 \u{2014} Go Memory, Through History");
+    let s = open("#/gc/39?lang=ja");
+    assert!(s.embed_title().contains("ステップ 39/44") && s.embed_title().ends_with("歴史でたどる Go のメモリ"), "{}", s.embed_title());
 }

@@ -10,6 +10,7 @@ pub const WORDS: Words = Words {
     play: "Play",
     pause: "Pause",
     link_copied: "Link copied",
+    embed_copied: "Embed code copied",
     copy_by_hand: |link| format!("Copy this link: {link}"),
     build_failed: |id, step, e| format!("Chapter {id} could not be built at step {step}: {e}"),
     progress: |c, n, s, t| format!("Chapter {c} of {n} \u{b7} step {s} of {t}"),
@@ -33,7 +34,7 @@ pub const WORDS: Words = Words {
         ("help.title", "Keyboard shortcuts (?)"),
         ("notice-close.aria", "Dismiss notice"),
         ("stage.aria", "Memory picture"),
-        ("canvas.aria", "Picture of the simulated memory; described below"),
+        ("canvas.aria", "Picture of the simulated memory"),
         ("step-links.aria", "Links from this step"),
         ("knobs", "Try it"),
         ("desc", "What the picture shows"),
@@ -66,8 +67,9 @@ pub const WORDS: Words = Words {
         ("keys.escape", "Close this help, or leave the presenter view"),
         (
             "keys.where",
-            "These keys work wherever the focus is, on a button, a menu or the step slider. A slider under \u{201c}Try it\u{201d} \
-             keeps its arrow keys and Home / End; \u{2191} / \u{2193} still choose in a menu.",
+            "These keys work wherever the focus is, on a button, a menu or the step slider, except where the control needs \
+             the key: Space presses a focused button or opens a menu, a slider under \u{201c}Try it\u{201d} keeps its arrow keys \
+             and Home / End, and \u{2191} / \u{2193} still choose in a menu.",
         ),
         ("links.step", "Every step has its own link, steps counted from 1:"),
         ("links.knobs", "Sliders ride along as Go spells them:"),

@@ -10,6 +10,7 @@ pub const WORDS: Words = Words {
     play: "再生",
     pause: "一時停止",
     link_copied: "リンクをコピーしました",
+    embed_copied: "埋め込みコードをコピーしました",
     copy_by_hand: |link| format!("このリンクをコピーしてください：{link}"),
     build_failed: |id, step, e| format!("章 {id} をステップ {step} で組み立てられませんでした：{e}"),
     progress: |c, n, s, t| format!("第 {c} 章（全 {n} 章）\u{30fb}ステップ {s}/{t}"),
@@ -33,7 +34,7 @@ pub const WORDS: Words = Words {
         ("help.title", "キーボードショートカット（?）"),
         ("notice-close.aria", "お知らせを閉じる"),
         ("stage.aria", "メモリの図"),
-        ("canvas.aria", "シミュレーションしたメモリの図。内容は下に文章で説明しています"),
+        ("canvas.aria", "シミュレーションしたメモリの図"),
         ("step-links.aria", "このステップからのリンク"),
         ("knobs", "試してみる"),
         ("desc", "図が示していること"),
@@ -67,6 +68,7 @@ pub const WORDS: Words = Words {
         (
             "keys.where",
             "これらのキーは、ボタン、メニュー、ステップのスライダーなど、どこにフォーカスがあっても使えます。\
+             ただし、フォーカスのあるボタンでは Space がそのボタンを押し、メニューでは Space がメニューを開きます。\
              「試してみる」のスライダーでは矢印キーと Home / End がスライダーの操作になり、メニューでは \u{2191} / \u{2193} で項目を選べます。",
         ),
         ("links.step", "ステップごとにリンクがあります（ステップは 1 から数えます）："),

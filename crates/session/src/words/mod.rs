@@ -20,6 +20,7 @@ pub struct Words {
     pub play: &'static str,
     pub pause: &'static str,
     pub link_copied: &'static str,
+    pub embed_copied: &'static str,
     /// The clipboard refused: the link to copy by hand.
     pub copy_by_hand: fn(&str) -> String,
     /// (chapter id, 1-based step, error)

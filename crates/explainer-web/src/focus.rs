@@ -1,0 +1,80 @@
+//! Where keyboard focus goes when what held it goes away, and while the
+//! help is open. A focused Back that becomes disabled on the first step,
+//! the Present button hidden by the view it opened, a caption link
+//! replaced by the step it led to: each would drop focus to the page's
+//! body, and a keyboard user back to its top. Focus moves instead to the
+//! control that takes over (Next for Back, Exit for Present), else to the
+//! caption, the step's news.
+
+use crate::dom;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+thread_local! {
+    /// What had focus when the help opened, to return it there.
+    static OPENER: RefCell<Option<Element>> = const { RefCell::new(None) };
+}
+
+/// The focused element, if it is not the body.
+pub fn current() -> Option<Element> {
+    let doc = dom::document();
+    doc.active_element().filter(|a| doc.body().is_none_or(|b| b.unchecked_ref::<Element>() != a))
+}
+
+fn focus(id: &str) {
+    if let Ok(el) = dom::typed::<HtmlElement>(id) {
+        let _ = el.focus();
+    }
+}
+
+/// After the page was rendered: moves focus on from `before` if that can no
+/// longer hold it. Reads no layout: which control takes over is known from
+/// what the change did (`present` is the presenter view's state now).
+pub fn keep(before: Option<Element>, present: bool) {
+    let Some(el) = before else { return };
+    let disabled = el.matches(":disabled").unwrap_or(false);
+    let to = match el.id().as_str() {
+        "prev" if disabled => "next",
+        "next" if disabled => "prev",
+        "present-button" if present => "present-exit",
+        "present-exit" if !present => "present-button",
+        _ if !el.is_connected() => "caption",
+        _ => return,
+    };
+    focus(to);
+}
+
+/// Into the help, remembering where focus was; the page behind is inert
+/// (no focus, no pointer, hidden from assistive technology) while it is open.
+pub fn open_help() {
+    OPENER.with(|o| *o.borrow_mut() = current());
+    set_inert(true);
+    focus("help-close");
+}
+
+/// Out of the help, back to where focus was when it opened (the help
+/// button if that is gone or disabled), when focus was inside it.
+pub fn close_help() {
+    set_inert(false);
+    let opener = OPENER.with(|o| o.borrow_mut().take());
+    let inside = current().is_none_or(|a| a.closest("#help").ok().flatten().is_some());
+    if !inside {
+        return;
+    }
+    match opener.and_then(|o| o.dyn_into::<HtmlElement>().ok()).filter(|o| o.is_connected() && !o.matches(":disabled").unwrap_or(true)) {
+        Some(o) => {
+            let _ = o.focus();
+        }
+        None => focus("help-button"),
+    }
+}
+
+fn set_inert(on: bool) {
+    let Ok(list) = dom::document().query_selector_all("#app > :not(#help)") else { return };
+    for i in 0..list.length() {
+        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = if on { el.set_attribute("inert", "") } else { el.remove_attribute("inert") };
+        }
+    }
+}
