@@ -50,6 +50,11 @@ pub enum Problem {
     UnknownLanguage {
         given: String,
     },
+    /// A slider the chapter has, on a step that does not show it: the
+    /// value is set aside.
+    UnusedKnob {
+        key: String,
+    },
     /// A page flag (`present`, `theme`) with a value it cannot take: the
     /// flag is left as if the link had not given it.
     BadFlag {
@@ -86,12 +91,28 @@ impl Problem {
             Problem::UnknownLanguage { given } => {
                 format!("There is no language \u{201c}{given}\u{201d} here (en or ja); showing English")
             }
+            Problem::UnusedKnob { key } if ja => format!("このステップには {key} のスライダーがないため、{key} の値は無視しました"),
+            Problem::UnusedKnob { key } => format!("This step has no {key} slider; the value given for it was ignored"),
             Problem::BadFlag { key, given, expected } if ja => {
                 format!("{key}=\u{300c}{given}\u{300d}は使えません（{} のいずれか）。無視しました", expected.join("\u{3001}"))
             }
             Problem::BadFlag { key, given, expected } => {
                 format!("{key}=\u{201c}{given}\u{201d} cannot be used (expected {}) and was ignored", alternatives(expected))
             }
+        }
+    }
+
+    /// What is wrong with a parent frame's `goto`, which is refused whole:
+    /// the text without what a link's page does about it ("and was
+    /// ignored", "the step's own value is shown").
+    pub fn refusal(&self) -> String {
+        match self {
+            Problem::UnusedKnob { key } => format!("the step has no {key} slider"),
+            Problem::UnknownParam { key } => format!("\u{201c}{key}\u{201d} is not a setting of this chapter"),
+            Problem::BadValue { key, given, expected } | Problem::BadFlag { key, given, expected } => {
+                format!("{key}=\u{201c}{given}\u{201d} cannot be used (expected {})", alternatives(expected))
+            }
+            _ => self.text(Language::En),
         }
     }
 

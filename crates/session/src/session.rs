@@ -319,9 +319,10 @@ impl Session {
                         expected: knob::find(table, k).map_or_else(Vec::new, knob::Knob::expected),
                     })
                 });
-                match problem.or(bad_knob) {
+                let unused = unused_knob(&self.chapters[route.chapter], route.step, &route.params);
+                match problem.or(bad_knob).or(unused) {
                     // Refused whole: a parent's bad goto changes nothing.
-                    Some(p) => self.refuse(format!("{p}")),
+                    Some(p) => self.refuse(format!("{}; the goto was refused and nothing changed", p.refusal())),
                     None => self.open(&hash, Nav::Replace, now),
                 }
             }
@@ -613,6 +614,9 @@ impl Session {
                 format!("{text}{}", self.words().stop)
             }
         });
+        if self.notice.is_none() {
+            self.notice = unused_knob(&self.chapters[route.chapter], route.step, &route.params).map(|p| format!("{}{}", p.text(self.lang), self.words().stop));
+        }
         self.go(route.chapter, route.step, nav, now);
         if self.figure().is_some() {
             let table = self.chapters[self.chapter].knobs;
@@ -908,6 +912,13 @@ impl Session {
 }
 
 /// The tool output a step quotes, as the terminal prints it.
+/// The first slider of `chapter` that the link sets but `step` does not
+/// show (its figure has no such knob, or it has no figure).
+fn unused_knob(chapter: &Chapter, step: usize, params: &[(String, String)]) -> Option<Problem> {
+    let shown = chapter.steps.get(step).and_then(|s| s.view.figure()).map(|f| f.defaults()).unwrap_or_default();
+    params.iter().find(|(k, _)| knob::find(chapter.knobs, k).is_some() && shown.get(k).is_none()).map(|(k, _)| Problem::UnusedKnob { key: k.clone() })
+}
+
 fn quoted(s: &Step) -> Option<String> {
     s.terminal.as_ref().map(|t| format!("$ {}\n{}", t.command, t.output.trim_end()))
 }

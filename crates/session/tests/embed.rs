@@ -52,6 +52,8 @@ fn commands_move_the_frame_and_bad_ones_change_nothing() {
         r#"{"type":"go-memory","version":1,"command":"goto","chapter":"<img src=x>","step":2}"#,
         r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":99999}"#,
         r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":3,"knobs":{"GOGC":"<b>"}}"#,
+        // A good value for a slider the step does not show.
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":5,"knobs":{"GOGC":"200"}}"#,
         r#"{"type":"go-memory","version":2,"command":"next"}"#,
         r#"{"type":"other","version":1,"command":"next"}"#,
         r#"{"type":"go-memory","version":1,"command":"rm -rf"}"#,
@@ -62,6 +64,12 @@ fn commands_move_the_frame_and_bad_ones_change_nothing() {
         assert_eq!(s.hash(), "#/gc/39?GOGC=off&embed", "{bad}");
         let r = posts(&mut s);
         assert!(r.iter().any(|r| r.event == "error" && r.message.is_some()), "{bad}: answered with an error");
+        // The reply says what happened: a goto refused whole, not a value
+        // "shown" or "ignored" as a link's page would.
+        for m in r.iter().filter_map(|r| r.message.as_deref()) {
+            assert!(!m.contains("is shown") && !m.contains("was ignored"), "{bad}: {m}");
+            assert!(!bad.contains("goto") || !bad.contains("knobs") || m.contains("the goto was refused"), "{bad}: {m}");
+        }
         assert!(s.page().expect("page").notice.is_none(), "{bad}: no notice in the frame");
     }
     s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"next"}"#)), 3.0);

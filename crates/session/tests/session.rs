@@ -133,6 +133,14 @@ fn bad_links_show_a_notice_and_the_nearest_state() {
     let mut s = open("#/memory/abc");
     s.dispatch(Intent::Next, 1.0);
     assert_eq!(page(&mut s).notice, None);
+    // A slider the chapter has, on a step that does not show it, is set
+    // aside with a notice (it was dropped without a word).
+    for (hash, key) in [("#/gc/5?GOGC=200", "GOGC"), ("#/stack-growth/1?depth=1000000&frame=1KiB", "depth"), ("#/gc/35?GOGC=200", "GOGC")] {
+        let p = page(&mut open(hash));
+        let notice = p.notice.unwrap_or_default();
+        assert!(notice.contains(&format!("no {key} slider")), "{hash}: {notice}");
+    }
+    assert_eq!(page(&mut open("#/gc/39?GOGC=200")).notice, None);
     // So does opening another link (pasted, or Back and Forward): the
     // notice spoke of the link before it. A bad one gets its own.
     for (then, says) in [("#/gc/3", None), ("#/gc/39?present", None), ("#/gc/39?GOGC=abc", Some("GOGC"))] {
