@@ -197,7 +197,7 @@ fn texts(ch: &Chapter, vp: Viewport) -> Vec<(String, String, bool)> {
         let mut scenes = Vec::new();
         match step.view.figure() {
             None => {
-                out.push((at("description"), memview::describe(m, ch.language), true));
+                out.push((at("description"), memview::describe(m, &stage, ch.language), true));
                 scenes.push(layout(m, &stage, vp, &step.focus));
             }
             Some(f) => {

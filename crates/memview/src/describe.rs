@@ -2,13 +2,17 @@
 
 use crate::text;
 use crate::Language;
+use crate::Stage;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memsim::{Machine, Target, Value};
+use memsim::{Color, GcPhase, Machine, Target, Value};
 
-/// One paragraph per panel, for screen readers and for tests.
-pub fn describe(m: &Machine, lang: Language) -> String {
+/// One paragraph per panel, for screen readers and for tests. Heap objects
+/// go by the names the picture gives them (`n1`, …, from `stage`), and
+/// during a collection by their colour and what it means, as the picture
+/// names them.
+pub fn describe(m: &Machine, stage: &Stage, lang: Language) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(mem) = &m.memory {
         let mut s = lang.pick(
@@ -59,8 +63,8 @@ pub fn describe(m: &Machine, lang: Language) -> String {
             for (i, slot) in f.slots.iter().enumerate() {
                 let last = i + 1 == f.slots.len();
                 s.push_str(&match lang {
-                    Language::En => format!(" {} ({}) = {}{}", slot.name, slot.ty, value(m, &slot.value, lang), if last { "." } else { ";" }),
-                    Language::Ja => format!("{}（{}）= {}{}", slot.name, slot.ty, value(m, &slot.value, lang), if last { "。" } else { "、" }),
+                    Language::En => format!(" {} ({}) = {}{}", slot.name, slot.ty, value(m, stage, &slot.value, lang), if last { "." } else { ";" }),
+                    Language::Ja => format!("{}（{}）= {}{}", slot.name, slot.ty, value(m, stage, &slot.value, lang), if last { "。" } else { "、" }),
                 });
             }
         }
@@ -68,15 +72,56 @@ pub fn describe(m: &Machine, lang: Language) -> String {
     }
     if !m.heap.objects.is_empty() {
         let mut s = lang.pick(format!("Heap, {} in use:", text::bytes(m.heap.in_use())), format!("ヒープでは {} を使用中です。", text::bytes(m.heap.in_use())));
+        let marking = m.gc.phase == GcPhase::Mark;
         for o in &m.heap.objects {
             let (size, held) = (text::bytes(o.size), text::value(&o.value, lang));
+            let name = stage.label(o.id).map_or_else(String::new, |n| lang.pick(format!(" n{n},"), format!("n{n}：")));
+            let color = if marking { colour(o.color, lang) } else { "" };
             s.push_str(&match lang {
-                Language::En => format!(" {} at {}, {}, holding {};", o.ty, o.addr, size, held),
-                Language::Ja => format!("{} に {}（{}）があり、{}", o.addr, o.ty, size, text::join_ja(&text::join_ja("値は", &held), "です。")),
+                Language::En => format!("{name} {} at {}, {}, holding {}{color};", o.ty, o.addr, size, held),
+                Language::Ja => format!("{name}{} に {}（{}）があり、{}{color}", o.addr, o.ty, size, text::join_ja(&text::join_ja("値は", &held), "です。")),
             });
         }
-        s.pop();
-        s.push(lang.pick('.', '。'));
+        if lang == Language::En {
+            s.pop();
+            s.push('.');
+        }
+        if marking {
+            let queue: Vec<String> =
+                m.gc.grey
+                    .iter()
+                    .rev()
+                    .filter_map(|a| m.heap.objects.iter().find(|o| o.addr == *a))
+                    .map(|o| stage.label(o.id).map_or_else(|| o.ty.clone(), |n| format!("n{n}")))
+                    .collect();
+            s.push_str(&match (lang, queue.is_empty()) {
+                (Language::En, true) => String::from(" No grey object is left to scan."),
+                (Language::En, false) => format!(" Grey objects to scan, next first: {}.", queue.join(", ")),
+                (Language::Ja, true) => String::from("スキャン待ちの灰色のオブジェクトはもうありません。"),
+                (Language::Ja, false) => format!("スキャン待ちの灰色のオブジェクト（次に調べる順）：{}。", queue.join("、")),
+            });
+        }
+        for st in &m.gc.stale {
+            let holder = m.heap.objects.iter().find(|o| o.id == st.holder).and_then(|o| stage.label(o.id)).map(|n| format!("n{n}"));
+            s.push_str(&match (lang, holder) {
+                (Language::En, Some(h)) => format!(
+                    " {h}'s pointer at {} is stale (drawn red): the object it led to at {} was freed while the program could still reach it.",
+                    st.at, st.to
+                ),
+                (Language::En, None) => format!(
+                    " The pointer at {} is stale (drawn red): the object it led to at {} was freed while the program could still reach it.",
+                    st.at, st.to
+                ),
+                (Language::Ja, Some(h)) => format!(
+                    "{h} の {} にあるポインタは古いまま（赤で表示）です。指していた {} のオブジェクトは、プログラムがまだたどれるのに解放されました。",
+                    st.at, st.to
+                ),
+                (Language::Ja, None) => format!(
+                    "{} にあるポインタは古いまま（赤で表示）です。指していた {} のオブジェクトは、プログラムがまだたどれるのに解放されました。",
+                    st.at, st.to
+                ),
+            });
+        }
         let (used, of) = m.heap.arena_pages();
         let (spans, arena) = (m.heap.spans.len(), text::bytes(memsim::ARENA_BYTES));
         s.push_str(&match lang {
@@ -106,20 +151,37 @@ pub fn describe(m: &Machine, lang: Language) -> String {
     parts.join("\n")
 }
 
+/// An object's colour during marking, and what it means.
+fn colour(c: Color, lang: Language) -> &'static str {
+    match (c, lang) {
+        (Color::White, Language::En) => ", white (not reached yet)",
+        (Color::Grey, Language::En) => ", grey (reached; its pointers still to scan)",
+        (Color::Black, Language::En) => ", black (reached and scanned)",
+        (Color::White, Language::Ja) => "色は白（まだ到達していない）です。",
+        (Color::Grey, Language::Ja) => "色は灰色（到達済みで、ポインタはまだスキャンしていない）です。",
+        (Color::Black, Language::Ja) => "色は黒（到達済みでスキャンも済んだ）です。",
+    }
+}
+
 /// Why the kernel killed a C process, in Japanese (the English is the
 /// machine's own words, `Machine::killed`).
 fn out_of_memory(used: u64, limit: u64) -> String {
     format!("メモリ不足です。ヒープが {used} バイトに達し、上限の {limit} バイトを超えました")
 }
 
-/// A value in words; a pointer says what it points to.
-fn value(m: &Machine, v: &Value, lang: Language) -> String {
+/// A value in words; a pointer says what it points to (a heap object by
+/// the name the picture gives it).
+fn value(m: &Machine, stage: &Stage, v: &Value, lang: Language) -> String {
     let (Value::Ptr(a) | Value::Slice { ptr: a, .. }) = v else { return text::value(v, lang) };
+    let object = |i: usize| {
+        let o = &m.heap.objects[i];
+        stage.label(o.id).map_or_else(|| o.ty.clone(), |n| format!("{} n{n}", o.ty))
+    };
     if lang == Language::Ja {
-        return value_ja(m, v, *a);
+        return value_ja(m, v, *a, object);
     }
     let what = match m.locate(*a).map(|l| l.target) {
-        Ok(Target::Object(i)) => format!("the heap {}", m.heap.objects[i].ty),
+        Ok(Target::Object(i)) => format!("the heap {}", object(i)),
         Ok(Target::Chunk(i)) => match m.c_heap.as_ref().map(|h| &h.chunks[i]) {
             Some(c) if c.free => String::from("a freed chunk (dangling)"),
             Some(c) => format!("a {} chunk of the C heap", c.ty),
@@ -139,10 +201,10 @@ fn value(m: &Machine, v: &Value, lang: Language) -> String {
 
 /// [`value`] in Japanese: what a pointer points to comes first, as
 /// Japanese puts it (`ヒープ上の Point（0xc000010000）へのポインタ`).
-fn value_ja(m: &Machine, v: &Value, a: memsim::Addr) -> String {
+fn value_ja(m: &Machine, v: &Value, a: memsim::Addr, object: impl Fn(usize) -> String) -> String {
     let mut dangling = false;
     let what = match m.locate(a).map(|l| l.target) {
-        Ok(Target::Object(i)) => text::join_ja("ヒープ上の", &m.heap.objects[i].ty),
+        Ok(Target::Object(i)) => text::join_ja("ヒープ上の", &object(i)),
         Ok(Target::Chunk(i)) => match m.c_heap.as_ref().map(|h| &h.chunks[i]) {
             Some(c) if c.free => {
                 dangling = true;

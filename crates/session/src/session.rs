@@ -834,7 +834,10 @@ impl Session {
                     let (ch, m) = (&self.chapters[self.chapter], self.machine());
                     Content {
                         caption: None,
-                        description: m.map(|m| memview::describe(m, self.lang)).unwrap_or_default(),
+                        description: match (m, self.loaded.get(self.chapter).and_then(Option::as_ref)) {
+                            (Some(m), Some(l)) => memview::describe(m, &l.stage, self.lang),
+                            _ => String::new(),
+                        },
                         terminal: m.and_then(|m| terminal(ch, self.step, m)),
                         readout: String::new(),
                     }

@@ -386,3 +386,26 @@ fn a_small_canvas_is_laid_out_at_a_floor_and_drawn_scaled() {
     assert!(s.zoom() < 0.9 && s.viewport().width >= 450.0, "gc/{}: zoom {} at {:?}", with - 1, s.zoom(), s.viewport());
     assert!(!s.moving(), "no tween between two scales");
 }
+
+/// The canvas's text alternative follows the marking as the picture does:
+/// each object's colour and what it means, the grey queue, a stale pointer
+/// drawn red, objects by the names captions use. Tri-color marking steps
+/// read alike no more (gc/5 to gc/9 were word for word the same).
+#[test]
+fn the_text_alternative_says_what_the_colours_show() {
+    let described = |hash: &str| page(&mut open(hash)).description;
+    let steps: Vec<String> = (5..=9).map(|n| described(&format!("#/gc/{n}"))).collect();
+    for (i, a) in steps.iter().enumerate() {
+        for b in &steps[i + 1..] {
+            assert_ne!(a, b, "two marking steps described alike");
+        }
+    }
+    let d = described("#/gc/8");
+    assert!(d.contains("n2, Node at") && d.contains("black (reached and scanned)") && d.contains("grey (reached; its pointers still to scan)"), "{d}");
+    assert!(d.contains("white (not reached yet)") && d.contains("Grey objects to scan, next first: n3."), "{d}");
+    assert!(d.contains("a pointer to the heap Node n1 at"), "{d}");
+    assert!(described("#/gc/21").contains("is stale (drawn red)"));
+    assert!(described("#/gc/8?lang=ja").contains("色は黒（到達済みでスキャンも済んだ）です。"));
+    // Outside a collection no colour is named.
+    assert!(!described("#/gc/2").contains("white"));
+}
