@@ -193,6 +193,12 @@ test('a knob slider keeps its arrows while Space still plays', async () => {
   await page.keyboard.press(' ');
   assert.equal(await pressed(page), 'true');
   await page.keyboard.press(' ');
+  // A screen reader hears the slider's value once: its readout is not a
+  // live region, and the caption is quiet while a slider has focus.
+  assert.equal(await page.getAttribute(`#${knob}-out`, 'aria-live'), 'off');
+  assert.equal(await page.getAttribute('#caption', 'aria-live'), 'off');
+  await page.focus('#next');
+  assert.equal(await page.getAttribute('#caption', 'aria-live'), 'polite');
   assert.deepEqual(errors, []);
   await context.close();
 });
