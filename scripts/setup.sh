@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every tool the build and the tests need, skipping each one that is
 # already present at the pinned version. Safe to run again: the second run
-# costs seconds. Pins are explained in ARCHITECTURE.md ("Toolchain").
+# costs seconds. Pins are explained in ARCHITECTURE.md ("Toolchain pins").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -6,8 +6,9 @@
 //!    parent ──"slide:start" / "slide:stop" (reveal.js)──────────────────────────────────► frame
 //!    frame  ──{ type: "go-memory", version: 1, event: "ready" | "state" | "error", … }──► parent
 //!
-//! The web layer decodes a message into [`Envelope`] with serde; everything
-//! here checks it again, so anything malformed, unknown or oversized is
+//! The web layer reads a message into [`Envelope`] field by field (the
+//! native tests and the fuzzer decode JSON with serde); everything here
+//! checks it again, so anything malformed, unknown or oversized is
 //! refused with an error reply and changes nothing.
 
 use alloc::collections::BTreeMap;

@@ -87,7 +87,7 @@ pub enum Intent {
     CopyEmbed,
     /// The copy status has been on screen long enough: it goes.
     CopyStatusRead,
-    /// The language menu picked this code (`en`, `ja`).
+    /// The language button picked this code (`en`, `ja`).
     Language(String),
     /// A message from the parent frame (embed mode).
     Message(Message),

@@ -2,7 +2,7 @@
 //! `en.rs` and `ja.rs` fill the same [`Words`], so the compiler refuses a
 //! table that lacks a field. The static page's words are keyed by the
 //! `data-t`, `data-t-aria` and `data-t-title` attributes of `www/index.html`;
-//! tests/words.rs checks both tables hold exactly the keys the page uses.
+//! `tests/language.rs` checks both tables hold exactly the keys the page uses.
 
 mod en;
 mod ja;
