@@ -107,7 +107,7 @@ impl Problem {
     /// ignored", "the step's own value is shown").
     pub fn refusal(&self) -> String {
         match self {
-            Problem::UnusedKnob { key } => format!("the step has no {key} slider"),
+            Problem::UnusedKnob { key } => format!("The step has no {key} slider"),
             Problem::UnknownParam { key } => format!("\u{201c}{key}\u{201d} is not a setting of this chapter"),
             Problem::BadValue { key, given, expected } | Problem::BadFlag { key, given, expected } => {
                 format!("{key}=\u{201c}{given}\u{201d} cannot be used (expected {})", alternatives(expected))

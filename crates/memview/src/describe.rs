@@ -94,11 +94,16 @@ pub fn describe(m: &Machine, stage: &Stage, lang: Language) -> String {
                     .filter_map(|a| m.heap.objects.iter().find(|o| o.addr == *a))
                     .map(|o| stage.label(o.id).map_or_else(|| o.ty.clone(), |n| format!("n{n}")))
                     .collect();
-            s.push_str(&match (lang, queue.is_empty()) {
-                (Language::En, true) => String::from(" No grey object is left to scan."),
-                (Language::En, false) => format!(" Grey objects to scan, next first: {}.", queue.join(", ")),
-                (Language::Ja, true) => String::from("スキャン待ちの灰色のオブジェクトはもうありません。"),
-                (Language::Ja, false) => format!("スキャン待ちの灰色のオブジェクト（次に調べる順）：{}。", queue.join("、")),
+            // Before the roots are scanned nothing is reached yet; after,
+            // an empty queue means marking is done.
+            let reached = m.heap.objects.iter().any(|o| o.color != Color::White);
+            s.push_str(&match (lang, queue.is_empty(), reached) {
+                (Language::En, true, false) => String::from(" Nothing is reached yet: the roots are scanned first."),
+                (Language::En, true, true) => String::from(" No grey object is left to scan."),
+                (Language::En, false, _) => format!(" Grey objects to scan, next first: {}.", queue.join(", ")),
+                (Language::Ja, true, false) => String::from("まだ何にも到達していません。最初にルートをスキャンします。"),
+                (Language::Ja, true, true) => String::from("スキャン待ちの灰色のオブジェクトはもうありません。"),
+                (Language::Ja, false, _) => format!("スキャン待ちの灰色のオブジェクト（次に調べる順）：{}。", queue.join("、")),
             });
         }
         for st in &m.gc.stale {

@@ -614,19 +614,23 @@ impl Session {
                 format!("{text}{}", self.words().stop)
             }
         });
+        let unused = unused_knob(&self.chapters[route.chapter], route.step, &route.params);
         if self.notice.is_none() {
-            self.notice = unused_knob(&self.chapters[route.chapter], route.step, &route.params).map(|p| format!("{}{}", p.text(self.lang), self.words().stop));
+            self.notice = unused.as_ref().map(|p| format!("{}{}", p.text(self.lang), self.words().stop));
         }
         self.go(route.chapter, route.step, nav, now);
-        if self.figure().is_some() {
+        if let Some(f) = self.figure() {
+            // Only the sliders the step shows take a value from the link.
+            let shown = f.defaults();
+            let params: Vec<(String, String)> = route.params.into_iter().filter(|(k, _)| shown.get(k).is_some()).collect();
             let table = self.chapters[self.chapter].knobs;
             let mut values = self.knobs.clone();
-            if let Some(bad) = knob::apply_params(table, &mut values, &route.params) {
+            if let Some(bad) = knob::apply_params(table, &mut values, &params) {
                 self.notice = Some(format!("{}{}", bad.text(self.lang), self.words().stop));
             }
             self.set_knobs(values);
             self.write_url(Nav::Replace);
-        } else if problem.is_some() {
+        } else if problem.is_some() || unused.is_some() {
             // A corrected link must say where we really are.
             self.write_url(Nav::Replace);
         }

@@ -141,6 +141,21 @@ fn bad_links_show_a_notice_and_the_nearest_state() {
         assert!(notice.contains(&format!("no {key} slider")), "{hash}: {notice}");
     }
     assert_eq!(page(&mut open("#/gc/39?GOGC=200")).notice, None);
+    // Set aside, not applied: no slider appears for it and the link drops
+    // it, whatever its value (it used to add an Objects slider to gc/39).
+    for (hash, key, corrected) in [
+        ("#/gc/39?objects=10000", "objects", "#/gc/39"),
+        ("#/gc/39?objects=5", "objects", "#/gc/39"),
+        ("#/gc/36?GOGC=5", "GOGC", "#/gc/36"),
+        ("#/gc/5?GOGC=200&lang=en", "GOGC", "#/gc/5?lang=en"),
+    ] {
+        let mut s = open(hash);
+        let p = page(&mut s);
+        assert!(p.notice.unwrap_or_default().contains(&format!("no {key} slider")), "{hash}");
+        assert!(p.sliders.iter().all(|x| x.knob.key != key), "{hash}: a {key} slider");
+        assert_eq!(s.hash(), corrected, "{hash}");
+        assert_eq!(urls(&mut s).last().map(|(h, _)| h.as_str()), Some(corrected), "{hash}: the address bar says so");
+    }
     // So does opening another link (pasted, or Back and Forward): the
     // notice spoke of the link before it. A bad one gets its own.
     for (then, says) in [("#/gc/3", None), ("#/gc/39?present", None), ("#/gc/39?GOGC=abc", Some("GOGC"))] {
@@ -405,6 +420,8 @@ fn the_text_alternative_says_what_the_colours_show() {
     assert!(d.contains("white (not reached yet)") && d.contains("Grey objects to scan, next first: n3."), "{d}");
     assert!(d.contains("a pointer to the heap Node n1 at"), "{d}");
     assert!(described("#/gc/21").contains("is stale (drawn red)"));
+    let d = described("#/gc/5");
+    assert!(d.contains("Nothing is reached yet") && !d.contains("No grey object is left"), "before the roots are scanned: {d}");
     assert!(described("#/gc/8?lang=ja").contains("色は黒（到達済みでスキャンも済んだ）です。"));
     // Outside a collection no colour is named.
     assert!(!described("#/gc/2").contains("white"));
