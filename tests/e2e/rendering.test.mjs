@@ -84,6 +84,15 @@ test('dark theme repaints the canvas dark, and the toggle switches it', async ()
   await settle(page);
   const light = (await canvasStats(page)).bg;
   assert.ok(light[0] + light[1] + light[2] > 600, `light background ${light}`);
+  // The choice outlasts a reload, over the system's dark; a link's own
+  // `theme` still decides.
+  await page.reload();
+  await page.waitForSelector('#view[data-painted="true"]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light', 'kept after a reload');
+  // A new document (the query string), as a deck's frame would load.
+  await page.goto(`${srv.url}?frame#/memory/3?embed&theme=dark`);
+  await page.waitForSelector('#view[data-painted="true"]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark', "the link's theme wins");
   await context.close();
 });
 

@@ -50,7 +50,13 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
         })?;
     }
     on_click("notice-close", sh, || Intent::DismissNotice)?;
-    on_click("theme", sh, || Intent::ToggleTheme)?;
+    {
+        let sh = sh.clone();
+        dom::on(&dom::el("theme")?.into(), "click", move |_: Event| {
+            shell::dispatch(&sh, Intent::ToggleTheme);
+            remember_theme();
+        })?;
+    }
     on_click("lang", sh, || Intent::Language(dom::el("lang").ok().and_then(|b| b.get_attribute("data-lang")).unwrap_or_default()))?;
     on_click("present-button", sh, || Intent::Present(true))?;
     on_click("present-exit", sh, || Intent::Present(false))?;
@@ -100,6 +106,11 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
         })?;
     }
     watch_media(sh, "(prefers-color-scheme: dark)", Intent::Dark)?;
+    // The viewer's own choice, from an earlier visit, over the system's (a
+    // link's `theme` still decides for its frame).
+    if let Some(dark) = remembered_theme() {
+        shell::dispatch(sh, Intent::Dark(dark));
+    }
     watch_media(sh, "(prefers-reduced-motion: reduce)", Intent::ReducedMotion)?;
     watch_size(sh)?;
     Ok(())
@@ -145,6 +156,27 @@ fn key_target(e: &KeyboardEvent) -> KeyTarget {
         "BUTTON" | "SUMMARY" => KeyTarget::Button,
         _ if el.is_content_editable() => KeyTarget::Text,
         _ => KeyTarget::Page,
+    }
+}
+
+/// Where the theme the viewer chose is kept, on this browser only.
+const THEME_KEY: &str = "go-memory-theme";
+
+/// Keeps the theme now shown as the viewer's choice. Storage may be
+/// refused (a frame, a private window): the choice then lasts the visit.
+fn remember_theme() {
+    let theme = dom::document().document_element().and_then(|r| r.get_attribute("data-theme"));
+    if let (Some(theme), Ok(Some(store))) = (theme, dom::window().local_storage()) {
+        let _ = store.set_item(THEME_KEY, &theme);
+    }
+}
+
+fn remembered_theme() -> Option<bool> {
+    let value = dom::window().local_storage().ok()??.get_item(THEME_KEY).ok()??;
+    match value.as_str() {
+        "dark" => Some(true),
+        "light" => Some(false),
+        _ => None,
     }
 }
 
