@@ -140,7 +140,7 @@ test('the text alternative describes the state', async () => {
   }
   // Said once: the copy that describes the canvas is not read again in
   // the page's reading order.
-  assert.equal(await page.getAttribute('#view-desc', 'aria-hidden'), 'true');
+  assert.equal(await page.$eval('#view-desc', (p) => p.hidden), true);
   await context.close();
 });
 
