@@ -108,22 +108,18 @@ pub fn describe(m: &Machine, stage: &Stage, lang: Language) -> String {
         }
         for st in &m.gc.stale {
             let holder = m.heap.objects.iter().find(|o| o.id == st.holder).and_then(|o| stage.label(o.id)).map(|n| format!("n{n}"));
-            s.push_str(&match (lang, holder) {
-                (Language::En, Some(h)) => format!(
-                    " {h}'s pointer at {} is stale (drawn red): the object it led to at {} was freed while the program could still reach it.",
-                    st.at, st.to
+            s.push_str(&match lang {
+                Language::En => format!(
+                    " {} at {} is stale (drawn red): the object it led to at {} was freed while the program could still reach it.",
+                    holder.map_or_else(|| String::from("The pointer"), |h| format!("{h}'s pointer")),
+                    st.at,
+                    st.to
                 ),
-                (Language::En, None) => format!(
-                    " The pointer at {} is stale (drawn red): the object it led to at {} was freed while the program could still reach it.",
-                    st.at, st.to
-                ),
-                (Language::Ja, Some(h)) => format!(
-                    "{h} の {} にあるポインタは古いまま（赤で表示）です。指していた {} のオブジェクトは、プログラムがまだたどれるのに解放されました。",
-                    st.at, st.to
-                ),
-                (Language::Ja, None) => format!(
-                    "{} にあるポインタは古いまま（赤で表示）です。指していた {} のオブジェクトは、プログラムがまだたどれるのに解放されました。",
-                    st.at, st.to
+                Language::Ja => format!(
+                    "{}{} にあるポインタは古いまま（赤で表示）です。指していた {} のオブジェクトは、プログラムがまだたどれるのに解放されました。",
+                    holder.map_or_else(String::new, |h| format!("{h} の ")),
+                    st.at,
+                    st.to
                 ),
             });
         }
