@@ -82,9 +82,7 @@ impl Problem {
             Problem::BadValue { key, given, expected } if ja => {
                 format!("{key}=\u{300c}{given}\u{300d}は使えません（{} のいずれか）。このステップ本来の値を表示しています", expected.join("\u{3001}"))
             }
-            Problem::BadValue { key, given, expected } => {
-                format!("{key}=\u{201c}{given}\u{201d} cannot be used (expected {}); the step's own value is shown", alternatives(expected))
-            }
+            Problem::BadValue { .. } => format!("{}; the step's own value is shown", self.refusal()),
             Problem::UnknownLanguage { given } if ja => {
                 format!("言語\u{300c}{given}\u{300d}には対応していません（en または ja）。英語で表示しています")
             }
@@ -96,9 +94,7 @@ impl Problem {
             Problem::BadFlag { key, given, expected } if ja => {
                 format!("{key}=\u{300c}{given}\u{300d}は使えません（{} のいずれか）。無視しました", expected.join("\u{3001}"))
             }
-            Problem::BadFlag { key, given, expected } => {
-                format!("{key}=\u{201c}{given}\u{201d} cannot be used (expected {}) and was ignored", alternatives(expected))
-            }
+            Problem::BadFlag { .. } => format!("{} and was ignored", self.refusal()),
         }
     }
 
