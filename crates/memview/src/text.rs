@@ -268,7 +268,8 @@ pub fn katakana_known(word: &str) -> bool {
 /// (offsets of the seams inside it; none for one known word), or None if
 /// it does not.
 fn seams(word: &[char]) -> Option<alloc::vec::Vec<usize>> {
-    // Splits of word[..i], longest parts first, by dynamic programming.
+    // from[i]: where the last known part of word[..i] starts, if word[..i]
+    // splits into known parts (dynamic programming, left to right).
     let mut from: alloc::vec::Vec<Option<usize>> = alloc::vec![None; word.len() + 1];
     from[0] = Some(0);
     for i in 0..word.len() {
