@@ -37,7 +37,7 @@ for (const [name, flags] of [['page', ''], ['embed', '?embed&controls&lang=ja']]
 
 /** Starts playback from the first chapter whenever it has stopped (the story's end). */
 async function keepPlaying(p) {
-  const playing = await p.page.$eval('#play', (b) => b.getAttribute('aria-pressed') === 'true').catch(() => false);
+  const playing = await p.page.$eval('#play', (b) => b.dataset.playing === 'true').catch(() => false);
   if (playing) return;
   await p.page.evaluate((h) => { location.hash = h; }, `#/intro/1${p.flags}`);
   await p.page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'intro');

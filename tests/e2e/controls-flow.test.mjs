@@ -11,8 +11,13 @@ after(async () => { await browser?.close(); await srv?.close(); });
 
 const step = (page) => page.$eval('#app', (a) => `${a.dataset.chapter}/${a.dataset.step}`);
 // Playing, the Play button is named Pause (and has no aria-pressed beside
-// that name, which would read "Pause, pressed").
-const pressed = (page) => page.$eval('#play', (b) => (b.hasAttribute('aria-pressed') ? 'aria-pressed set' : String(b.textContent.includes('Pause'))));
+// that name, which would read "Pause, pressed"); its data-playing, which
+// the soak run reads, says the same.
+const pressed = (page) => page.$eval('#play', (b) => {
+  if (b.hasAttribute('aria-pressed')) return 'aria-pressed set';
+  const named = String(b.textContent.includes('Pause'));
+  return b.dataset.playing === named ? named : `data-playing ${b.dataset.playing} beside the name ${b.textContent}`;
+});
 const active = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
 const box = (page, sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, bottom: r.bottom, right: r.right }; });
 

@@ -102,6 +102,8 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     // it, which would read "Pause, pressed".
     if changed(&|o| o.playing != page.playing) {
         if let Ok(b) = dom::el("play") {
+            // For scripts that drive the page (the soak run), in any language.
+            let _ = b.set_attribute("data-playing", if page.playing { "true" } else { "false" });
             dom::set_text_of(&b, ".icon", if page.playing { "\u{275a}\u{275a}" } else { "\u{25b6}\u{fe0e}" });
             let w = Words::of(page.lang);
             dom::set_text_of(&b, ".label", if page.playing { w.pause } else { w.play });
