@@ -72,6 +72,21 @@
         // The frame starts at the first step of its range once it loads.
         frame.addEventListener('load', () => sync(slide));
       });
+      // A frame stepped from inside (a viewer clicked into it and pressed
+      // →): while it stays within its range, the slide's fragments follow
+      // it, so the deck's next key goes on from there instead of back.
+      window.addEventListener('message', (e) => {
+        const d = e.data;
+        if (!d || typeof d !== 'object' || d.type !== NS || d.event !== 'state' || typeof d.step !== 'number') return;
+        const slide = deck.getCurrentSlide();
+        const frames = slide ? [...slide.querySelectorAll('iframe[data-go-memory]')].filter(range) : [];
+        const frame = frames.find((f) => f.contentWindow === e.source);
+        if (!frame || frames.length !== 1) return;
+        const r = range(frame);
+        if (d.step < r.from || d.step > r.to) return;
+        const shown = slide.querySelectorAll(`.fragment.visible[data-go-memory-step="${frame.dataset.goMemoryId}"]`).length;
+        if (d.step - r.from !== shown) deck.navigateFragment(d.step - r.from - 1);
+      });
       const current = () => sync(deck.getCurrentSlide());
       deck.on('fragmentshown', current);
       deck.on('fragmenthidden', current);

@@ -64,6 +64,27 @@ test('the plugin steps the frame with the deck\'s keys, then moves on', async ()
   await context.close();
 });
 
+test('a frame stepped from inside moves the deck\'s fragments with it', async () => {
+  const { page, context, errors } = await deck();
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'gc');
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-gc' && m.data?.event === 'ready'));
+  // Into the frame: two steps with its own keys.
+  await page.frameLocator('#frame-gc').locator('#view').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step === 12);
+  await waitFor(page, () => Reveal.getIndices().f === 1);
+  // Back in the deck, its next key goes on from 12, not back to 11.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.locator('.reveal').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step === 13);
+  assert.equal(await page.evaluate(() => Reveal.getCurrentSlide().id), 'gc');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('two frames on one slide stay independent', async () => {
   const { page, context, errors } = await deck();
   await page.evaluate(() => Reveal.slide(2));
