@@ -41,14 +41,18 @@
     frame.contentWindow.postMessage({ type: NS, version: 1, command: 'goto', chapter, step }, '*');
   }
 
+  /** How many of `frame`'s steps past the first its slide's fragments show. */
+  function shown(slide, frame) {
+    return slide.querySelectorAll(`.fragment.visible[data-go-memory-step="${frame.dataset.goMemoryId}"]`).length;
+  }
+
   /** Shows, in every explainer frame of `slide`, the step its fragments say. */
   function sync(slide) {
     if (!slide) return;
     slide.querySelectorAll('iframe[data-go-memory]').forEach((frame) => {
       const r = range(frame);
       if (!r) return;
-      const shown = slide.querySelectorAll(`.fragment.visible[data-go-memory-step="${frame.dataset.goMemoryId}"]`).length;
-      goTo(frame, r.from + shown);
+      goTo(frame, r.from + shown(slide, frame));
     });
   }
 
@@ -84,8 +88,7 @@
         if (!frame || frames.length !== 1) return;
         const r = range(frame);
         if (d.step < r.from || d.step > r.to) return;
-        const shown = slide.querySelectorAll(`.fragment.visible[data-go-memory-step="${frame.dataset.goMemoryId}"]`).length;
-        if (d.step - r.from !== shown) deck.navigateFragment(d.step - r.from - 1);
+        if (d.step - r.from !== shown(slide, frame)) deck.navigateFragment(d.step - r.from - 1);
       });
       const current = () => sync(deck.getCurrentSlide());
       deck.on('fragmentshown', current);

@@ -50,13 +50,9 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
         })?;
     }
     on_click("notice-close", sh, || Intent::DismissNotice)?;
-    {
-        let sh = sh.clone();
-        dom::on(&dom::el("theme")?.into(), "click", move |_: Event| {
-            shell::dispatch(&sh, Intent::ToggleTheme);
-            remember_theme();
-        })?;
-    }
+    on_click("theme", sh, || Intent::ToggleTheme)?;
+    // After the toggle's own listener: keeps the theme it now shows.
+    dom::on(&dom::el("theme")?.into(), "click", |_: Event| remember_theme())?;
     on_click("lang", sh, || Intent::Language(dom::el("lang").ok().and_then(|b| b.get_attribute("data-lang")).unwrap_or_default()))?;
     on_click("present-button", sh, || Intent::Present(true))?;
     on_click("present-exit", sh, || Intent::Present(false))?;
