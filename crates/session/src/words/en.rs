@@ -3,7 +3,9 @@
 use super::Words;
 use alloc::format;
 
-pub const WORDS: Words = Words {
+// A static, not a const: each crate that inlined `Words::of` kept its own
+// copy of a const table, so the wasm carried both languages' words twice.
+pub static WORDS: Words = Words {
     product: "Go Memory, Through History",
     description: "An animated, offline walk through the history of memory management, ending in Go's stack, heap and garbage collector.",
     hint: "Press Next or \u{2192} to go on",

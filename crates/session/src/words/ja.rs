@@ -3,7 +3,9 @@
 use super::Words;
 use alloc::format;
 
-pub const WORDS: Words = Words {
+// A static, not a const: each crate that inlined `Words::of` kept its own
+// copy of a const table, so the wasm carried both languages' words twice.
+pub static WORDS: Words = Words {
     product: "歴史でたどる Go のメモリ",
     description: "メモリ管理の歴史をアニメーションでたどり、Go のスタック、ヒープ、ガベージコレクタへ至るオフラインの解説です。",
     hint: "「次へ」または \u{2192} キーで進みます",
