@@ -231,6 +231,30 @@ test('small frames and narrow windows keep the controls and caption off the pict
   await context.close();
 });
 
+// The first step's hint floated above Next, over the foot of the picture,
+// where a legend starts ("what this step is about" lost its first words).
+test('the first-step hint covers neither the picture nor another control', async () => {
+  for (const [width, height, hash] of [[1280, 720, '#/gc/1'], [1024, 768, '#/gc/1?lang=ja'], [800, 600, '#/stack-heap/1'], [844, 390, '#/gc/1'], [390, 844, '#/gc/1']]) {
+    const { page, context, errors } = await open(browser, srv.url, hash, { width, height });
+    await settle(page);
+    const b = await page.evaluate(() => {
+      const r = (e) => { const x = e.getBoundingClientRect(); return { top: x.top, bottom: x.bottom, left: x.left, right: x.right }; };
+      const hint = document.getElementById('hint');
+      const shown = [...document.querySelectorAll('.controls button, .controls select, .controls input, .controls output')].filter((e) => e.offsetParent);
+      return { hint: hint.hidden ? null : r(hint), stage: r(document.getElementById('stage')), controls: shown.map((e) => ({ id: e.id, ...r(e) })), vw: innerWidth, scrollW: document.scrollingElement.scrollWidth };
+    });
+    const at = `${hash} at ${width}x${height}`;
+    assert.ok(b.hint, `${at}: the hint shows`);
+    const overlap = (a, c) => a.left < c.right - 1 && c.left < a.right - 1 && a.top < c.bottom - 1 && c.top < a.bottom - 1;
+    assert.ok(!overlap(b.hint, b.stage), `${at}: the hint covers the picture (${JSON.stringify(b.hint)} over ${JSON.stringify(b.stage)})`);
+    for (const c of b.controls) assert.ok(!overlap(b.hint, c), `${at}: the hint covers #${c.id}`);
+    assert.ok(b.hint.right <= b.vw && b.scrollW <= b.vw, `${at}: the hint or the row runs off the screen`);
+    await screenshot(page, `hint-${hash.replace(/[#/?=&]/g, '-')}-${width}x${height}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 // A contrast theme repaints every background and border in the system's
 // colours, which left the listing's current line unmarked and every line
 // with the same dark edge.
