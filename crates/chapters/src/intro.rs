@@ -141,10 +141,10 @@ pub fn chapter(l: Language) -> Chapter {
     };
 
     c.step(l.pick(
-        "One allocation change cut a service's CPU use by 57% and its memory by 99% — figures \
+        "One allocation change cut CPU use by 57% and memory by 99% — figures \
          reported at BuriKaigi 2026 by the author of the talk this explainer follows. By the end you will see why one \
          allocation matters so.",
-        "アロケーションを 1 つ変えただけで、あるサービスの CPU 使用量が 57%、メモリが 99% 減りました。この解説の元に\
+        "アロケーションを 1 つ変えただけで、CPU 使用量が 57%、メモリが 99% 減りました。この解説の元に\
          なったトークの発表者が BuriKaigi 2026 で報告した数字です。なぜ 1 つのアロケーションがそこまで効くのか、最後にはわかります。",
     ))
     .view(cards(
@@ -153,12 +153,12 @@ pub fn chapter(l: Language) -> Chapter {
         match l {
             Language::En => alloc::vec![
                 Card::new(Some("\u{2212}57%"), "CPU", "after removing one allocation: a filter function made a new slice on every call"),
-                Card::new(Some("\u{2212}99%"), "memory", "the same change, the same service"),
+                Card::new(Some("\u{2212}99%"), "memory", "the same change, as reported"),
                 Card::new(None, "Reported, not measured here", "The case study rebuilds the function and models the effect; its numbers are the model's."),
             ],
             Language::Ja => alloc::vec![
                 Card::new(Some("\u{2212}57%"), "CPU", "呼び出しのたびに新しいスライスを作っていたフィルタ関数から、アロケーションを 1 つ取り除いた結果"),
-                Card::new(Some("\u{2212}99%"), "メモリ", "同じ変更、同じサービス"),
+                Card::new(Some("\u{2212}99%"), "メモリ", "同じ変更での報告値"),
                 Card::new(None, "報告値（ここでの計測ではない）", "ケーススタディでは関数を再現し、効果をモデルで示す。その数値はモデルによるもの。"),
             ],
         },
@@ -223,7 +223,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Running, the two halves meet: the compiler's choices decide how much work the runtime gets. The \
          chapters come back to these two halves again and again.",
-        "実行すると 2 つの部分が出会います。ランタイムの仕事量は、コンパイラの判断で決まります。この先の章は、\
+        "実行時には、この 2 つが組み合わさって働きます。ランタイムの仕事量は、コンパイラの判断で決まります。この先の章は、\
          この 2 つに何度も立ち返ります。",
     ))
     .view(stage(3))

@@ -189,14 +189,18 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let note_h = note.len() as f32 * line;
     let top = inner.y + used + mt.f * 2.9 + (formula.len().max(1) - 1) as f32 * line;
     let axis_w = mt.ch * 5.0;
-    let label_w = mt.width("live 99.9 MiB", size) + mt.ch;
+    // GOMEMLIMIT bounds all the runtime's memory, so on a chart of the heap
+    // its line is what the limit leaves the heap: the limit less non-heap.
+    let limit_line = k.memory_limit.map(|l| l.saturating_sub(w.non_heap));
+    let limit_label = lang.pick("limit \u{2212} non-heap", "上限 \u{2212} ヒープ外");
+    let label_w = mt.width("live 99.9 MiB", size).max(limit_line.map_or(0.0, |_| mt.width(limit_label, size))) + mt.ch;
     let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - label_w, inner.bottom() - top - mt.f * 1.9 - note_h);
     if plot.w < 40.0 || plot.h < 40.0 {
         return scene;
     }
     // The goal the last cycle set, drawn to the right edge: it must fit too.
     let next_goal = heap_goal(run.cycles.last().map_or(w.live, |c| c.marked), w, *k);
-    let top_bytes = [run.peak, k.memory_limit.unwrap_or(0), w.live, next_goal.unwrap_or(0)].into_iter().max().unwrap_or(MIB).max(4 * MIB);
+    let top_bytes = [run.peak, limit_line.unwrap_or(0), w.live, next_goal.unwrap_or(0)].into_iter().max().unwrap_or(MIB).max(4 * MIB);
     let step_mib = tick_step(top_bytes.div_ceil(MIB), plot.h / (mt.f * 2.2));
     let top_mib = top_bytes.div_ceil(MIB).div_ceil(step_mib) * step_mib;
     let y_of = |b: u64| plot.bottom() - plot.h * (b as f32 / (top_mib * MIB) as f32);
@@ -270,9 +274,9 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     };
     flat(&mut scene, LIVE, Role::Muted, w.live, false);
     labels.push((LIVE, y_of(w.live), Role::Muted, format!("{} {}", lang.pick("live", "生存"), text::bytes(w.live))));
-    if let Some(l) = k.memory_limit {
+    if let Some(l) = limit_line {
         flat(&mut scene, LIMIT, Role::Text, l, true);
-        labels.push((LIMIT, y_of(l), Role::Text, String::from(lang.pick("limit", "上限"))));
+        labels.push((LIMIT, y_of(l), Role::Text, String::from(limit_label)));
     }
     let mut goal = Vec::new();
     let mut from = 0;
@@ -440,7 +444,13 @@ pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String
     match lang {
         Language::En => {
             let limit = k.memory_limit.map_or_else(|| String::from("no memory limit"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
-            let lead = format!("A chart of the heap over {secs} s at GOGC={gogc}, {limit}, with {live} live. First {formula}.");
+            let mut lead = format!("A chart of the heap over {secs} s at GOGC={gogc}, {limit}, with {live} live. First {formula}.");
+            if let Some(l) = k.memory_limit {
+                lead += &format!(
+                    " The limit's line is at GOMEMLIMIT less non-heap memory, {}: what the limit leaves the heap.",
+                    text::bytes(l.saturating_sub(w.non_heap))
+                );
+            }
             let body = match run.cycles.first() {
                 None => format!(" No collection runs: the heap only grows, to {peak}."),
                 Some(c) => format!(
@@ -455,8 +465,14 @@ pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String
         }
         Language::Ja => {
             let limit = k.memory_limit.map_or_else(|| String::from("メモリ上限なし"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
-            let lead =
+            let mut lead =
                 format!("{secs} 秒間のヒープの推移のグラフです。設定は GOGC={gogc}、{limit}、生存ヒープ {live} です。最初の目標の計算は「{formula}」です。");
+            if let Some(l) = k.memory_limit {
+                lead += &format!(
+                    "上限の線は、GOMEMLIMIT からヒープ外のメモリを引いた {}（上限がヒープに残す量）の位置にあります。",
+                    text::bytes(l.saturating_sub(w.non_heap))
+                );
+            }
             let body = match run.cycles.first() {
                 None => format!("GC は一度も実行されず、ヒープは {peak} まで増える一方です。"),
                 Some(c) => format!(

@@ -131,7 +131,9 @@ pub const VALUES: &[(Tr, bool, &str, Tr)] = &[
         Tr { en: "Big's buf, 128 KiB", ja: "Big の buf（128 KiB）" },
         true,
         "make([]byte, 131072) escapes to heap",
-        Tr { en: "over the 64 KiB limit for implicit stack values", ja: "暗黙に作る値をスタックに置ける上限 64 KiB を超える" },
+        Tr {
+            en: "over the 64 KiB limit for new, &T{} and make on the stack", ja: "new や make で作る値をスタックに置ける上限 64 KiB を超える"
+        },
     ),
     (
         Tr { en: "the Point passed to Keep", ja: "Keep に渡す Point" },

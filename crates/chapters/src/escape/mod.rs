@@ -58,7 +58,7 @@ fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
             Card::new(
                 Some("tiny"),
                 "Counter's n: 8 B, no pointers",
-                "Pointer-free values under 16 B share 16-byte blocks: the tiny allocator packs them back to back (B/op counts 8)."
+                "Pointer-free values under 16 B share 16-byte blocks: the tiny allocator packs them back to back (two 8-byte n's fill a block: 8 B/op on average)."
             ),
             Card::new(Some("large"), "Big's buf: 128 KiB", "Over 32,760 B there is no size class: the object gets 16 whole 8 KiB pages of its own from mheap."),
             Card::new(Some("small"), "Everything else", "One of 67 size classes, for requests up to 32,760 B, in spans of same-size objects."),
@@ -67,7 +67,7 @@ fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
             Card::new(
                 Some("極小"),
                 "Counter の n：8 B、ポインタなし",
-                "ポインタを含まない 16 B 未満の値は 16 バイトのブロックを共有する。タイニーアロケータが隙間なく詰める（B/op は 8 と数える）。"
+                "ポインタを含まない 16 B 未満の値は 16 バイトのブロックを共有する。タイニーアロケータが隙間なく詰める（8 バイトの n 2 つで 1 ブロック、平均 8 B/op）。"
             ),
             Card::new(Some("大"), "Big の buf：128 KiB", "32,760 B を超えるとサイズクラスはない。mheap から 8 KiB のページを丸ごと 16 枚、専用に受け取る。"),
             Card::new(Some("小"), "それ以外すべて", "32,760 B までの要求は 67 種類のサイズクラスのどれか。同じサイズのオブジェクトが並ぶスパンに入る。"),
@@ -79,12 +79,12 @@ fn zero_alloc(l: Language) -> alloc::vec::Vec<Card> {
     match l {
         Language::En => alloc::vec![
             Card::new(None, "Off the heap", "Packages whose functions keep their values off the heap: no garbage, less GC work."),
-            Card::new(None, "Usually faster", "An allocation costs time, and its garbage costs the collector later."),
+            Card::new(None, "Usually faster", "An allocation costs time, and more allocation means more GC cycles."),
             Card::new(None, "Not always", "A 16-byte buffer from sync.Pool took longer than allocating a fresh one in this benchmark. Measure first."),
         ],
         Language::Ja => alloc::vec![
             Card::new(None, "ヒープに置かない", "関数が値をヒープに置かないパッケージ。ゴミが出ず、GC の仕事が減る。"),
-            Card::new(None, "たいていは速い", "割り当てには時間がかかり、そのゴミは後でガベージコレクタの負担になる。"),
+            Card::new(None, "たいていは速い", "割り当てには時間がかかり、割り当てが増えるほど GC サイクルも増える。"),
             Card::new(
                 None,
                 "常にではない",
@@ -103,10 +103,10 @@ pub fn chapter(l: Language) -> Chapter {
     let path = |lit| View::Figure(Rc::new(Path { lang: l, lit }));
 
     c.step(l.pick(
-        "Each heap object is work for the collector. Handle makes six values; Go's placement leaves one on \
-         the heap. At a million calls a second, all six on the heap means far more cycles (the pacer model's \
+        "Heap allocations bring collections sooner, and each scans what is live. Handle makes six values; Go \
+         leaves one on the heap. At a million calls a second, all six on the heap means far more cycles (the pacer model's \
          count).",
-        "ヒープ上のオブジェクトは、どれもガベージコレクタの仕事になります。Handle は 6 つの値を作りますが、Go の配置ではヒープに置かれるのは 1 つだけです。毎秒 100 万回呼ぶなら、6 つともヒープに置くと GC サイクルはずっと増えます（ペーサーモデルでの回数）。",
+        "割り当てが増えるほど GC は早く来て、そのたびに生きているものをスキャンします。Handle は 6 つの値を作りますが、Go がヒープに置くのは 1 つだけです。毎秒 100 万回呼ぶなら、6 つともヒープに置くと GC サイクルはずっと増えます（ペーサーモデルでの回数）。",
     ))
     .at("func Handle(id int) int")
     .view(View::Figure(Rc::new(Pain { lang: l })));
@@ -152,9 +152,9 @@ pub fn chapter(l: Language) -> Chapter {
     .view(place(4))
     .terminal(GCFLAGS, GCFLAGS_OUT);
     c.step(l.pick(
-        "Big's 128 KiB buffer is over the 64 KiB limit for implicit stack values: \"make([]byte, 131072) \
+        "Big's 128 KiB buffer is over the 64 KiB limit for values made by new, &T{} or make on the stack: \"make([]byte, 131072) \
          escapes to heap\", even though it never leaves the function.",
-        "Big の 128 KiB のバッファは、暗黙に作る値をスタックに置ける上限の 64 KiB を超えます。関数の外に出ないのに「make([]byte, 131072) escapes to heap」となります。",
+        "Big の 128 KiB のバッファは、new や make で作る値をスタックに置ける上限（64 KiB）を超えます。関数の外に出ないのに「make([]byte, 131072) escapes to heap」となります。",
     ))
     .at("buf := make([]byte, 128<<10)")
     .view(place(5))

@@ -159,9 +159,9 @@ fn three_colours(c: &mut Chapter) {
 
     c.step(l.pick(
         "runtime.GC() starts a cycle. Marking begins with every object white: not yet known to be alive. \
-         (Go also starts cycles on its own as the heap nears a goal set by GOGC, and at least every two \
-         minutes.)",
-        "runtime.GC() で GC サイクルが始まります。マーク開始時、オブジェクトはすべて白（生きているかまだ不明）です。（Go は、ヒープが GOGC で決まるヒープ目標に近づいたときと、少なくとも 2 分に 1 回、自分でもサイクルを始めます。）",
+         (Go also starts cycles on its own as the heap nears a goal set by GOGC, and, unless GOGC=off, at \
+         least every two minutes.)",
+        "runtime.GC() で GC サイクルが始まります。マーク開始時、オブジェクトはすべて白（生きているかまだ不明）です。（Go は、ヒープが GOGC で決まるヒープ目標に近づいたときと、GOGC=off でない限り少なくとも 2 分に 1 回、自分でもサイクルを始めます。）",
     ))
     .at("runtime.GC()")
     .op(Op::GcStart { barrier: true });
@@ -319,10 +319,10 @@ fn concurrent(c: &mut Chapter) {
     .output_note(hypothetical);
 
     c.step(l.pick(
-        "Since 1.8 Go uses the hybrid write barrier (1.5–1.7's insertion barrier needed a stopped re-scan of \
-         stacks). By design, while marking, a pointer store shades the old pointer, and the new one if the \
-         stack is not yet scanned.",
-        "Go 1.8 以降はハイブリッド書き込みバリアを使います（1.5〜1.7 の挿入型バリアは、プログラムを止めてのスタック再スキャンが必要でした）。設計上は、マーク中のポインタ書き込みで古い参照先を灰色にし、スタックが未スキャンなら新しい参照先も灰色にします。",
+        "Since 1.8 Go uses the hybrid write barrier (1.5–1.7's insertion barrier re-scanned stacks in \
+         a pause). By design, while marking, a pointer store shades the old pointer, and the new one if the \
+         writing goroutine's stack is not yet scanned.",
+        "Go 1.8 以降はハイブリッド書き込みバリアを使います（1.5〜1.7 の挿入型バリアは停止してスタックを再スキャンしました）。設計上、マーク中のポインタ書き込みは古い参照先を灰色にし、書き込むゴルーチンのスタックが未スキャンなら新しい参照先も灰色にします。",
     ))
     .at("root.Next.Next = nil")
     .output_note(hypothetical);
@@ -378,9 +378,10 @@ fn concurrent(c: &mut Chapter) {
     .focus(Focus::HeapAt(NODE[2]));
 
     c.step(l.pick(
-        "The cycle is over. The new Node, n6, goes to a fresh slot, and the program prints 3 99 — exactly what \
-         the real program prints. (During marking, new objects are allocated black, so they cannot be lost either.)",
-        "サイクルが終わりました。新しい Node、n6 は空いているスロットに入り、プログラムは 3 99 と出力します。実際のプログラムの出力と同じです。（マーク中に作られたオブジェクトは黒で割り当てられるので、これも失われません。）",
+        "The cycle is over. The new Node, n6, goes to a fresh slot; the program prints 3 99, as the real one \
+         does (where no cycle runs). Objects allocated while marking are black, so they can't be \
+         lost either.",
+        "サイクルが終わりました。新しい Node、n6 は空いているスロットに入り、プログラムは 3 99 と出力します。実際のプログラムの出力も同じです（実際にはこの間に GC は走りません）。マーク中に作られたオブジェクトは黒で割り当てられるので、これも失われません。",
     ))
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(alloc99)
@@ -388,9 +389,10 @@ fn concurrent(c: &mut Chapter) {
     .focus(Focus::pointee("main", "root"));
 
     c.step(l.pick(
-        "Go's collector is concurrent, tri-color, non-moving and non-generational. Its cost grows with the \
-         number of heap objects it must scan — which is why Go also tries hard to keep values off the heap.",
-        "Go の GC は並行・三色・非移動・非世代別です。そのコストはスキャンするヒープオブジェクトの数とともに増えます。だからこそ Go は、値をできるだけヒープに置かないよう工夫してもいるのです。",
+        "Go's collector is concurrent, tri-color, non-moving and non-generational. A cycle's cost grows \
+         with what it scans (live heap, stacks, globals), and more allocation brings more cycles — which is why \
+         Go also tries hard to keep values off the heap.",
+        "Go の GC は並行・三色・非移動・非世代別です。1 回のサイクルのコストはスキャンする対象（生存ヒープ、スタック、グローバル変数）とともに増え、割り当てが多いほどサイクルの頻度も上がります。だからこそ Go は、値をできるだけヒープに置かないよう工夫してもいるのです。",
     ));
 }
 
@@ -438,8 +440,8 @@ fn green_tea(c: &mut Chapter) {
     .view(spans(1));
     c.step(l.pick(
         "Taking a span from the queue scans its marked objects in address order: far fewer region visits. \
-         Go uses this path for objects of 16 to 512 bytes.",
-        "スパンをキューから取り出すと、マーク済みのオブジェクトをアドレス順にまとめてスキャンします。領域を訪れる回数はずっと少なくなります。Go はこの方式を 16〜512 バイトのオブジェクトに使います。",
+         Go uses this path for objects of 16 to 512 bytes that contain pointers.",
+        "スパンをキューから取り出すと、マーク済みのオブジェクトをアドレス順にまとめてスキャンします。領域を訪れる回数はずっと少なくなります。Go はこの方式を、ポインタを含む 16〜512 バイトのオブジェクトに使います。",
     ))
     .view(spans(all));
     c.step(l.pick(
@@ -499,25 +501,25 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "GOMEMLIMIT (Go 1.19) caps the goal: the limit less the runtime's non-heap memory and a headroom of 3% (at least 1 MiB). \
              Every cycle is still a full collection.",
-            "GOMEMLIMIT（Go 1.19）は目標を制限します。上限からヒープ外と余裕（3%、最低 1 MiB）を引いた値です。それでも毎回ヒープ全体を回収します。",
+            "GOMEMLIMIT（Go 1.19）は目標を、上限からヒープ外メモリと余裕（3%、最低 1 MiB）を引いた値に抑えます。それでも毎回フルコレクションです。",
         ),
         knobs::pacer(None, Some(48 * MIB), 8 * MIB),
         None,
     );
     step(
         l.pick(
-            "A limit too close to the live heap makes cycles run back to back: marking takes its quarter of the \
-             CPUs nonstop, and the heap still passes the limit.",
-            "GOMEMLIMIT が生存ヒープに近すぎると、GC サイクルが切れ目なく続きます。マークが CPU の 4 分の 1 を休みなく使っても、ヒープは上限を超えます。",
+            "A limit near the live heap makes cycles run back to back; this model's marking (a quarter of the \
+             CPUs, no assists) still lets the heap cross the limit's line.",
+            "上限が生存ヒープに近すぎると、GC サイクルが切れ目なく続きます。このモデル（マークは CPU の 4 分の 1、アシストなし）では、ヒープは上限の線を超えます。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,
     );
     step(
         l.pick(
-            "Real Go also caps GC at 50% of CPU time (the GC CPU limiter) and lets the heap pass the limit rather \
-             than thrash.",
-            "実際の Go は GC を CPU 時間の 50% までに抑え（GC CPU リミッタ）、スラッシングに陥るくらいならヒープが上限を超えるのを許します。",
+            "Real Go adds mark assists by allocating goroutines, but caps GC at 50% of CPU time (the GC CPU \
+             limiter) and lets memory pass the limit rather than thrash.",
+            "実際の Go はアシストで割り当て側にもマークさせますが、GC は CPU の 50% まで（GC CPU リミッタ）に抑え、スラッシングよりは上限超えを選びます。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,
