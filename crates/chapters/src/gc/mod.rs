@@ -318,25 +318,26 @@ fn concurrent(c: &mut Chapter) {
     .focus(Focus::HeapAt(NODE[2]))
     .output_note(hypothetical);
 
-    c.step(l.pick(
+    let mut b = c.step(l.pick(
         "Since 1.8 Go uses the hybrid write barrier (1.5–1.7's insertion barrier re-scanned stacks in \
          a pause). By design, while marking, a pointer store shades the old pointer, and the new one if the \
          writing goroutine's stack is not yet scanned.",
         "Go 1.8 以降はハイブリッド書き込みバリアを使います（1.5〜1.7 の挿入型バリアは停止してスタックを再スキャンしました）。設計上、マーク中のポインタ書き込みは古い参照先を灰色にし、書き込むゴルーチンのスタックが未スキャンなら新しい参照先も灰色にします。",
     ))
-    .at("root.Next.Next = nil")
-    .output_note(hypothetical);
-
-    let mut b = c.step(l.pick(
-        "The runtime simply records both pointers in a buffer of the P that runs the goroutine and greys them \
-         when the buffer is flushed. The same moment again, barrier on: n1 black, n2 grey, n3 white.",
-        "実際のランタイムは、ゴルーチンを実行中の P のバッファに新旧両方のポインタを記録するだけで、灰色にするのはバッファをフラッシュするときです。同じ場面をバリアありでもう一度見ます。n1 は黒、n2 は灰色、n3 は白です。",
-    ));
+    .at("root.Next.Next = nil");
+    // The bug's picture goes with it: the heap is back as it was before the
+    // moves, ready for the replay with the barrier on.
     b = b.op(Op::Restart);
     for op in setup() {
         b = b.op(op);
     }
-    b.op(Op::GcStart { barrier: true })
+
+    c.step(l.pick(
+        "The runtime simply records both pointers in a buffer of the P that runs the goroutine and greys them \
+         when the buffer is flushed. The same moment again, barrier on: n1 black, n2 grey, n3 white.",
+        "実際のランタイムは、ゴルーチンを実行中の P のバッファに新旧両方のポインタを記録するだけで、灰色にするのはバッファをフラッシュするときです。同じ場面をバリアありでもう一度見ます。n1 は黒、n2 は灰色、n3 は白です。",
+    ))
+    .op(Op::GcStart { barrier: true })
         .op(Op::GcScanStack { goroutine: 1 })
         .op(Op::GcMarkStep { n: 1 })
         .at("// While the collector marks")
@@ -369,14 +370,15 @@ fn concurrent(c: &mut Chapter) {
     .focus(Focus::HeapAt(NODE[2]));
 
     c.step(l.pick(
-        "Marking finishes with n3 black. Every node is reachable, so sweeping finds nothing unreachable to free.",
-        "n3 が黒になってマークが終わります。どの Node も到達可能なので、スイープで解放するものはありません。",
+        "Marking finishes with n3 black. Every node is reachable, so sweeping will find nothing unreachable to free.",
+        "n3 が黒になってマークが終わります。どの Node も到達可能なので、続くスイープで解放するものはありません。",
     ))
     .at("c = nil")
     .op(Op::GcFinishMark)
-    .op(Op::GcSweep)
     .focus(Focus::HeapAt(NODE[2]));
 
+    // The sweep opens the next step, so this one shows marking's end: every
+    // node black.
     c.step(l.pick(
         "The cycle is over. The new Node, n6, goes to a fresh slot; the program prints 3 99, as the real one \
          does (where no cycle runs). Objects allocated while marking are black, so they can't be \
@@ -384,6 +386,7 @@ fn concurrent(c: &mut Chapter) {
         "サイクルが終わりました。新しい Node、n6 は空いているスロットに入り、プログラムは 3 99 と出力します。実際のプログラムの出力も同じです（実際にはこの間に GC は走りません）。マーク中に作られたオブジェクトは黒で割り当てられるので、これも失われません。",
     ))
     .at("println(root.Other.V, root.Next.Other.V)")
+    .op(Op::GcSweep)
     .op(alloc99)
     .op(print)
     .focus(Focus::pointee("main", "root"));
