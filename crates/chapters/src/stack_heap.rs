@@ -112,11 +112,10 @@ pub fn chapter(l: Language) -> Chapter {
         .focus(Focus::var("main", "c"));
 
     c.step(l.pick(
-        "The brace ends c's scope, a compiler rule: the frame was sized once when main began; the picture \
-         drops c only to show the scope ending. Calls nest and the stack mirrors them: last in, first out.",
-        "閉じ括弧で c のスコープが終わります。これはコンパイラ上の規則で、フレームの大きさは main の開始時に一度決まったきりです。\
-         図から c を消すのは、スコープの終わりを見せるためだけです。呼び出しは入れ子になり、スタックはそれをそのまま映します。\
-         後入れ先出しです。",
+        "The brace ends c's scope. A real frame is sized once, at the call; this picture grows and shrinks \
+         it with its variables to show scopes. Calls nest and the stack mirrors them: last in, first out.",
+        "閉じ括弧で c のスコープが終わります。実際のフレームは呼び出し時に一度だけ大きさが決まりますが、この図ではスコープを見せるため、\
+         変数に合わせてフレームを伸び縮みさせています。呼び出しは入れ子になり、スタックはそれをそのまま映します。後入れ先出しです。",
     ))
     .at_nth("println(c)", 0, 1)
     .op(Op::EndScope { names: vec![s("c")] })

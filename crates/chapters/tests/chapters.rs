@@ -266,7 +266,8 @@ fn pacer_steps_show_what_their_captions_say() {
 }
 
 /// The copying steps show what their captions say: a full 2 KiB stack,
-/// then the copy to 4 KiB with every &total adjusted, then a GC shrink.
+/// then the copy to 4 KiB with every &total adjusted, the doublings to
+/// 16 KiB, then one GC shrink.
 #[test]
 fn stack_growth_steps_show_the_copy_they_describe() {
     let ch = catalog().into_iter().find(|c| c.id == "stack-growth").expect("chapter");
@@ -285,7 +286,11 @@ fn stack_growth_steps_show_the_copy_they_describe() {
     );
     assert!(at("unlinks the segment").contains("segments freed 1"), "{}", at("unlinks the segment"));
     assert!(at("1,000 more segments").contains("segments linked 1001"), "{}", at("1,000 more segments"));
-    assert!(at("copied to one half").contains("stack size 4 KiB"), "{}", at("copied to one half"));
+    // The caption's doublings, 4, 8 and 16 KiB, and one halving: the
+    // shrink is a fourth copy.
+    assert!(at("4, 8, 16 KiB").contains("stack size 16 KiB") && at("4, 8, 16 KiB").contains("copies 3"), "{}", at("4, 8, 16 KiB"));
+    let shrunk = at("copied to one half");
+    assert!(shrunk.contains("stack size 8 KiB") && shrunk.contains("copies 4") && shrunk.contains("16 KiB"), "{shrunk}");
 }
 
 /// Every link a step shows lands on a real step; the timeline's links land

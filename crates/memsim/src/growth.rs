@@ -197,13 +197,20 @@ pub struct GStack {
 
 /// Stack memory starts here in the pictures (an illustrative address).
 pub const STACK_BASE: u64 = 0xc000100000;
+/// A C main thread's stack ends here: just under the top of a 64-bit
+/// Linux process's address space, as with address randomization off (the
+/// C heap chapter's stack sits at the same place).
+pub const C_STACK_HI: u64 = 0x7fff_ffff_e000;
 
 impl GStack {
     pub fn new(scheme: Scheme) -> GStack {
         let size = match scheme {
             Scheme::Fixed(s) | Scheme::Segmented(s) | Scheme::Copying(s) => s,
         };
-        let first = Block { lo: STACK_BASE, hi: STACK_BASE + size };
+        let first = match scheme {
+            Scheme::Fixed(_) => Block { lo: C_STACK_HI - size, hi: C_STACK_HI },
+            _ => Block { lo: STACK_BASE, hi: STACK_BASE + size },
+        };
         GStack {
             scheme,
             blocks: alloc::vec![first],

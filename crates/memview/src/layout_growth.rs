@@ -77,7 +77,8 @@ pub fn growth_numbers(s: &GStack, lang: Language) -> Vec<(&'static str, String)>
             out.push((lang.pick("segments freed", "セグメント解放"), format!("{}", c.segments_freed)));
         }
         Scheme::Copying(_) => {
-            out.push((l.copies, format!("{}", c.copies)));
+            // A shrink is a copy too; bytes copied counts both.
+            out.push((l.copies, format!("{}", c.copies + c.shrinks)));
             out.push((l.copied, text::bytes(c.bytes_copied)));
         }
         Scheme::Fixed(_) => {}
@@ -112,13 +113,25 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     let col_w = ((area.w - gap * (n - 1.0)) / n).min(mt.ch * 40.0);
     let small = mt.small();
     // Each block's label above it, wrapped to its column.
+    // Right after a copy, where total was and is: the copy moves it by the
+    // blocks' distance, and frames too thin for a label cannot say so.
+    let total = s.frames.first().filter(|_| s.freed.is_some() && matches!(s.scheme, Scheme::Copying(_))).map(|f| f.slot_addr(0));
     let labels: Vec<Vec<String>> = cols
         .iter()
         .map(|(b, freed)| {
-            let label = match lang {
+            let mut label = match lang {
                 Language::En => format!("{} at {:#x}{}", text::bytes(b.size()), b.hi, if *freed { " \u{b7} freed" } else { "" }),
                 Language::Ja => format!("{}{:#x} の {}", if *freed { "解放済み \u{b7} " } else { "" }, b.hi, text::bytes(b.size())),
             };
+            if let (Some(t), Some(live)) = (total, s.blocks.first()) {
+                let at = (t + b.hi).wrapping_sub(live.hi);
+                label += &match (freed, lang) {
+                    (true, Language::En) => format!(" \u{b7} total was at {at:#x}"),
+                    (false, Language::En) => format!(" \u{b7} total now at {at:#x}"),
+                    (true, Language::Ja) => format!(" \u{b7} total は {at:#x} にあった"),
+                    (false, Language::Ja) => format!(" \u{b7} total は今 {at:#x}"),
+                };
+            }
             text::wrap(&label, mt.fits(col_w + gap * 0.6, small))
         })
         .collect();
@@ -182,7 +195,10 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             scene.nodes.push(guard);
         }
         let frames: Vec<_> = s.frames.iter().filter(|f| b.contains(f.base - 1)).collect();
-        let merged = frames.len().saturating_sub(DRAWN);
+        // Frames thinner than a line can be seen are all counted in the
+        // merged band (a C stack of 8,192 frames of 1 KiB).
+        let all = frames.last().is_some_and(|f| (f.size as f32 * scale) < 3.0);
+        let merged = if all { frames.len() } else { frames.len().saturating_sub(DRAWN) };
         if merged > 0 {
             let (first, last) = (frames[0], frames[merged - 1]);
             let y0 = r.y + (b.hi - first.base) as f32 * scale;
@@ -196,10 +212,12 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                         (y1 - y0).max(mt.f) / 2.0,
                         mt.f * 0.8,
                         Role::Text,
-                        lang.pick(
-                            format!("{} more frames", crate::layout_case::grouped(merged as u64)),
-                            format!("ほか {} フレーム", crate::layout_case::grouped(merged as u64)),
-                        ),
+                        match (all, lang) {
+                            (true, Language::En) => format!("{} frames", crate::layout_case::grouped(merged as u64)),
+                            (true, Language::Ja) => format!("{} フレーム", crate::layout_case::grouped(merged as u64)),
+                            (false, Language::En) => format!("{} more frames", crate::layout_case::grouped(merged as u64)),
+                            (false, Language::Ja) => format!("ほか {} フレーム", crate::layout_case::grouped(merged as u64)),
+                        },
                         TextAlign::Left,
                         true,
                     ),
@@ -213,7 +231,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             // A frame may end up to StackSmall inside the guard; its label
             // stays above the guard's band or is left out.
             let size = (fh * 0.6).max(small).min(mt.f * 0.85);
-            if fh >= small * 1.2 && y + fh / 2.0 + size * 0.5 <= guard_top {
+            if fh >= small * 1.1 && y + fh / 2.0 + size * 0.5 <= guard_top {
                 let what = match f.slots.iter().find_map(|w| if let Word::Ptr(a) = w { Some(*a) } else { None }) {
                     Some(a) => format!("{} \u{b7} {} \u{b7} &total = {a:#x}", f.func, text::bytes(f.size)),
                     None => match f.slots.first() {
@@ -272,8 +290,8 @@ pub fn describe_growth(s: &GStack, lang: Language) -> String {
     }
     if let Some(f) = s.freed {
         out.push_str(&match lang {
-            Language::En => format!(" The block at {:#x} was just freed.", f.lo),
-            Language::Ja => format!("{:#x} のブロックは解放されたところです。", f.lo),
+            Language::En => format!(" The {} block at {:#x} was just freed.", text::bytes(f.size()), f.lo),
+            Language::Ja => format!("{:#x} の {} のブロックは解放されたところです。", f.lo, text::bytes(f.size())),
         });
     }
     if let Some(first) = s.frames.first() {

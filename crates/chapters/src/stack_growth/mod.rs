@@ -123,10 +123,10 @@ pub fn chapter(l: Language) -> Chapter {
     .view(script(Scheme::Segmented(SEGMENT), &seg, seg.len()));
 
     // Go 1.3+: contiguous stacks, 2 KiB to start.
-    // The same program, 60 calls deep, then back and two GC scans.
+    // The same program, 60 calls deep, then back and a GC scan: one
+    // halving, as the step says.
     let copying: Rc<Vec<GOp>> = Rc::new({
         let mut ops = program(59, true);
-        ops.push(GOp::Shrink);
         ops.push(GOp::Shrink);
         ops
     });
@@ -158,10 +158,10 @@ pub fn chapter(l: Language) -> Chapter {
     .view(script(copy, &copying, after(9)))
     .terminal(GCFLAGS, GCFLAGS_OUT);
     c.step(l.pick(
-        "The recursion goes on, and the stack doubles each time it fills: 4 KiB, 8 KiB. Each copy costs time \
+        "The recursion goes on, and the stack doubles each time it fills: 4, 8, 16 KiB. Each copy costs time \
          in proportion to the stack in use, but doubling keeps copies few and their total below the final \
          size.",
-        "再帰が続くと、スタックは埋まるたびに 4 KiB、8 KiB と 2 倍になります。コピーには使用中のスタックに比例した時間がかかりますが、倍々に伸ばすのでコピーは少なく、コピーの合計も最終的なサイズより小さく収まります。",
+        "再帰が続くと、スタックは埋まるたびに 4、8、16 KiB と 2 倍になります。コピーには使用中のスタックに比例した時間がかかりますが、倍々に伸ばすのでコピーは少なく、コピーの合計も最終的なサイズより小さく収まります。",
     ))
     .at("sum(depth-1, total)")
     .view(script(copy, &copying, after(60)));
