@@ -52,6 +52,30 @@ pub fn per_call(bench: &str) -> Option<(u64, u64)> {
     Some((allocs.iter().map(|(n, p)| alloc_size(*n, *p)).sum(), allocs.len() as u64))
 }
 
+/// The benchmark's numbers as cards: B/op and allocs/op from the model's
+/// verdicts (equal to Go's, tests/truth checks), ns/op as recorded.
+fn measured(l: Language) -> alloc::vec::Vec<Card> {
+    let card = |bench: &str, en: &str, ja: &str| {
+        let (bytes, allocs) = per_call(bench).unwrap_or_default();
+        // The recorded ns/op: the field before "ns/op" on the benchmark's line.
+        let ns = BENCHMEM
+            .lines()
+            .find(|line| line.starts_with(&alloc::format!("Benchmark{bench}-")))
+            .and_then(|line| line.split_whitespace().take_while(|w| *w != "ns/op").last())
+            .unwrap_or("?");
+        let body = match l {
+            Language::En => alloc::format!("{allocs} allocs/op: {en}; {ns} ns/op"),
+            Language::Ja => alloc::format!("{allocs} allocs/op：{ja}。{ns} ns/op"),
+        };
+        Card { big: Some(alloc::format!("{bytes} B/op")), title: alloc::format!("Benchmark{bench}"), body }
+    };
+    alloc::vec![
+        card("Handle", "NewPoint's Point, kept", "NewPoint の Point が残る"),
+        card("Distance", "every value on the stack", "値はすべてスタック上"),
+        card("Big", "whole pages for buf", "buf にページを丸ごと"),
+    ]
+}
+
 fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
     match l {
         Language::En => alloc::vec![
@@ -208,7 +232,12 @@ pub fn chapter(l: Language) -> Chapter {
         "計測しましょう。go test -benchmem は 1 回あたりのバイト数とアロケーション回数を報告します。ここの B/op と allocs/op は判定ごとに足したモデルの値で、Go の結果と一致します。ns/op は 2 CPU のテスト機と Go 1.27.3 で計測しました。",
     ))
     .at("func Handle(id int) int")
-    .view(place(0))
+    .view(View::Figure(Rc::new(Cards {
+        lang: l,
+        title: "go test -benchmem",
+        sub: l.pick("per call", "1 回あたり"),
+        cards: measured,
+    })))
     .terminal("go test -bench . -benchmem -benchtime=200000x ./escape", BENCHMEM);
     c.step(l.pick(
         "Zero-allocation libraries keep their values off the heap, and usually that pays. Not always: \
