@@ -160,9 +160,10 @@ fn problems(scene: &Scene, vp: Viewport, min_font: f32) -> Vec<String> {
         if n.alpha > 0.01 && !contains(canvas, n.rect, 0.5) {
             out.push(format!("{:?} at {:?} leaves the canvas", n.key, n.rect));
         }
-        // A node that starts in a panel stays in it (the kill notice lies over all).
+        // A node that starts in a panel stays in it (the kill notice and the
+        // fade behind it lie over all).
         let start = Point { x: n.rect.x + 0.5, y: n.rect.y + 0.5 };
-        if n.key != Key::Killed && !matches!(n.key, Key::Panel(_)) {
+        if n.key != Key::Killed && n.key != Key::Part("killed-scrim", 0) && !matches!(n.key, Key::Panel(_)) {
             if let Some(p) = panels.iter().find(|p| contains_point(**p, start, 0.0)) {
                 if !contains(*p, n.rect, 0.5) {
                     out.push(format!("{:?} at {:?} leaves its panel {:?}", n.key, n.rect, p));

@@ -248,6 +248,41 @@ fn long_katakana_words_break_where_a_reader_expects() {
     assert!(!memview::katakana_known("ガベージコレク"), "a word cut short is not known");
 }
 
+/// Japanese text wrapped for the canvas breaks at phrase boundaries where a
+/// line can: a line that ends on a kanji whose kana ending starts the next
+/// (決|める, 周|り, 割|り当て) reads as a broken word. Counted over every
+/// sentence the pictures may wrap, at widths from a phone's card to a
+/// slide's.
+#[test]
+fn japanese_lines_break_between_phrases_not_inside_words() {
+    let kanji = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
+    let (mut breaks, mut inside, mut example) = (0, 0, String::new());
+    for ch in catalog_in(Language::Ja) {
+        for (_, text, sentence) in texts(&ch, Viewport::new(1470.0, 981.0)) {
+            if !sentence {
+                continue;
+            }
+            for max in [14, 18, 22, 28, 34, 40] {
+                let lines = memview::wrap(&text, max);
+                for pair in lines.windows(2) {
+                    breaks += 1;
+                    let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
+                    if end.is_some_and(kanji) && start.is_some_and(hiragana) {
+                        inside += 1;
+                        if example.is_empty() {
+                            example = format!("{} | {}", pair[0], pair[1]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    println!("{inside} of {breaks} breaks inside a word, e.g. {example}");
+    assert!(breaks > 1000, "the check saw text: {breaks} breaks");
+    assert!(inside * 100 <= breaks, "{inside} of {breaks} line breaks fall inside a word, e.g. {example}");
+}
+
 #[test]
 fn every_language_runs_the_same_programs() {
     let en = catalog_in(Language::En);

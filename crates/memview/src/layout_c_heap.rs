@@ -204,6 +204,11 @@ pub(crate) fn killed(m: &Machine, why: &str, area: Rect, mt: &Metrics, scene: &m
     let first = why.len();
     let h = mt.f * 3.2 + (why.len() + sig.len()) as f32 * line + mt.f * 0.6;
     let r = Rect::new(area.x + (area.w - w) / 2.0, area.y + (area.h - h) * 0.45, w, h);
+    // The picture behind fades: a line the notice half covers reads as
+    // behind it, not cut.
+    let mut scrim = Node::new(Key::Part("killed-scrim", 0), area).fill(Role::Panel);
+    scrim.alpha = 0.8;
+    scene.nodes.push(scrim);
     let mut node =
         Node::new(Key::Killed, r).fill(Role::Panel).radius(10.0).text(w / 2.0, mt.f * 1.6, mt.f * 1.8, Role::Danger, heading, TextAlign::Center, true);
     for (i, l) in why.into_iter().chain(sig).enumerate() {

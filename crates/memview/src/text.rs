@@ -96,6 +96,9 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
     let mut lines = alloc::vec::Vec::new();
     let mut line = String::new();
     let mut width = 0.0;
+    // Where the current line may end at a phrase boundary: (byte offset,
+    // columns before it).
+    let mut phrases: alloc::vec::Vec<(usize, f32)> = alloc::vec::Vec::new();
     // A number keeps its unit: "16 B" is one word to the breaker.
     let mut words: alloc::vec::Vec<&str> = alloc::vec::Vec::new();
     let mut at = 0;
@@ -130,12 +133,33 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
         }
         for (i, piece) in split.into_iter().enumerate() {
             // Pieces of one word join without a space.
-            let gap = if line.is_empty() || i > 0 { 0.0 } else { 1.0 };
+            let mut gap = if line.is_empty() || i > 0 { 0.0 } else { 1.0 };
             let w = columns(piece);
             if !line.is_empty() && width + gap + w > max {
-                lines.push(core::mem::take(&mut line));
-                width = 0.0;
-            } else if gap > 0.0 {
+                // Back to the line's last phrase boundary when it leaves
+                // the line almost half full: その周り comes down
+                // whole rather than leave 周 to end a line.
+                match phrases.iter().rev().find(|&&(_, before)| before >= max * 0.45) {
+                    Some(&(at, before)) if width - before + gap + w <= max => {
+                        let tail = line.split_off(at);
+                        let tail = tail.trim_start_matches(' ');
+                        lines.push(core::mem::replace(&mut line, String::from(tail)));
+                        width = columns(tail);
+                    }
+                    _ => {
+                        lines.push(core::mem::take(&mut line));
+                        width = 0.0;
+                        gap = 0.0;
+                    }
+                }
+                phrases.clear();
+            }
+            if let (Some(p), Some(c)) = (line.chars().last(), piece.chars().next()) {
+                if phrase_boundary(&line, p, c, gap > 0.0) {
+                    phrases.push((line.len(), width));
+                }
+            }
+            if gap > 0.0 {
                 line.push(' ');
                 width += gap;
             }
@@ -170,6 +194,32 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
         }
     }
     lines
+}
+
+/// Whether a Japanese line may end between `p` (the end of `line`) and `c`
+/// at a phrase boundary: after punctuation, before an opening bracket, at
+/// a space beside Japanese text, or where a particle or a kana ending
+/// gives way to a kanji, katakana or Latin word (が|決める, その|周り; not
+/// 割|り当て, nor 割り|当て: one kana after a kanji is part of its word), or
+/// between katakana and kanji (フィルタ|関数).
+fn phrase_boundary(line: &str, p: char, c: char, space: bool) -> bool {
+    if !(is_wide(p) || is_wide(c)) || NO_START.contains(c) || NO_END.contains(p) {
+        return false;
+    }
+    let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
+    if space || "、。，．）」』】！？".contains(p) || "（「『【".contains(c) {
+        return true;
+    }
+    // Between a katakana word and a kanji one (フィルタ|関数).
+    let kanji = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    if katakana(p) && kanji(c) || kanji(p) && katakana(c) {
+        return true;
+    }
+    if !hiragana(p) || hiragana(c) {
+        return false;
+    }
+    let before = line.chars().rev().nth(1);
+    "はがをにでとのもへやか".contains(p) || before.is_some_and(hiragana)
 }
 
 /// Whether `word`, after a number, is that number's unit or counter: one
