@@ -167,3 +167,24 @@ test('a bad lang gets a notice and English', async () => {
     await context.close();
   }
 });
+
+// A link written as a plain page's (`/?lang=ja#/gc/5`, `/?embed#/…`) was
+// read as if it had no parameters.
+test('parameters before the hash count, and move into it', async () => {
+  for (const [link, hash, lang, embed] of [
+    ['?lang=ja#/gc/5', '#/gc/5?lang=ja', 'ja', false],
+    ['?lang=ja#/gc/5?lang=en', '#/gc/5?lang=en', 'en', false],
+    ['?embed&caption#/gc/39?GOGC=200', '#/gc/39?GOGC=200&embed&caption', 'en', true],
+    ['?lang=ja', '#/intro/1?lang=ja', 'ja', false],
+  ]) {
+    const { page, context, errors } = await open(browser, srv.url, link, { locale: 'en-US' });
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang, link);
+    assert.equal(await page.evaluate(() => location.search), '', `${link}: the query moved`);
+    assert.equal(await hashOf(page), hash, link);
+    assert.equal(await page.evaluate(() => document.getElementById('app').hasAttribute('data-embed')), embed, link);
+    assert.equal(await page.isVisible('#notice'), false, `${link}: no notice`);
+    assert.deepEqual(errors, [], link);
+    await context.close();
+  }
+});

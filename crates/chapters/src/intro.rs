@@ -229,9 +229,9 @@ pub fn chapter(l: Language) -> Chapter {
     .view(stage(3))
     .at("println(p.x + p.y)");
     let mut t = c.step(l.pick(
-        "The story follows memory management through history, and Go through its releases. Each milestone below \
-         links to the step that shows it.",
-        "この話は、メモリ管理を歴史の順に、Go をリリースの順にたどります。下の各マイルストーンから、それを扱うステップへ移れます。",
+        "The story follows memory management through history, and Go through its releases. Each milestone has a \
+         step of its own further on.",
+        "この話は、メモリ管理を歴史の順に、Go をリリースの順にたどります。どのマイルストーンにも、この先でそれを扱うステップがあります。",
     ));
     let items = TIMELINE.iter().map(|(m, ..)| *m).collect();
     t = t

@@ -180,7 +180,9 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], accepts: &dyn Fn(usize, &st
     let (path, query) = body.split_once('?').unwrap_or((body, ""));
     let mut parts = path.split('/').filter(|p| !p.is_empty());
     let slug = parts.next().unwrap_or("");
-    let Some(chapter) = chapters.iter().position(|(id, _)| *id == slug) else {
+    // Parameters alone (`#/?lang=ja`) open the first step with them.
+    let found = if slug.is_empty() { Some(0) } else { chapters.iter().position(|(id, _)| *id == slug) };
+    let Some(chapter) = found else {
         return (start, Some(Problem::UnknownChapter { given: excerpt(slug) }));
     };
     let count = chapters[chapter].1.max(1);
@@ -245,6 +247,10 @@ mod tests {
         assert_eq!(p(""), (Route { chapter: 0, step: 0, params: Vec::new() }, None));
         assert_eq!(p("#/stack-heap").0.step, 0);
         assert_eq!(p("#stack-heap/3").0.step, 2);
+        // Parameters alone: the first step, with them.
+        let accepts = |_: usize, k: &str| k == "lang";
+        assert_eq!(parse("#/?lang=ja", CH, &accepts), (Route { chapter: 0, step: 0, params: vec![("lang".into(), "ja".into())] }, None));
+        assert_eq!(parse("#?lang=ja", CH, &accepts).0.params.len(), 1);
     }
 
     #[test]

@@ -45,6 +45,7 @@ use wasm_bindgen::prelude::*;
 pub fn start() -> Result<(), JsValue> {
     panic::install();
     stats::record("start", dom::now());
+    url::adopt_query();
     // The chapters are built once, in the language the first link will
     // show: the link's `lang`, else the browser's.
     let preferred = words::preferred();

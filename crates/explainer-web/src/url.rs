@@ -12,6 +12,31 @@ pub fn read() -> String {
     dom::window().location().hash().unwrap_or_default()
 }
 
+/// Moves a query written before the hash (`/?lang=ja#/gc/5`, as a link to
+/// a plain page would carry it) into the hash, where the page reads its
+/// parameters: the hash's own values win, and the address bar drops the
+/// query. Called once, before anything reads the hash.
+pub fn adopt_query() {
+    let location = dom::window().location();
+    let search = location.search().unwrap_or_default();
+    let outer = search.trim_start_matches('?');
+    if outer.is_empty() {
+        return;
+    }
+    let hash = read();
+    let (path, inner) = hash.split_once('?').unwrap_or((&hash, ""));
+    let path = if path.trim_start_matches('#').is_empty() { "#/" } else { path };
+    let name = |p: &str| p.split('=').next().unwrap_or_default().to_string();
+    let inner_names: Vec<String> = inner.split('&').filter(|p| !p.is_empty()).map(name).collect();
+    let params: Vec<&str> =
+        outer.split('&').filter(|p| !p.is_empty() && !inner_names.contains(&name(p))).chain(inner.split('&').filter(|p| !p.is_empty())).collect();
+    let merged = format!("{}?{}", path, params.join("&"));
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), merged);
+    if let Ok(history) = dom::window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// The language the link names (`?lang=ja`), if it names one the page
 /// speaks; the session reports a bad one when it opens the link.
 pub fn language() -> Option<memview::Language> {
