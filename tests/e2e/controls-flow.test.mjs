@@ -54,6 +54,12 @@ test('the first-step hint shows until the first move, and in frames only with co
   assert.equal(await step(page), 'intro/1');
   assert.equal(await page.isVisible('#hint'), false, 'and it stays gone');
   await context.close();
+  // A phone has no arrow key to name.
+  for (const [hash, text] of [['#/gc/1', /^Tap Next to go on$/], ['#/gc/1?lang=ja', /^「次へ」をタップして進みます$/]]) {
+    const o = await open(browser, srv.url, hash, { width: 390, height: 844, isMobile: true, hasTouch: true });
+    assert.match(await o.page.textContent('#hint'), text, hash);
+    await o.context.close();
+  }
   for (const [hash, shown] of [['#/gc/1', true], ['#/gc/4', false], ['#/gc/1?embed&caption', false], ['#/gc/1?embed&controls', true], ['#/gc/1?present', false]]) {
     const o = await open(browser, srv.url, hash);
     assert.equal(await o.page.isVisible('#hint'), shown, hash);

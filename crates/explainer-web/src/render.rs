@@ -70,7 +70,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     }
     if changed(&|o| o.hint != page.hint) {
         dom::set_hidden("hint", page.hint.is_none());
-        dom::set_text("hint", page.hint.unwrap_or(""));
+        dom::set_text("hint", page.hint.map_or("", |h| if touch_only() { h.touch } else { h.keys }));
     }
     if changed(&|o| o.sliders.is_empty() != page.sliders.is_empty()) {
         // On a phone the sliders move up under the picture they drive.
@@ -218,4 +218,10 @@ fn build_ticks(total: usize) {
             let _ = ticks.append_child(&t);
         }
     }
+}
+
+/// Whether the screen is touched, with no mouse or keyboard at hand (a
+/// phone): its hint names no key.
+fn touch_only() -> bool {
+    dom::window().match_media("(hover: none) and (pointer: coarse)").ok().flatten().is_some_and(|m| m.matches())
 }

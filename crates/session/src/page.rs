@@ -46,7 +46,7 @@ pub struct Page {
     /// The story's chapters, this one's place among them, and its part.
     pub progress: Progress,
     /// A first-step hint on how to go on (until the viewer first moves).
-    pub hint: Option<&'static str>,
+    pub hint: Option<crate::words::Hint>,
     /// The document's title.
     pub title: String,
     /// What the chapter's listing was checked against.

@@ -29,7 +29,7 @@ const DWELL_MIN_MS: f64 = 2500.0;
 const DWELL_MAX_MS: f64 = 20_000.0;
 
 /// The first-step hint in English: how to go on.
-pub const HINT: &str = crate::words::Words::of(Language::En).hint;
+pub const HINT: &str = crate::words::Words::of(Language::En).hint.keys;
 
 /// How long playback shows a step whose caption is `caption`, at `speed`
 /// (1 is normal): long enough to read it, about four words (or eight

@@ -15,8 +15,8 @@ pub struct Words {
     pub product: &'static str,
     /// The page's `<meta name="description">`.
     pub description: &'static str,
-    /// The first-step hint: how to go on.
-    pub hint: &'static str,
+    /// The first-step hint: how to go on, with keys or by touch.
+    pub hint: Hint,
     pub play: &'static str,
     pub pause: &'static str,
     pub link_copied: &'static str,
@@ -43,6 +43,14 @@ pub struct Words {
     pub frame_title: &'static str,
     /// The static page's words: (key, text).
     pub page: &'static [(&'static str, &'static str)],
+}
+
+/// How to go on: a keyboard's reader is told the key too; a phone's,
+/// which has none, only the button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: &'static str,
+    pub touch: &'static str,
 }
 
 impl Words {
