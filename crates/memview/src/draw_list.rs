@@ -75,7 +75,9 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
             out.push(Cmd::Line { points: l.points.clone(), color: palette.color(l.role), width: l.width, dashed: l.dashed, alpha: l.alpha, filled: l.filled });
         }
     }
-    for e in &scene.edges {
+    // A stale pointer's red arrow last: where it meets a live one at the
+    // same box, its head is the one seen.
+    for e in scene.edges.iter().filter(|e| !e.danger).chain(scene.edges.iter().filter(|e| e.danger)) {
         let (Some(a), Some(b)) = (scene.node(e.from), scene.node(e.to)) else { continue };
         let alpha = e.alpha * a.alpha.min(b.alpha);
         // A swinging head travels from the old target's box to the new.
@@ -156,7 +158,9 @@ fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f3
         let dx = (b.x - a.x) * 0.5;
         (b, Point { x: a.x + dx, y: a.y }, Point { x: b.x - dx, y: b.y })
     } else {
-        let b = Point { x: to.right(), y: to.center_y() };
+        // A loop back into a box in the same column ends at its top quarter
+        // (its heading), not its middle, where the box's own pointers leave.
+        let b = Point { x: to.right(), y: to.y + (to.h * 0.25).min(14.0) };
         let reach = (a.x.max(b.x) + 14.0 + (a.y - b.y).abs() * 0.06).min(a.x.max(b.x) + 24.0).min(canvas_w - 3.0);
         (b, Point { x: reach, y: a.y }, Point { x: reach, y: b.y })
     };
