@@ -68,7 +68,9 @@ pub struct Outcome {
     pub run: Run,
     /// Cycles in the two seconds.
     pub cycles: u64,
-    /// Program and collector shares of all CPU time, in basis points.
+    /// Program and collector shares of all CPU time, in basis points: what
+    /// the load asks for, which may be more than there is (see
+    /// [`Outcome::saturated`]).
     pub program_cpu_bp: u64,
     pub gc_cpu_bp: u64,
 }
@@ -76,6 +78,12 @@ pub struct Outcome {
 impl Outcome {
     pub fn total_cpu_bp(&self) -> u64 {
         self.program_cpu_bp + self.gc_cpu_bp
+    }
+
+    /// The load needs more CPU time than the Ps have: a real service would
+    /// fall behind its calls, so no share of it is meaningful.
+    pub fn saturated(&self) -> bool {
+        self.total_cpu_bp() > 10_000
     }
 }
 
@@ -86,7 +94,7 @@ pub fn simulate(n: u64, rate: u64, v: Version) -> Outcome {
     let run = pace(w, Settings { gogc: Some(100), memory_limit: None });
     let ns_per_op_e2 = ns_per_call_e2(n, v);
     // CPU time per second of all Ps: procs × 1e9 ns; as basis points.
-    let program_cpu_bp = (rate * ns_per_op_e2 / 100 * 10_000 / (u64::from(w.procs) * 1_000_000_000)).min(10_000);
+    let program_cpu_bp = rate * ns_per_op_e2 / 100 * 10_000 / (u64::from(w.procs) * 1_000_000_000);
     Outcome { version: v, bytes_per_op, allocs_per_op, ns_per_op_e2, cycles: run.cycles.len() as u64, gc_cpu_bp: run.gc_cpu_basis_points, run, program_cpu_bp }
 }
 
@@ -100,6 +108,18 @@ mod tests {
         for (n, bytes) in [(1, 16), (3, 48), (9, 144), (64, 1152), (500, 8192), (1000, 16384), (2048, 32768), (2049, 40960), (100_000, 1_605_632)] {
             assert_eq!(per_call(n, Version::Alloc), (bytes, 1), "n={n}");
             assert_eq!(per_call(n, Version::InPlace), (0, 0));
+        }
+    }
+
+    /// The sliders' far corner asks for more CPU than two Ps have: it says
+    /// so rather than give a share over 100% as if it were one.
+    #[test]
+    fn a_load_past_the_cpus_is_saturated() {
+        let (before, after) = (simulate(100_000, 10_000, Version::Alloc), simulate(100_000, 10_000, Version::InPlace));
+        assert!(before.saturated() && before.total_cpu_bp() > 10_000, "{}", before.total_cpu_bp());
+        assert!(!after.saturated());
+        for (n, rate) in [(1000, 1000), (10_000, 2000)] {
+            assert!(!simulate(n, rate, Version::Alloc).saturated(), "n={n} rate={rate}");
         }
     }
 

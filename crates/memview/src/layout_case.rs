@@ -180,7 +180,10 @@ pub fn numbers(o: &Outcome, secs: u64, lang: Language) -> [(&'static str, String
             },
         ),
         (lang.pick("heap peak", "ヒープのピーク"), text::bytes(o.run.peak)),
-        (lang.pick("program + GC CPU", "CPU（本体 + GC）"), format!("{} + {}", percent(o.program_cpu_bp), percent(o.gc_cpu_bp))),
+        (
+            lang.pick("program + GC CPU", "CPU（本体 + GC）"),
+            if o.saturated() { String::from(lang.pick("over 100%", "100% 超")) } else { format!("{} + {}", percent(o.program_cpu_bp), percent(o.gc_cpu_bp)) },
+        ),
     ]
 }
 
