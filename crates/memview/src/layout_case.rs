@@ -218,7 +218,13 @@ pub fn case_compare(before: &Outcome, after: &Outcome, w: &Workload, shown: Show
         };
         let inner = panel(&mut scene, id, rect, title(o.version, mt.lang), &sub, &mt);
         let first = if o.version == Version::Alloc { 0 } else { 10 };
-        let used = readout::row_from(&mut scene, inner, &numbers(o, secs, mt.lang), &mt, first);
+        let nums = numbers(o, secs, mt.lang);
+        // On a short picture (a phone on its side) the chart must show: the
+        // readouts keep the three it explains (cycles, peak, CPU), and
+        // B/op and allocs/op stay in the terminal and the readout text.
+        let full = readout::row_from(&mut Scene::new(vp.width, vp.height), inner, &nums, &mt, first);
+        let items = if inner.h - full - mt.f * 0.6 < mt.f * 3.5 { &nums[2..] } else { &nums[..] };
+        let used = readout::row_from(&mut scene, inner, items, &mt, first);
         chart(&mut scene, o, top_bytes, Rect::new(inner.x, inner.y + used + mt.f * 0.6, inner.w, inner.h - used - mt.f * 0.6), &mt);
     }
     scene
