@@ -169,7 +169,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
                 cells_w - mt.ch * 0.5,
                 row_h / 2.0,
                 size,
-                Role::OnWhite,
+                Role::Text,
                 match lang {
                     Language::En => format!("+{free} free"),
                     Language::Ja => format!("空き +{free}"),

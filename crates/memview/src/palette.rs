@@ -103,7 +103,9 @@ impl Palette {
             Role::GcBlack => (0x1f2328ff, 0x000000ff),
             Role::GcBlackBorder => (0x1f2328ff, 0xb0b6bfff),
             Role::OnBlack => (0xffffffff, 0xe8e6e3ff),
-            Role::SpanFill => (0xf3f1ecff, 0x8b939cff),
+            // Dark: a slate far from the grey of "to scan" (free slots read as
+            // objects waiting when it was a grey too).
+            Role::SpanFill => (0xf3f1ecff, 0x566273ff),
             // Okabe–Ito bluish green for the scan, orange for the goal.
             Role::Scan => (0x007a5aff, 0x33c79aff),
             Role::Goal => (0xb06f00ff, 0xe69f00ff),
@@ -151,7 +153,7 @@ mod tests {
             (Role::OnBlack, Role::GcBlack),
             (Role::OnWhite, Role::GcWhite),
             (Role::OnWhite, Role::GcGrey),
-            (Role::OnWhite, Role::SpanFill),
+            (Role::Text, Role::SpanFill),
             (Role::Pointer, Role::Value),
             (Role::Danger, Role::Value),
         ];
