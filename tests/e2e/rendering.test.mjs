@@ -154,3 +154,22 @@ test('the page names the toolchain each listing was checked against', async () =
   assert.doesNotMatch(await page.textContent('#checked'), /Go 1\.27/);
   await context.close();
 });
+
+// In the presenter view the picture changed height with the caption's line
+// count, so its panels jumped by up to a line at most presses.
+test('in the presenter view the picture keeps its size from step to step', async () => {
+  for (const [width, height] of [[1920, 1080], [1280, 720]]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/gc/18?present', { width, height });
+    await settle(page);
+    const heights = new Set();
+    for (let i = 0; i < 10; i++) {
+      heights.add(Math.round(await page.$eval('#stage', (e) => e.getBoundingClientRect().height)));
+      assert.ok(await page.$eval('.side', (s) => s.scrollHeight <= s.clientHeight + 1), `the caption fits at gc/${18 + i}`);
+      await page.keyboard.press('ArrowRight');
+      await settle(page);
+    }
+    assert.equal(heights.size, 1, `${width}x${height}: picture heights ${[...heights]}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
