@@ -213,6 +213,8 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                         mt.f * 0.8,
                         Role::Text,
                         match (all, lang) {
+                            (true, Language::En) if merged == 1 => String::from("1 frame"),
+                            (false, Language::En) if merged == 1 => String::from("1 more frame"),
                             (true, Language::En) => format!("{} frames", crate::layout_case::grouped(merged as u64)),
                             (true, Language::Ja) => format!("{} フレーム", crate::layout_case::grouped(merged as u64)),
                             (false, Language::En) => format!("{} more frames", crate::layout_case::grouped(merged as u64)),
