@@ -234,8 +234,9 @@ test('small frames and narrow windows keep the controls and caption off the pict
 // The first step's hint floated above Next, over the foot of the picture,
 // where a legend starts ("what this step is about" lost its first words).
 test('the first-step hint covers neither the picture nor another control', async () => {
-  for (const [width, height, hash] of [[1280, 720, '#/gc/1'], [1024, 768, '#/gc/1?lang=ja'], [800, 600, '#/stack-heap/1'], [844, 390, '#/gc/1'], [390, 844, '#/gc/1']]) {
-    const { page, context, errors } = await open(browser, srv.url, hash, { width, height });
+  for (const [width, height, hash, touch] of [[1280, 720, '#/gc/1'], [1024, 768, '#/gc/1?lang=ja'], [800, 600, '#/stack-heap/1'], [844, 390, '#/gc/1'],
+    [390, 844, '#/gc/1'], [667, 375, '#/gc/1', true], [667, 375, '#/memory/1?lang=ja', true], [568, 320, '#/stack-heap/1', true], [568, 320, '#/gc/1?lang=ja', true], [740, 360, '#/gc/1?lang=ja', true]]) {
+    const { page, context, errors } = await open(browser, srv.url, hash, { width, height, ...(touch ? { isMobile: true, hasTouch: true } : {}) });
     await settle(page);
     const b = await page.evaluate(() => {
       const r = (e) => { const x = e.getBoundingClientRect(); return { top: x.top, bottom: x.bottom, left: x.left, right: x.right }; };
