@@ -368,3 +368,31 @@ test('screenshots at four sizes', async () => {
     }
   }
 });
+
+// Playback held a step for its reading time with nothing moving: Play
+// looked dead for seconds. The chapter's progress segment now fills on
+// toward the next step while it plays, and stops when it pauses.
+test('while playing, the progress bar fills on through the step', async () => {
+  const width = (page) => page.$eval('#progress span.current i', (i) => i.getBoundingClientRect().width);
+  const { page, context, errors } = await open(browser, srv.url, '#/escape/1');
+  await settle(page);
+  const still = await width(page);
+  await page.click('#play');
+  await page.waitForTimeout(1500);
+  assert.equal(await step(page), 'escape/1', 'still on the first step');
+  const moving = await width(page);
+  assert.ok(moving > still + 1, `the fill moves on while playing (${still} → ${moving})`);
+  await page.click('#play');
+  await page.waitForTimeout(100);
+  assert.ok(Math.abs(await width(page) - still) < 0.5, 'and is back at the step when paused');
+  await context.close();
+  // Reduced motion: the fill keeps to the step.
+  const o = await open(browser, srv.url, '#/escape/1', { reducedMotion: 'reduce' });
+  await settle(o.page);
+  const at = await width(o.page);
+  await o.page.click('#play');
+  await o.page.waitForTimeout(1000);
+  assert.ok(Math.abs(await width(o.page) - at) < 0.5, 'no filling under reduced motion');
+  assert.deepEqual([...errors, ...o.errors], []);
+  await o.context.close();
+});

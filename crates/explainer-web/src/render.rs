@@ -40,10 +40,12 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
             listing::mark_line(&listing::id(ch, code), page.line);
         }
     }
-    if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
-        dom::set_text("counter", &page.counter);
+    if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step || o.playing != page.playing || o.dwell_ms != page.dwell_ms) {
         let rebuild = old.is_none_or(|o| o.progress.chapters != page.progress.chapters);
         progress(page, old.filter(|_| !rebuild), chapters);
+    }
+    if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
+        dom::set_text("counter", &page.counter);
         url::set_title(&page.title);
         if let Ok(r) = dom::typed::<HtmlInputElement>("scrubber") {
             if old.is_none_or(|o| o.total != page.total) {
@@ -174,24 +176,34 @@ fn progress(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     // A segment's look: its class and its fill in tenths of a percent,
     // rounded, as integers (float formatting would bring its code into the
     // wasm).
+    let tenths_at = |p: &Page, step: usize| (2000 * step.min(p.total) / p.total.max(1)).div_ceil(2);
+    // While playing, the current segment fills on toward the next step
+    // over the step's reading time, so playback is seen to run: (to, ms,
+    // and the step's parity, whose animation name restarts it each step).
     let look = |p: &Page, i: usize| {
         let class = match i.cmp(&p.chapter) {
             std::cmp::Ordering::Less => "done",
             std::cmp::Ordering::Equal => "current",
             std::cmp::Ordering::Greater => "",
         };
-        (class, if i == p.chapter { (2000 * (p.step + 1) / p.total.max(1)).div_ceil(2) } else { 0 })
+        let here = i == p.chapter;
+        let filling = (here && p.playing && p.dwell_ms > 0).then(|| (tenths_at(p, p.step + 2), p.dwell_ms, p.step % 2));
+        (class, if here { tenths_at(p, p.step + 1) } else { 0 }, filling)
     };
     let segments = bar.children();
     for i in 0..segments.length() {
         let Some(seg) = segments.item(i) else { continue };
-        let (class, tenths) = look(page, i as usize);
-        if old.map(|o| look(o, i as usize)) == Some((class, tenths)) {
+        let (class, tenths, filling) = look(page, i as usize);
+        if old.map(|o| look(o, i as usize)) == Some((class, tenths, filling)) {
             continue;
         }
         seg.set_class_name(class);
         if let Some(fill) = seg.first_element_child() {
-            let _ = fill.set_attribute("style", &format!("width:{}.{}%", tenths / 10, tenths % 10));
+            let mut style = format!("width:{}.{}%", tenths / 10, tenths % 10);
+            if let Some((to, ms, parity)) = filling {
+                style += &format!(";--from:{}.{}%;--to:{}.{}%;animation:fill-{parity} {ms}ms linear forwards", tenths / 10, tenths % 10, to / 10, to % 10);
+            }
+            let _ = fill.set_attribute("style", &style);
         }
     }
     let _ = bar.set_attribute("aria-valuenow", &(page.chapter + 1).to_string());

@@ -73,6 +73,8 @@ pub struct Page {
     pub has_prev: bool,
     pub has_next: bool,
     pub playing: bool,
+    /// How long playback shows this step, in ms (while playing; else 0).
+    pub dwell_ms: u32,
     pub help_open: bool,
     pub dark: bool,
     /// Embed mode and its flags, and the presenter view.

@@ -884,6 +884,7 @@ impl Session {
             has_prev: self.chapter > 0 || step > 0,
             has_next: !self.at_story_end(),
             playing: self.playing,
+            dwell_ms: if self.playing { self.dwell() as u32 } else { 0 },
             help_open: self.help_open,
             dark: self.dark,
             embed: self.embed,
