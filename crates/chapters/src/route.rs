@@ -249,7 +249,7 @@ mod tests {
         assert_eq!(p("#stack-heap/3").0.step, 2);
         // Parameters alone: the first step, with them.
         let accepts = |_: usize, k: &str| k == "lang";
-        assert_eq!(parse("#/?lang=ja", CH, &accepts), (Route { chapter: 0, step: 0, params: vec![("lang".into(), "ja".into())] }, None));
+        assert_eq!(parse("#/?lang=ja", CH, &accepts), (Route { chapter: 0, step: 0, params: alloc::vec![("lang".into(), "ja".into())] }, None));
         assert_eq!(parse("#?lang=ja", CH, &accepts).0.params.len(), 1);
     }
 
