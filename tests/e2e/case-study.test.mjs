@@ -21,7 +21,7 @@ test('sliders rewrite the numbers, the picture and the link', async () => {
   for (const l of lines) assert.match(l, BENCH);
   assert.deepEqual(lines.map((l) => l.match(BENCH).slice(2, 4).map(Number)), [[16384, 1], [0, 0]], 'one 16 KiB slice per call, then none');
   const stats = await page.textContent('#knob-stats');
-  assert.match(stats, /Reported for the real service: CPU −57%, memory −99%\./);
+  assert.match(stats, /Reported by the talk: CPU −57%, memory −99%\./);
   assert.match(stats, /This model, n = 1,000, 1,000 calls\/s: CPU [\d.]+% → [\d.]+% \(−\d+%\)/);
   const before = await canvasHash(page);
 
@@ -54,6 +54,16 @@ test('sliders rewrite the numbers, the picture and the link', async () => {
   assert.deepEqual(fresh.errors, []);
   await fresh.context.close();
   await context.close();
+
+  // The sliders' far corner asks for more than the CPUs have: said so, not
+  // given as a share over 100%.
+  const full = await open(browser, srv.url, '#/case-study/6?n=100000&rate=10000');
+  await settle(full.page);
+  assert.match(await full.page.textContent('#knob-stats'), /CPU [\d.]+% needed, more than the CPUs have → [\d.]+%, heap/);
+  assert.match(await full.page.textContent('#state-desc'), /program \+ GC CPU over 100%/);
+  assert.doesNotMatch(await full.page.textContent('#state-desc'), /1\d\d\.\d\d% \+/);
+  assert.deepEqual(full.errors, []);
+  await full.context.close();
 });
 
 test('one call shows only the list length, and the path past 32,760 B', async () => {
