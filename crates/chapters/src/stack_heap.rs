@@ -54,7 +54,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Languages brought variables: names instead of addresses, which the compiler picks. Each goroutine \
          has a stack (at least 2 KiB; main's has grown to 4 KiB before main runs), and each call gets a frame \
          on it.",
-        "プログラミング言語に変数が登場しました。アドレスではなく名前で書き、アドレスはコンパイラが決めて覚えます。\
+        "プログラミング言語に変数が登場しました。アドレスではなく名前で書き、アドレスはコンパイラが決めます。\
          ゴルーチンごとにスタックがあり（最小 2 KiB。main のスタックは main が動く前にすでに 4 KiB に伸びています）、\
          呼び出しのたびにフレームが積まれます。",
     ))
@@ -156,7 +156,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "1 MiB is over the 64 KiB stack limit for new, &T{} and make, so make's backing array, n2, goes to \
          the heap as a large object: 128 whole 8 KiB pages. buf, on main's stack, is its 24-byte header.",
-        "1 MiB は new や make で作る値をスタックに置ける上限（64 KiB）を超えるため、make の基底配列 n2 はヒープに置かれます。8 KiB のページ 128 枚を使うラージオブジェクトです。main のスタックの buf は 24 バイトのスライスヘッダです。",
+        "1 MiB は new、&T{}、make の値をスタックに置ける上限 64 KiB を超えるため、make の基底配列 n2 はヒープに置かれます。8 KiB ページ 128 枚分のラージオブジェクトです。main のスタックの buf は 24 バイトのスライスヘッダです。",
     ))
     .at("buf := make([]byte, 1<<20)")
     .op(declare("buf", "[]byte", Expr::MakeBytes { len: 1 << 20 }))
@@ -265,7 +265,7 @@ pub fn chapter(l: Language) -> Chapter {
         "These frames are the classic model. What Go 1.27 emitted: add, moveByValue and moveByPointer have \
          locals=0x0 and no frame — since Go 1.17 on amd64 (1.18 on arm64) arguments travel in registers. \
          newPoint's frame is 0x28 (40) bytes, main's 0x48 (72).",
-        "図は古典的なモデルです。Go 1.27 では add、moveByValue、moveByPointer は locals=0x0 でフレームなし（1.17 からレジスタ渡し。arm64 は 1.18）。newPoint は 0x28（40）、main は 0x48（72）B です。",
+        "図は古典的モデルです。Go 1.27 の add、moveByValue、moveByPointer は locals=0x0 でフレームなし（amd64 1.17、arm64 1.18 からレジスタ渡し）。newPoint は 0x28（40）、main は 0x48（72）B。",
     ))
     .at("func add(a, b int) int")
     .terminal(ASM_HEADERS, ASM_HEADERS_OUT);

@@ -74,6 +74,8 @@ const KEPT: &[&str] = &[
     "bench",
     "new",
     "make",
+    // &T{}: a composite literal of any type T.
+    "T",
     "return",
     "func",
     "Linux",

@@ -129,7 +129,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                     (true, Language::En) => format!(" \u{b7} total was at {at:#x}"),
                     (false, Language::En) => format!(" \u{b7} total now at {at:#x}"),
                     (true, Language::Ja) => format!(" \u{b7} total は {at:#x} にあった"),
-                    (false, Language::Ja) => format!(" \u{b7} total は今 {at:#x}"),
+                    (false, Language::Ja) => format!(" \u{b7} total は現在 {at:#x}"),
                 };
             }
             text::wrap(&label, mt.fits(col_w + gap * 0.6, small))

@@ -469,7 +469,7 @@ pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String
                 format!("{secs} 秒間のヒープの推移のグラフです。設定は GOGC={gogc}、{limit}、生存ヒープ {live} です。最初の目標の計算は「{formula}」です。");
             if let Some(l) = k.memory_limit {
                 lead += &format!(
-                    "上限の線は、GOMEMLIMIT からヒープ外のメモリを引いた {}（上限がヒープに残す量）の位置にあります。",
+                    "上限の線は、GOMEMLIMIT からヒープ外のメモリを引いた {}（ヒープが使える量）の位置にあります。",
                     text::bytes(l.saturating_sub(w.non_heap))
                 );
             }

@@ -140,7 +140,7 @@ impl Figure for Compare {
         let cpu_of = |o: &memsim::casestudy::Outcome| match (o.saturated(), self.lang) {
             (false, _) => memview::percent(o.total_cpu_bp()),
             (true, Language::En) => format!("{} needed, more than the CPUs have", memview::percent(o.total_cpu_bp())),
-            (true, Language::Ja) => format!("{}（CPU の能力を超える）", memview::percent(o.total_cpu_bp())),
+            (true, Language::Ja) => format!("{} が必要（CPU の能力を超える）", memview::percent(o.total_cpu_bp())),
         };
         let (cpu_b, cpu_a) = (cpu_of(b), cpu_of(a));
         let cpu = if b.saturated() || a.saturated() { String::new() } else { change(b.total_cpu_bp(), a.total_cpu_bp()) };

@@ -64,7 +64,7 @@ pub fn chapter(l: Language) -> Chapter {
         "At the defaults, 1,000 calls a second make 15.6 MiB of garbage a second. The heap climbs toward the \
          pacer's goal, a cycle marks (shaded) and then sweeps, and the climb restarts. Nothing is kept; the \
          collector still runs.",
-        "既定値では、毎秒 1,000 回の呼び出しが毎秒 15.6 MiB のゴミを生みます。ヒープはペーサーのヒープ目標まで増え、GC サイクルがマークし（網掛け）、続いてスイープし、また増え始めます。何も残らないのに、ガベージコレクタは動き続けます。",
+        "既定値では、毎秒 1,000 回の呼び出しが毎秒 15.6 MiB のゴミを生みます。ヒープはペーサーのヒープ目標まで増え、GC サイクルがマーク（網掛け）とスイープを終えると、また増え始めます。何も残らないのに、ガベージコレクタは動き続けます。",
     ))
     .at("return filtered")
     .view(compare(Shown::Before));
@@ -91,7 +91,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "The talk reports 57% and 99% for one real change. The model shows the same direction for your load; it leaves out cache effects, mark assists and all else the real program did, so its \
          percentages are no prediction.",
-        "発表の 57% と 99% は、ある実際の変更について発表が報告した数字です。モデルは皆さんの負荷でも同じ傾向を示しますが、キャッシュの効果や GC アシストなど、実際のプログラムで起きていたことの多くを省いています。モデルの割合は予測ではありません。",
+        "57% と 99% は、ある実際の変更について発表が報告した数字です。モデルは皆さんの負荷でも同じ傾向を示しますが、キャッシュの効果やマークアシストなど、実際のプログラムにあったほかの要素はすべて省いています。モデルの割合は予測ではありません。",
     ))
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));

@@ -132,7 +132,7 @@ pub const VALUES: &[(Tr, bool, &str, Tr)] = &[
         true,
         "make([]byte, 131072) escapes to heap",
         Tr {
-            en: "over the 64 KiB limit for new, &T{} and make on the stack", ja: "new や make で作る値をスタックに置ける上限 64 KiB を超える"
+            en: "over the 64 KiB limit for new, &T{} and make on the stack", ja: "new、&T{}、make で作る値をスタックに置ける上限 64 KiB を超える"
         },
     ),
     (

@@ -72,7 +72,7 @@ fn measured(l: Language) -> alloc::vec::Vec<Card> {
     alloc::vec![
         card("Handle", "NewPoint's Point, kept", "NewPoint の Point が残る"),
         card("Distance", "every value on the stack", "値はすべてスタック上"),
-        card("Big", "whole pages for buf", "buf にページを丸ごと"),
+        card("Big", "whole pages for buf", "buf にページを丸ごと割り当て"),
     ]
 }
 
@@ -91,7 +91,7 @@ fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
             Card::new(
                 Some("極小"),
                 "Counter の n：8 B、ポインタなし",
-                "ポインタを含まない 16 B 未満の値は 16 バイトのブロックを共有する。タイニーアロケータが隙間なく詰める（8 バイトの n 2 つで 1 ブロック、平均 8 B/op）。"
+                "ポインタを含まない 16 B 未満の値は 16 バイトのブロックを共有する。タイニーアロケータが隙間なく詰める（8 バイトの n が 2 つで 1 ブロックが埋まる。平均 8 B/op）。"
             ),
             Card::new(Some("大"), "Big の buf：128 KiB", "32,760 B を超えるとサイズクラスはない。mheap から 8 KiB のページを丸ごと 16 枚、専用に受け取る。"),
             Card::new(Some("小"), "それ以外すべて", "32,760 B までの要求は 67 種類のサイズクラスのどれか。同じサイズのオブジェクトが並ぶスパンに入る。"),
@@ -130,7 +130,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Heap allocations bring collections sooner, and each scans what is live. Handle makes six values; Go \
          leaves one on the heap. At a million calls a second, all six on the heap means far more cycles (the pacer model's \
          count).",
-        "割り当てが増えるほど GC は早く来て、そのたびに生きているものをスキャンします。Handle は 6 つの値を作りますが、Go がヒープに置くのは 1 つだけです。毎秒 100 万回呼ぶなら、6 つともヒープに置くと GC サイクルはずっと増えます（ペーサーモデルでの回数）。",
+        "割り当てが増えるほど GC が早まり、そのたびに生存オブジェクトをスキャンします。Handle は 6 つの値を作りますが、Go がヒープに置くのは 1 つだけです。毎秒 100 万回呼ぶなら、6 つともヒープに置くと GC サイクルはずっと増えます（ペーサーモデルでの回数）。",
     ))
     .at("func Handle(id int) int")
     .view(View::Figure(Rc::new(Pain { lang: l })));
@@ -178,7 +178,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Big's 128 KiB buffer is over the 64 KiB limit for values made by new, &T{} or make on the stack: \"make([]byte, 131072) \
          escapes to heap\", even though it never leaves the function.",
-        "Big の 128 KiB のバッファは、new や make で作る値をスタックに置ける上限（64 KiB）を超えます。関数の外に出ないのに「make([]byte, 131072) escapes to heap」となります。",
+        "Big の 128 KiB バッファは、new、&T{}、make の値をスタックに置ける上限 64 KiB を超えます。関数の外に出ないのに「make([]byte, 131072) escapes to heap」となります。",
     ))
     .at("buf := make([]byte, 128<<10)")
     .view(place(5))

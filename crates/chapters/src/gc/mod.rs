@@ -322,7 +322,7 @@ fn concurrent(c: &mut Chapter) {
         "Since 1.8 Go uses the hybrid write barrier (1.5–1.7's insertion barrier re-scanned stacks in \
          a pause). By design, while marking, a pointer store shades the old pointer, and the new one if the \
          writing goroutine's stack is not yet scanned.",
-        "Go 1.8 以降はハイブリッド書き込みバリアを使います（1.5〜1.7 の挿入型バリアは停止してスタックを再スキャンしました）。設計上、マーク中のポインタ書き込みは古い参照先を灰色にし、書き込むゴルーチンのスタックが未スキャンなら新しい参照先も灰色にします。",
+        "Go 1.8 以降はハイブリッド書き込みバリアを使います（1.5〜1.7 の挿入型バリアは停止中にスタックを再スキャンしました）。設計上、マーク中のポインタ書き込みは古い参照先を灰色にし、書き込むゴルーチンのスタックが未スキャンなら新しい参照先も灰色にします。",
     ))
     .at("root.Next.Next = nil");
     // The bug's picture goes with it: the heap is back as it was before the
@@ -383,7 +383,7 @@ fn concurrent(c: &mut Chapter) {
         "The cycle is over. The new Node, n6, goes to a fresh slot; the program prints 3 99, as the real one \
          does (where no cycle runs). Objects allocated while marking are black, so they can't be \
          lost either.",
-        "サイクルが終わりました。新しい Node、n6 は空いているスロットに入り、プログラムは 3 99 と出力します。実際のプログラムの出力も同じです（実際にはこの間に GC は走りません）。マーク中に作られたオブジェクトは黒で割り当てられるので、これも失われません。",
+        "サイクルが終わりました。新しい Node、n6 は空いているスロットに入り、プログラムは 3 99 と出力します。GC が走らない実際のプログラムでも出力は同じです。マーク中に作られたオブジェクトは黒で割り当てられるので、これも失われません。",
     ))
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(Op::GcSweep)
@@ -513,7 +513,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "A limit near the live heap makes cycles run back to back; this model's marking (a quarter of the \
              CPUs, no assists) still lets the heap cross the limit's line.",
-            "上限が生存ヒープに近すぎると、GC サイクルが切れ目なく続きます。このモデル（マークは CPU の 4 分の 1、アシストなし）では、ヒープは上限の線を超えます。",
+            "上限が生存ヒープに近いと GC サイクルが切れ目なく続き、このモデル（マークは CPU の 4 分の 1、アシストなし）ではそれでもヒープが上限の線を超えます。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,
@@ -522,7 +522,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "Real Go adds mark assists by allocating goroutines, but caps GC at 50% of CPU time (the GC CPU \
              limiter) and lets memory pass the limit rather than thrash.",
-            "実際の Go はアシストで割り当て側にもマークさせますが、GC は CPU の 50% まで（GC CPU リミッタ）に抑え、スラッシングよりは上限超えを選びます。",
+            "実際の Go では割り当て側もマークアシストを行いますが、GC CPU リミッタが GC を CPU 時間の 50% に抑え、スラッシングより上限超えを許します。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,
