@@ -78,7 +78,11 @@
       });
       // A frame stepped from inside (a viewer clicked into it and pressed
       // →): while it stays within its range, the slide's fragments follow
-      // it, so the deck's next key goes on from there instead of back.
+      // it, so the deck's next key goes on from there instead of back. The
+      // fragments follow without telling the frame back: a goto echoed for
+      // an older state (11, when two quick keys had taken it to 12) sent
+      // the frame back, and the two could chase each other.
+      let following = false;
       window.addEventListener('message', (e) => {
         const d = e.data;
         if (!d || typeof d !== 'object' || d.type !== NS || d.event !== 'state' || typeof d.step !== 'number') return;
@@ -88,9 +92,17 @@
         if (!frame || frames.length !== 1) return;
         const r = range(frame);
         if (d.step < r.from || d.step > r.to) return;
-        if (d.step - r.from !== shown(slide, frame)) deck.navigateFragment(d.step - r.from - 1);
+        if (d.step - r.from === shown(slide, frame)) return;
+        following = true;
+        try {
+          deck.navigateFragment(d.step - r.from - 1);
+        } finally {
+          following = false;
+        }
       });
-      const current = () => sync(deck.getCurrentSlide());
+      const current = () => {
+        if (!following) sync(deck.getCurrentSlide());
+      };
       deck.on('fragmentshown', current);
       deck.on('fragmenthidden', current);
       deck.on('slidechanged', current);

@@ -180,7 +180,6 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
         let chars: alloc::vec::Vec<char> = prev.chars().collect();
         let n = chars.len();
         if lone && n > 3 && chars.last().is_some_and(|&c| is_wide(c)) {
-            let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
             let word = (1..=5.min(n - 2)).find(|&k| hiragana(chars[n - k - 1]) && !hiragana(chars[n - k]));
             let mut moved = word.unwrap_or(1);
             while word.is_none() && NO_START.contains(chars[n - moved]) && moved < 3 {
@@ -206,12 +205,10 @@ fn phrase_boundary(line: &str, p: char, c: char, space: bool) -> bool {
     if !(is_wide(p) || is_wide(c)) || NO_START.contains(c) || NO_END.contains(p) {
         return false;
     }
-    let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
     if space || "、。，．）」』】！？".contains(p) || "（「『【".contains(c) {
         return true;
     }
     // Between a katakana word and a kanji one (フィルタ|関数).
-    let kanji = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     if katakana(p) && kanji(c) || kanji(p) && katakana(c) {
         return true;
     }
@@ -352,6 +349,14 @@ const PARTS: &str = "アシスト アロケータ アンド インターフェ�
     タイニー ダングリング チェーン チェック ツール データ ハイブリッド バリア バリュー ヒープ フレーム ページ ペーサー ヘッダ ポインタ ホット \
     マーク ミス メイン メッセージ モデル ラージ ラボ リトル エンディアン ワード アロケーション \
     アニメーション コンパクション シミュレーション スナップショット セマンティクス バックグラウンド プログラミング マイルストーン";
+
+fn hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309f}').contains(&c)
+}
+
+fn kanji(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
 
 fn katakana(c: char) -> bool {
     ('\u{30a0}'..='\u{30ff}').contains(&c) && c != '\u{30fb}'
