@@ -212,13 +212,12 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                         (y1 - y0).max(mt.f) / 2.0,
                         mt.f * 0.8,
                         Role::Text,
-                        match (all, lang) {
-                            (true, Language::En) if merged == 1 => String::from("1 frame"),
-                            (false, Language::En) if merged == 1 => String::from("1 more frame"),
-                            (true, Language::En) => format!("{} frames", crate::layout_case::grouped(merged as u64)),
-                            (true, Language::Ja) => format!("{} フレーム", crate::layout_case::grouped(merged as u64)),
-                            (false, Language::En) => format!("{} more frames", crate::layout_case::grouped(merged as u64)),
-                            (false, Language::Ja) => format!("ほか {} フレーム", crate::layout_case::grouped(merged as u64)),
+                        {
+                            let n = crate::layout_case::grouped(merged as u64);
+                            match lang {
+                                Language::En => format!("{n}{} frame{}", if all { "" } else { " more" }, if merged == 1 { "" } else { "s" }),
+                                Language::Ja => format!("{}{n} フレーム", if all { "" } else { "ほか " }),
+                            }
                         },
                         TextAlign::Left,
                         true,

@@ -189,9 +189,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let note_h = note.len() as f32 * line;
     let top = inner.y + used + mt.f * 2.9 + (formula.len().max(1) - 1) as f32 * line;
     let axis_w = mt.ch * 5.0;
-    // GOMEMLIMIT bounds all the runtime's memory, so on a chart of the heap
-    // its line is what the limit leaves the heap: the limit less non-heap.
-    let limit_line = k.memory_limit.map(|l| l.saturating_sub(w.non_heap));
+    let limit_line = heap_room(k, w);
     let limit_label = lang.pick("limit \u{2212} non-heap", "上限 \u{2212} ヒープ外");
     let label_w = mt.width("live 99.9 MiB", size).max(limit_line.map_or(0.0, |_| mt.width(limit_label, size))) + mt.ch;
     let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - label_w, inner.bottom() - top - mt.f * 1.9 - note_h);
@@ -428,6 +426,12 @@ pub(crate) fn downsample(heap: &[u64], columns: usize, x: impl Fn(usize) -> f32,
     out
 }
 
+/// What GOMEMLIMIT leaves the heap: the limit less non-heap memory, where
+/// the chart draws the limit (it bounds all the runtime's memory).
+fn heap_room(k: &Settings, w: &Workload) -> Option<u64> {
+    k.memory_limit.map(|l| l.saturating_sub(w.non_heap))
+}
+
 /// A tick spacing (1, 2, 4, 8 … MiB) giving at most `max_ticks` ticks.
 fn tick_step(top_mib: u64, max_ticks: f32) -> u64 {
     let mut step = 1;
@@ -445,11 +449,8 @@ pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String
         Language::En => {
             let limit = k.memory_limit.map_or_else(|| String::from("no memory limit"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
             let mut lead = format!("A chart of the heap over {secs} s at GOGC={gogc}, {limit}, with {live} live. First {formula}.");
-            if let Some(l) = k.memory_limit {
-                lead += &format!(
-                    " The limit's line is at GOMEMLIMIT less non-heap memory, {}: what the limit leaves the heap.",
-                    text::bytes(l.saturating_sub(w.non_heap))
-                );
+            if let Some(room) = heap_room(k, w) {
+                lead += &format!(" The limit's line is at GOMEMLIMIT less non-heap memory, {}: what the limit leaves the heap.", text::bytes(room));
             }
             let body = match run.cycles.first() {
                 None => format!(" No collection runs: the heap only grows, to {peak}."),
@@ -467,11 +468,8 @@ pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String
             let limit = k.memory_limit.map_or_else(|| String::from("メモリ上限なし"), |l| format!("GOMEMLIMIT={}", text::bytes(l)));
             let mut lead =
                 format!("{secs} 秒間のヒープの推移のグラフです。設定は GOGC={gogc}、{limit}、生存ヒープ {live} です。最初の目標の計算は「{formula}」です。");
-            if let Some(l) = k.memory_limit {
-                lead += &format!(
-                    "上限の線は、GOMEMLIMIT からヒープ外のメモリを引いた {}（ヒープが使える量）の位置にあります。",
-                    text::bytes(l.saturating_sub(w.non_heap))
-                );
+            if let Some(room) = heap_room(k, w) {
+                lead += &format!("上限の線は、GOMEMLIMIT からヒープ外のメモリを引いた {}（ヒープが使える量）の位置にあります。", text::bytes(room));
             }
             let body = match run.cycles.first() {
                 None => format!("GC は一度も実行されず、ヒープは {peak} まで増える一方です。"),

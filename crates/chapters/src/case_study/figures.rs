@@ -143,11 +143,10 @@ impl Figure for Compare {
             (true, Language::Ja) => format!("{} が必要（CPU の能力を超える）", memview::percent(o.total_cpu_bp())),
         };
         let (cpu_b, cpu_a) = (cpu_of(b), cpu_of(a));
-        let cpu = if b.saturated() || a.saturated() { String::new() } else { change(b.total_cpu_bp(), a.total_cpu_bp()) };
-        let cpu = match (cpu.is_empty(), self.lang) {
+        let cpu = match (b.saturated() || a.saturated(), self.lang) {
             (true, _) => String::new(),
-            (false, Language::En) => format!(" ({cpu})"),
-            (false, Language::Ja) => format!("（{cpu}）"),
+            (false, Language::En) => format!(" ({})", change(b.total_cpu_bp(), a.total_cpu_bp())),
+            (false, Language::Ja) => format!("（{}）", change(b.total_cpu_bp(), a.total_cpu_bp())),
         };
         let (peak_b, peak_a, peak) = (memview::bytes(b.run.peak), memview::bytes(a.run.peak), change(b.run.peak, a.run.peak));
         let allocated = memview::bytes(b.bytes_per_op * rate);
