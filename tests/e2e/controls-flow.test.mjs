@@ -3,7 +3,7 @@
 // sliders beside their chart on a phone, and the presenter view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, hashOf } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, hashOf, canvasHash, untilWritten } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -290,7 +290,7 @@ test('the presenter view by link: the picture fills the screen, the caption larg
     const { page, context, errors } = await open(browser, srv.url, '#/gc/39?present', { width, height });
     await settle(page);
     assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), true);
-    for (const hidden of ['.bar', '#knobs', '.code-box', '#copy-link', '#scrubber']) {
+    for (const hidden of ['.bar', '#knob-stats', '.code-box', '#copy-link', '#scrubber']) {
       assert.equal(await page.isVisible(hidden), false, `${width}×${height}: ${hidden} is hidden`);
     }
     const canvas = await box(page, '#view');
@@ -305,10 +305,32 @@ test('the presenter view by link: the picture fills the screen, the caption larg
     const fits = await page.$eval('.side', (s) => s.scrollHeight <= s.clientHeight + 1);
     assert.ok(fits, `${width}×${height}: the caption is not cut`);
     for (const id of ['#prev', '#next', '#play', '#present-exit']) assert.equal(await page.isVisible(id), true, `${width}×${height}: ${id}`);
+    // The step's sliders stay, under the caption and on screen, so the
+    // speaker can drag GOGC in front of the hall.
+    for (const id of ['#gogc', '#gomemlimit', '#live']) {
+      const slider = await box(page, id);
+      assert.ok(slider.y >= caption.bottom - 1 && slider.bottom <= height && slider.w >= 100, `${width}×${height}: ${id} under the caption (${JSON.stringify(slider)})`);
+    }
     await screenshot(page, `present-gc-39-${width}x${height}`);
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('in the presenter view a slider still drives the picture and the link', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/39?present');
+  await settle(page);
+  const before = await canvasHash(page);
+  await page.focus('#gogc');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  await untilWritten(page, 'urlPending');
+  assert.equal(await hashOf(page), '#/gc/39?GOGC=120&present');
+  assert.notEqual(await canvasHash(page), before, 'the chart redrew');
+  assert.match(await page.$eval('#view-desc', (d) => d.textContent), /GOGC=120/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('the presenter view by key rides along in links and copy link, and Escape leaves it', async () => {

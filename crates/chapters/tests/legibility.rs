@@ -14,13 +14,15 @@ use memview::{layout, paint, Cmd, Key, Palette, Point, Rect, Scene, Stage, TextA
 
 /// The canvas at each size the page is seen at, measured in Chromium, and
 /// the smallest text each must draw.
-const SIZES: [(&str, Viewport, f32); 17] = [
+const SIZES: [(&str, Viewport, f32); 18] = [
     ("1280x720", Viewport::new(830.0, 621.0), 14.0),
     ("1920x1080", Viewport::new(1470.0, 981.0), 18.0),
     // A 960×540 slide frame in embed mode, with its caption.
     ("960x540 embed", Viewport::new(960.0, 452.0), 12.0),
-    // The presenter view in a 960×540 window.
-    ("960x540 present", Viewport::new(960.0, 428.0), 11.0),
+    // The presenter view in a 960×540 window; a step's sliders take a row
+    // under its caption.
+    ("960x540 present", Viewport::new(960.0, 401.0), 11.0),
+    ("960x540 present sliders", Viewport::new(960.0, 352.0), 11.0),
     // The page itself in a 960×540 window, beside the caption and code.
     ("960x540", Viewport::new(510.0, 441.0), 11.0),
     ("390x844", Viewport::new(390.0, 473.0), 11.0),

@@ -910,9 +910,9 @@ impl Session {
         page.description = c.description.clone();
         page.terminal = c.terminal.clone();
         page.readout = c.readout.clone();
-        // A frame and the presenter view hide the sliders, so their
-        // captions do not ask the reader to move them.
-        if !self.embed.on && !self.embed.present {
+        // A frame hides the sliders, so its caption does not ask the
+        // reader to move them (the presenter view keeps them).
+        if !self.embed.on {
             page.caption = self.chapters[self.chapter].steps[self.step].with_try_it(&page.caption, self.lang);
         }
         Some(page)

@@ -245,12 +245,12 @@ fn the_listing_is_the_program_the_step_shows() {
 }
 
 #[test]
-fn frames_and_the_presenter_view_do_not_ask_for_sliders_they_hide() {
+fn frames_do_not_ask_for_sliders_they_hide_and_the_presenter_view_keeps() {
     let lab = steps("escape");
     for (hash, invites) in [
         (format!("#/escape/{lab}"), true),
         (format!("#/escape/{lab}?embed&caption"), false),
-        (format!("#/escape/{lab}?present"), false),
+        (format!("#/escape/{lab}?present"), true),
         (format!("#/escape/{lab}?lang=ja"), true),
         (format!("#/escape/{lab}?embed&lang=ja"), false),
     ] {
