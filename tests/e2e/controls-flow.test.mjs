@@ -69,6 +69,31 @@ test('the first-step hint shows until the first move, and in frames only with co
   assert.deepEqual(errors, []);
 });
 
+// The picture is sized by what the controls leave: a row that grew a line
+// for the hint, or for "Link copied", then lost it, resized the picture
+// under the reader's eyes at the first Next.
+test('on a window of any width the controls keep one row through the hint, the first Next and a copy', async () => {
+  const rows = (page) => page.evaluate(() => [document.querySelector('.controls').getBoundingClientRect().height, document.getElementById('view').getBoundingClientRect().height]);
+  for (const lang of ['en', 'ja']) {
+    for (const width of [761, 850, 950, 1024, 1150, 1280]) {
+      const { page, context, errors } = await open(browser, srv.url, `#/intro/1?lang=${lang}`, { width, height: 768, permissions: ['clipboard-read', 'clipboard-write'] });
+      await settle(page);
+      assert.equal(await page.isVisible('#hint'), true);
+      const [row, picture] = await rows(page);
+      assert.ok(row < 60, `${lang} at ${width}: the controls take one row with the hint (${row} px)`);
+      await page.click('#next');
+      await settle(page);
+      await page.click('#copy-link');
+      await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0);
+      assert.deepEqual(await rows(page), [row, picture], `${lang} at ${width}: after Next and a copy, the controls and the picture keep their height`);
+      const [status, controls] = await page.evaluate(() => ['#copy-status', '.controls'].map((q) => document.querySelector(q).getBoundingClientRect().toJSON()));
+      assert.ok(status.bottom <= controls.top && status.width > 40, `${lang} at ${width}: "Link copied" floats above the row`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
+
 test('progress shows the chapter among all and the step in it', async () => {
   const { page, context, errors } = await open(browser, srv.url, '#/gc/19');
   const chapters = await page.$$eval('#chapter option', (os) => os.length);
