@@ -14,6 +14,11 @@
  * view keep working because they are ordinary fragments. Register it with
  * Reveal.initialize({ plugins: [ RevealGoMemory ] }).
  *
+ * The plugin gives the frame its range (`steps=5-9` in its link), so a
+ * viewer who clicked into it steps only within the slide: Next past its last
+ * step (Back before its first) moves the deck on, as the deck's own keys
+ * would, and the deck takes the keys back.
+ *
  * reveal.js itself posts "slide:start" and "slide:stop" to the frames of the
  * slide entered and left: a frame stays on the step it shows (a slide shows
  * one state), and leaving its slide pauses any playback.
@@ -39,6 +44,13 @@
     const chapter = chapterOf(frame);
     if (!chapter || !frame.contentWindow) return;
     frame.contentWindow.postMessage({ type: NS, version: 1, command: 'goto', chapter, step }, '*');
+  }
+
+  /** `frame`'s link with its range in it (`…?embed&steps=5-9`). */
+  function withRange(src, r) {
+    const hash = src.indexOf('#');
+    if (hash < 0 || /[?&]steps=/.test(src)) return src;
+    return `${src}${src.indexOf('?', hash) < 0 ? '?' : '&'}steps=${r.from}-${r.to}`;
   }
 
   /** How many of `frame`'s steps past the first its slide's fragments show. */
@@ -75,6 +87,8 @@
         }
         // The frame starts at the first step of its range once it loads.
         frame.addEventListener('load', () => sync(slide));
+        const src = frame.getAttribute('src') || '';
+        if (withRange(src, r) !== src) frame.setAttribute('src', withRange(src, r));
       });
       // A frame stepped from inside (a viewer clicked into it and pressed
       // →): while it stays within its range, the slide's fragments follow
@@ -85,11 +99,15 @@
       let following = false;
       window.addEventListener('message', (e) => {
         const d = e.data;
-        if (!d || typeof d !== 'object' || d.type !== NS || d.event !== 'state' || typeof d.step !== 'number') return;
+        if (!d || typeof d !== 'object' || d.type !== NS) return;
         const slide = deck.getCurrentSlide();
         const frames = slide ? [...slide.querySelectorAll('iframe[data-go-memory]')].filter(range) : [];
         const frame = frames.find((f) => f.contentWindow === e.source);
-        if (!frame || frames.length !== 1) return;
+        if (!frame) return;
+        // A viewer stepped past the frame's range from inside it.
+        if (d.event === 'next') return deck.next();
+        if (d.event === 'prev') return deck.prev();
+        if (d.event !== 'state' || typeof d.step !== 'number' || frames.length !== 1) return;
         const r = range(frame);
         if (d.step < r.from || d.step > r.to) return;
         if (d.step - r.from === shown(slide, frame)) return;
@@ -106,6 +124,15 @@
       deck.on('fragmentshown', current);
       deck.on('fragmenthidden', current);
       deck.on('slidechanged', current);
+      // A frame left with the keyboard focus would keep the deck's keys (a
+      // clicker's too) on a slide no longer shown.
+      deck.on('slidechanged', () => {
+        const held = document.activeElement;
+        if (held && held.matches && held.matches('iframe[data-go-memory]') && !deck.getCurrentSlide().contains(held)) {
+          held.blur();
+          window.focus();
+        }
+      });
       deck.on('ready', current);
     },
   };

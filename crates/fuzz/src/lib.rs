@@ -136,6 +136,8 @@ fn link_corpus(chapters: &[Chapter]) -> Vec<String> {
                 out.push(format!("#/{}/{step}?{flag}", ch.id));
             }
             out.push(format!("#/{}/{step}?embed&caption&controls&theme=dark&present=off", ch.id));
+            out.push(format!("#/{}/{step}?embed&controls&steps=2-{n}", ch.id));
+            out.push(format!("#/{}/{step}?embed&steps={n}-{}", ch.id, n + 1));
             for lang in ["ja", "en", "JA", "jp", ""] {
                 out.push(format!("#/{}/{step}?lang={lang}", ch.id));
             }

@@ -1,10 +1,15 @@
 //! Embedding in a slide deck: the link's flags (`?embed&caption&controls&
-//! theme=dark`, and `?present` for the presenter view) and the messages a
-//! parent frame may send.
+//! theme=dark&steps=10-14`, and `?present` for the presenter view) and the
+//! messages a parent frame may send.
 //!
 //!    parent ──{ type: "go-memory", version: 1, command: "goto", chapter, step, knobs }──► frame
 //!    parent ──"slide:start" / "slide:stop" (reveal.js)──────────────────────────────────► frame
 //!    frame  ──{ type: "go-memory", version: 1, event: "ready" | "state" | "error", … }──► parent
+//!    frame  ──{ …, event: "next" | "prev" } (stepped past its `steps`)──────────────────► parent
+//!
+//! A frame with `steps` is a slide's range: it steps only within it, and a
+//! viewer's Next past its last step (Back before its first) asks the deck
+//! to move on instead, so a clicker still works once the frame has focus.
 //!
 //! The web layer reads a message into [`Envelope`] field by field (the
 //! native tests and the fuzzer decode JSON with serde); everything here
@@ -22,7 +27,7 @@ use serde::{Deserialize, Serialize};
 pub const NAMESPACE: &str = "go-memory";
 pub const VERSION: u32 = 1;
 /// The link flags embed mode reads (besides a chapter's knobs).
-pub const FLAGS: [&str; 5] = ["embed", "caption", "controls", "theme", "present"];
+pub const FLAGS: [&str; 6] = ["embed", "caption", "controls", "theme", "present", "steps"];
 /// Longest chapter id, knob key or value a message may carry.
 const MAX_TEXT: usize = 64;
 /// Most knobs a goto may set.
@@ -42,12 +47,16 @@ pub struct Embed {
     /// The presenter view (`?present`, the `p` key): the picture fills the
     /// screen with a large caption under it. Also outside embed mode.
     pub present: bool,
+    /// `steps=10-14`: the slide's range of steps, 1-based and inclusive,
+    /// within the chapter. Only in embed mode.
+    pub steps: Option<(usize, usize)>,
 }
 
 impl Embed {
-    /// The flags a link sets; a bad `theme` or `present` value is reported
-    /// (and leaves that flag at its default).
-    pub fn from_params(params: &[(String, String)]) -> (Embed, Option<Problem>) {
+    /// The flags a link to a chapter of `last` steps sets; a bad `theme`,
+    /// `present` or `steps` value is reported (and leaves that flag at its
+    /// default).
+    pub fn from_params(params: &[(String, String)], last: usize) -> (Embed, Option<Problem>) {
         let mut e = Embed::default();
         let mut problem = None;
         for (k, v) in params {
@@ -66,6 +75,10 @@ impl Embed {
                         })
                     }
                 },
+                "steps" => match range(v).filter(|&(from, to)| from <= to && to <= last) {
+                    Some(r) => e.steps = Some(r),
+                    None => problem = Some(Problem::BadFlag { key: k.clone(), given: chapters::route::excerpt(v), expected: alloc::vec![format!("1-{last}")] }),
+                },
                 "present" => match v.as_str() {
                     "" | "on" | "1" | "true" => e.present = true,
                     "off" | "0" | "false" => e.present = false,
@@ -80,7 +93,19 @@ impl Embed {
                 _ => {}
             }
         }
+        if !e.on {
+            e.steps = None;
+        }
         (e, problem)
+    }
+
+    /// The 0-based steps this frame may show, `steps` or the whole chapter
+    /// of `len` steps.
+    pub fn bounds(&self, len: usize) -> (usize, usize) {
+        match self.steps {
+            Some((from, to)) => ((from - 1).min(len - 1), (to - 1).min(len - 1)),
+            None => (0, len - 1),
+        }
     }
 
     /// The flags as link parameters (after the knobs).
@@ -103,8 +128,18 @@ impl Embed {
         if let Some(d) = self.dark {
             out.push((String::from("theme"), String::from(if d { "dark" } else { "light" })));
         }
+        if let Some((from, to)) = self.steps {
+            out.push((String::from("steps"), format!("{from}-{to}")));
+        }
         out
     }
+}
+
+/// `10-14` as (10, 14): two step numbers from 1.
+fn range(v: &str) -> Option<(usize, usize)> {
+    let (a, b) = v.split_once('-')?;
+    let number = |s: &str| s.parse::<usize>().ok().filter(|n| (1..=100_000).contains(n) && s.bytes().all(|c| c.is_ascii_digit()));
+    Some((number(a)?, number(b)?))
 }
 
 /// A message from the parent frame, as decoded from its JSON shape. Every
@@ -189,7 +224,8 @@ pub struct Reply {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub version: u32,
-    /// `ready`, `state` or `error`.
+    /// `ready`, `state` or `error`; `next` or `prev` when a viewer stepped
+    /// past the frame's `steps`.
     pub event: &'static str,
     pub chapter: String,
     /// 1-based.

@@ -320,6 +320,13 @@ impl Session {
                     })
                 });
                 let unused = unused_knob(&self.chapters[route.chapter], route.step, &route.params);
+                // A slide's frame shows only its own steps.
+                let outside = self.embed.steps.filter(|&(from, to)| route.chapter != self.chapter || !(from..=to).contains(&(route.step + 1)));
+                if let (Some((from, to)), None) = (outside, &problem) {
+                    let id = self.chapters[route.chapter].id;
+                    return self
+                        .refuse(format!("{id} step {} is outside this frame's steps={from}-{to}; the goto was refused and nothing changed", route.step + 1));
+                }
                 match problem.or(bad_knob).or(unused) {
                     // Refused whole: a parent's bad goto changes nothing.
                     Some(p) => self.refuse(format!("{}; the goto was refused and nothing changed", p.refusal())),
@@ -585,7 +592,7 @@ impl Session {
                 }
             }
         }
-        let (flags, bad) = Embed::from_params(&route.params);
+        let (flags, bad) = Embed::from_params(&route.params, self.chapters[route.chapter].steps.len());
         self.embed = flags;
         if let Some(d) = flags.dark {
             self.dark = d;
@@ -688,7 +695,8 @@ impl Session {
     /// Shows `step` of `chapter` (clamped), animating from what is on screen.
     fn go(&mut self, chapter: usize, step: usize, nav: Nav, now: f64) {
         let chapter = chapter.min(self.chapters.len() - 1);
-        let step = step.min(self.chapters[chapter].steps.len() - 1);
+        let (first, last) = self.embed.bounds(self.chapters[chapter].steps.len());
+        let step = step.max(first).min(last);
         if !self.load(chapter) {
             return;
         }
@@ -730,9 +738,13 @@ impl Session {
     }
 
     /// One step on; past a chapter's last step, the next chapter begins.
+    /// Past a frame's last step, the deck is asked to move on.
     fn next(&mut self, nav: Nav, now: f64) {
-        let last = self.chapters[self.chapter].steps.len() - 1;
-        if self.step < last {
+        let (_, last) = self.embed.bounds(self.chapters[self.chapter].steps.len());
+        if self.embed.steps.is_some() && self.step >= last {
+            let r = self.reply("next", None);
+            self.effects.push(Effect::Post(r));
+        } else if self.step < last {
             self.go(self.chapter, self.step + 1, nav, now);
         } else if self.chapter + 1 < self.chapters.len() {
             self.go(self.chapter + 1, 0, nav, now);
@@ -742,15 +754,25 @@ impl Session {
     /// One step back; before a chapter's first step, the previous chapter's
     /// last.
     fn prev(&mut self, now: f64) {
-        if self.step > 0 {
+        let (first, _) = self.embed.bounds(self.chapters[self.chapter].steps.len());
+        if self.embed.steps.is_some() && self.step <= first {
+            let r = self.reply("prev", None);
+            self.effects.push(Effect::Post(r));
+        } else if self.step > 0 {
             self.go(self.chapter, self.step - 1, Nav::Push, now);
         } else if self.chapter > 0 {
             self.go(self.chapter - 1, usize::MAX, Nav::Push, now);
         }
     }
 
+    /// Whether playback has nowhere to go: the last step of the story, or
+    /// of a frame's `steps`.
     fn at_story_end(&self) -> bool {
-        self.chapter + 1 >= self.chapters.len() && self.step + 1 >= self.chapters.get(self.chapter).map_or(0, |c| c.steps.len())
+        let len = self.chapters.get(self.chapter).map_or(0, |c| c.steps.len());
+        if self.embed.steps.is_some() && len > 0 {
+            return self.step >= self.embed.bounds(len).1;
+        }
+        self.chapter + 1 >= self.chapters.len() && self.step + 1 >= len
     }
 
     /// The moments to play out between the figure we left (its run and

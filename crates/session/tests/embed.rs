@@ -82,6 +82,83 @@ fn commands_move_the_frame_and_bad_ones_change_nothing() {
 /// its own Next button, the scrubber let go) replaces the frame's entry, so
 /// the host's Back leaves the page instead of stepping the frame back. The
 /// page itself still pushes an entry a step.
+/// A slide's frame (`steps=10-14`) shows only its range: keys, Home/End,
+/// the scrubber and playback stay inside it, and a step past either end
+/// asks the deck to move on instead of leaving the slide's state.
+#[test]
+fn a_frame_with_steps_stays_in_its_range_and_asks_the_deck_past_its_ends() {
+    let mut s = open("#/gc/10?embed&controls&steps=10-14");
+    posts(&mut s);
+    for _ in 0..4 {
+        s.dispatch(Intent::Next, 1.0);
+    }
+    assert_eq!(s.hash(), "#/gc/14?embed&controls&steps=10-14", "the range rides along");
+    posts(&mut s);
+    s.dispatch(Intent::Next, 2.0);
+    assert_eq!(s.position().1 + 1, 14, "Next at the last step stays");
+    assert_eq!(posts(&mut s).iter().map(|r| (r.event, r.step)).collect::<Vec<_>>(), [("next", 14)], "and asks the deck to move on");
+    s.dispatch(Intent::Last, 2.5);
+    assert_eq!(s.position().1 + 1, 14);
+    s.dispatch(Intent::First, 3.0);
+    assert_eq!(s.position().1 + 1, 10, "Home goes to the range's first step");
+    posts(&mut s);
+    s.dispatch(Intent::Prev, 3.5);
+    assert_eq!(s.position().1 + 1, 10);
+    assert_eq!(posts(&mut s).iter().map(|r| r.event).collect::<Vec<_>>(), ["prev"]);
+    s.dispatch(Intent::Scrub(40), 4.0);
+    assert_eq!(s.position().1 + 1, 14, "the scrubber stops at the range");
+    s.dispatch(Intent::Scrub(1), 4.5);
+    assert_eq!(s.position().1 + 1, 10);
+    // Playback stops at the range's end, and Play there starts it over.
+    s.dispatch(Intent::TogglePlay, 5.0);
+    let mut now = 5.0;
+    while s.playing() && now < 600_000.0 {
+        now += 250.0;
+        s.frame(now);
+    }
+    assert_eq!((s.playing(), s.position().1 + 1), (false, 14));
+    assert!(posts(&mut s).iter().all(|r| r.event == "state"), "playback does not leave the slide");
+    s.dispatch(Intent::TogglePlay, now + 1.0);
+    assert_eq!(s.position().1 + 1, 10);
+    // A parent's goto outside the range is refused whole.
+    s.dispatch(Intent::TogglePlay, now + 2.0);
+    posts(&mut s);
+    for bad in [
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":15}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"memory","step":10}"#,
+    ] {
+        s.dispatch(Intent::Message(envelope(bad)), now + 3.0);
+        assert_eq!(s.position(), (4, 9), "{bad}");
+        let r = posts(&mut s);
+        assert!(r.iter().any(|r| r.event == "error" && r.message.as_deref().is_some_and(|m| m.contains("outside this frame's steps=10-14"))), "{bad}: {r:?}");
+    }
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":12}"#)), now + 4.0);
+    assert_eq!(s.hash(), "#/gc/12?embed&controls&steps=10-14");
+}
+
+#[test]
+fn a_link_s_range_holds_its_step_or_gets_a_notice() {
+    // A link's step outside its range opens at the range, as the deck would show it.
+    assert_eq!(open("#/gc/3?embed&steps=10-14").hash(), "#/gc/10?embed&steps=10-14");
+    assert_eq!(open("#/gc/30?embed&steps=10-14").hash(), "#/gc/14?embed&steps=10-14");
+    for bad in ["0-4", "14-10", "10-45", "10", "a-b", "10-14-15", "-3", "1e1-20", "+1-3", "99999999999999999999-1", "<b>1-2</b>"] {
+        let mut s = open(&format!("#/gc/12?embed&steps={bad}"));
+        let p = s.page().expect("page");
+        assert_eq!(p.embed.steps, None, "{bad}");
+        let notice = p.notice.expect("a notice");
+        assert!(notice.starts_with("steps=\u{201c}") && notice.contains("(expected 1-44)"), "{bad}: {notice}");
+        assert_eq!(s.position().1 + 1, 12, "{bad}: the step stays");
+        assert!(!s.hash().contains("steps"), "{bad}: the link drops it");
+    }
+    // Outside embed mode the range means nothing.
+    let mut page = open("#/gc/12?steps=10-14");
+    assert_eq!(page.page().expect("page").embed.steps, None);
+    page.dispatch(Intent::Next, 1.0);
+    page.dispatch(Intent::Next, 2.0);
+    page.dispatch(Intent::Next, 3.0);
+    assert_eq!(page.position().1 + 1, 15);
+}
+
 #[test]
 fn a_frame_never_adds_to_its_host_s_history() {
     let navs =
