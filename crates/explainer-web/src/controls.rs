@@ -78,8 +78,19 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
             }
         })?;
     }
-
+    // In the presenter view a slider dragged with the mouse or a finger
+    // gives the keys back once let go: it kept the focus, and a clicker's
+    // next step then moved the slider instead. Tabbed to, it keeps them.
+    // (Let go anywhere: a drag can end off the slider.)
     let window = dom::window();
+    dom::on(&window, "pointerup", move |_: Event| {
+        let presenting = dom::el("app").is_ok_and(|a| a.has_attribute("data-present"));
+        let held = dom::document().active_element().and_then(|a| a.dyn_into::<HtmlInputElement>().ok());
+        if let Some(input) = held.filter(|i| presenting && i.closest("#knobs").ok().flatten().is_some()) {
+            let _ = input.blur();
+        }
+    })?;
+
     for event in ["hashchange", "popstate"] {
         let sh = sh.clone();
         dom::on(&window, event, move |_: Event| {

@@ -2,7 +2,10 @@
 //!
 //!    ←/→ previous/next   Space play/pause   Home/End first/last   p presenter view   ? help
 //!    Esc close the help, or leave the presenter view
+//!    PgUp/PgDn previous/next, in the presenter view and a slide's frame
 //!
+//! A presentation clicker sends Page Up / Page Down: where a speaker uses
+//! one they step, as the arrows do. Elsewhere they still scroll the page.
 //! These act whichever control has focus — a button, the chapter or speed
 //! menu, the scrubber (whose own arrows would step anyway) — except where a
 //! control needs the key itself: a text field keeps every key, and a knob's
@@ -13,8 +16,9 @@
 
 use crate::intent::{Intent, KeyTarget};
 
-/// The intent a key stands for where it was pressed, if any.
-pub fn intent(key: &str, modifier: bool, target: KeyTarget) -> Option<Intent> {
+/// The intent a key stands for where it was pressed, if any; `deck`: the
+/// page is the presenter view or a frame in a deck.
+pub fn intent(key: &str, modifier: bool, target: KeyTarget, deck: bool) -> Option<Intent> {
     if modifier {
         return None;
     }
@@ -23,7 +27,9 @@ pub fn intent(key: &str, modifier: bool, target: KeyTarget) -> Option<Intent> {
     }
     match (target, key) {
         (KeyTarget::Text, _) => return None,
-        (KeyTarget::Slider, "ArrowLeft" | "ArrowRight" | "Home" | "End") => return None,
+        (KeyTarget::Slider, "ArrowLeft" | "ArrowRight" | "Home" | "End" | "PageUp" | "PageDown") => return None,
+        // A menu pages through its choices.
+        (KeyTarget::Menu, "PageUp" | "PageDown") => return None,
         // Space presses a focused button and opens a menu, as everywhere.
         (KeyTarget::Button | KeyTarget::Menu, " " | "Spacebar") => return None,
         _ => {}
@@ -31,6 +37,8 @@ pub fn intent(key: &str, modifier: bool, target: KeyTarget) -> Option<Intent> {
     Some(match key {
         "ArrowRight" => Intent::Next,
         "ArrowLeft" => Intent::Prev,
+        "PageDown" if deck => Intent::Next,
+        "PageUp" if deck => Intent::Prev,
         " " | "Spacebar" => Intent::TogglePlay,
         "Home" => Intent::First,
         "End" => Intent::Last,

@@ -381,7 +381,7 @@ impl Session {
                 }
             }
             Intent::Slider { id, position } => return self.slide(&id, position),
-            Intent::Key { key, modifier, target } => match keys::intent(&key, modifier, target) {
+            Intent::Key { key, modifier, target } => match keys::intent(&key, modifier, target, self.embed.on || self.embed.present) {
                 // The help is modal: behind it nothing moves; `?` closes it
                 // as Esc does.
                 Some(Intent::Help(true)) if self.help_open => return self.apply(Intent::Help(false), now),

@@ -122,6 +122,29 @@ fn the_help_keys_act_on_buttons_menus_and_the_scrubber() {
     }
 }
 
+/// A presentation clicker sends Page Down / Page Up: in the presenter view
+/// and in a slide's frame they step; on the page they still scroll it.
+#[test]
+fn a_clicker_s_page_keys_step_where_a_speaker_uses_one() {
+    for hash in ["#/stack-heap/3?present", "#/stack-heap/3?embed"] {
+        let mut s = open(hash);
+        for target in [KeyTarget::Page, KeyTarget::Button, KeyTarget::Scrubber] {
+            assert!(s.dispatch(key("PageDown", target), 1.0), "{hash}: {target:?}");
+        }
+        assert_eq!(at(&s), "stack-heap/6", "{hash}");
+        assert!(s.dispatch(key("PageUp", KeyTarget::Page), 2.0));
+        assert_eq!(at(&s), "stack-heap/5", "{hash}");
+        // A slider and a menu page through their own values.
+        for target in [KeyTarget::Slider, KeyTarget::Menu, KeyTarget::Text] {
+            assert!(!s.dispatch(key("PageDown", target), 3.0), "{hash}: {target:?} keeps Page Down");
+        }
+        assert_eq!(at(&s), "stack-heap/5");
+    }
+    let mut page = open("#/stack-heap/3");
+    assert!(!page.dispatch(key("PageDown", KeyTarget::Page), 1.0), "the page scrolls");
+    assert_eq!(at(&page), "stack-heap/3");
+}
+
 #[test]
 fn a_slider_keeps_its_keys_and_a_text_field_keeps_every_key() {
     let mut s = open("#/stack-heap/3");
