@@ -2,7 +2,8 @@
 // no injected markup, no panic, no blank canvas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasStats, hashOf } from './harness.mjs';
+import { join } from 'node:path';
+import { serve, launch, open, settle, screenshot, canvasStats, hashOf, DIST } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -27,7 +28,7 @@ for (const [hash, message, expected, name] of cases) {
     assert.equal(await page.isVisible('#notice'), true, 'a notice is shown');
     assert.match(await page.textContent('#notice-text'), message);
     assert.equal(await hashOf(page), expected, 'the URL names the state shown');
-    assert.equal(await page.$$eval('img, script:not([type]), b', (e) => e.length), 0, 'no markup injected');
+    assert.equal(await page.$$eval('img, script:not([type]):not([src="./boot-check.js"]), b', (e) => e.length), 0, 'no markup injected');
     assert.equal(await page.isVisible('#error-panel'), false, 'no crash');
     assert.ok((await canvasStats(page)).ink > 200, 'the canvas drew');
     assert.deepEqual(errors, []);
@@ -73,3 +74,37 @@ for (const [what, setup] of [
     await context.close();
   });
 }
+
+// Before start.js can say anything: its own module, or the glue it imports,
+// does not load. A page opened as a file (no modules or WebAssembly from
+// file://) says how to serve it. Never a blank page whose buttons do nothing.
+for (const [what, setup, said] of [
+  ['start.js does not load', async (page) => page.route('**/start.js', (r) => r.fulfill({ status: 404, body: '' })), /^The explainer could not load its scripts \(\.\/start\.js or what it imports\)/],
+  ['the glue start.js imports does not load', async (page) => page.route('**/explainer-web.js', (r) => r.abort()), /^The explainer could not load its scripts/],
+]) {
+  test(`when ${what}, the page says so`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await setup(page);
+    await page.goto(`${srv.url}#/gc/39`);
+    await page.waitForSelector('#error-panel:not([hidden])', { timeout: 10000 });
+    const message = await page.textContent('#error-message');
+    assert.match(message, said);
+    assert.match(message, /読み込めませんでした/);
+    assert.equal(await page.$eval('#app', (a) => a.dataset.failed), 'true');
+    await context.close();
+  });
+}
+
+test('a page opened as a file says to serve it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`file://${join(DIST, 'index.html')}#/gc/5`);
+  await page.waitForSelector('#error-panel:not([hidden])', { timeout: 10000 });
+  const message = await page.textContent('#error-message');
+  assert.match(message, /^This page was opened as a file.+“python3 -m http\.server”/);
+  assert.match(message, /ファイルとして開かれています/);
+  await screenshot(page, 'opened-as-file');
+  await context.close();
+});
+

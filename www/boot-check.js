@@ -1,0 +1,47 @@
+/*
+ * Says why the page is empty when the explainer's own scripts cannot run at
+ * all, which start.js (itself one of them) cannot report:
+ *
+ *  - the page was opened as a file: browsers load no modules and no
+ *    WebAssembly from file://, so it must be served (any static server);
+ *  - start.js or the wasm-bindgen glue did not load (a partial copy of
+ *    dist/, a host that does not serve .js).
+ *
+ * A classic deferred script before the start-up module: it runs first, and
+ * a module that fails to load fires `error` on its <script> at its turn.
+ * Everything after that, start.js reports itself.
+ */
+(function () {
+  'use strict';
+  function show(why) {
+    var panel = document.getElementById('error-panel');
+    if (!panel || !panel.hidden) return;
+    document.getElementById('error-message').textContent = why;
+    panel.hidden = false;
+    var app = document.getElementById('app');
+    if (app) app.setAttribute('data-failed', 'true');
+  }
+  if (location.protocol === 'file:') {
+    show(
+      'This page was opened as a file, and browsers run no WebAssembly from file:// pages. Serve its folder over HTTP ' +
+        '(for example \u201cpython3 -m http.server\u201d in it) and open http://localhost:8000/ — it needs no internet. ' +
+        'このページはファイルとして開かれています。ブラウザは file:// のページでは WebAssembly を実行しません。' +
+        'フォルダを HTTP で配信し（例：そのフォルダで「python3 -m http.server」）、http://localhost:8000/ を開いてください。インターネット接続は不要です。'
+    );
+    return;
+  }
+  window.addEventListener(
+    'error',
+    function (e) {
+      var t = e.target;
+      if (!t || t.tagName !== 'SCRIPT') return;
+      var src = String(t.getAttribute('src') || '');
+      show(
+        'The explainer could not load its scripts (' + src + ' or what it imports). Reload the page; if it stays empty, ' +
+          'the copy of the site is incomplete. 解説のスクリプト（' + src + ' またはその読み込み先）を読み込めませんでした。' +
+          'ページを再読み込みしてください。それでも表示されない場合は、サイトのコピーが不完全です。'
+      );
+    },
+    true
+  );
+})();
