@@ -183,6 +183,28 @@ test('focus moves on when what held it goes away', async () => {
   await context.close();
 });
 
+// Served over plain HTTP on another machine's address, a page has no
+// clipboard API at all: Copy link and Copy embed offer the text to copy by
+// hand, as when a write is refused (they threw a TypeError and said nothing).
+test('without a clipboard API, copy offers the link to copy by hand', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => { Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${srv.url}#/gc/39?GOGC=200`);
+  await page.waitForSelector('#view[data-painted="true"]');
+  for (const [button, copied] of [['#copy-link', /#\/gc\/39\?GOGC=200&lang=en/], ['#copy-embed', /<iframe src=".+#\/gc\/39\?GOGC=200&embed&lang=en"/]]) {
+    await page.click(button);
+    await page.waitForFunction(() => !document.getElementById('notice').hidden);
+    assert.match(await page.textContent('#notice-text'), copied, button);
+    await page.click('#notice-close');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('copy link puts the exact step on the clipboard', async () => {
   const { page, context } = await open(browser, srv.url, '#/stack-heap/7', { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.click('#copy-link');

@@ -168,8 +168,11 @@ fn copy_link(sh: &Shared, hash: &str) {
 }
 
 fn write_clipboard(sh: &Shared, href: String) {
-    let window = dom::window();
-    let promise = window.navigator().clipboard().write_text(&href);
+    let navigator = dom::window().navigator();
+    // A page served over plain HTTP (not localhost) has no clipboard API at
+    // all: the link is offered to copy by hand, as when a write is refused.
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    let promise = if has_clipboard { navigator.clipboard().write_text(&href) } else { js_sys::Promise::reject(&JsValue::from_str("no clipboard")) };
     let ok = {
         let sh = sh.clone();
         Closure::<dyn FnMut(JsValue)>::new(move |_| {
