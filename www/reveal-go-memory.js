@@ -36,7 +36,7 @@
   }
 
   function chapterOf(frame) {
-    const m = /#\/([a-z-]+)\//.exec(frame.getAttribute('src') || '');
+    const m = /#\/([a-z-]+)\/\d/.exec(frame.getAttribute('src') || '');
     return m ? m[1] : null;
   }
 
@@ -74,7 +74,11 @@
       let n = 0;
       deck.getRevealElement().querySelectorAll('iframe[data-go-memory]').forEach((frame) => {
         const r = range(frame);
-        if (!r) return;
+        // A slide that would silently do nothing says why, to the author.
+        if (!r || !chapterOf(frame)) {
+          console.warn(`go-memory: a frame needs data-steps="first-last" (from 1) and a src naming a chapter and step, like "explainer/#/gc/5?embed"; got data-steps="${frame.dataset.steps || ''}", src="${frame.getAttribute('src') || ''}"`);
+          return;
+        }
         frame.dataset.goMemoryId = String(++n);
         const slide = frame.closest('section');
         for (let s = r.from + 1; s <= r.to; s++) {

@@ -110,6 +110,21 @@ test('past its range a frame stepped from inside moves the deck on, and the deck
   await context.close();
 });
 
+test('a slide keeps its link\'s slider values on every step of its range', async () => {
+  const { page, context, errors } = await deck();
+  const last = () => page.evaluate(() => window.received.filter((m) => m.from === 'frame-pacer' && m.data?.type === 'go-memory').at(-1)?.data);
+  await page.evaluate(() => Reveal.slide(3));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-pacer' && m.data?.event === 'ready'));
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-pacer').at(-1)?.data?.step === 40);
+  await page.keyboard.press('ArrowLeft');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-pacer').at(-1)?.data?.step === 39);
+  assert.equal((await last()).link, '#/gc/39?GOGC=400&embed&caption&steps=39-41', 'back on its first step, still GOGC=400');
+  assert.equal((await last()).knobs.GOGC, '400');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('two frames on one slide stay independent', async () => {
   const { page, context, errors } = await deck();
   await page.evaluate(() => Reveal.slide(2));

@@ -188,6 +188,13 @@ fn short(s: &str) -> bool {
     s.chars().count() <= MAX_TEXT && !s.chars().any(char::is_control)
 }
 
+/// A chapter id, knob key or value as links spell them (`gc`, `GOGC`,
+/// `48MiB`, `0.5`): nothing a link would read as its own structure, so a
+/// value cannot smuggle in a flag (`200&present`) or another step.
+fn plain(s: &str) -> bool {
+    short(s) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+}
+
 impl Envelope {
     /// Checks the envelope: the namespace, the version, a known command
     /// and its arguments.
@@ -200,11 +207,13 @@ impl Envelope {
         }
         Ok(match self.command.as_deref() {
             Some("goto") => {
-                let chapter = self.chapter.filter(|c| short(c) && !c.is_empty()).ok_or_else(|| String::from("goto needs a chapter id"))?;
+                let chapter = self.chapter.filter(|c| plain(c) && !c.is_empty()).ok_or_else(|| String::from("goto needs a chapter id"))?;
                 let step = self.step.filter(|s| (1..=100_000).contains(s)).ok_or_else(|| String::from("goto needs a step from 1"))?;
                 let knobs = self.knobs.unwrap_or_default();
-                if knobs.len() > MAX_KNOBS || !knobs.iter().all(|(k, v)| short(k) && short(v)) {
-                    return Err(String::from("too many or too long knob values"));
+                if knobs.len() > MAX_KNOBS || !knobs.iter().all(|(k, v)| plain(k) && plain(v)) {
+                    return Err(format!(
+                        "a goto takes at most {MAX_KNOBS} knob values, each letters, digits, '.', '-' or '_'; the goto was refused and nothing changed"
+                    ));
                 }
                 Command::Goto { chapter, step, knobs: knobs.into_iter().collect() }
             }

@@ -110,6 +110,10 @@ pub struct Session {
     copying: &'static str,
     effects: Vec<Effect>,
     embed: Embed,
+    /// A slide's slider values: the knobs its link (one with `steps`) set,
+    /// kept on every step of its range that shows them, as the slide was
+    /// rehearsed (a step back had reset GOGC=400 to 100).
+    slide_knobs: Vec<(String, String)>,
     /// What the parent was last told: (chapter, step, knobs, playing).
     announced: Option<(usize, usize, Values, bool)>,
 }
@@ -145,6 +149,7 @@ impl Session {
             copying: "",
             effects: Vec::new(),
             embed: Embed::default(),
+            slide_knobs: Vec::new(),
             announced: None,
         }
     }
@@ -302,6 +307,14 @@ impl Session {
         };
         match command {
             Ok(Command::Goto { chapter, step, knobs }) => {
+                // Only the chapter's sliders: a flag (`present`, `theme`)
+                // is the page's, not the parent's to set by a goto.
+                if let Some((key, _)) =
+                    knobs.iter().find(|(k, _)| self.chapters.iter().find(|c| c.id == chapter).is_none_or(|c| knob::find(c.knobs, k).is_none()))
+                {
+                    let p = Problem::UnknownParam { key: key.clone() };
+                    return self.refuse(format!("{}; the goto was refused and nothing changed", p.refusal()));
+                }
                 let mut params = knobs;
                 params.extend(self.embed.params());
                 let hash = route::format(&chapter, (step - 1) as usize, &params);
@@ -330,7 +343,18 @@ impl Session {
                 match problem.or(bad_knob).or(unused) {
                     // Refused whole: a parent's bad goto changes nothing.
                     Some(p) => self.refuse(format!("{}; the goto was refused and nothing changed", p.refusal())),
-                    None => self.open(&hash, Nav::Replace, now),
+                    // The slide's own values stay the slide's: a goto's are
+                    // for its step.
+                    None => {
+                        self.open(&hash, Nav::Replace, now, false);
+                        // Answered even when nothing changed (the step
+                        // already shown): a parent may wait for the reply.
+                        if self.announced.is_some() {
+                            let r = self.reply("state", None);
+                            self.effects.push(Effect::Post(r));
+                            self.announced = Some((self.chapter, self.step, self.knobs.clone(), self.playing));
+                        }
+                    }
                 }
             }
             Ok(Command::Next) => {
@@ -360,7 +384,7 @@ impl Session {
             self.moved = true;
         }
         match intent {
-            Intent::Open { hash, nav } => self.open(&hash, nav, now),
+            Intent::Open { hash, nav } => self.open(&hash, nav, now, true),
             Intent::Next => self.next(Nav::Push, now),
             Intent::Prev => self.prev(now),
             Intent::First => self.go(self.chapter, 0, Nav::Push, now),
@@ -568,8 +592,9 @@ impl Session {
     }
 
     /// Shows what `hash` names, with a notice for whatever in it could not
-    /// be used.
-    fn open(&mut self, hash: &str, nav: Nav, now: f64) {
+    /// be used. `link`: a link opened (not a parent's goto, whose values
+    /// are for its step, not the slide's).
+    fn open(&mut self, hash: &str, nav: Nav, now: f64, link: bool) {
         let index = self.index();
         let chapters = &self.chapters;
         let accepts = |i: usize, key: &str| key == LANG || embed::FLAGS.contains(&key) || chapters.get(i).is_some_and(|c| knob::find(c.knobs, key).is_some());
@@ -594,6 +619,11 @@ impl Session {
         }
         let (flags, bad) = Embed::from_params(&route.params, self.chapters[route.chapter].steps.len());
         self.embed = flags;
+        let table = self.chapters[route.chapter].knobs;
+        if link {
+            self.slide_knobs =
+                if flags.steps.is_some() { route.params.iter().filter(|(k, _)| knob::find(table, k).is_some()).cloned().collect() } else { Vec::new() };
+        }
         if let Some(d) = flags.dark {
             self.dark = d;
         }
@@ -650,15 +680,19 @@ impl Session {
             self.knobs = Values::default();
             return;
         };
-        let mut values = f.defaults();
+        let defaults = f.defaults();
+        let mut values = defaults.clone();
         let table = self.chapters[self.chapter].knobs;
-        for key in f.defaults().keys() {
+        for key in defaults.keys() {
             if let (Some(def), Some(v)) = (knob::find(table, key), self.carried.get(key)) {
                 if def.carries {
                     values.set(def.key, v);
                 }
             }
         }
+        let slide: Vec<(String, String)> = self.slide_knobs.iter().filter(|(k, _)| defaults.get(k).is_some()).cloned().collect();
+        // Checked when the link was opened (a bad value got its notice then).
+        let _ = knob::apply_params(table, &mut values, &slide);
         self.knobs = values;
     }
 

@@ -136,6 +136,63 @@ fn a_frame_with_steps_stays_in_its_range_and_asks_the_deck_past_its_ends() {
     assert_eq!(s.hash(), "#/gc/12?embed&controls&steps=10-14");
 }
 
+/// A slide's link sets its sliders for the whole range (`GOGC=400` on
+/// every pacer step of it), as the slide was rehearsed: a step back, or the
+/// plugin's goto for it, no longer resets GOGC to 100.
+#[test]
+fn a_slide_keeps_its_link_s_slider_values_across_its_range() {
+    let mut s = open("#/gc/39?GOGC=400&embed&caption&steps=39-41");
+    let gogc = |s: &Session| s.knobs().get("GOGC");
+    let first = gogc(&s);
+    assert!(first.is_some());
+    s.dispatch(Intent::Next, 1.0);
+    s.dispatch(Intent::Prev, 2.0);
+    assert_eq!(s.hash(), "#/gc/39?GOGC=400&embed&caption&steps=39-41");
+    s.dispatch(Intent::Next, 3.0);
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":39}"#)), 4.0);
+    assert_eq!(s.hash(), "#/gc/39?GOGC=400&embed&caption&steps=39-41", "the plugin's goto keeps the slide's value");
+    assert_eq!(gogc(&s), first);
+    // A goto's own value is for its step; the slide's comes back after it.
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":39,"knobs":{"GOGC":"200"}}"#)), 5.0);
+    assert_eq!(s.hash(), "#/gc/39?GOGC=200&embed&caption&steps=39-41");
+    s.dispatch(Intent::Next, 6.0);
+    s.dispatch(Intent::Prev, 7.0);
+    assert_eq!(s.hash(), "#/gc/39?GOGC=400&embed&caption&steps=39-41");
+    // Without a range a frame's steps start from their own values, as the page's do.
+    let mut free = open("#/gc/39?GOGC=400&embed");
+    free.dispatch(Intent::Next, 1.0);
+    free.dispatch(Intent::Prev, 2.0);
+    assert_eq!(free.hash(), "#/gc/39?embed");
+}
+
+/// A goto's fields are checked for what they are, not pasted into a link
+/// and read back: a value cannot smuggle in a flag or another step, a flag
+/// is not a knob, and every goto is answered.
+#[test]
+fn a_goto_cannot_set_flags_and_is_always_answered() {
+    let mut s = open("#/gc/39?embed");
+    posts(&mut s);
+    for bad in [
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":39,"knobs":{"GOGC":"200&present"}}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":39,"knobs":{"GOGC":"300%26theme=dark"}}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":39,"knobs":{"present":""}}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":39,"knobs":{"theme":"dark"}}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":39,"knobs":{"lang":"ja"}}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc/39","step":9}"#,
+        r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc?present","step":9}"#,
+    ] {
+        s.dispatch(Intent::Message(envelope(bad)), 1.0);
+        let p = s.page().expect("page");
+        assert!(!p.embed.present && p.embed.dark.is_none(), "{bad}");
+        assert_eq!(s.hash(), "#/gc/39?embed", "{bad}");
+        let r = posts(&mut s);
+        assert!(r.iter().any(|r| r.event == "error" && r.message.is_some()), "{bad}: {r:?}");
+    }
+    // The step already shown: still a reply, so a parent waiting for one goes on.
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":39}"#)), 2.0);
+    assert_eq!(posts(&mut s).iter().map(|r| (r.event, r.step)).collect::<Vec<_>>(), [("state", 39)]);
+}
+
 #[test]
 fn a_link_s_range_holds_its_step_or_gets_a_notice() {
     // A link's step outside its range opens at the range, as the deck would show it.
