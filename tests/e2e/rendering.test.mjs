@@ -93,6 +93,11 @@ test('dark theme repaints the canvas dark, and the toggle switches it', async ()
   await page.goto(`${srv.url}?frame#/memory/3?embed&theme=dark`);
   await page.waitForSelector('#view[data-painted="true"]');
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark', "the link's theme wins");
+  // A frame without one follows the system (dark here), not the choice
+  // made on the explainer's own page.
+  await page.goto(`${srv.url}?frame2#/memory/3?embed`);
+  await page.waitForSelector('#view[data-painted="true"]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark', "a frame ignores the page's remembered theme");
   await context.close();
 });
 

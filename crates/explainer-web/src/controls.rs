@@ -113,11 +113,6 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
         })?;
     }
     watch_media(sh, "(prefers-color-scheme: dark)", Intent::Dark)?;
-    // The viewer's own choice, from an earlier visit, over the system's (a
-    // link's `theme` still decides for its frame).
-    if let Some(dark) = remembered_theme() {
-        shell::dispatch(sh, Intent::Dark(dark));
-    }
     watch_media(sh, "(prefers-reduced-motion: reduce)", Intent::ReducedMotion)?;
     watch_size(sh)?;
     Ok(())
@@ -175,6 +170,17 @@ fn remember_theme() {
     let theme = dom::document().document_element().and_then(|r| r.get_attribute("data-theme"));
     if let (Some(theme), Ok(Some(store))) = (theme, dom::window().local_storage()) {
         let _ = store.set_item(THEME_KEY, &theme);
+    }
+}
+
+/// The viewer's own choice, from an earlier visit, over the system's; once
+/// the first link is open, as its flags decide: a link's `theme` wins, and
+/// a deck's frame follows its link or the system, not a choice once made
+/// on the explainer's own page.
+pub fn remembered_theme_over_system(sh: &Shared) {
+    let flags = shell::with_session(sh, |s| s.embed());
+    if let Some(dark) = remembered_theme().filter(|_| !flags.on && flags.dark.is_none()) {
+        shell::dispatch(sh, Intent::Dark(dark));
     }
 }
 

@@ -58,6 +58,7 @@ pub fn start() -> Result<(), JsValue> {
     // Without an observer the terminal is always written at once.
     let _ = terminal::watch();
     shell::dispatch(&sh, Intent::Open { hash: url::read(), nav: Nav::Replace });
+    controls::remembered_theme_over_system(&sh);
     controls::watch_sideways()?;
     stats::record("ready", dom::now());
     Ok(())

@@ -473,6 +473,11 @@ impl Session {
         true
     }
 
+    /// How the page shows itself: the link's embed flags and theme.
+    pub fn embed(&self) -> Embed {
+        self.embed
+    }
+
     /// The title a copied `<iframe>` carries: the chapter, the step and the
     /// explainer's name, so frames in one deck are told apart.
     pub fn embed_title(&self) -> String {
