@@ -178,3 +178,41 @@ test('in the presenter view the picture keeps its size from step to step', async
     await context.close();
   }
 });
+
+// The window dragged to a screen of another pixel ratio, at the same size:
+// the canvas is redrawn at the new ratio (it stayed at the old one, blurred).
+// Headless Chromium changes the ratio under emulation without firing the
+// media query's change event, so the test fires it as a browser would.
+test('a change of pixel ratio alone redraws the canvas sharp', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => {
+    window.ratioListeners = [];
+    const match = window.matchMedia.bind(window);
+    window.matchMedia = (q) => {
+      const m = match(q);
+      if (/resolution/.test(q)) {
+        const add = m.addEventListener.bind(m);
+        m.addEventListener = (type, f, o) => { window.ratioListeners.push(f); add(type, f, o); };
+      }
+      return m;
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${srv.url}#/gc/20`);
+  await page.waitForSelector('#view[data-painted="true"]');
+  await settle(page);
+  const [before, css] = await page.$eval('#view', (c) => [c.width, c.getBoundingClientRect().width]);
+  assert.equal(before, Math.round(css), 'one device pixel per CSS pixel');
+  assert.equal(await page.evaluate(() => window.ratioListeners.length), 1, 'the page listens for a change of ratio');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 720, deviceScaleFactor: 2, mobile: false });
+  await page.evaluate(() => window.ratioListeners.shift()(new Event('change')));
+  await page.waitForFunction(() => { const c = document.getElementById('view'); return c.width >= 2 * c.getBoundingClientRect().width - 1; }, null, { timeout: 5000 });
+  await settle(page);
+  assert.ok((await canvasStats(page)).ink > 200, 'and drew');
+  assert.equal(await page.evaluate(() => window.ratioListeners.length), 1, 'and listens for the next change');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

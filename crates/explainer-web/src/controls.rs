@@ -222,8 +222,27 @@ thread_local! {
     static MEASURED: std::cell::Cell<Option<(f32, f32, f64)>> = const { std::cell::Cell::new(None) };
 }
 
+/// Measures the stage again when the device pixel ratio changes with no
+/// change of size (the window dragged to a Retina screen or a projector):
+/// the canvas stayed at the old ratio, blurred. A query on the present
+/// ratio fires once when it stops matching, and is made anew for the next.
+fn watch_pixel_ratio(sh: &Shared) -> Result<(), JsValue> {
+    let window = dom::window();
+    let query = format!("(resolution: {}dppx)", window.device_pixel_ratio());
+    let Some(mql) = window.match_media(&query)? else { return Ok(()) };
+    let sh = sh.clone();
+    let changed = Closure::once_into_js(move || {
+        measure_stage(&sh);
+        let _ = watch_pixel_ratio(&sh);
+    });
+    let once = web_sys::AddEventListenerOptions::new();
+    once.set_once(true);
+    mql.add_event_listener_with_callback_and_add_event_listener_options("change", changed.unchecked_ref(), &once)
+}
+
 /// Keeps the canvas the size of its box, in CSS and device pixels.
 fn watch_size(sh: &Shared) -> Result<(), JsValue> {
+    watch_pixel_ratio(sh)?;
     let resize = {
         let sh = sh.clone();
         move || measure_stage(&sh)
