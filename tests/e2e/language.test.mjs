@@ -176,6 +176,9 @@ test('parameters before the hash count, and move into it', async () => {
     ['?lang=ja#/gc/5?lang=en', '#/gc/5?lang=en', 'en', false],
     ['?embed&caption#/gc/39?GOGC=200', '#/gc/39?GOGC=200&embed&caption', 'en', true],
     ['?lang=ja', '#/intro/1?lang=ja', 'ja', false],
+    // What a site or a newsletter adds to count clicks is not the page's, and says nothing.
+    ['?fbclid=IwAR0x&utm_source=news&utm_medium=email&lang=ja#/gc/39?GOGC=off', '#/gc/39?GOGC=off&lang=ja', 'ja', false],
+    ['?fbclid=IwAR0x#/gc/39', '#/gc/39', 'en', false],
   ]) {
     const { page, context, errors } = await open(browser, srv.url, link, { locale: 'en-US' });
     await settle(page);

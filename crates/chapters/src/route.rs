@@ -172,12 +172,15 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], accepts: &dyn Fn(usize, &st
     if hash.len() > MAX_HASH_LEN {
         return (start, Some(Problem::TooLong { len: hash.len() }));
     }
-    let decoded = percent_decode(hash);
-    let body = decoded.trim_start_matches('#').trim_start_matches('/');
+    // Split first, then decode each piece: an escaped `%26` or `%3F` is a
+    // character of a value, not a separator (`lang=ja%26present` must not
+    // turn the presenter view on).
+    let body = hash.trim_start_matches('#').trim_start_matches('/');
     if body.is_empty() {
         return (start, None);
     }
-    let (path, query) = body.split_once('?').unwrap_or((body, ""));
+    let (raw_path, query) = body.split_once('?').unwrap_or((body, ""));
+    let path = percent_decode(raw_path);
     let mut parts = path.split('/').filter(|p| !p.is_empty());
     let slug = parts.next().unwrap_or("");
     // Parameters alone (`#/?lang=ja`) open the first step with them.
@@ -200,10 +203,11 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], accepts: &dyn Fn(usize, &st
     }
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        if accepts(chapter, k) {
+        let (k, v) = (percent_decode(k), percent_decode(v));
+        if accepts(chapter, &k) {
             route.params.push((k.into(), v.into()));
         } else if problem.is_none() {
-            problem = Some(Problem::UnknownParam { key: excerpt(k) });
+            problem = Some(Problem::UnknownParam { key: excerpt(&k) });
         }
     }
     (route, problem)
@@ -251,6 +255,18 @@ mod tests {
         let accepts = |_: usize, k: &str| k == "lang";
         assert_eq!(parse("#/?lang=ja", CH, &accepts), (Route { chapter: 0, step: 0, params: alloc::vec![("lang".into(), "ja".into())] }, None));
         assert_eq!(parse("#?lang=ja", CH, &accepts).0.params.len(), 1);
+    }
+
+    #[test]
+    fn an_escaped_separator_is_a_character_of_its_value() {
+        let accepts = |_: usize, k: &str| k == "lang" || k == "present";
+        let (r, _) = parse("#/memory/3?lang=ja%26present", CH, &accepts);
+        assert_eq!(r.params, alloc::vec![("lang".into(), "ja&present".into())]);
+        let (r, e) = parse("#/memory/3%3Fpresent", CH, &accepts);
+        assert!(r.params.is_empty() && matches!(e, Some(Problem::BadStep { .. })), "{r:?} {e:?}");
+        // Escapes browsers write are still read (a space, Japanese).
+        let (r, _) = parse("#/memory/3?lang=%E6%97%A5%20x", CH, &accepts);
+        assert_eq!(r.params, alloc::vec![("lang".into(), "\u{65e5} x".into())]);
     }
 
     #[test]

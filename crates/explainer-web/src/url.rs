@@ -28,13 +28,24 @@ pub fn adopt_query() {
     let path = if path.trim_start_matches('#').is_empty() { "#/" } else { path };
     let name = |p: &str| p.split('=').next().unwrap_or_default().to_string();
     let inner_names: Vec<String> = inner.split('&').filter(|p| !p.is_empty()).map(name).collect();
-    let params: Vec<&str> =
-        outer.split('&').filter(|p| !p.is_empty() && !inner_names.contains(&name(p))).chain(inner.split('&').filter(|p| !p.is_empty())).collect();
-    let merged = format!("{}?{}", path, params.join("&"));
+    let params: Vec<&str> = outer
+        .split('&')
+        .filter(|p| !p.is_empty() && !inner_names.contains(&name(p)) && !tracking(&name(p)))
+        .chain(inner.split('&').filter(|p| !p.is_empty()))
+        .collect();
+    let merged = if params.is_empty() { path.to_string() } else { format!("{}?{}", path, params.join("&")) };
     let url = format!("{}{}", location.pathname().unwrap_or_default(), merged);
     if let Ok(history) = dom::window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+}
+
+/// A parameter a site or a newsletter adds to a shared link to count its
+/// clicks (`fbclid`, `utm_source`): not the page's, and dropped without a
+/// notice, which every visit from such a link showed.
+fn tracking(name: &str) -> bool {
+    const NAMES: [&str; 12] = ["fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl"];
+    name.starts_with("utm_") || NAMES.contains(&name)
 }
 
 /// The language the link names (`?lang=ja`), if it names one the page
