@@ -216,3 +216,20 @@ test('a change of pixel ratio alone redraws the canvas sharp', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A frame too low for a caption and controls under the picture (a
+// thumbnail in a blog post) shows the picture: squeezed under them it was
+// 60 px high, or nothing at all.
+test('a small frame keeps its picture', async () => {
+  for (const [width, height, caption, controls] of [[200, 150, false, false], [320, 180, false, true], [480, 270, false, true], [640, 360, true, true]]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/gc/22?embed&caption&controls', { width, height });
+    await settle(page);
+    const canvas = await page.$eval('#view', (c) => c.getBoundingClientRect().height);
+    assert.ok(canvas >= height * (caption ? 0.45 : 0.6), `${width}×${height}: the picture is ${canvas} px high`);
+    assert.equal(await page.isVisible('#caption'), caption, `${width}×${height}: caption`);
+    assert.equal(await page.isVisible('#next'), controls, `${width}×${height}: controls`);
+    assert.ok((await canvasStats(page)).ink > 100, `${width}×${height}: drawn`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
