@@ -53,12 +53,12 @@ pub struct Embed {
 }
 
 impl Embed {
-    /// The flags a link to a chapter of `last` steps sets; a bad `theme`,
-    /// `present` or `steps` value is reported (and leaves that flag at its
-    /// default).
-    pub fn from_params(params: &[(String, String)], last: usize) -> (Embed, Option<Problem>) {
+    /// The flags a link to a chapter of `last` steps sets; each bad
+    /// `theme`, `present` or `steps` value is reported (and leaves that flag
+    /// at its default).
+    pub fn from_params(params: &[(String, String)], last: usize) -> (Embed, Vec<Problem>) {
         let mut e = Embed::default();
-        let mut problem = None;
+        let mut problems = Vec::new();
         for (k, v) in params {
             match k.as_str() {
                 "embed" => e.on = true,
@@ -67,23 +67,21 @@ impl Embed {
                 "theme" => match v.as_str() {
                     "dark" => e.dark = Some(true),
                     "light" => e.dark = Some(false),
-                    _ => {
-                        problem = Some(Problem::BadFlag {
-                            key: k.clone(),
-                            given: chapters::route::excerpt(v),
-                            expected: alloc::vec![String::from("dark"), String::from("light")],
-                        })
-                    }
+                    _ => problems.push(Problem::BadFlag {
+                        key: k.clone(),
+                        given: chapters::route::excerpt(v),
+                        expected: alloc::vec![String::from("dark"), String::from("light")],
+                    }),
                 },
                 "steps" => match range(v).filter(|&(from, to)| from <= to && to <= last) {
                     Some(r) => e.steps = Some(r),
-                    None => problem = Some(Problem::BadFlag { key: k.clone(), given: chapters::route::excerpt(v), expected: alloc::vec![format!("1-{last}")] }),
+                    None => problems.push(Problem::BadFlag { key: k.clone(), given: chapters::route::excerpt(v), expected: alloc::vec![format!("1-{last}")] }),
                 },
                 "present" => match v.as_str() {
                     "" | "on" | "1" | "true" => e.present = true,
                     "off" | "0" | "false" => e.present = false,
                     _ => {
-                        problem = Some(Problem::BadFlag {
+                        problems.push(Problem::BadFlag {
                             key: k.clone(),
                             given: chapters::route::excerpt(v),
                             expected: alloc::vec![String::from("on"), String::from("off")],
@@ -96,7 +94,7 @@ impl Embed {
         if !e.on {
             e.steps = None;
         }
-        (e, problem)
+        (e, problems)
     }
 
     /// The 0-based steps this frame may show, `steps` or the whole chapter

@@ -622,7 +622,7 @@ impl Session {
                 }
             }
         }
-        let (flags, bad) = Embed::from_params(&route.params, self.chapters[route.chapter].steps.len());
+        let (flags, bad_flags) = Embed::from_params(&route.params, self.chapters[route.chapter].steps.len());
         self.embed = flags;
         let table = self.chapters[route.chapter].knobs;
         if link {
@@ -632,9 +632,17 @@ impl Session {
         if let Some(d) = flags.dark {
             self.dark = d;
         }
-        let problem = problem.or(bad_lang).or(bad);
+        // The first problem is the notice; any other flag's is said after it.
+        let mut more = bad_lang.into_iter().chain(bad_flags);
+        let problem = problem.or_else(|| more.next());
+        let more: Vec<Problem> = more.collect();
         let written = self.effects.len();
         self.open_route(route, problem, nav, now);
+        let gap = if self.lang == Language::Ja { "" } else { " " };
+        let said: String = more.iter().map(|p| format!("{gap}{}{}", p.text(self.lang), self.words().stop)).collect();
+        if let Some(notice) = &mut self.notice {
+            notice.push_str(&said);
+        }
         // A link that left the language out (a step link in a caption) is
         // rewritten to say it, when the page's link does.
         let rewritten = self.effects[written..].iter().any(|e| matches!(e, Effect::Url { .. }));

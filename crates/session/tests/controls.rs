@@ -286,6 +286,18 @@ fn a_bad_present_value_gets_a_notice_and_a_sane_page() {
     }
 }
 
+#[test]
+fn every_bad_flag_is_said_not_only_the_last() {
+    for (hash, both) in [
+        ("#/gc/5?present=maybe&theme=blue", ["present=\u{201c}maybe\u{201d}", "theme=\u{201c}blue\u{201d}"]),
+        ("#/gc/5?present=maybe&theme=blue&lang=ja", ["present=\u{300c}maybe\u{300d}", "theme=\u{300c}blue\u{300d}"]),
+    ] {
+        let notice = page(&mut open(hash)).notice.unwrap_or_default();
+        assert!(both.iter().all(|b| notice.contains(b)), "{notice}");
+        assert!(notice.ends_with('.') || notice.ends_with('\u{3002}'), "{notice}");
+    }
+}
+
 proptest! {
     #[test]
     fn any_present_value_or_key_leaves_a_sane_state(value in "\\PC{0,80}", keys in prop::collection::vec("\\PC{0,3}", 0..12)) {
