@@ -205,7 +205,7 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], accepts: &dyn Fn(usize, &st
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (k, v) = (percent_decode(k), percent_decode(v));
         if accepts(chapter, &k) {
-            route.params.push((k.into(), v.into()));
+            route.params.push((k, v));
         } else if problem.is_none() {
             problem = Some(Problem::UnknownParam { key: excerpt(&k) });
         }
