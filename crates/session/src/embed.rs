@@ -114,6 +114,10 @@ impl Embed {
             out.push(flag("present"));
         }
         if !self.on {
+            // A link's theme holds outside a frame too, until ◐ is pressed.
+            if let Some(d) = self.dark {
+                out.push((String::from("theme"), String::from(if d { "dark" } else { "light" })));
+            }
             return out;
         }
         out.push(flag("embed"));

@@ -432,8 +432,16 @@ impl Session {
             Intent::TogglePresent => self.set_present(!self.embed.present),
             Intent::Present(on) => self.set_present(on),
             Intent::DismissNotice => self.notice = None,
-            Intent::ToggleTheme => self.dark = !self.dark,
-            Intent::Dark(d) => self.dark = d,
+            Intent::ToggleTheme => {
+                self.dark = !self.dark;
+                // The viewer's choice now, not the link's.
+                if self.embed.dark.take().is_some() {
+                    self.write_url(Nav::Replace);
+                }
+            }
+            // A link's `theme` holds against the system's.
+            Intent::Dark(d) if self.embed.dark.is_none() => self.dark = d,
+            Intent::Dark(_) => {}
             Intent::ReducedMotion(r) => self.reduced_motion = r,
             Intent::Resize { width, height, .. } => {
                 self.canvas = (width, height);

@@ -286,6 +286,23 @@ fn a_bad_present_value_gets_a_notice_and_a_sane_page() {
     }
 }
 
+/// A link's `theme` outside a frame holds (in the link, against the
+/// system's theme) until the viewer presses ◐.
+#[test]
+fn a_link_s_theme_holds_until_the_viewer_chooses() {
+    let mut s = open("#/gc/5?present&theme=dark");
+    assert!(page(&mut s).dark);
+    s.dispatch(Intent::Dark(false), 1.0);
+    assert!(page(&mut s).dark, "the system's theme does not override the link's");
+    s.dispatch(Intent::Next, 2.0);
+    assert_eq!(s.hash(), "#/gc/6?present&theme=dark", "it rides along");
+    s.dispatch(Intent::ToggleTheme, 3.0);
+    assert!(!page(&mut s).dark);
+    assert_eq!(last_url(&mut s), Some(("#/gc/6?present".into(), Nav::Replace)), "the viewer's choice now, not the link's");
+    s.dispatch(Intent::Dark(true), 4.0);
+    assert!(page(&mut s).dark, "and the system's theme is followed again");
+}
+
 #[test]
 fn every_bad_flag_is_said_not_only_the_last() {
     for (hash, both) in [
