@@ -34,8 +34,9 @@ pub enum Problem {
     BadStep {
         given: String,
     },
+    /// `given` as the link wrote it: a number of any length.
     StepOutOfRange {
-        given: i64,
+        given: String,
         last: usize,
     },
     UnknownParam {
@@ -196,7 +197,12 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], accepts: &dyn Fn(usize, &st
             Ok(n) if n >= 1 && (n as u64) <= count as u64 => route.step = (n - 1) as usize,
             Ok(n) => {
                 route.step = if n < 1 { 0 } else { count - 1 };
-                problem = Some(Problem::StepOutOfRange { given: n, last: count });
+                problem = Some(Problem::StepOutOfRange { given: excerpt(step), last: count });
+            }
+            // Digits past i64 are still a number, past the last step.
+            Err(_) if step.bytes().all(|b| b.is_ascii_digit()) => {
+                route.step = count - 1;
+                problem = Some(Problem::StepOutOfRange { given: excerpt(step), last: count });
             }
             Err(_) => problem = Some(Problem::BadStep { given: excerpt(step) }),
         }
@@ -281,10 +287,12 @@ mod tests {
         assert_eq!(p("#/stack%2Dheap/2").0.step, 1);
         let (r, e) = p("#/memory/-1");
         assert_eq!((r.chapter, r.step), (0, 0));
-        assert_eq!(e, Some(Problem::StepOutOfRange { given: -1, last: 10 }));
+        assert_eq!(e, Some(Problem::StepOutOfRange { given: "-1".into(), last: 10 }));
         let (r, e) = p("#/stack-heap/99999");
         assert_eq!((r.chapter, r.step), (1, 23));
-        assert_eq!(e, Some(Problem::StepOutOfRange { given: 99999, last: 24 }));
+        assert_eq!(e, Some(Problem::StepOutOfRange { given: "99999".into(), last: 24 }));
+        let (r, e) = p("#/stack-heap/999999999999999999999999");
+        assert_eq!((r.step, e), (23, Some(Problem::StepOutOfRange { given: "999999999999999999999999".into(), last: 24 })));
         let (r, e) = p("#/memory/abc");
         assert_eq!((r.step, e), (0, Some(Problem::BadStep { given: "abc".into() })));
         let long = "#/".to_string() + &"x".repeat(10_000);
