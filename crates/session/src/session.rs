@@ -643,7 +643,23 @@ impl Session {
         // The first problem is the notice; any other flag's is said after it.
         let mut more = bad_lang.into_iter().chain(bad_flags);
         let problem = problem.or_else(|| more.next());
-        let more: Vec<Problem> = more.collect();
+        // One per flag, and two at most: a link repeating a bad flag is
+        // told once.
+        let flag = |p: &Problem| match p {
+            Problem::BadFlag { key, .. } => Some(key.clone()),
+            Problem::UnknownLanguage { .. } => Some(String::from(LANG)),
+            _ => None,
+        };
+        let mut said: Vec<Option<String>> = problem.iter().map(flag).collect();
+        let more: Vec<Problem> = more
+            .filter(|p| {
+                let f = flag(p);
+                let new = !said.contains(&f);
+                said.push(f);
+                new
+            })
+            .take(2)
+            .collect();
         let written = self.effects.len();
         self.open_route(route, problem, nav, now);
         let gap = if self.lang == Language::Ja { "" } else { " " };
