@@ -152,9 +152,11 @@ test('a small canvas shows the whole picture, scaled down to fit', async () => {
     { size: [568, 320], hash: '#/stack-heap/19', layout: [653, 306], dpr: 2 },
     // A step with sliders: its floor is 330 px high at any width.
     { size: [480, 270], hash: '#/gc/39?embed&lang=ja', layout: [null, 330], dpr: 1 },
-    // The caption takes about 60 px: a canvas of about 480 × 210, laid out
+    // The caption takes about 60 px: a canvas of about 560 × 255, laid out
     // 306 px high and as wide as that makes it.
-    { size: [480, 270], hash: '#/escape/15?embed&caption', layout: [null, 306], dpr: 1 },
+    { size: [560, 315], hash: '#/escape/15?embed&caption', layout: [null, 306], dpr: 1 },
+    // Under 300 px high a frame leaves its caption out for the picture.
+    { size: [480, 270], hash: '#/escape/15?embed&caption', layout: [null, 330], dpr: 1 },
   ];
   for (const { size: [width, height], hash, layout, dpr } of cases) {
     const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
