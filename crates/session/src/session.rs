@@ -643,23 +643,7 @@ impl Session {
         // The first problem is the notice; any other flag's is said after it.
         let mut more = bad_lang.into_iter().chain(bad_flags);
         let problem = problem.or_else(|| more.next());
-        // One per flag, and two at most: a link repeating a bad flag is
-        // told once.
-        let flag = |p: &Problem| match p {
-            Problem::BadFlag { key, .. } => Some(key.clone()),
-            Problem::UnknownLanguage { .. } => Some(String::from(LANG)),
-            _ => None,
-        };
-        let mut said: Vec<Option<String>> = problem.iter().map(flag).collect();
-        let more: Vec<Problem> = more
-            .filter(|p| {
-                let f = flag(p);
-                let new = !said.contains(&f);
-                said.push(f);
-                new
-            })
-            .take(2)
-            .collect();
+        let more = also_said(problem.as_ref(), more);
         let written = self.effects.len();
         self.open_route(route, problem, nav, now);
         let gap = if self.lang == Language::Ja { "" } else { " " };
@@ -823,7 +807,7 @@ impl Session {
     }
 
     /// One step back; before a chapter's first step, the previous chapter's
-    /// last.
+    /// last. Before a frame's first step, the deck is asked to go back.
     fn prev(&mut self, now: f64) {
         let (first, _) = self.embed.bounds(self.chapters[self.chapter].steps.len());
         if self.embed.steps.is_some() && self.step <= first {
@@ -1015,6 +999,25 @@ impl Session {
 /// The tool output a step quotes, as the terminal prints it.
 /// The first slider of `chapter` that the link sets but `step` does not
 /// show (its figure has no such knob, or it has no figure).
+/// The problems said after a link's first: one per flag, two at most (a
+/// link repeating a bad flag grew a notice past 400 characters).
+fn also_said(first: Option<&Problem>, rest: impl Iterator<Item = Problem>) -> Vec<Problem> {
+    let flag = |p: &Problem| match p {
+        Problem::BadFlag { key, .. } => Some(key.clone()),
+        Problem::UnknownLanguage { .. } => Some(String::from(LANG)),
+        _ => None,
+    };
+    let mut said: Vec<Option<String>> = first.into_iter().map(flag).collect();
+    rest.filter(|p| {
+        let f = flag(p);
+        let new = !said.contains(&f);
+        said.push(f);
+        new
+    })
+    .take(2)
+    .collect()
+}
+
 fn unused_knob(chapter: &Chapter, step: usize, params: &[(String, String)]) -> Option<Problem> {
     let shown = chapter.steps.get(step).and_then(|s| s.view.figure()).map(|f| f.defaults()).unwrap_or_default();
     params.iter().find(|(k, _)| knob::find(chapter.knobs, k).is_some() && shown.get(k).is_none()).map(|(k, _)| Problem::UnusedKnob { key: k.clone() })
