@@ -67,7 +67,7 @@ pub static WORDS: Words = Words {
         ("keys.present", "Presenter view: the picture fills the screen, the caption large under it"),
         ("keys.help", "This help"),
         ("keys.escape", "Close this help, or leave the presenter view"),
-        ("keys.clicker", "Next or previous step in the presenter view and in a slide\u{2019}s frame (what a presentation clicker sends)"),
+        ("keys.clicker", "Next or previous step in the presenter view and a slide\u{2019}s frame (a clicker\u{2019}s keys)"),
         (
             "keys.where",
             "These keys work wherever the focus is, on a button, a menu or the step slider, except where the control needs \
