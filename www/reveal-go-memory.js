@@ -58,6 +58,19 @@
     return slide.querySelectorAll(`.fragment.visible[data-go-memory-step="${frame.dataset.goMemoryId}"]`).length;
   }
 
+  /**
+   * The slide's fragment index that shows `step` of `frame`: its own
+   * fragments come after the author's (bullets beside the frame), so the
+   * author's stay as they are.
+   */
+  function fragmentFor(slide, frame, step) {
+    const r = range(frame);
+    const own = slide.querySelectorAll(`.fragment[data-go-memory-step="${frame.dataset.goMemoryId}"]`);
+    const index = (f) => Number(f.getAttribute('data-fragment-index'));
+    const k = step - r.from;
+    return k > 0 ? index(own[k - 1]) : index(own[0]) - 1;
+  }
+
   /** Shows, in every explainer frame of `slide`, the step its fragments say. */
   function sync(slide) {
     if (!slide) return;
@@ -111,13 +124,19 @@
         // A viewer stepped past the frame's range from inside it.
         if (d.event === 'next') return deck.next();
         if (d.event === 'prev') return deck.prev();
+        // Esc in the frame, which has no use for it: the deck's overview,
+        // with the keys back.
+        if (d.event === 'escape') {
+          giveBack();
+          return deck.toggleOverview();
+        }
         if (d.event !== 'state' || typeof d.step !== 'number' || frames.length !== 1) return;
         const r = range(frame);
         if (d.step < r.from || d.step > r.to) return;
         if (d.step - r.from === shown(slide, frame)) return;
         following = true;
         try {
-          deck.navigateFragment(d.step - r.from - 1);
+          deck.navigateFragment(fragmentFor(slide, frame, d.step));
         } finally {
           following = false;
         }
@@ -128,14 +147,27 @@
       deck.on('fragmentshown', current);
       deck.on('fragmenthidden', current);
       deck.on('slidechanged', current);
-      // A frame left with the keyboard focus would keep the deck's keys (a
-      // clicker's too) on a slide no longer shown.
-      deck.on('slidechanged', () => {
+      // A frame left with the keyboard focus (any frame: a plain one too)
+      // would keep the deck's keys, a clicker's too, on a slide no longer
+      // shown.
+      function giveBack() {
         const held = document.activeElement;
-        if (held && held.matches && held.matches('iframe[data-go-memory]') && !deck.getCurrentSlide().contains(held)) {
+        if (held && held.tagName === 'IFRAME') {
           held.blur();
           window.focus();
         }
+      }
+      deck.on('slidechanged', () => {
+        if (!deck.getCurrentSlide().contains(document.activeElement)) giveBack();
+      });
+      // In the overview a click on a slide's thumbnail must choose the
+      // slide, not land in its frame.
+      deck.on('overviewshown', () => {
+        giveBack();
+        deck.getRevealElement().querySelectorAll('iframe').forEach((f) => f.style.setProperty('pointer-events', 'none'));
+      });
+      deck.on('overviewhidden', () => {
+        deck.getRevealElement().querySelectorAll('iframe').forEach((f) => f.style.removeProperty('pointer-events'));
       });
       deck.on('ready', current);
     },

@@ -113,7 +113,7 @@ test('past its range a frame stepped from inside moves the deck on, and the deck
 test('a slide keeps its link\'s slider values on every step of its range', async () => {
   const { page, context, errors } = await deck();
   const last = () => page.evaluate(() => window.received.filter((m) => m.from === 'frame-pacer' && m.data?.type === 'go-memory').at(-1)?.data);
-  await page.evaluate(() => Reveal.slide(3));
+  await page.evaluate(() => Reveal.slide(4));
   await waitFor(page, () => window.received.some((m) => m.from === 'frame-pacer' && m.data?.event === 'ready'));
   await page.keyboard.press('ArrowRight');
   await waitFor(page, () => window.received.filter((m) => m.from === 'frame-pacer').at(-1)?.data?.step === 40);
@@ -121,6 +121,48 @@ test('a slide keeps its link\'s slider values on every step of its range', async
   await waitFor(page, () => window.received.filter((m) => m.from === 'frame-pacer').at(-1)?.data?.step === 39);
   assert.equal((await last()).link, '#/gc/39?GOGC=400&embed&caption&steps=39-41', 'back on its first step, still GOGC=400');
   assert.equal((await last()).knobs.GOGC, '400');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a frame beside the author\'s own fragments leaves them as they are', async () => {
+  const { page, context, errors } = await deck();
+  const step = () => page.evaluate(() => window.received.filter((m) => m.from === 'frame-bullets' && m.data?.type === 'go-memory').at(-1)?.data?.step);
+  await page.evaluate(() => Reveal.slide(3));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-bullets' && m.data?.event === 'ready'));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => document.getElementById('bullet-2').classList.contains('visible'));
+  assert.equal(await step(), 5);
+  await page.frameLocator('#frame-bullets').locator('#view').click();
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-bullets').at(-1)?.data?.step === 6);
+  await waitFor(page, () => Reveal.getIndices().f === 2);
+  await page.keyboard.press('ArrowLeft');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-bullets').at(-1)?.data?.step === 5);
+  await waitFor(page, () => Reveal.getIndices().f === 1);
+  assert.deepEqual(await page.evaluate(() => ['bullet-1', 'bullet-2'].map((id) => document.getElementById(id).classList.contains('visible'))), [true, true], 'the bullets stay');
+  // Esc in the frame is the deck's: its overview, where a click on a
+  // thumbnail chooses the slide instead of landing in its frame.
+  await page.keyboard.press('Escape');
+  await waitFor(page, () => Reveal.isOverview());
+  const pacer = await page.$eval('#pacer', (s) => { const r = s.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+  await page.mouse.click(pacer.x, pacer.y);
+  await waitFor(page, () => !Reveal.isOverview() && Reveal.getCurrentSlide().id === 'pacer');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'the deck has the keys');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a plain frame on a slide the deck leaves gives the keys back too', async () => {
+  const { page, context, errors } = await deck();
+  await page.evaluate(() => Reveal.slide(2));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-a' && m.data?.event === 'ready'));
+  await page.frameLocator('#frame-a').locator('#view').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'frame-a');
+  await page.evaluate(() => Reveal.next());
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'bullets');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'frame-a');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -6,6 +6,7 @@
 //!    parent ──"slide:start" / "slide:stop" (reveal.js)──────────────────────────────────► frame
 //!    frame  ──{ type: "go-memory", version: 1, event: "ready" | "state" | "error", … }──► parent
 //!    frame  ──{ …, event: "next" | "prev" } (stepped past its `steps`)──────────────────► parent
+//!    frame  ──{ …, event: "escape" } (Esc, which a frame has no use for)─────────────────► parent
 //!
 //! A frame with `steps` is a slide's range: it steps only within it, and a
 //! viewer's Next past its last step (Back before its first) asks the deck
@@ -236,7 +237,7 @@ pub struct Reply {
     pub kind: &'static str,
     pub version: u32,
     /// `ready`, `state` or `error`; `next` or `prev` when a viewer stepped
-    /// past the frame's `steps`.
+    /// past the frame's `steps`; `escape` for an Esc the frame had no use for.
     pub event: &'static str,
     pub chapter: String,
     /// 1-based.

@@ -27,7 +27,10 @@ pub fn intent(key: &str, modifier: bool, target: KeyTarget, deck: bool) -> Optio
     }
     match (target, key) {
         (KeyTarget::Text, _) => return None,
-        (KeyTarget::Slider, "ArrowLeft" | "ArrowRight" | "Home" | "End" | "PageUp" | "PageDown") => return None,
+        (KeyTarget::Slider, "ArrowLeft" | "ArrowRight" | "Home" | "End") => return None,
+        // A slider pages through its values, except where a clicker's keys
+        // must step (a speaker who tabbed to GOGC still has its arrows).
+        (KeyTarget::Slider, "PageUp" | "PageDown") if !deck => return None,
         // A menu pages through its choices.
         (KeyTarget::Menu, "PageUp" | "PageDown") => return None,
         // Space presses a focused button and opens a menu, as everywhere.
@@ -37,8 +40,10 @@ pub fn intent(key: &str, modifier: bool, target: KeyTarget, deck: bool) -> Optio
     Some(match key {
         "ArrowRight" => Intent::Next,
         "ArrowLeft" => Intent::Prev,
-        "PageDown" if deck => Intent::Next,
-        "PageUp" if deck => Intent::Prev,
+        // On the page they scroll it, but the step scrubber's are step
+        // keys (its own would jump a tenth of the chapter, backwards).
+        "PageDown" if deck || target == KeyTarget::Scrubber => Intent::Next,
+        "PageUp" if deck || target == KeyTarget::Scrubber => Intent::Prev,
         " " | "Spacebar" => Intent::TogglePlay,
         "Home" => Intent::First,
         "End" => Intent::Last,

@@ -425,6 +425,12 @@ impl Session {
                     return self.apply(Intent::Help(false), now);
                 }
                 if !self.embed.present {
+                    // A frame has no use for Esc: its deck may (reveal.js's
+                    // overview), and the keys go back to it.
+                    if self.embed.on {
+                        let r = self.reply("escape", None);
+                        self.effects.push(Effect::Post(r));
+                    }
                     return false;
                 }
                 self.set_present(false);
@@ -958,8 +964,9 @@ impl Session {
             code: Some(code),
             notice: self.notice.clone(),
             links: ch.steps[step].links.iter().map(|(l, h)| (String::from(*l), String::from(*h))).collect(),
-            has_prev: self.chapter > 0 || step > 0,
-            has_next: !self.at_story_end(),
+            // A slide's frame asks the deck past its ends: both stay live.
+            has_prev: self.embed.steps.is_some() || self.chapter > 0 || step > 0,
+            has_next: self.embed.steps.is_some() || !self.at_story_end(),
             playing: self.playing,
             dwell_ms: if self.playing { self.dwell() as u32 } else { 0 },
             help_open: self.help_open,

@@ -134,14 +134,23 @@ fn a_clicker_s_page_keys_step_where_a_speaker_uses_one() {
         assert_eq!(at(&s), "stack-heap/6", "{hash}");
         assert!(s.dispatch(key("PageUp", KeyTarget::Page), 2.0));
         assert_eq!(at(&s), "stack-heap/5", "{hash}");
-        // A slider and a menu page through their own values.
-        for target in [KeyTarget::Slider, KeyTarget::Menu, KeyTarget::Text] {
+        // A clicker's keys step even from a slider a speaker tabbed to; a
+        // menu and a text field keep them.
+        assert!(s.dispatch(key("PageDown", KeyTarget::Slider), 3.0), "{hash}");
+        assert_eq!(at(&s), "stack-heap/6", "{hash}");
+        for target in [KeyTarget::Menu, KeyTarget::Text] {
             assert!(!s.dispatch(key("PageDown", target), 3.0), "{hash}: {target:?} keeps Page Down");
         }
-        assert_eq!(at(&s), "stack-heap/5");
+        assert_eq!(at(&s), "stack-heap/6");
     }
     let mut page = open("#/stack-heap/3");
     assert!(!page.dispatch(key("PageDown", KeyTarget::Page), 1.0), "the page scrolls");
+    assert!(!page.dispatch(key("PageDown", KeyTarget::Slider), 1.0), "a knob's slider pages through its values");
+    assert_eq!(at(&page), "stack-heap/3");
+    // The step scrubber's own Page Down jumped a tenth of the chapter back.
+    assert!(page.dispatch(key("PageDown", KeyTarget::Scrubber), 2.0));
+    assert_eq!(at(&page), "stack-heap/4");
+    assert!(page.dispatch(key("PageUp", KeyTarget::Scrubber), 3.0));
     assert_eq!(at(&page), "stack-heap/3");
 }
 

@@ -94,9 +94,14 @@ fn a_frame_with_steps_stays_in_its_range_and_asks_the_deck_past_its_ends() {
     }
     assert_eq!(s.hash(), "#/gc/14?embed&controls&steps=10-14", "the range rides along");
     posts(&mut s);
+    let p = s.page().expect("page");
+    assert!(p.has_next && p.has_prev, "Next at the range's end is live: it asks the deck");
     s.dispatch(Intent::Next, 2.0);
     assert_eq!(s.position().1 + 1, 14, "Next at the last step stays");
     assert_eq!(posts(&mut s).iter().map(|r| (r.event, r.step)).collect::<Vec<_>>(), [("next", 14)], "and asks the deck to move on");
+    // Esc, which a frame has no use for, is the deck's (its overview).
+    s.dispatch(Intent::Escape, 2.2);
+    assert_eq!(posts(&mut s).iter().map(|r| r.event).collect::<Vec<_>>(), ["escape"]);
     s.dispatch(Intent::Last, 2.5);
     assert_eq!(s.position().1 + 1, 14);
     s.dispatch(Intent::First, 3.0);
