@@ -184,21 +184,38 @@ test('focus moves on when what held it goes away', async () => {
 });
 
 // Served over plain HTTP on another machine's address, a page has no
-// clipboard API at all: Copy link and Copy embed offer the text to copy by
-// hand, as when a write is refused (they threw a TypeError and said nothing).
-test('without a clipboard API, copy offers the link to copy by hand', async () => {
+// clipboard API at all (Copy link threw a TypeError and said nothing): it
+// copies the older way, by selection, and where that fails too it offers
+// the text to copy by hand.
+test('without a clipboard API, copy still copies, or offers the text by hand', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await context.addInitScript(() => { Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }); });
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+    // What a copy put on the clipboard: the selection in the text area copied from.
+    document.addEventListener('copy', () => {
+      const a = document.activeElement;
+      window.copied = a && 'value' in a ? a.value.slice(a.selectionStart, a.selectionEnd) : String(getSelection());
+    });
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(`${srv.url}#/gc/39?GOGC=200`);
   await page.waitForSelector('#view[data-painted="true"]');
-  for (const [button, copied] of [['#copy-link', /#\/gc\/39\?GOGC=200&lang=en/], ['#copy-embed', /<iframe src=".+#\/gc\/39\?GOGC=200&embed&lang=en"/]]) {
+  await page.click('#copy-link');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent === 'Link copied');
+  assert.match(await page.evaluate(() => window.copied), /#\/gc\/39\?GOGC=200&lang=en$/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'copy-link', 'focus stays on the button');
+  await page.click('#copy-embed');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent === 'Embed code copied');
+  assert.match(await page.evaluate(() => window.copied), /^<iframe src=".+#\/gc\/39\?GOGC=200&embed&lang=en"/);
+  // Where the document will not copy either, the text is offered by hand.
+  await page.evaluate(() => { document.execCommand = () => false; });
+  for (const [button, said] of [['#copy-link', /^Copy this link: .+#\/gc\/39\?GOGC=200&lang=en$/], ['#copy-embed', /^Copy this embed code: <iframe src=/]]) {
     await page.click(button);
     await page.waitForFunction(() => !document.getElementById('notice').hidden);
-    assert.match(await page.textContent('#notice-text'), copied, button);
+    assert.match(await page.textContent('#notice-text'), said, button);
     await page.click('#notice-close');
   }
   assert.deepEqual(errors, []);

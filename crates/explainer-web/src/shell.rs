@@ -172,7 +172,13 @@ fn write_clipboard(sh: &Shared, href: String) {
     // A page served over plain HTTP (not localhost) has no clipboard API at
     // all: the link is offered to copy by hand, as when a write is refused.
     let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    let promise = if has_clipboard { navigator.clipboard().write_text(&href) } else { js_sys::Promise::reject(&JsValue::from_str("no clipboard")) };
+    let promise = if has_clipboard {
+        navigator.clipboard().write_text(&href)
+    } else if copy_by_selection(&href) {
+        js_sys::Promise::resolve(&JsValue::UNDEFINED)
+    } else {
+        js_sys::Promise::reject(&JsValue::from_str("no clipboard"))
+    };
     let ok = {
         let sh = sh.clone();
         Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -189,6 +195,30 @@ fn write_clipboard(sh: &Shared, href: String) {
     let _ = promise.then2(&ok, &fail);
     ok.forget();
     fail.forget();
+}
+
+/// The older way to copy, where there is no clipboard API: the text
+/// selected in a text area out of sight, and the document asked to copy
+/// it. Focus goes back where it was (the copy button).
+fn copy_by_selection(text: &str) -> bool {
+    let document = dom::document();
+    let (Some(body), Ok(area)) = (document.body(), document.create_element("textarea")) else { return false };
+    let Ok(area) = area.dyn_into::<web_sys::HtmlTextAreaElement>() else { return false };
+    let held = document.active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("aria-hidden", "true");
+    let _ = area.style().set_css_text("position:fixed;left:-9999px;top:0;opacity:0");
+    if body.append_child(&area).is_err() {
+        return false;
+    }
+    area.select();
+    let copied = document.dyn_ref::<web_sys::HtmlDocument>().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false);
+    area.remove();
+    if let Some(held) = held {
+        let _ = held.focus();
+    }
+    copied
 }
 
 /// How long "Link copied" stays on screen.

@@ -482,7 +482,10 @@ impl Session {
             Intent::Message(m) => self.message(m, now),
             Intent::Copied(Ok(())) => self.copy_status = String::from(self.copying),
             Intent::CopyStatusRead => self.copy_status.clear(),
-            Intent::Copied(Err(link)) => self.notice = Some((self.words().copy_by_hand)(&link)),
+            Intent::Copied(Err(text)) => {
+                let by_hand = if self.copying == self.words().embed_copied { self.words().copy_embed_by_hand } else { self.words().copy_by_hand };
+                self.notice = Some(by_hand(&text));
+            }
         }
         true
     }

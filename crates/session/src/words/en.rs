@@ -14,6 +14,7 @@ pub static WORDS: Words = Words {
     link_copied: "Link copied",
     embed_copied: "Embed code copied",
     copy_by_hand: |link| format!("Copy this link: {link}"),
+    copy_embed_by_hand: |code| format!("Copy this embed code: {code}"),
     build_failed: |id, step, e| format!("Chapter {id} could not be built at step {step}: {e}"),
     progress: |c, n, s, t| format!("Chapter {c} of {n} \u{b7} step {s} of {t}"),
     part: |k, n, name, s, t| format!("Part {k} of {n}: {name} \u{b7} {s}/{t}"),

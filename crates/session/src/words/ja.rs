@@ -14,6 +14,7 @@ pub static WORDS: Words = Words {
     link_copied: "リンクをコピーしました",
     embed_copied: "埋め込みコードをコピーしました",
     copy_by_hand: |link| format!("このリンクをコピーしてください：{link}"),
+    copy_embed_by_hand: |code| format!("この埋め込みコードをコピーしてください：{code}"),
     build_failed: |id, step, e| format!("章 {id} をステップ {step} で組み立てられませんでした：{e}"),
     progress: |c, n, s, t| format!("第 {c} 章（全 {n} 章）\u{30fb}ステップ {s}/{t}"),
     part: |k, n, name, s, t| format!("第 {k} 部（全 {n} 部）：{name}\u{30fb}{s}/{t}"),

@@ -23,6 +23,8 @@ pub struct Words {
     pub embed_copied: &'static str,
     /// The clipboard refused: the link to copy by hand.
     pub copy_by_hand: fn(&str) -> String,
+    /// The same for an `<iframe>` (Copy embed).
+    pub copy_embed_by_hand: fn(&str) -> String,
     /// (chapter id, 1-based step, error)
     pub build_failed: fn(&str, usize, &str) -> String,
     /// (chapter, chapters, step, steps), 1-based.
