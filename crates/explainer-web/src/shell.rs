@@ -208,7 +208,7 @@ fn copy_by_selection(text: &str) -> bool {
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
     let _ = area.set_attribute("aria-hidden", "true");
-    let _ = area.style().set_css_text("position:fixed;left:-9999px;top:0;opacity:0");
+    area.style().set_css_text("position:fixed;left:-9999px;top:0;opacity:0");
     if body.append_child(&area).is_err() {
         return false;
     }
