@@ -63,6 +63,12 @@ pub enum Problem {
         given: String,
         expected: Vec<String>,
     },
+    /// A frame's `steps` that is not a range of the chapter's steps: the
+    /// frame shows the whole chapter.
+    BadRange {
+        given: String,
+        last: usize,
+    },
 }
 
 impl Problem {
@@ -96,6 +102,10 @@ impl Problem {
                 format!("{key}=\u{300c}{given}\u{300d}は使えません（{} のいずれか）。無視しました", expected.join("\u{3001}"))
             }
             Problem::BadFlag { .. } => format!("{} and was ignored", self.refusal()),
+            Problem::BadRange { given, last } if ja => {
+                format!("steps=\u{300c}{given}\u{300d}は、この章のステップ（1 から {last}）の範囲ではありません（例：steps=2-5）。無視しました")
+            }
+            Problem::BadRange { .. } => format!("{} and was ignored", self.refusal()),
         }
     }
 
@@ -108,6 +118,9 @@ impl Problem {
             Problem::UnknownParam { key } => format!("\u{201c}{key}\u{201d} is not a setting of this chapter"),
             Problem::BadValue { key, given, expected } | Problem::BadFlag { key, given, expected } => {
                 format!("{key}=\u{201c}{given}\u{201d} cannot be used (expected {})", alternatives(expected))
+            }
+            Problem::BadRange { given, last } => {
+                format!("steps=\u{201c}{given}\u{201d} is not a range of this chapter's steps, 1 to {last} (such as steps=2-5)")
             }
             _ => self.text(Language::En),
         }

@@ -76,7 +76,7 @@ impl Embed {
                 },
                 "steps" => match range(v).filter(|&(from, to)| from <= to && to <= last) {
                     Some(r) => e.steps = Some(r),
-                    None => problems.push(Problem::BadFlag { key: k.clone(), given: chapters::route::excerpt(v), expected: alloc::vec![format!("1-{last}")] }),
+                    None => problems.push(Problem::BadRange { given: chapters::route::excerpt(v), last }),
                 },
                 "present" => match v.as_str() {
                     "" | "on" | "1" | "true" => e.present = true,
@@ -92,8 +92,10 @@ impl Embed {
                 _ => {}
             }
         }
-        if !e.on {
+        // A range is a slide's frame's: the page itself has no use for it.
+        if !e.on && params.iter().any(|(k, _)| k == "steps") {
             e.steps = None;
+            problems.push(Problem::UnknownParam { key: String::from("steps") });
         }
         (e, problems)
     }

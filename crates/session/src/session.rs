@@ -1014,6 +1014,7 @@ impl Session {
 fn also_said(first: Option<&Problem>, rest: impl Iterator<Item = Problem>) -> Vec<Problem> {
     let flag = |p: &Problem| match p {
         Problem::BadFlag { key, .. } => Some(key.clone()),
+        Problem::BadRange { .. } => Some(String::from("steps")),
         Problem::UnknownLanguage { .. } => Some(String::from(LANG)),
         _ => None,
     };

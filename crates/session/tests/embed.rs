@@ -208,13 +208,20 @@ fn a_link_s_range_holds_its_step_or_gets_a_notice() {
         let p = s.page().expect("page");
         assert_eq!(p.embed.steps, None, "{bad}");
         let notice = p.notice.expect("a notice");
-        assert!(notice.starts_with("steps=\u{201c}") && notice.contains("(expected 1-44)"), "{bad}: {notice}");
+        assert!(
+            notice.starts_with("steps=\u{201c}") && notice.contains("is not a range of this chapter's steps, 1 to 44 (such as steps=2-5) and was ignored"),
+            "{bad}: {notice}"
+        );
         assert_eq!(s.position().1 + 1, 12, "{bad}: the step stays");
         assert!(!s.hash().contains("steps"), "{bad}: the link drops it");
     }
-    // Outside embed mode the range means nothing.
+    let ja = open("#/gc/12?embed&steps=40-50&lang=ja").page().expect("page").notice.unwrap_or_default();
+    assert!(ja.contains("この章のステップ（1 から 44）の範囲ではありません"), "{ja}");
+    // Outside embed mode the range means nothing, and says so.
     let mut page = open("#/gc/12?steps=10-14");
-    assert_eq!(page.page().expect("page").embed.steps, None);
+    let p = page.page().expect("page");
+    assert_eq!(p.embed.steps, None);
+    assert!(p.notice.is_some_and(|n| n.contains("\u{201c}steps\u{201d} is not used here")));
     page.dispatch(Intent::Next, 1.0);
     page.dispatch(Intent::Next, 2.0);
     page.dispatch(Intent::Next, 3.0);
