@@ -17,6 +17,13 @@
     var panel = document.getElementById('error-panel');
     if (!panel || !panel.hidden) return;
     document.getElementById('error-message').textContent = why;
+    // Nothing else on the page was put in a language yet: say it in both.
+    var heading = panel.querySelector('h2');
+    if (heading) heading.textContent = 'Something went wrong \u00b7 \u554f\u984c\u304c\u767a\u751f\u3057\u307e\u3057\u305f';
+    // "Start again from the beginning" cannot help a page whose scripts
+    // never ran; the message says what can.
+    var again = panel.querySelector('a[href^="#"]');
+    if (again) again.parentNode.hidden = true;
     panel.hidden = false;
     var app = document.getElementById('app');
     if (app) app.setAttribute('data-failed', 'true');

@@ -104,7 +104,18 @@ test('a page opened as a file says to serve it', async () => {
   const message = await page.textContent('#error-message');
   assert.match(message, /^This page was opened as a file.+“python3 -m http\.server”/);
   assert.match(message, /ファイルとして開かれています/);
+  assert.equal(await page.textContent('#error-panel h2'), 'Something went wrong \u00b7 問題が発生しました');
+  assert.equal(await page.isVisible('#next'), false, 'no dead controls around it');
   await screenshot(page, 'opened-as-file');
   await context.close();
+  // In a deck's small frame, the whole message is on screen, scrolled if need be.
+  const small = await browser.newContext({ viewport: { width: 470, height: 300 } });
+  const framed = await small.newPage();
+  await framed.goto(`file://${join(DIST, 'index.html')}#/gc/5?embed`);
+  await framed.waitForSelector('#error-panel:not([hidden])', { timeout: 10000 });
+  const fits = await framed.$eval('#error-panel', (p) => { const r = p.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; });
+  assert.ok(fits, 'the panel fits the frame');
+  await screenshot(framed, 'opened-as-file-470x300');
+  await small.close();
 });
 
