@@ -191,6 +191,7 @@ test('a change of pixel ratio alone redraws the canvas sharp', async () => {
     window.matchMedia = (q) => {
       const m = match(q);
       if (/resolution/.test(q)) {
+        window.ratioQuery = q;
         const add = m.addEventListener.bind(m);
         m.addEventListener = (type, f, o) => { window.ratioListeners.push(f); add(type, f, o); };
       }
@@ -206,6 +207,7 @@ test('a change of pixel ratio alone redraws the canvas sharp', async () => {
   const [before, css] = await page.$eval('#view', (c) => [c.width, c.getBoundingClientRect().width]);
   assert.equal(before, Math.round(css), 'one device pixel per CSS pixel');
   assert.equal(await page.evaluate(() => window.ratioListeners.length), 1, 'the page listens for a change of ratio');
+  assert.ok(await page.evaluate(() => matchMedia(window.ratioQuery).matches), 'on a query the present ratio matches');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 720, deviceScaleFactor: 2, mobile: false });
   await page.evaluate(() => window.ratioListeners.shift()(new Event('change')));
@@ -213,6 +215,7 @@ test('a change of pixel ratio alone redraws the canvas sharp', async () => {
   await settle(page);
   assert.ok((await canvasStats(page)).ink > 200, 'and drew');
   assert.equal(await page.evaluate(() => window.ratioListeners.length), 1, 'and listens for the next change');
+  assert.deepEqual(await page.evaluate(() => [window.ratioQuery, matchMedia(window.ratioQuery).matches]), ['(min-resolution: 1.999dppx) and (max-resolution: 2.001dppx)', true]);
   assert.deepEqual(errors, []);
   await context.close();
 });

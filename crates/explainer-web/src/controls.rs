@@ -228,7 +228,11 @@ thread_local! {
 /// ratio fires once when it stops matching, and is made anew for the next.
 fn watch_pixel_ratio(sh: &Shared) -> Result<(), JsValue> {
     let window = dom::window();
-    let query = format!("(resolution: {}dppx)", window.device_pixel_ratio());
+    // A narrow band around the ratio, written in thousandths: formatting
+    // the float itself would bring float formatting (16 KB) into the wasm.
+    let milli = (window.device_pixel_ratio() * 1000.0).round() as u64;
+    let dppx = |m: u64| format!("{}.{:03}dppx", m / 1000, m % 1000);
+    let query = format!("(min-resolution: {}) and (max-resolution: {})", dppx(milli.saturating_sub(1)), dppx(milli + 1));
     let Some(mql) = window.match_media(&query)? else { return Ok(()) };
     let sh = sh.clone();
     let changed = Closure::once_into_js(move || {
