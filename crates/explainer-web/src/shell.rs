@@ -170,7 +170,8 @@ fn copy_link(sh: &Shared, hash: &str) {
 fn write_clipboard(sh: &Shared, href: String) {
     let navigator = dom::window().navigator();
     // A page served over plain HTTP (not localhost) has no clipboard API at
-    // all: the link is offered to copy by hand, as when a write is refused.
+    // all: it copies by selection, and failing that offers the text to copy
+    // by hand, as when a write is refused.
     let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| !c.is_undefined() && !c.is_null());
     let promise = if has_clipboard {
         navigator.clipboard().write_text(&href)
