@@ -33,7 +33,7 @@
       'This page was opened as a file, and browsers run no WebAssembly from file:// pages. Serve its folder over HTTP ' +
         '(for example \u201cpython3 -m http.server\u201d in it) and open http://localhost:8000/ — it needs no internet. ' +
         'このページはファイルとして開かれています。ブラウザは file:// のページでは WebAssembly を実行しません。' +
-        'フォルダを HTTP で配信し（例：そのフォルダで「python3 -m http.server」）、http://localhost:8000/ を開いてください。インターネット接続は不要です。'
+        'このページのフォルダを HTTP で配信し（例：そのフォルダで「python3 -m http.server」を実行）、http://localhost:8000/ を開いてください。インターネット接続は不要です。'
     );
     return;
   }
@@ -45,8 +45,8 @@
       var src = String(t.getAttribute('src') || '');
       show(
         'The explainer could not load its scripts (' + src + ' or what it imports). Reload the page; if it stays empty, ' +
-          'the copy of the site is incomplete. 解説のスクリプト（' + src + ' またはその読み込み先）を読み込めませんでした。' +
-          'ページを再読み込みしてください。それでも表示されない場合は、サイトのコピーが不完全です。'
+          'the copy of the site is incomplete. 解説のスクリプト（' + src + '、またはそこから読み込むファイル）を読み込めませんでした。' +
+          'ページを再読み込みしてください。それでも何も表示されない場合は、サイトのコピーに欠けているファイルがあります。'
       );
     },
     true

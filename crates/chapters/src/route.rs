@@ -103,7 +103,7 @@ impl Problem {
             }
             Problem::BadFlag { .. } => format!("{} and was ignored", self.refusal()),
             Problem::BadRange { given, last } if ja => {
-                format!("steps=\u{300c}{given}\u{300d}は、この章のステップ（1 から {last}）の範囲ではありません（例：steps=2-5）。無視しました")
+                format!("steps=\u{300c}{given}\u{300d}はこの章のステップの範囲として使えません（ステップは 1 から {last} まで。例：steps=2-5）。無視しました")
             }
             Problem::BadRange { .. } => format!("{} and was ignored", self.refusal()),
         }

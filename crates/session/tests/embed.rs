@@ -216,7 +216,7 @@ fn a_link_s_range_holds_its_step_or_gets_a_notice() {
         assert!(!s.hash().contains("steps"), "{bad}: the link drops it");
     }
     let ja = open("#/gc/12?embed&steps=40-50&lang=ja").page().expect("page").notice.unwrap_or_default();
-    assert!(ja.contains("この章のステップ（1 から 44）の範囲ではありません"), "{ja}");
+    assert!(ja.contains("この章のステップの範囲として使えません（ステップは 1 から 44 まで"), "{ja}");
     // Outside embed mode the range means nothing, and says so.
     let mut page = open("#/gc/12?steps=10-14");
     let p = page.page().expect("page");
