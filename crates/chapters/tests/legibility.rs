@@ -19,10 +19,10 @@ const SIZES: [(&str, Viewport, f32); 18] = [
     ("1920x1080", Viewport::new(1470.0, 981.0), 18.0),
     // A 960×540 slide frame in embed mode, with its caption.
     ("960x540 embed", Viewport::new(960.0, 452.0), 12.0),
-    // The presenter view in a 960×540 window; a step's sliders take a row
-    // under its caption.
+    // The presenter view in a 960×540 window; in a chapter with sliders a
+    // row under the caption is theirs on every step (every step checked).
     ("960x540 present", Viewport::new(960.0, 401.0), 11.0),
-    ("960x540 present sliders", Viewport::new(960.0, 352.0), 11.0),
+    ("960x540 present, slider chapter", Viewport::new(960.0, 372.0), 11.0),
     // The page itself in a 960×540 window, beside the caption and code.
     ("960x540", Viewport::new(510.0, 441.0), 11.0),
     ("390x844", Viewport::new(390.0, 473.0), 11.0),

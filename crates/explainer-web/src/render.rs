@@ -80,6 +80,11 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
             let _ = if page.sliders.is_empty() { app.remove_attribute("data-knobs") } else { app.set_attribute("data-knobs", "") };
         }
     }
+    if changed(&|o| o.chapter_sliders != page.chapter_sliders) {
+        if let Ok(app) = dom::el("app") {
+            let _ = if page.chapter_sliders { app.set_attribute("data-chapter-knobs", "") } else { app.remove_attribute("data-chapter-knobs") };
+        }
+    }
     if changed(&|o| o.links != page.links) {
         links(&page.links);
     }

@@ -62,6 +62,10 @@ pub struct Page {
     pub terminal: Option<String>,
     /// The sliders the step shows (none: the knob panel is hidden).
     pub sliders: Vec<Slider>,
+    /// Whether any step of the chapter shows sliders: the presenter view
+    /// keeps their row's room on every step of it, so the picture keeps
+    /// its size across the chapter.
+    pub chapter_sliders: bool,
     /// The numbers under the sliders.
     pub readout: String,
     pub notice: Option<String>,

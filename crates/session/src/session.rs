@@ -983,6 +983,7 @@ impl Session {
                 page.links.push(((w.next_chapter)(next.title), format!("#/{}/1", next.id)));
             }
         }
+        page.chapter_sliders = !table.is_empty();
         page.sliders = table
             .iter()
             .filter_map(|k| {
