@@ -116,23 +116,20 @@ impl Embed {
         if self.present {
             out.push(flag("present"));
         }
-        if !self.on {
-            // A link's theme holds outside a frame too, until ◐ is pressed.
-            if let Some(d) = self.dark {
-                out.push((String::from("theme"), String::from(if d { "dark" } else { "light" })));
+        if self.on {
+            out.push(flag("embed"));
+            if self.caption {
+                out.push(flag("caption"));
             }
-            return out;
+            if self.controls {
+                out.push(flag("controls"));
+            }
         }
-        out.push(flag("embed"));
-        if self.caption {
-            out.push(flag("caption"));
-        }
-        if self.controls {
-            out.push(flag("controls"));
-        }
+        // A link's theme holds outside a frame too, until ◐ is pressed.
         if let Some(d) = self.dark {
             out.push((String::from("theme"), String::from(if d { "dark" } else { "light" })));
         }
+        // Only a frame has a range (`from_params` keeps none outside one).
         if let Some((from, to)) = self.steps {
             out.push((String::from("steps"), format!("{from}-{to}")));
         }
