@@ -7,7 +7,14 @@
 // and runs the rest inside a try: if the explainer cannot start (no
 // WebAssembly, a wasm that failed to load, an error before the first
 // picture), the page's error panel says so instead of an empty page.
-import { readFile, writeFile } from 'node:fs/promises';
+//
+// It also fills the loading bar: a copy of the wasm's response is read as
+// it arrives and counted against the file's size as built. A host that
+// compresses the file sends fewer bytes, but the stream yields them
+// decompressed, so the count still ends at that size. The response itself
+// goes to the compiler untouched (a stream rebuilt in JS would lose the
+// browser's cache of the compiled module, which is keyed by its URL).
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -22,8 +29,29 @@ if (!found) throw new Error('index.html has no inline start-up module to move');
 const glue = /^\s*import init, \* as bindings from '([^']+)';\n/;
 const parts = glue.exec(found[1]);
 if (!parts) throw new Error(`Trunk's start-up module has changed shape; update scripts/external-start.mjs:\n${found[1]}`);
-const body = found[1].slice(parts[0].length).trim();
-const start = `${parts[0]}try {
+const wasmPath = /module_or_path: '([^']+\.wasm)'/;
+const wasm = wasmPath.exec(found[1]);
+if (!wasm) throw new Error(`Trunk's start-up module no longer names the wasm as module_or_path; update scripts/external-start.mjs:\n${found[1]}`);
+const { size } = await stat(join(dir, wasm[1]));
+const body = found[1].slice(parts[0].length).trim().replace(wasmPath, `module_or_path: counted('$1', ${size})`);
+const start = `${parts[0]}function counted(url, size) {
+  return fetch(url).then((r) => {
+    const bar = document.getElementById('loading-bar');
+    if (r.ok && r.body && bar) {
+      const reader = r.clone().body.getReader();
+      let got = 0;
+      const read = () => reader.read().then(({ done, value }) => {
+        if (done) return;
+        got += value.byteLength;
+        bar.value = Math.min(1, got / size);
+        return read();
+      });
+      read().catch(() => {});
+    }
+    return r;
+  });
+}
+try {
   ${body.split('\n').join('\n  ')}
 } catch (e) {
   // A panic has already filled the panel with its own message.

@@ -28,6 +28,38 @@
     var app = document.getElementById('app');
     if (app) app.setAttribute('data-failed', 'true');
   }
+  // The loading status speaks the language the page will: the link's
+  // `lang`, else the browser's first that the explainer speaks (as
+  // words::preferred does). A frame's link (`embed`) leaves out the page's
+  // chrome from the start, as the explainer will once started.
+  var flags = (location.hash.split('?')[1] || '').split('&').concat(location.search.slice(1).split('&'));
+  var lang = '';
+  for (var i = 0; i < flags.length; i++) {
+    var f = decodeFlag(flags[i]);
+    var l = f.toLowerCase();
+    if (l === 'lang=ja' || l === 'lang=en') lang = lang || l.slice(5);
+    if (f === 'embed') document.getElementById('app').setAttribute('data-embed', '');
+  }
+  if (!lang) {
+    var tags = (navigator.languages || []).concat(navigator.language || '');
+    for (var k = 0; k < tags.length && !lang; k++) {
+      var primary = String(tags[k]).split(/[-_]/)[0].toLowerCase();
+      if (primary === 'ja' || primary === 'en') lang = primary;
+    }
+  }
+  var text = document.getElementById('loading-text');
+  if (text && lang === 'ja') {
+    text.textContent = '解説を読み込んでいます…';
+    text.setAttribute('lang', 'ja');
+  }
+  function decodeFlag(f) {
+    try {
+      return decodeURIComponent(f);
+    } catch (e) {
+      return f;
+    }
+  }
+
   if (location.protocol === 'file:') {
     show(
       'This page was opened as a file, and browsers run no WebAssembly from file:// pages. Serve its folder over HTTP ' +

@@ -75,6 +75,7 @@ for (const [what, setup, said] of [
     assert.equal(await page.$eval('#error-message', (m) => m.childElementCount), 0, 'text, not markup');
     assert.equal(await page.$eval('#app', (a) => a.dataset.failed), 'true');
     assert.equal(await page.isVisible('#next'), false, 'no dead controls around it');
+    assert.equal(await page.isVisible('#loading'), false, 'no loading status that will never end');
     await context.close();
   });
 }
@@ -89,6 +90,7 @@ test('a page opened as a file says to serve it', async () => {
   assert.match(message, /ファイルとして開かれています/);
   assert.equal(await page.textContent('#error-panel h2'), 'Something went wrong \u00b7 問題が発生しました');
   assert.equal(await page.isVisible('#next'), false, 'no dead controls around it');
+  assert.equal(await page.isVisible('#loading'), false, 'no loading status that will never end');
   await screenshot(page, 'opened-as-file');
   await context.close();
   // In a deck's small frame, the whole message is on screen, scrolled if need be.

@@ -310,6 +310,11 @@ fn frame(sh: &Shared) {
         if !s.painted_once {
             s.painted_once = true;
             let _ = s.canvas.canvas.set_attribute("data-painted", "true");
+            // The loading status (www/index.html) gives way to the picture
+            // and the controls, all in the same frame.
+            if let Ok(app) = dom::el("app") {
+                let _ = app.remove_attribute("data-loading");
+            }
             stats::record("firstFrame", dom::now());
             drop(s);
             crate::warm::start(sh);

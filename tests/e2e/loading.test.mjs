@@ -1,0 +1,90 @@
+// While the wasm is on its way (a second or more on a slow link) the page
+// says it is loading, in the language it will speak, and shows no controls
+// that do nothing yet; the loading bar counts the wasm's bytes as they
+// arrive, compressed in transit or not.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, screenshot } from './harness.mjs';
+
+let srv;
+let browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+/** Opens `hash` with the wasm held back until `release()` is called. */
+async function openHeld(hash, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/explainer-web_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(srv.url + hash, { waitUntil: 'commit' });
+  await page.waitForSelector('#loading', { state: 'visible' });
+  return { page, context, errors, release };
+}
+
+for (const [what, hash, options, said] of [
+  ['in English', '#/gc/22', {}, /^Loading the explainer…$/],
+  ['in the link\'s language', '#/gc/22?lang=ja', {}, /^解説を読み込んでいます…$/],
+  ['in the browser\'s language', '#/gc/22', { locale: 'ja-JP' }, /^解説を読み込んでいます…$/],
+  ['in the link\'s language over the browser\'s', '#/gc/22?lang=en', { locale: 'ja-JP' }, /^Loading the explainer…$/],
+]) {
+  test(`while the wasm loads, the page says so ${what}, with no dead controls`, async () => {
+    const { page, context, errors, release } = await openHeld(hash, options);
+    assert.match((await page.textContent('#loading-text')).trim(), said);
+    assert.equal(await page.getAttribute('#loading', 'role'), 'status');
+    for (const id of ['#next', '#prev', '#play', '#chapter', '#scrubber', '#lang', '#caption']) {
+      assert.equal(await page.isVisible(id), false, `${id} is not shown while it can do nothing`);
+    }
+    // The panels keep their room: the stage is as wide as it will be.
+    const stage = await page.$eval('#stage', (s) => s.getBoundingClientRect().width);
+    if (!hash.includes('lang=ja')) await screenshot(page, `loading-${options.locale ?? 'en'}`);
+    release();
+    await page.waitForSelector('#view[data-painted="true"]');
+    assert.equal(await page.isVisible('#loading'), false, 'the status gives way to the picture');
+    assert.equal(await page.isVisible('#next'), true);
+    assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-loading')), false);
+    assert.equal(await page.$eval('#stage', (s) => s.getBoundingClientRect().width), stage, 'nothing moved');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a frame\'s link shows the loading status without the page\'s chrome', async () => {
+  const { page, context, release } = await openHeld('#/gc/22?embed&controls', { viewport: { width: 960, height: 540 } });
+  assert.equal(await page.isVisible('.bar'), false, 'no page header in a slide');
+  const box = await page.$eval('#loading-text', (t) => t.getBoundingClientRect().toJSON());
+  assert.ok(box.left > 300 && box.right < 660, `centred in the frame (${box.left}–${box.right})`);
+  release();
+  await page.waitForSelector('#view[data-painted="true"]');
+  assert.equal(await page.isVisible('.bar'), false);
+  assert.equal(await page.isVisible('#next'), true, 'the frame\'s own controls');
+  await context.close();
+});
+
+// Throttled so the wasm takes seconds; the bar is sampled as it arrives.
+for (const gzip of [false, true]) {
+  test(`the loading bar counts the wasm's bytes as they arrive${gzip ? ', compressed in transit' : ''}`, async () => {
+    const server = gzip ? await serve({}, { gzip: true }) : srv;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: (gzip ? 100 : 300) * 1024, uploadThroughput: 100 * 1024 });
+    await page.goto(server.url + '#/gc/22', { waitUntil: 'commit' });
+    const seen = [];
+    while (!(await page.$('#view[data-painted="true"]'))) {
+      seen.push(await page.$eval('#loading-bar', (b) => b.value).catch(() => null));
+      await page.waitForTimeout(100);
+    }
+    const values = seen.filter((v) => v !== null);
+    assert.ok(values.some((v) => v > 0.05 && v < 0.95), `the bar was seen part-way (${values.map((v) => v.toFixed(2)).join(' ')})`);
+    assert.deepEqual(values, [...values].sort((a, b) => a - b), 'it only moves forward');
+    assert.equal(await page.$eval('#loading-bar', (b) => b.value), 1, 'it ends full: every byte counted');
+    await context.close();
+    if (gzip) await server.close();
+  });
+}
