@@ -232,7 +232,39 @@ fn problems(scene: &Scene, vp: Viewport, min_font: f32) -> Vec<String> {
             heads.push((*to, target));
         }
     }
+    // A pointer back into its own column (a slot to a slot of the same
+    // stack) loops out and back on the right: it must not cross the arrows
+    // leaving that column for the next panel.
+    let arrows: Vec<(Point, Vec<Point>)> = cmds
+        .iter()
+        .filter_map(|c| match c {
+            Cmd::Arrow { from, c1, c2, to, .. } => Some((*from, (0..=48).map(|k| cubic(*from, *c1, *c2, *to, k as f32 / 48.0)).collect())),
+            _ => None,
+        })
+        .collect();
+    for (from, path) in &arrows {
+        let end = path[path.len() - 1];
+        if end.x > from.x + 16.0 {
+            continue;
+        }
+        let crossed = arrows.iter().find(|(f, other)| (f.x - from.x).abs() < 1.0 && other[other.len() - 1].x > f.x + 16.0 && crosses(path, other));
+        if let Some((f, _)) = crossed {
+            out.push(format!("a loop from ({:.0}, {:.0}) crosses the arrow leaving ({:.0}, {:.0})", from.x, from.y, f.x, f.y));
+        }
+    }
     out
+}
+
+/// Whether two polylines cross (their segments intersect properly).
+fn crosses(a: &[Point], b: &[Point]) -> bool {
+    let side = |p: Point, q: Point, r: Point| (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+    a.windows(2).any(|s| {
+        b.windows(2).any(|t| {
+            let (d1, d2) = (side(s[0], s[1], t[0]), side(s[0], s[1], t[1]));
+            let (d3, d4) = (side(t[0], t[1], s[0]), side(t[0], t[1], s[1]));
+            d1 * d2 < 0.0 && d3 * d4 < 0.0
+        })
+    })
 }
 
 /// Every picture a chapter shows: each step's, each figure at its defaults

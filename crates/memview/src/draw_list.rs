@@ -2,7 +2,7 @@
 
 use crate::geom::{Point, Rect};
 use crate::palette::{Palette, Rgba, Role};
-use crate::scene::{Node, Scene};
+use crate::scene::{Key, Node, Scene};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -78,7 +78,14 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
     // A stale pointer's red arrow last: where it meets a live one at the
     // same box, its head is the one seen.
     for e in scene.edges.iter().filter(|e| !e.danger).chain(scene.edges.iter().filter(|e| e.danger)) {
-        let (Some(a), Some(b)) = (scene.node(e.from), scene.node(e.to)) else { continue };
+        // A pointer into the stack meets the slot's value box, not its whole
+        // row: a loop out to the row's far edge bulged into the gutter,
+        // across the arrows leaving for the heap.
+        let to = match e.to {
+            Key::Slot(id) => scene.node(Key::Value(id)).or_else(|| scene.node(e.to)),
+            _ => scene.node(e.to),
+        };
+        let (Some(a), Some(b)) = (scene.node(e.from), to) else { continue };
         let alpha = e.alpha * a.alpha.min(b.alpha);
         // A swinging head travels from the old target's box to the new.
         let target = match e.swing.and_then(|(k, t)| Some((scene.node(k)?.rect, t))) {
