@@ -191,3 +191,36 @@ test('parameters before the hash count, and move into it', async () => {
     await context.close();
   }
 });
+
+test('in Japanese the listing\'s comments are translated and every line stays where it was', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/escape/3');
+  const listing = () => page.$eval('#code code:not([hidden])', (c) => ({
+    id: c.id,
+    lines: [...c.querySelectorAll('.line')].map((l) => l.textContent),
+    current: c.querySelector('.line.current')?.dataset.line,
+  }));
+  const en = await listing();
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ja');
+  await settle(page);
+  const ja = await listing();
+  assert.notEqual(ja.id, en.id, 'a listing of its own');
+  assert.equal(ja.lines.length, en.lines.length, 'as many lines');
+  assert.equal(ja.current, en.current, 'the step\'s line is the same line');
+  let translated = 0;
+  en.lines.forEach((line, i) => {
+    const at = line.indexOf('// ');
+    if (at < 0) return assert.equal(ja.lines[i], line, `line ${i + 1}: code as compiled`);
+    assert.equal(ja.lines[i].slice(0, at + 3), line.slice(0, at + 3), `line ${i + 1}: the code before the comment`);
+    assert.match(ja.lines[i].slice(at + 3), JAPANESE, `line ${i + 1}: its comment in Japanese`);
+    translated++;
+  });
+  assert.ok(translated >= 10, `comments translated (${translated})`);
+  // Comments in Japanese are set upright: CJK has no italic.
+  assert.equal(await page.$eval('#code code:not([hidden]) .tok-cm', (c) => getComputedStyle(c).fontStyle), 'normal');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.deepEqual((await listing()).lines, en.lines, 'back in English, the file as written');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -18,6 +18,7 @@ extern crate alloc;
 
 pub mod case_study;
 mod chapter;
+pub mod comments;
 pub mod escape;
 pub mod figure;
 pub mod gc;

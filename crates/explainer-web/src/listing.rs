@@ -21,19 +21,21 @@ pub fn build_chapter_menu(chapters: &[Chapter]) -> Result<(), JsValue> {
 }
 
 /// The element id of `code` shown in `chapter`: `code-<chapter>` for the
-/// chapter's own listing, else one named after the file.
+/// chapter's own listing, else one named after the file; `-ja` after it in
+/// Japanese, whose listing has its comments translated.
 pub fn id(chapter: &Chapter, code: &Code) -> String {
+    let suffix = chapter.language.pick("", "-ja");
     if code.file == chapter.code.file {
-        format!("code-{}", chapter.id)
+        format!("code-{}{suffix}", chapter.id)
     } else {
-        format!("code-{}", code.file.replace(['/', '.'], "-"))
+        format!("code-{}{suffix}", code.file.replace(['/', '.'], "-"))
     }
 }
 
 /// Shows `code` in `chapter`, building its listing on first visit.
 pub fn show(chapter: &Chapter, code: &Code) -> Result<(), JsValue> {
     let id = id(chapter, code);
-    build(&id, code)?;
+    build(&id, code, chapter.language)?;
     let holder = dom::el("code")?;
     let children = holder.children();
     for i in 0..children.length() {
@@ -50,12 +52,12 @@ pub fn show(chapter: &Chapter, code: &Code) -> Result<(), JsValue> {
 
 /// Builds `chapter`'s own listing, hidden, unless it is built already.
 pub fn build_chapter(chapter: &Chapter) -> Result<(), JsValue> {
-    build(&id(chapter, &chapter.code), &chapter.code)
+    build(&id(chapter, &chapter.code), &chapter.code, chapter.language)
 }
 
-/// Builds `code`'s listing as element `id`, hidden, unless it is built
-/// already.
-fn build(id: &str, code: &Code) -> Result<(), JsValue> {
+/// Builds `code`'s listing in language `l` as element `id`, hidden, unless
+/// it is built already.
+fn build(id: &str, code: &Code, l: memview::Language) -> Result<(), JsValue> {
     if dom::el(id).is_ok() {
         return Ok(());
     }
@@ -66,7 +68,7 @@ fn build(id: &str, code: &Code) -> Result<(), JsValue> {
         chapters::Lang::Asm => ("asm", memview::Syntax::Asm),
     };
     let doc = dom::document();
-    let text = code.text;
+    let text = chapters::comments::listing_in(code.text, l);
     let code = doc.create_element("code")?;
     code.set_id(id);
     code.set_attribute("hidden", "")?;
