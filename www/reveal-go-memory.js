@@ -118,10 +118,10 @@
         const d = e.data;
         if (!d || typeof d !== 'object' || d.type !== NS) return;
         const slide = deck.getCurrentSlide();
-        const frames = slide ? [...slide.querySelectorAll('iframe[data-go-memory]')].filter(range) : [];
-        const frame = frames.find((f) => f.contentWindow === e.source);
-        if (!frame) return;
-        // A viewer stepped past the frame's range from inside it.
+        if (!slide || ![...slide.querySelectorAll('iframe')].some((f) => f.contentWindow === e.source)) return;
+        // A viewer stepped past the frame's range from inside it, or swiped
+        // across a frame that shows one fixed state (any frame on the slide,
+        // stepped by this plugin or not): the deck moves on.
         if (d.event === 'next') return deck.next();
         if (d.event === 'prev') return deck.prev();
         // Esc in the frame, which has no use for it: the deck's overview,
@@ -130,7 +130,9 @@
           giveBack();
           return deck.toggleOverview();
         }
-        if (d.event !== 'state' || typeof d.step !== 'number' || frames.length !== 1) return;
+        const frames = [...slide.querySelectorAll('iframe[data-go-memory]')].filter(range);
+        const frame = frames.find((f) => f.contentWindow === e.source);
+        if (!frame || d.event !== 'state' || typeof d.step !== 'number' || frames.length !== 1) return;
         const r = range(frame);
         if (d.step < r.from || d.step > r.to) return;
         if (d.step - r.from === shown(slide, frame)) return;

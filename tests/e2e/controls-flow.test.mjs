@@ -3,7 +3,7 @@
 // sliders beside their chart on a phone, and the presenter view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, hashOf, canvasHash, untilWritten } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, hashOf, canvasHash, untilWritten, touchDrag } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -474,4 +474,27 @@ test('while playing, the progress bar fills on through the step', async () => {
   assert.ok(Math.abs(await width(o.page) - at) < 0.5, 'no filling under reduced motion');
   assert.deepEqual([...errors, ...o.errors], []);
   await o.context.close();
+});
+
+test('on a touch screen a swipe across the picture steps; a scroll, a tap and a mouse drag do not', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/10', { width: 390, height: 844, hasTouch: true, isMobile: true });
+  const box = await page.$eval('#stage', (s) => s.getBoundingClientRect().toJSON());
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await touchDrag(page, [cx + 120, cy], [cx - 120, cy + 10]);
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '11');
+  assert.equal(await hashOf(page), '#/gc/11', 'right to left: the next step, in the link too');
+  await touchDrag(page, [cx - 120, cy], [cx + 120, cy - 10]);
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '10');
+  // A finger scrolling the page down moves the page, not the story.
+  await touchDrag(page, [cx + 20, cy + 100], [cx - 20, cy - 150], 250);
+  await touchDrag(page, [cx, cy], [cx + 4, cy], 80);
+  await page.mouse.move(cx + 120, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx - 120, cy, { steps: 8 });
+  await page.mouse.up();
+  await settle(page);
+  assert.equal(await step(page), 'gc/10', 'a scroll, a tap and a mouse drag leave the step');
+  assert.ok(await page.evaluate(() => scrollY) > 50, 'the scroll scrolled the page');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, screenshot, ROOT } from './harness.mjs';
+import { serve, launch, screenshot, ROOT, touchDrag } from './harness.mjs';
 
 let srv, browser;
 before(async () => {
@@ -231,6 +231,36 @@ test('hostile messages change nothing, inject nothing and break nothing', async 
   assert.equal(await frame.evaluate(() => document.getElementById('view').dataset.painted), 'true');
   const errorsReplied = await page.evaluate(() => window.received.filter((m) => m.from === 'frame-a' && m.data?.event === 'error').length);
   assert.ok(errorsReplied >= 10, `${errorsReplied} error replies`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a touch screen a swipe across a frame steps its range, then moves the deck; over a fixed frame it moves the deck', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+  await page.goto(srv.url + 'deck/');
+  await page.waitForFunction(() => window.Reveal?.isReady());
+  await page.evaluate(() => Reveal.slide(1));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-gc' && m.data?.event === 'ready'));
+  const across = async (id) => {
+    const b = await page.$eval(`#${id}`, (f) => f.getBoundingClientRect().toJSON());
+    await touchDrag(page, [b.x + b.width * 0.75, b.y + b.height / 2], [b.x + b.width * 0.25, b.y + b.height / 2 + 8]);
+  };
+  for (const step of [11, 12, 13, 14]) {
+    await across('frame-gc');
+    await waitFor(page, (s) => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step === s, step);
+    assert.equal(await page.evaluate(() => Reveal.getCurrentSlide().id), 'gc', `step ${step} stays on the slide`);
+  }
+  await across('frame-gc');
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'two');
+  // Two frames that each show one state, which the plugin does not step:
+  // a swipe over either is the deck's.
+  await page.waitForTimeout(300);
+  await across('frame-a');
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'bullets');
+  assert.equal(await page.evaluate(() => window.received.filter((m) => m.from === 'frame-a').at(-1)?.data?.step), 3, 'the fixed frame kept its state');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -163,3 +163,18 @@ export const hashOf = async (page) => {
   await untilWritten(page, 'urlPending');
   return page.evaluate(() => location.hash);
 };
+
+/** A finger dragged from (x0, y0) to (x1, y1) in `ms`, as the touch screen
+ *  sends it (CDP touch events: the page sees pointer and touch events,
+ *  and its `touch-action`). The page's context needs `hasTouch`. */
+export async function touchDrag(page, [x0, y0], [x1, y1], ms = 160) {
+  const cdp = await page.context().newCDPSession(page);
+  const moves = 8;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
+  for (let i = 1; i <= moves; i++) {
+    await new Promise((ok) => setTimeout(ok, ms / moves));
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + ((x1 - x0) * i) / moves, y: y0 + ((y1 - y0) * i) / moves }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}

@@ -31,19 +31,19 @@ pub const JA: &[(&str, &str)] = &[
          point below must outlive newPoint (escape analysis) and has it\n\
          allocated on the heap; the runtime, linked into this binary, does the\n\
          allocating — and later the collecting — while the program runs.",
-        "Go の 2 つの半分が、1 つの仕事で協力する。コンパイラは、下の point が\n\
+        "Go を成す 2 つの部分が、1 つの仕事で協力する。コンパイラは、下の point が\n\
          newPoint より長く生きなければならないと判断し（エスケープ解析）、\n\
          ヒープに割り当てさせる。このバイナリにリンクされたランタイムが、\n\
          プログラムの実行中にその割り当てを行い、後には回収も行う。",
     ),
     // gc/main.go
-    ("While the collector marks, the program moves node 3:", "コレクタがマークしている間に、プログラムが 3 番のノードを動かす："),
+    ("While the collector marks, the program moves node 3:", "ガベージコレクタがマークしている間に、プログラムがノード 3 をつなぎ替える："),
     // escape/escape.go
     (
         "Escape analysis, value by value: the compiler puts each value on the\n\
          stack unless it may outlive its frame (or is too big), whatever its type.",
-        "エスケープ解析は値ごとに行われる。コンパイラは型によらず、フレームより\n\
-         長く生きうる値（や大きすぎる値）を除いて、どの値もスタックに置く。",
+        "エスケープ解析は値ごとに行われる。コンパイラは型によらず、どの値も\n\
+         スタックに置く。ただし、フレームより長く生きうる値と大きすぎる値は除く。",
     ),
     (
         "NewPoint returns a pointer to its local: the Point must outlive the call.",
@@ -51,9 +51,12 @@ pub const JA: &[(&str, &str)] = &[
     ),
     ("Distance uses a pointer that never leaves: the same type stays put.", "Distance のポインタは関数の外に出ない。同じ型でもスタックに留まる。"),
     ("Boxed stores a Point in an interface that leaves the function.", "Boxed は Point をインターフェースに入れ、そのインターフェースが関数の外に出る。"),
-    ("Counter's closure captures n and outlives the call.", "Counter のクロージャは n を捕捉し、呼び出しより長く生きる。"),
+    ("Counter's closure captures n and outlives the call.", "Counter のクロージャは n をキャプチャし、呼び出しより長く生きる。"),
     ("Squares makes a slice whose size is known only at run time.", "Squares は、実行時にしか大きさが分からないスライスを作る。"),
-    ("Big needs 128 KiB: over the 64 KiB limit for implicit stack values.", "Big は 128 KiB を使う。暗黙にスタックに置かれる値の上限 64 KiB を超える。"),
+    (
+        "Big needs 128 KiB: over the 64 KiB limit for implicit stack values.",
+        "Big には 128 KiB が必要。new、&T{}、make の値をスタックに置ける上限 64 KiB を超える。",
+    ),
     (
         "Handle is one request's work: of the six values it and its callees\n\
          make, only NewPoint's Point outlives the call.",
@@ -79,16 +82,16 @@ pub const JA: &[(&str, &str)] = &[
     (
         "sum recurses depth times. Each frame holds a 64-byte array, and every\n\
          call passes down a pointer to count's total: a pointer into the stack.",
-        "sum は depth 回再帰する。各フレームは 64 バイトの配列を持ち、呼び出しの\n\
-         たびに count の total へのポインタ、つまりスタック内を指すポインタを渡す。",
+        "sum は depth 回再帰する。各フレームは 64 バイトの配列を持ち、\n\
+         呼び出しのたびに count の total へのポインタ、つまりスタック内を指すポインタを渡す。",
     ),
     (
         "count runs on a new goroutine, whose stack starts at 2 KiB (main's has\n\
          grown to 4 KiB by the time main runs). 100,001 frames of sum copy it to\n\
          a bigger one again and again, and &total is adjusted every time.",
-        "count は新しいゴルーチンで動き、そのスタックは 2 KiB から始まる（main の\n\
-         スタックは main が動く時点で 4 KiB に伸びている）。sum の 100,001 個の\n\
-         フレームがスタックを何度もより大きなものへコピーさせ、そのたびに &total が調整される。",
+        "count は新しいゴルーチンで動く。そのスタックは 2 KiB から始まる（main のものは\n\
+         main が動く時点で 4 KiB に伸びている）。sum のフレーム 100,001 個のため、\n\
+         スタックはより大きなものへ何度もコピーされ、そのたびに &total が調整される。",
     ),
     // stackgrowth/overflow.c
     (
@@ -101,8 +104,8 @@ pub const JA: &[(&str, &str)] = &[
     (
         "The case study: a filter called on every request. FilterAlloc builds\n\
          its result in a new slice on each call; FilterInPlace reuses the list.",
-        "ケーススタディ：リクエストごとに呼ばれるフィルタ。FilterAlloc は呼び出しの\n\
-         たびに新しいスライスに結果を作り、FilterInPlace は list を再利用する。",
+        "ケーススタディ：リクエストごとに呼ばれるフィルタ。FilterAlloc は\n\
+         呼び出しのたびに新しいスライスに結果を作り、FilterInPlace は list を再利用する。",
     ),
     ("the bottleneck", "ボトルネック"),
 ];

@@ -24,6 +24,7 @@ mod rest;
 mod shell;
 mod sliders;
 mod stats;
+mod swipe;
 mod terminal;
 mod url;
 mod warm;
@@ -55,6 +56,7 @@ pub fn start() -> Result<(), JsValue> {
     let sh = shell::new(session)?;
     controls::wire(&sh, &ids)?;
     embed::wire(&sh)?;
+    swipe::wire(&sh)?;
     // Without an observer the terminal is always written at once.
     let _ = terminal::watch();
     shell::dispatch(&sh, Intent::Open { hash: url::read(), nav: Nav::Replace });

@@ -64,6 +64,13 @@ pub enum Intent {
         modifier: bool,
         target: KeyTarget,
     },
+    /// A touch that crossed the picture by `dx`, `dy` CSS px in `ms`:
+    /// a swipe steps (see `swipe`), anything else does nothing.
+    Swipe {
+        dx: f64,
+        dy: f64,
+        ms: f64,
+    },
     Help(bool),
     /// Escape: closes the help, else leaves the presenter view.
     Escape,

@@ -20,6 +20,7 @@ mod intent;
 mod keys;
 mod page;
 mod session;
+mod swipe;
 pub mod words;
 
 pub use embed::{Embed, Message, Reply};

@@ -414,6 +414,18 @@ impl Session {
                 Some(i) => return self.apply(i, now),
                 None => return false,
             },
+            Intent::Swipe { dx, dy, ms } => match crate::swipe::forward(dx, dy, ms) {
+                None => return false,
+                // A frame that shows one fixed state (no range, no
+                // controls) is a picture on a slide: the swipe is the
+                // deck's, and the frame passes it on.
+                Some(next) if self.embed.on && self.embed.steps.is_none() && !self.embed.controls => {
+                    let r = self.reply(if next { "next" } else { "prev" }, None);
+                    self.effects.push(Effect::Post(r));
+                }
+                Some(true) => self.next(Nav::Push, now),
+                Some(false) => self.prev(now),
+            },
             Intent::Help(open) => {
                 if open != self.help_open {
                     self.help_open = open;

@@ -322,3 +322,39 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
         ]
     })
 }
+
+/// A swipe steps as Next and Back do: on the page, in a frame a viewer may
+/// step (controls, or a slide's range, past whose ends it asks the deck);
+/// a frame showing one fixed state passes the swipe to its deck instead.
+#[test]
+fn a_swipe_steps_where_next_would_and_a_fixed_frame_passes_it_to_the_deck() {
+    let left = Intent::Swipe { dx: -150.0, dy: 12.0, ms: 220.0 };
+    let right = Intent::Swipe { dx: 150.0, dy: -12.0, ms: 220.0 };
+    let mut page = open("#/gc/10");
+    page.dispatch(left.clone(), 1.0);
+    assert_eq!(page.hash(), "#/gc/11");
+    page.dispatch(right.clone(), 2.0);
+    assert_eq!(page.hash(), "#/gc/10");
+    page.dispatch(Intent::Swipe { dx: -30.0, dy: 200.0, ms: 300.0 }, 3.0);
+    assert_eq!(page.hash(), "#/gc/10", "a scroll is not a swipe");
+
+    let mut range = open("#/gc/13?embed&steps=10-14");
+    posts(&mut range);
+    range.dispatch(left.clone(), 1.0);
+    assert_eq!(range.position().1 + 1, 14);
+    posts(&mut range);
+    range.dispatch(left.clone(), 2.0);
+    assert_eq!(range.position().1 + 1, 14, "the range's last step stays");
+    assert_eq!(posts(&mut range).iter().map(|r| r.event).collect::<Vec<_>>(), ["next"], "and the deck is asked to move on");
+
+    let mut controls = open("#/gc/10?embed&controls");
+    controls.dispatch(left.clone(), 1.0);
+    assert_eq!(controls.position().1 + 1, 11);
+
+    let mut fixed = open("#/gc/10?embed");
+    posts(&mut fixed);
+    fixed.dispatch(left, 1.0);
+    fixed.dispatch(right, 2.0);
+    assert_eq!(fixed.position().1 + 1, 10, "a slide's fixed state stays");
+    assert_eq!(posts(&mut fixed).iter().map(|r| (r.event, r.step)).collect::<Vec<_>>(), [("next", 10), ("prev", 10)]);
+}

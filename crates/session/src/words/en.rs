@@ -69,6 +69,8 @@ pub static WORDS: Words = Words {
         ("keys.help", "This help"),
         ("keys.escape", "Close this help, or leave the presenter view"),
         ("keys.clicker", "Next or previous step in the presenter view and a slide\u{2019}s frame (a clicker\u{2019}s keys)"),
+        ("keys.swipe", "Next or previous step: a finger across the picture (touch screens)"),
+        ("swipe", "Swipe"),
         (
             "keys.where",
             "These keys work wherever the focus is, on a button, a menu or the step slider, except where the control needs \
