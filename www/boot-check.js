@@ -47,10 +47,18 @@
       if (primary === 'ja' || primary === 'en') lang = primary;
     }
   }
-  var text = document.getElementById('loading-text');
-  if (text && lang === 'ja') {
-    text.textContent = '解説を読み込んでいます…';
-    text.setAttribute('lang', 'ja');
+  // In Japanese, the status and the header's title (the only words shown
+  // while loading; the explainer writes all of them once started).
+  if (lang === 'ja') {
+    document.documentElement.lang = 'ja';
+    var text = document.getElementById('loading-text');
+    if (text) text.textContent = '解説を読み込んでいます…';
+    var named = { brand: 'Go のメモリ', 'brand.sub': '歴史でたどる' };
+    var spans = document.querySelectorAll('.brand [data-t]');
+    for (var n = 0; n < spans.length; n++) {
+      var word = named[spans[n].getAttribute('data-t')];
+      if (word) spans[n].textContent = word;
+    }
   }
   function decodeFlag(f) {
     try {

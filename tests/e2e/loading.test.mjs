@@ -42,8 +42,12 @@ for (const [what, hash, options, said] of [
     // The panels keep their room: the stage is as wide as it will be.
     const stage = await page.$eval('#stage', (s) => s.getBoundingClientRect().width);
     if (!hash.includes('lang=ja')) await screenshot(page, `loading-${options.locale ?? 'en'}`);
+    // The header's title is already in the page's language: it does not
+    // change when the explainer starts.
+    const title = [await page.textContent('.brand'), await page.evaluate(() => document.documentElement.lang)];
     release();
     await page.waitForSelector('#view[data-painted="true"]');
+    assert.deepEqual([await page.textContent('.brand'), await page.evaluate(() => document.documentElement.lang)], title, 'the title as it was');
     assert.equal(await page.isVisible('#loading'), false, 'the status gives way to the picture');
     assert.equal(await page.isVisible('#next'), true);
     assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-loading')), false);
