@@ -92,3 +92,14 @@ for (const gzip of [false, true]) {
     if (gzip) await server.close();
   });
 }
+
+test('without JavaScript the page says what it needs, with no loading status and no dead controls', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(srv.url + '#/gc/22');
+  assert.match(await page.textContent('noscript .error-panel'), /needs JavaScript and WebAssembly/);
+  assert.equal(await page.isVisible('noscript .error-panel'), true);
+  assert.equal(await page.isVisible('#loading'), false, 'nothing is loading');
+  for (const id of ['#next', '#play', '#chapter', '#copy-link']) assert.equal(await page.isVisible(id), false, `${id} would do nothing`);
+  await context.close();
+});
