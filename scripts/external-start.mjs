@@ -61,6 +61,12 @@ try {
     document.getElementById('error-message').textContent =
       \`The explainer could not start (\${why}). It needs JavaScript and WebAssembly: reload the page, or open it in a current browser. \` +
       \`解説を開始できませんでした（\${why}）。JavaScript と WebAssembly が必要です。ページを再読み込みするか、最新のブラウザで開いてください。\`;
+    // As boot-check.js does: the heading in both languages, and no "start
+    // again" link, which cannot help a page whose explainer never started.
+    const heading = panel.querySelector('h2');
+    if (heading) heading.textContent = 'Something went wrong \u00b7 \u554f\u984c\u304c\u767a\u751f\u3057\u307e\u3057\u305f';
+    const again = panel.querySelector('a[href^="#"]');
+    if (again) again.parentNode.hidden = true;
     panel.hidden = false;
     document.getElementById('app')?.setAttribute('data-failed', 'true');
   }

@@ -28,18 +28,31 @@
     var app = document.getElementById('app');
     if (app) app.setAttribute('data-failed', 'true');
   }
-  // The loading status speaks the language the page will: the link's
-  // `lang`, else the browser's first that the explainer speaks (as
-  // words::preferred does). A frame's link (`embed`) leaves out the page's
-  // chrome from the start, as the explainer will once started.
+  // While loading the page already looks as it will once started, so
+  // nothing flips when it does: its language is the link's `lang`, else
+  // the browser's first that the explainer speaks (as words::preferred
+  // does); a frame's link (`embed`) and the presenter view's (`present`)
+  // leave out the page's chrome; the theme is the link's, else (outside a
+  // frame) the one this browser remembers (controls.rs), else the system's.
+  var app = document.getElementById('app');
   var flags = (location.hash.split('?')[1] || '').split('&').concat(location.search.slice(1).split('&'));
   var lang = '';
+  var theme = '';
   for (var i = 0; i < flags.length; i++) {
     var f = decodeFlag(flags[i]);
     var l = f.toLowerCase();
     if (l === 'lang=ja' || l === 'lang=en') lang = lang || l.slice(5);
-    if (f === 'embed') document.getElementById('app').setAttribute('data-embed', '');
+    if (f === 'theme=dark' || f === 'theme=light') theme = theme || f.slice(6);
+    if (f === 'embed' || f === 'present') app.setAttribute('data-' + f, '');
   }
+  if (!theme && !app.hasAttribute('data-embed')) {
+    try {
+      theme = /^(dark|light)$/.test(localStorage.getItem('go-memory-theme')) ? localStorage.getItem('go-memory-theme') : '';
+    } catch (e) {
+      // Storage refused (a private window): the system's theme.
+    }
+  }
+  if (theme) document.documentElement.setAttribute('data-theme', theme);
   if (!lang) {
     var tags = (navigator.languages || []).concat(navigator.language || '');
     for (var k = 0; k < tags.length && !lang; k++) {
@@ -51,6 +64,7 @@
   // while loading; the explainer writes all of them once started).
   if (lang === 'ja') {
     document.documentElement.lang = 'ja';
+    document.title = 'Go のメモリ 歴史でたどる';
     var text = document.getElementById('loading-text');
     if (text) text.textContent = '解説を読み込んでいます…';
     var named = { brand: 'Go のメモリ', 'brand.sub': '歴史でたどる' };

@@ -498,3 +498,25 @@ test('on a touch screen a swipe across the picture steps; a scroll, a tap and a 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('zoomed in, a sideways drag moves the view, not the story; in a frame the caption takes swipes too', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/10', { width: 390, height: 844, hasTouch: true, isMobile: true });
+  const box = await page.$eval('#stage', (s) => s.getBoundingClientRect().toJSON());
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await context.newCDPSession(page);
+  // Zoomed in as a pinch leaves it (headless Chromium synthesizes no pinch).
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 3 });
+  await page.waitForFunction(() => visualViewport.scale > 1.5 && document.getElementById('app').hasAttribute('data-zoomed'));
+  await touchDrag(page, [cx + 100, cy], [cx - 100, cy]);
+  await settle(page);
+  assert.equal(await step(page), 'gc/10', 'no step while zoomed in');
+  assert.ok(await page.evaluate(() => visualViewport.offsetLeft) > 20, 'the zoomed view moved sideways');
+  await context.close();
+  // A frame with its caption under the picture, on a phone's slide.
+  const framed = await open(browser, srv.url, '#/gc/10?embed&caption&controls', { width: 390, height: 300, hasTouch: true, isMobile: true });
+  const caption = await framed.page.$eval('#caption', (c) => c.getBoundingClientRect().toJSON());
+  await touchDrag(framed.page, [caption.x + caption.width * 0.8, caption.y + caption.height / 2], [caption.x + caption.width * 0.2, caption.y + caption.height / 2]);
+  await framed.page.waitForFunction(() => document.getElementById('app').dataset.step === '11');
+  assert.deepEqual([...errors, ...framed.errors], []);
+  await framed.context.close();
+});

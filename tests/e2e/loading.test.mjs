@@ -103,3 +103,26 @@ test('without JavaScript the page says what it needs, with no loading status and
   for (const id of ['#next', '#play', '#chapter', '#copy-link']) assert.equal(await page.isVisible(id), false, `${id} would do nothing`);
   await context.close();
 });
+
+test('while loading, the page already has the theme and the layout its link asks for', async () => {
+  for (const [hash, theme, layout] of [['#/gc/22?theme=dark', 'dark', null], ['#/gc/22?present', null, 'data-present'], ['#/gc/22?embed&theme=light', 'light', 'data-embed']]) {
+    const { page, context, release } = await openHeld(hash);
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), theme, `${hash}: theme while loading`);
+    if (layout) assert.equal(await page.$eval('#app', (a, l) => a.hasAttribute(l), layout), true, `${hash}: ${layout} while loading`);
+    if (layout === 'data-present') assert.equal(await page.isVisible('.bar'), false, 'the presenter view has no header');
+    release();
+    await page.waitForSelector('#view[data-painted="true"]');
+    if (theme) assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), theme, `${hash}: the same once started`);
+    if (layout) assert.equal(await page.$eval('#app', (a, l) => a.hasAttribute(l), layout), true);
+    await context.close();
+  }
+  // The theme a viewer chose on an earlier visit, outside a frame.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => localStorage.setItem('go-memory-theme', 'dark'));
+  const page = await context.newPage();
+  await page.route('**/explainer-web_bg.wasm', () => {});
+  await page.goto(srv.url + '#/gc/22', { waitUntil: 'commit' });
+  await page.waitForSelector('#loading', { state: 'visible' });
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), 'dark', 'remembered while loading');
+  await context.close();
+});

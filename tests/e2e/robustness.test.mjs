@@ -76,6 +76,10 @@ for (const [what, setup, said] of [
     assert.equal(await page.$eval('#app', (a) => a.dataset.failed), 'true');
     assert.equal(await page.isVisible('#next'), false, 'no dead controls around it');
     assert.equal(await page.isVisible('#loading'), false, 'no loading status that will never end');
+    // A link back to the first step cannot help an explainer that never
+    // started; the message says to reload. Its heading is in both languages.
+    assert.equal(await page.isVisible('#error-panel a'), false, 'no dead "start again" link');
+    assert.equal(await page.textContent('#error-panel h2'), 'Something went wrong \u00b7 問題が発生しました');
     await context.close();
   });
 }

@@ -232,27 +232,47 @@ fn problems(scene: &Scene, vp: Viewport, min_font: f32) -> Vec<String> {
             heads.push((*to, target));
         }
     }
-    // A pointer back into its own column (a slot to a slot of the same
-    // stack) loops out and back on the right: it must not cross the arrows
-    // leaving that column for the next panel.
-    let arrows: Vec<(Point, Vec<Point>)> = cmds
+    // A pointer from a stack slot to another slot of the same stack loops
+    // out and back on the right into the column of values it left: neither
+    // its line nor its head may meet another arrow leaving that column (for
+    // the heap beside it, or on a phone below it).
+    let arrows: Vec<(Point, Vec<Point>, [Point; 3])> = cmds
         .iter()
         .filter_map(|c| match c {
-            Cmd::Arrow { from, c1, c2, to, .. } => Some((*from, (0..=48).map(|k| cubic(*from, *c1, *c2, *to, k as f32 / 48.0)).collect())),
+            Cmd::Arrow { from, c1, c2, to, width, .. } => {
+                let (dx, dy) = (to.x - c2.x, to.y - c2.y);
+                let len = (dx * dx + dy * dy).sqrt().max(0.001);
+                let (ux, uy, head) = (dx / len, dy / len, 7.0 + width * 1.5);
+                let base = Point { x: to.x - ux * head, y: to.y - uy * head };
+                let wing = |s: f32| Point { x: base.x - uy * head * 0.5 * s, y: base.y + ux * head * 0.5 * s };
+                Some((*from, (0..=48).map(|k| cubic(*from, *c1, *c2, *to, k as f32 / 48.0)).collect(), [*to, wing(1.0), wing(-1.0)]))
+            }
             _ => None,
         })
         .collect();
-    for (from, path) in &arrows {
+    for (from, path, head) in &arrows {
         let end = path[path.len() - 1];
-        if end.x > from.x + 16.0 {
+        let inside = Point { x: end.x - 2.0, y: end.y };
+        let into_stack = holder(scene, inside).is_some_and(|h| matches!(scene.nodes[h].key, Key::Value(_) | Key::Slot(_)));
+        if (end.x - from.x).abs() >= 1.0 || !into_stack {
             continue;
         }
-        let crossed = arrows.iter().find(|(f, other)| (f.x - from.x).abs() < 1.0 && other[other.len() - 1].x > f.x + 16.0 && crosses(path, other));
-        if let Some((f, _)) = crossed {
-            out.push(format!("a loop from ({:.0}, {:.0}) crosses the arrow leaving ({:.0}, {:.0})", from.x, from.y, f.x, f.y));
+        for (f, other, _) in arrows.iter().filter(|(f, _, _)| (f.x - from.x).abs() < 1.0 && f != from) {
+            if crosses(path, other) {
+                out.push(format!("a loop from ({:.0}, {:.0}) crosses the arrow leaving ({:.0}, {:.0})", from.x, from.y, f.x, f.y));
+            } else if other.iter().any(|p| in_triangle(*p, head)) {
+                out.push(format!("the arrow leaving ({:.0}, {:.0}) runs through the head of the loop from ({:.0}, {:.0})", f.x, f.y, from.x, from.y));
+            }
         }
     }
     out
+}
+
+/// Whether `p` lies inside triangle `t` (an arrowhead).
+fn in_triangle(p: Point, t: &[Point; 3]) -> bool {
+    let side = |a: Point, b: Point| (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    let (d1, d2, d3) = (side(t[0], t[1]), side(t[1], t[2]), side(t[2], t[0]));
+    (d1 > 0.0 && d2 > 0.0 && d3 > 0.0) || (d1 < 0.0 && d2 < 0.0 && d3 < 0.0)
 }
 
 /// Whether two polylines cross (their segments intersect properly).

@@ -102,7 +102,8 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
         } else {
             Role::Pointer
         });
-        out.push(arrow(a.rect, target, scene.width, color, alpha, if e.focus { 2.5 } else { 1.75 }));
+        let into_stack = matches!(e.to, Key::Slot(_));
+        out.push(arrow(a.rect, target, scene.width, color, alpha, if e.focus { 2.5 } else { 1.75 }, into_stack));
     }
     out
 }
@@ -158,7 +159,7 @@ fn paint_node(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
 /// edge when it lies to the right, else looping out to the right and back
 /// into its right edge (a pointer to a slot in the same stack). Loops stay
 /// within the gutter panels keep on their right, and inside the canvas.
-fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f32) -> Cmd {
+fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f32, into_stack: bool) -> Cmd {
     let a = Point { x: from.right(), y: from.center_y() };
     let (b, c1, c2) = if to.x > a.x + 16.0 {
         let b = Point { x: to.x, y: to.center_y() };
@@ -167,7 +168,11 @@ fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f3
     } else {
         // A loop back into a box in the same column ends at its top quarter
         // (its heading), not its middle, where the box's own pointers leave.
-        let b = Point { x: to.right(), y: to.y + (to.h * 0.25).min(14.0) };
+        // A loop into the stack from a slot below ends in the lower half of
+        // the value it joins, its head away from the arrows that leave the
+        // slots above for the heap.
+        let y = if into_stack && a.y > to.bottom() { to.bottom() - to.h * 0.25 } else { to.y + (to.h * 0.25).min(14.0) };
+        let b = Point { x: to.right(), y };
         let reach = (a.x.max(b.x) + 14.0 + (a.y - b.y).abs() * 0.06).min(a.x.max(b.x) + 24.0).min(canvas_w - 3.0);
         (b, Point { x: reach, y: a.y }, Point { x: reach, y: b.y })
     };

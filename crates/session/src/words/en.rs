@@ -69,7 +69,7 @@ pub static WORDS: Words = Words {
         ("keys.help", "This help"),
         ("keys.escape", "Close this help, or leave the presenter view"),
         ("keys.clicker", "Next or previous step in the presenter view and a slide\u{2019}s frame (a clicker\u{2019}s keys)"),
-        ("keys.swipe", "Next or previous step: a finger across the picture (touch screens)"),
+        ("keys.swipe", "A finger across the picture, right to left or left to right: next or previous step (touch screens)"),
         ("swipe", "Swipe"),
         (
             "keys.where",

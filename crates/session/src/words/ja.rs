@@ -69,7 +69,7 @@ pub static WORDS: Words = Words {
         ("keys.help", "このヘルプ"),
         ("keys.escape", "ヘルプを閉じる、または発表モードを終了"),
         ("keys.clicker", "発表モードとフレーム内で次／前のステップ（クリッカー）"),
-        ("keys.swipe", "次／前のステップ：図の上を指でなぞる（タッチ画面）"),
+        ("keys.swipe", "図の上を指で右から左へ、または左から右へ：次／前のステップ（タッチ画面）"),
         ("swipe", "スワイプ"),
         (
             "keys.where",
