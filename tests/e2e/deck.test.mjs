@@ -15,8 +15,8 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-async function deck() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+async function deck(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
@@ -236,12 +236,7 @@ test('hostile messages change nothing, inject nothing and break nothing', async 
 });
 
 test('on a touch screen a swipe across a frame steps its range, then moves the deck; over a fixed frame it moves the deck', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
-  await page.goto(srv.url + 'deck/');
-  await page.waitForFunction(() => window.Reveal?.isReady());
+  const { page, context, errors } = await deck({ hasTouch: true });
   await page.evaluate(() => Reveal.slide(1));
   await waitFor(page, () => window.received.some((m) => m.from === 'frame-gc' && m.data?.event === 'ready'));
   const across = async (id) => {
