@@ -54,10 +54,21 @@ test('the first-step hint shows until the first move, and in frames only with co
   assert.equal(await step(page), 'intro/1');
   assert.equal(await page.isVisible('#hint'), false, 'and it stays gone');
   await context.close();
-  // A phone has no arrow key to name.
-  for (const [hash, text] of [['#/gc/1', /^Tap Next to go on$/], ['#/gc/1?lang=ja', /^「次へ」をタップして進みます$/]]) {
+  // A phone has no arrow key to name, and can swipe.
+  for (const [hash, text] of [['#/gc/1', /^Tap Next or swipe to go on$/], ['#/gc/1?lang=ja', /^「次へ」かスワイプで進みます$/]]) {
     const o = await open(browser, srv.url, hash, { width: 390, height: 844, isMobile: true, hasTouch: true });
     assert.match(await o.page.textContent('#hint'), text, hash);
+    await o.context.close();
+  }
+  // A tablet's touch hint keeps the controls in one row, and the picture its size at the first Next.
+  for (const [w, h, lang] of [[768, 1024, 'en'], [768, 1024, 'ja'], [1024, 768, 'ja']]) {
+    const o = await open(browser, srv.url, `#/gc/1?lang=${lang}`, { width: w, height: h, isMobile: true, hasTouch: true });
+    const rows = await o.page.$$eval('.controls > *', (es) => new Set(es.filter((e) => e.offsetParent && getComputedStyle(e).position !== 'absolute').map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))).size);
+    assert.equal(rows, 1, `${w}x${h} ${lang}: one row with the hint`);
+    const before = await o.page.$eval('#stage', (s) => s.getBoundingClientRect().height);
+    await o.page.click('#next');
+    await settle(o.page);
+    assert.equal(await o.page.$eval('#stage', (s) => s.getBoundingClientRect().height), before, `${w}x${h} ${lang}: the picture keeps its size`);
     await o.context.close();
   }
   for (const [hash, shown] of [['#/gc/1', true], ['#/gc/4', false], ['#/gc/1?embed&caption', false], ['#/gc/1?embed&controls', true], ['#/gc/1?present', false]]) {

@@ -8,7 +8,7 @@ use alloc::format;
 pub static WORDS: Words = Words {
     product: "Go Memory, Through History",
     description: "An animated, offline walk through the history of memory management, ending in Go's stack, heap and garbage collector.",
-    hint: Hint { keys: "Press Next or \u{2192} to go on", touch: "Tap Next to go on" },
+    hint: Hint { keys: "Press Next or \u{2192} to go on", touch: "Tap Next or swipe to go on" },
     play: "Play",
     pause: "Pause",
     link_copied: "Link copied",

@@ -8,7 +8,7 @@ use alloc::format;
 pub static WORDS: Words = Words {
     product: "歴史でたどる Go のメモリ",
     description: "メモリ管理の歴史をアニメーションでたどり、Go のスタック、ヒープ、ガベージコレクタへ至るオフラインの解説です。",
-    hint: Hint { keys: "「次へ」または \u{2192} キーで進みます", touch: "「次へ」をタップして進みます" },
+    hint: Hint { keys: "「次へ」または \u{2192} キーで進みます", touch: "「次へ」かスワイプで進みます" },
     play: "再生",
     pause: "一時停止",
     link_copied: "リンクをコピーしました",
