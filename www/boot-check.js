@@ -47,7 +47,8 @@
   }
   if (!theme && !app.hasAttribute('data-embed')) {
     try {
-      theme = /^(dark|light)$/.test(localStorage.getItem('go-memory-theme')) ? localStorage.getItem('go-memory-theme') : '';
+      var kept = String(localStorage.getItem('go-memory-theme'));
+      if (kept === 'dark' || kept === 'light') theme = kept;
     } catch (e) {
       // Storage refused (a private window): the system's theme.
     }
