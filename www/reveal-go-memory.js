@@ -26,6 +26,10 @@
 (function () {
   'use strict';
   const NS = 'go-memory';
+  // The deck's keys a frame passes on (session keys.rs), by reveal.js's key
+  // codes: overview, black screen (three keys), full screen, speaker view,
+  // jump to a slide.
+  const DECK_KEYS = { o: 79, b: 66, '.': 190, v: 86, f: 70, s: 83, g: 71 };
 
   function range(frame) {
     const m = /^(\d+)\s*-\s*(\d+)$/.exec(frame.dataset.steps || '');
@@ -129,6 +133,12 @@
         if (d.event === 'escape') {
           giveBack();
           return deck.toggleOverview();
+        }
+        // One of the deck's own keys, pressed in the frame: the deck acts
+        // on it as if pressed on the slide, and has the keys back.
+        if (d.event === 'key' && Object.prototype.hasOwnProperty.call(DECK_KEYS, d.key)) {
+          giveBack();
+          return deck.triggerKey(DECK_KEYS[d.key]);
         }
         const frames = [...slide.querySelectorAll('iframe[data-go-memory]')].filter(range);
         const frame = frames.find((f) => f.contentWindow === e.source);

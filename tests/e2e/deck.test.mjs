@@ -167,6 +167,37 @@ test('a plain frame on a slide the deck leaves gives the keys back too', async (
   await context.close();
 });
 
+test('in a frame the deck\'s own keys reach the deck: its black screen and overview', async () => {
+  const { page, context, errors } = await deck();
+  await page.evaluate(() => Reveal.slide(2));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-a' && m.data?.event === 'ready'));
+  const into = async () => {
+    await page.frameLocator('#frame-a').locator('#view').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'frame-a', 'the frame has the keys');
+  };
+  await into();
+  await page.keyboard.press('b');
+  await waitFor(page, () => Reveal.isPaused());
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'the deck has the keys back');
+  await page.keyboard.press('b');
+  await waitFor(page, () => !Reveal.isPaused());
+  await into();
+  await page.keyboard.press('o');
+  await waitFor(page, () => Reveal.isOverview());
+  await page.keyboard.press('o');
+  await waitFor(page, () => !Reveal.isOverview());
+  // Only those keys: another name, or one inherited by every object, from
+  // the frame changes nothing.
+  const frame = page.frames().find((f) => f.url().includes('#/memory'));
+  for (const key of ['x', '__proto__', 'toString', 79]) {
+    await frame.evaluate((key) => parent.postMessage({ type: 'go-memory', version: 1, event: 'key', key }, '*'), key);
+  }
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => [Reveal.isOverview(), Reveal.isPaused(), Reveal.getCurrentSlide().id]), [false, false, 'two']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('two frames on one slide stay independent', async () => {
   const { page, context, errors } = await deck();
   await page.evaluate(() => Reveal.slide(2));

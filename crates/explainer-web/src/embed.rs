@@ -116,5 +116,8 @@ pub fn post(reply: &Reply) {
     set("link", JsValue::from_str(&reply.link));
     set("playing", JsValue::from_bool(reply.playing));
     set("message", reply.message.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    if let Some(key) = reply.key {
+        set("key", JsValue::from_str(key));
+    }
     let _ = p.post_message(&o, "*");
 }

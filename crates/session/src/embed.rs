@@ -236,7 +236,8 @@ pub struct Reply {
     pub kind: &'static str,
     pub version: u32,
     /// `ready`, `state` or `error`; `next` or `prev` when a viewer stepped
-    /// past the frame's `steps`; `escape` for an Esc the frame had no use for.
+    /// past the frame's `steps`; `escape` for an Esc the frame had no use
+    /// for; `key` for one of the deck's keys (`keys::deck_key`).
     pub event: &'static str,
     pub chapter: String,
     /// 1-based.
@@ -248,4 +249,7 @@ pub struct Reply {
     pub playing: bool,
     /// Why a message was refused, for `error`.
     pub message: Option<String>,
+    /// The deck's key pressed in the frame, for `key`; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<&'static str>,
 }

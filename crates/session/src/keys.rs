@@ -3,6 +3,8 @@
 //!    ←/→ previous/next   Space play/pause   Home/End first/last   p presenter view   ? help
 //!    Esc close the help, or leave the presenter view
 //!    PgUp/PgDn previous/next, in the presenter view and a slide's frame
+//!    o b . v f s g the deck's own (overview, black screen, full screen,
+//!                  speaker view, jump to a slide), in a slide's frame
 //!
 //! A presentation clicker sends Page Up / Page Down: where a speaker uses
 //! one they step, as the arrows do. Elsewhere they still scroll the page.
@@ -52,3 +54,14 @@ pub fn intent(key: &str, modifier: bool, target: KeyTarget, deck: bool) -> Optio
         _ => return None,
     })
 }
+
+/// The keys a reveal.js deck gives meaning to and the explainer does not:
+/// `o` the overview, `b`, `.` and `v` a black screen, `f` full screen, `s`
+/// the speaker view, `g` jump to a slide. A frame with the keyboard focus
+/// keeps every key from its deck, so it passes these on (the deck's plugin
+/// acts on them); the name returned is the one the frame posts.
+pub fn deck_key(key: &str) -> Option<&'static str> {
+    DECK_KEYS.iter().copied().find(|k| *k == key)
+}
+
+const DECK_KEYS: [&str; 7] = ["o", "b", ".", "v", "f", "s", "g"];

@@ -1,7 +1,7 @@
 //! The session: one dispatch changes it, one page and one frame read it.
 
 use crate::embed::{self, Command, Embed, Message, Reply};
-use crate::intent::{Effect, Intent, Nav};
+use crate::intent::{Effect, Intent, KeyTarget, Nav};
 use crate::keys;
 use crate::page::{Page, Progress, Slider};
 use crate::words::Words;
@@ -287,6 +287,7 @@ impl Session {
             link: self.hash(),
             playing: self.playing,
             message,
+            key: None,
         }
     }
 
@@ -412,6 +413,15 @@ impl Session {
                 Some(i) if self.help_open && i != Intent::Escape => return false,
                 // Announced by the dispatch this key came in by.
                 Some(i) => return self.apply(i, now),
+                // A frame holding the keyboard keeps every key from its
+                // deck: the deck's own (its overview, a black screen) go to
+                // it, as Esc does.
+                None if self.embed.on && !self.embed.present && !self.help_open && !modifier && target != KeyTarget::Text => {
+                    let Some(k) = keys::deck_key(&key) else { return false };
+                    let r = Reply { key: Some(k), ..self.reply("key", None) };
+                    self.effects.push(Effect::Post(r));
+                    return false;
+                }
                 None => return false,
             },
             Intent::Swipe { dx, dy, ms } => match crate::swipe::forward(dx, dy, ms) {

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use session::embed::Envelope;
-use session::{Effect, Intent, Message, Nav, Reply, Session};
+use session::{Effect, Intent, KeyTarget, Message, Nav, Reply, Session};
 
 fn open(hash: &str) -> Session {
     let mut s = Session::default();
@@ -357,4 +357,51 @@ fn a_swipe_steps_where_next_would_and_a_fixed_frame_passes_it_to_the_deck() {
     fixed.dispatch(right, 2.0);
     assert_eq!(fixed.position().1 + 1, 10, "a slide's fixed state stays");
     assert_eq!(posts(&mut fixed).iter().map(|r| (r.event, r.step)).collect::<Vec<_>>(), [("next", 10), ("prev", 10)]);
+}
+
+/// A frame that has the keyboard keeps every key from its deck: the deck's
+/// own keys (its overview, a black screen) are passed on to it, with the
+/// key named; the explainer's keys, a modifier's, a text field's and any
+/// other key are not, and the page outside a frame passes none.
+#[test]
+fn a_frame_passes_the_decks_own_keys_to_its_deck() {
+    let key = |k: &str, modifier: bool, target: KeyTarget| Intent::Key { key: k.into(), modifier, target };
+    let mut s = open("#/gc/10?embed&steps=10-14");
+    posts(&mut s);
+    for k in ["o", "b", ".", "v", "f", "s", "g"] {
+        s.dispatch(key(k, false, KeyTarget::Page), 1.0);
+        let r = posts(&mut s);
+        assert_eq!(r.iter().map(|r| (r.event, r.key)).collect::<Vec<_>>(), [("key", Some(k))], "{k}");
+        assert_eq!(r[0].step, 10, "the reply says where the frame is");
+    }
+    s.dispatch(key("o", false, KeyTarget::Button), 1.5);
+    assert_eq!(posts(&mut s).len(), 1, "from a focused button too");
+    for (k, modifier, target) in [("o", true, KeyTarget::Page), ("o", false, KeyTarget::Text), ("x", false, KeyTarget::Page), ("O", false, KeyTarget::Page)] {
+        s.dispatch(key(k, modifier, target), 2.0);
+        assert!(posts(&mut s).iter().all(|r| r.event != "key"), "{k} {modifier} {target:?}");
+    }
+    // The explainer's own keys stay its own.
+    s.dispatch(key("ArrowRight", false, KeyTarget::Page), 3.0);
+    assert_eq!(posts(&mut s).iter().map(|r| r.event).collect::<Vec<_>>(), ["state"]);
+    // Behind the help nothing passes.
+    s.dispatch(Intent::Help(true), 4.0);
+    s.dispatch(key("o", false, KeyTarget::Page), 4.1);
+    assert!(posts(&mut s).iter().all(|r| r.event != "key"));
+    // Other replies carry no key at all (absent from the message).
+    let json = serde_json::to_string(&posts_state(&mut s)).expect("json");
+    assert!(!json.contains("\"key\""), "{json}");
+    // The page and the presenter view have no deck to pass to.
+    for link in ["#/gc/10", "#/gc/10?present"] {
+        let mut s = open(link);
+        posts(&mut s);
+        s.dispatch(key("o", false, KeyTarget::Page), 1.0);
+        assert!(posts(&mut s).is_empty(), "{link}");
+    }
+}
+
+/// A `state` reply from `s`, after a step.
+fn posts_state(s: &mut Session) -> Reply {
+    s.dispatch(Intent::Help(false), 5.0);
+    s.dispatch(Intent::Prev, 5.1);
+    posts(s).into_iter().find(|r| r.event == "state").expect("a state reply")
 }

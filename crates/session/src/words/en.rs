@@ -68,6 +68,7 @@ pub static WORDS: Words = Words {
         ("keys.present", "Presenter view: the picture fills the screen, the caption large under it"),
         ("keys.help", "This help"),
         ("keys.escape", "Close this help, or leave the presenter view"),
+        ("keys.deck", "In a slide\u{2019}s frame, Esc and these go to the deck: its overview, black screen, full screen, speaker view, jump to a slide"),
         ("keys.clicker", "Next or previous step in the presenter view and a slide\u{2019}s frame (a clicker\u{2019}s keys)"),
         ("keys.swipe", "A finger across the picture, right to left or left to right: next or previous step (touch screens)"),
         ("swipe", "Swipe"),
