@@ -75,6 +75,13 @@
       if (word) spans[n].textContent = word;
     }
   }
+  // A phone on its side opens scrolled to the picture (controls.rs
+  // watch_sideways): while loading too, so nothing jumps when it starts.
+  var stage = document.getElementById('stage');
+  if (stage && !window.scrollY && window.matchMedia && matchMedia('(max-height: 500px) and (orientation: landscape)').matches) {
+    window.scrollTo(0, stage.getBoundingClientRect().top);
+    app.setAttribute('data-opened-at-picture', '');
+  }
   function decodeFlag(f) {
     try {
       return decodeURIComponent(f);

@@ -126,3 +126,28 @@ test('while loading, the page already has the theme and the layout its link asks
   assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), 'dark', 'remembered while loading');
   await context.close();
 });
+
+// A phone on its side opens scrolled to the picture, the bar a short scroll
+// up: already while loading, so the page does not jump when the explainer
+// starts. A bad link's notice, shown at the start, is in view above the
+// picture.
+test('a phone on its side is at the picture while loading, and stays there', async () => {
+  for (const [hash, notice] of [['#/gc/22', false], ['#/gc/39?GOGC=banana', true]]) {
+    const { page, context, errors, release } = await openHeld(hash, { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true });
+    const at = () => page.evaluate(() => [Math.round(scrollY), Math.round(document.getElementById('stage').getBoundingClientRect().top) + 0]);
+    const [loadingY, loadingTop] = await at();
+    assert.ok(loadingY > 30, `${hash}: scrolled past the bar while loading (${loadingY} px)`);
+    assert.equal(loadingTop, 0, `${hash}: the stage at the top while loading`);
+    release();
+    await page.waitForSelector('#view[data-painted="true"]');
+    await page.waitForTimeout(300);
+    if (notice) {
+      const top = await page.$eval('#notice', (n) => n.getBoundingClientRect().top);
+      assert.ok(await page.isVisible('#notice') && Math.abs(top) < 2, `${hash}: the notice is at the top (${top})`);
+    } else {
+      assert.deepEqual(await at(), [loadingY, 0], `${hash}: nothing moved when the explainer started`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -131,7 +131,11 @@ pub fn watch_sideways() -> Result<(), JsValue> {
             window.scroll_to_with_x_and_y(0.0, target.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0));
         }
     };
-    if mql.matches() && dom::window().scroll_y().unwrap_or(0.0) == 0.0 {
+    // Unless the viewer had scrolled (a reload keeps its place); boot-check.js
+    // has already scrolled to the picture while loading, and a notice since
+    // shown goes above it.
+    let opened_at_picture = dom::el("app").is_ok_and(|a| a.has_attribute("data-opened-at-picture"));
+    if mql.matches() && (opened_at_picture || dom::window().scroll_y().unwrap_or(0.0) == 0.0) {
         to_picture();
     }
     let turned = mql.clone();
