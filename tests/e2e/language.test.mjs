@@ -198,6 +198,13 @@ test('in Japanese the listing\'s comments are translated and every line stays wh
     id: c.id,
     lines: [...c.querySelectorAll('.line')].map((l) => l.textContent),
     current: c.querySelector('.line.current')?.dataset.line,
+    // How wide the code is set: the first line with code and no comment.
+    width: (() => {
+      const line = [...c.querySelectorAll('.line')].find((l) => /\w/.test(l.textContent) && !l.textContent.includes('//'));
+      const r = document.createRange();
+      r.selectNodeContents(line);
+      return r.getBoundingClientRect().width;
+    })(),
   }));
   const en = await listing();
   await page.click('#lang');
@@ -207,6 +214,10 @@ test('in Japanese the listing\'s comments are translated and every line stays wh
   assert.notEqual(ja.id, en.id, 'a listing of its own');
   assert.equal(ja.lines.length, en.lines.length, 'as many lines');
   assert.equal(ja.current, en.current, 'the step\'s line is the same line');
+  // In the page's monospace font in both languages: the browser's generic
+  // one (the <code> element's own style) follows the language, and on Linux
+  // set a Japanese page's code in a CJK font a fifth narrower.
+  assert.equal(ja.width, en.width, 'the code is set in the same font');
   let translated = 0;
   en.lines.forEach((line, i) => {
     const at = line.indexOf('// ');
