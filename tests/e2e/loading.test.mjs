@@ -151,3 +151,27 @@ test('a phone on its side is at the picture while loading, and stays there', asy
     await context.close();
   }
 });
+
+// On a phone the message is a box at the top as tall as its words; it had
+// stretched to the foot of the screen, a few lines in a tall empty frame.
+test('on a phone a page that cannot start says so in a box as tall as its words', async () => {
+  for (const [what, options, setup, panel] of [
+    ['without JavaScript', { javaScriptEnabled: false }, async () => {}, 'noscript .error-panel'],
+    ['when the wasm fails to load', {}, (page) => page.route('**/explainer-web_bg.wasm', (r) => r.abort()), '#error-panel:not([hidden])'],
+  ]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, ...options });
+    const page = await context.newPage();
+    await setup(page);
+    await page.goto(srv.url + '#/gc/22');
+    await page.waitForSelector(panel, { timeout: 10000 });
+    const box = await page.$eval(panel, (p) => {
+      const r = p.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      return { top: r.top, height: r.height, words: range.getBoundingClientRect().height };
+    });
+    assert.ok(box.top <= 12, `${what}: at the top (${box.top})`);
+    assert.ok(box.height < box.words + 40, `${what}: as tall as its words (${box.height} px for ${box.words} px of text)`);
+    await context.close();
+  }
+});
