@@ -276,7 +276,7 @@ fn stack_growth_steps_show_the_copy_they_describe() {
         let fig = step.view.figure().expect("a figure");
         fig.describe(&Default::default())
     };
-    assert!(at("fill the stack toward it").contains("stack size 2 KiB"), "{}", at("fill the stack toward it"));
+    assert!(at("frames fill toward it").contains("stack size 2 KiB"), "{}", at("frames fill toward it"));
     let copied = at("calls morestack");
     assert!(copied.contains("stack size 4 KiB") && copied.contains("copies 1") && copied.contains("just freed"), "{copied}");
     assert!(
@@ -339,7 +339,7 @@ fn timeline_dates_are_the_release_dates() {
 fn a_pointer_swept_from_under_stays_stale_and_a_fresh_one_is_not() {
     let ch = catalog().into_iter().find(|c| c.id == "gc").expect("gc");
     let tl = ch.timeline().expect("builds");
-    let i = ch.steps.iter().position(|s| s.caption.contains("A new Node, n6")).expect("the reuse step");
+    let i = ch.steps.iter().position(|s| s.caption.contains("a new Node, n6")).expect("the reuse step");
     let m = tl.state(i).expect("state");
     let field = |o: &memsim::Object, name: &str| {
         let k = o.value.field_index(name).expect("field");

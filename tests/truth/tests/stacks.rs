@@ -6,7 +6,7 @@
 //! and again — and the stack sizes the pictures start from.
 
 use chapters::stack_growth::{program, C_COMMAND, C_DIR, C_WARNINGS};
-use memsim::growth::{GStack, Scheme, MAIN_START_SIZE, SEGMENT, START_SIZE};
+use memsim::growth::{GStack, Scheme, MAIN_START_SIZE, SEGMENT, STACK_SMALL, START_SIZE};
 use std::os::unix::process::ExitStatusExt;
 use truth::{module, root, run};
 
@@ -62,4 +62,35 @@ fn stacks_start_at_the_sizes_the_pictures_draw() {
     };
     assert_eq!(size("goroutine"), START_SIZE, "a new goroutine's stack");
     assert_eq!(size("main"), MAIN_START_SIZE, "main.main's stack");
+}
+
+/// The prologue check the stack-growth chapter describes and its model
+/// runs: a function with a frame of up to 128 bytes compares SP itself
+/// with the guard; one with a larger frame compares SP less its frame's
+/// size over 128 bytes. tests/truth/go/prologue holds one of each, read
+/// from the compiler's assembly (amd64).
+#[test]
+fn prologues_compare_sp_less_any_frame_over_128_bytes() {
+    let out = truth::go(&root().join("tests/truth/go"))
+        .env("GOARCH", "amd64")
+        .args(["build", "-o", "/dev/null", "-gcflags=-S", "./prologue"])
+        .output()
+        .expect("go build");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let asm = String::from_utf8_lossy(&out.stderr);
+    // The instructions after `TEXT main.<name>(SB)`, and its frame size.
+    let function = |name: &str| -> (u64, Vec<String>) {
+        let text = format!("TEXT\tmain.{name}(SB)");
+        let at = asm.find(&text).unwrap_or_else(|| panic!("no {text} in the assembly"));
+        let head = asm[at..].lines().next().expect("a line");
+        let frame = head.rsplit_once('$').and_then(|(_, f)| f.split('-').next()).and_then(|f| f.parse().ok()).expect("frame size");
+        let code = asm[at..].lines().skip(1).take(2).map(|l| l.split_once(")\t").map_or("", |(_, i)| i).trim().replace('\t', " ")).collect();
+        (frame, code)
+    };
+    let (small, code) = function("small");
+    assert!(small <= STACK_SMALL, "small's frame is {small} bytes");
+    assert_eq!(code[0], "CMPQ SP, 16(R14)", "a small frame compares SP with g.stackguard0");
+    let (big, code) = function("big");
+    assert!(big > STACK_SMALL, "big's frame is {big} bytes");
+    assert_eq!(code, [format!("LEAQ -{}(SP), R12", big - STACK_SMALL), "CMPQ R12, 16(R14)".to_string()], "SP less the frame over 128 bytes");
 }

@@ -71,9 +71,9 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "FilterInPlace moves the kept values to the front of its list and returns list[:n]. The compiler \
-         reports \"leaking param: list to result ~r0 level=0\": the result is the input. No allocation, so no \
-         cycles at all.",
-        "FilterInPlace は残す値をリストの先頭に詰め、list[:n] を返します。コンパイラの報告は「leaking param: list to result ~r0 level=0」で、結果は入力そのものです。アロケーションがないので、GC サイクルも起きません。",
+         reports \"leaking param: list to result ~r0 level=0\": the result is the input. No allocation, so in this \
+         model no cycles at all.",
+        "FilterInPlace は残す値をリストの先頭に詰め、list[:n] を返します。コンパイラの報告は「leaking param: list to result ~r0 level=0」で、結果は入力そのものです。割り当てがないので、このモデルでは GC も起きません。",
     ))
     .at("list = list[:n]")
     .view(compare(Shown::After))

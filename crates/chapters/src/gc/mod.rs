@@ -151,17 +151,18 @@ fn three_colours(c: &mut Chapter) {
     c.part(l.pick("Three colours", "三色マーキング"));
     // Bridge: the idea of mark and sweep, then how Go marks.
     c.step(l.pick(
-        "Collecting takes two phases. Mark: start from the roots and find every object the program can \
-         still reach. Sweep: free the rest. Go marks with three colours, so marking can stop and resume.",
-        "回収は 2 つのフェーズで進みます。マークでは、ルートからたどってプログラムがまだ到達できるオブジェクトをすべて見つけます。スイープでは残りを解放します。Go は 3 色を使ってマークするので、マークを中断・再開できます。",
+        "Collecting takes two phases. Mark: find every object the program can still reach from the roots. \
+         Sweep: free the rest. Go marks with three colours, so marking can stop and resume; shown here in \
+         the classic order, object by object.",
+        "回収は 2 つのフェーズで進みます。マークでは、ルートからたどってプログラムがまだ到達できるオブジェクトをすべて見つけます。スイープでは残りを解放します。Go は 3 色でマークするので、マークを中断・再開できます。ここでは従来どおり 1 つずつマークします。",
     ))
     .at("runtime.GC()");
 
     c.step(l.pick(
         "runtime.GC() starts a cycle. Marking begins with every object white: not yet known to be alive. \
-         (Go also starts cycles on its own as the heap nears a goal set by GOGC, and, unless GOGC=off, at \
-         least every two minutes.)",
-        "runtime.GC() で GC サイクルが始まります。マーク開始時、オブジェクトはすべて白（生きているかまだ不明）です。（Go は、ヒープが GOGC で決まるヒープ目標に近づいたときと、GOGC=off でない限り少なくとも 2 分に 1 回、自分でもサイクルを始めます。）",
+         (Go also starts cycles itself as the heap nears its GOGC goal, and, after a first one, at most two \
+         minutes apart unless GOGC=off.)",
+        "runtime.GC() で GC サイクルが始まります。マーク開始時、オブジェクトはすべて白（生きているかまだ不明）です。（Go は、ヒープが GOGC の目標に近づいたときや、最初の GC のあとは GOGC=off でない限り 2 分以内ごとにも、自らサイクルを始めます。）",
     ))
     .at("runtime.GC()")
     .op(Op::GcStart { barrier: true });
@@ -206,9 +207,9 @@ fn three_colours(c: &mut Chapter) {
     .op(Op::GcSweep);
 
     let mut b = c.step(l.pick(
-        "A new Node, n5, takes the first free slot in the span — n4's old address — and n2 points to it. \
-         extra itself goes back to nil.",
-        "新しい Node、n5 は、スパンの最初の空きスロット、つまり n4 が使っていたアドレスに入り、n2 がそれを指します。extra 自身は nil に戻ります。",
+        "In this model a new Node, n5, takes the first free slot in the span — n4's old address — and n2 points \
+         to it. extra itself goes back to nil.",
+        "このモデルでは、新しい Node、n5 は、スパンの最初の空きスロット、つまり n4 が使っていたアドレスに入り、n2 がそれを指します。extra 自身は nil に戻ります。",
     ));
     for op in extra() {
         b = b.op(op);
@@ -299,9 +300,9 @@ fn concurrent(c: &mut Chapter) {
         .focus(Focus::HeapAt(NODE[0]));
 
     c.step(l.pick(
-        "A new Node, n6, with V = 99 is allocated into the first free slot: n3's old address. root.Next.Other \
+        "In this model a new Node, n6, with V = 99 takes the first free slot: n3's old address. root.Next.Other \
          points to it, and so does root.Other, still meant for n3: a stale pointer, drawn red.",
-        "V = 99 の新しい Node、n6 が、最初の空きスロット、つまり n3 が使っていたアドレスに割り当てられます。root.Next.Other がそれを指し、n3 を指すつもりの root.Other も同じ場所を指します。古くなったポインタです（赤）。",
+        "このモデルでは、V = 99 の新しい Node、n6 が、最初の空きスロット、つまり n3 が使っていたアドレスに割り当てられます。root.Next.Other がそれを指し、n3 を指すつもりの root.Other も同じ場所を指します。古くなったポインタです（赤）。",
     ))
     .at("root.Next.Other = &Node{V: 99}")
     .op(alloc99.clone())
@@ -502,9 +503,9 @@ fn pacer(c: &mut Chapter) {
     );
     step(
         l.pick(
-            "GOMEMLIMIT (Go 1.19) caps the goal: the limit less the runtime's non-heap memory and a headroom of 3% (at least 1 MiB). \
+            "GOMEMLIMIT (Go 1.19) caps the goal: roughly the limit less the runtime's non-heap memory and a headroom of 3% (at least 1 MiB). \
              Every cycle is still a full collection.",
-            "GOMEMLIMIT（Go 1.19）は目標を、上限からヒープ外メモリと余裕（3%、最低 1 MiB）を引いた値に抑えます。それでも毎回フルコレクションです。",
+            "GOMEMLIMIT（Go 1.19）は目標を、ほぼ上限からヒープ外メモリと余裕（3%、最低 1 MiB）を引いた値に抑えます。毎回フルコレクションです。",
         ),
         knobs::pacer(None, Some(48 * MIB), 8 * MIB),
         None,
