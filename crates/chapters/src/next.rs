@@ -56,10 +56,7 @@ pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
             en: "memory and concurrency: what one goroutine may see of another's writes",
             ja: "メモリと並行性：あるゴルーチンの書き込みが、別のゴルーチンからどう見えるか",
         },
-        Tr {
-            en: "The memory model: goroutines sharing memory, as the collector and the program do here",
-            ja: "メモリモデル：ここでのコレクタとプログラムのように、メモリを共有するゴルーチンの話",
-        },
+        Tr { en: "The memory model: concurrent access, as here", ja: "メモリモデル：並行なメモリアクセス（ここのように）" },
         "#/gc/12",
     ),
 ];
