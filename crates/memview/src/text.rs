@@ -344,10 +344,10 @@ fn seams(word: &[char]) -> Option<alloc::vec::Vec<usize>> {
 /// The words that long katakana compounds in the text are made of, so a
 /// narrow line breaks them at a seam (スパン|クラス), never inside a word
 /// (スパンク|ラス); and the text's long words that stand alone.
-const PARTS: &str = "アクセス アシスト アロケータ アンド インターフェース エスケープ エラー オブジェクト ガード ガベージ キー キャッシュ クアッド クラス グラフ \
+const PARTS: &str = "アシスト アロケータ アンド インターフェース エスケープ エラー オブジェクト ガード ガベージ キー キャッシュ クアッド クラス グラフ \
     ケース コレクション コレクタ サイズ キーボード ショートカット スイープ スタック スタディ ストア スパン スプリット スライス スレッド セグメント ゼロ フル \
     タイニー ダングリング チェーン チェック ツール データ ハイブリッド バリア バリュー ヒープ フレーム ページ ペーサー ヘッダ ポインタ ホット \
-    マーク ミス メイン メッセージ メモリ モデル ラージ ラボ リトル エンディアン ワード アロケーション \
+    マーク ミス メイン メッセージ メモリ モデル ラージ ラボ リトル エンディアン ワード アロケーション アクセス \
     アニメーション コンパクション シミュレーション スナップショット セマンティクス バックグラウンド プログラミング マイルストーン";
 
 fn hiragana(c: char) -> bool {
