@@ -75,6 +75,10 @@
       if (word) spans[n].textContent = word;
     }
   }
+  // A reload opens at the top, or on a phone on its side at the picture:
+  // the browser's own restoring of the old place came while the page was
+  // still loading, shorter, and left it a few pixels down, cutting the bar.
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
   // A phone on its side opens scrolled to the picture (controls.rs
   // watch_sideways): while loading too, so nothing jumps when it starts.
   var stage = document.getElementById('stage');

@@ -120,7 +120,7 @@
       let following = false;
       window.addEventListener('message', (e) => {
         const d = e.data;
-        if (!d || typeof d !== 'object' || d.type !== NS) return;
+        if (!d || typeof d !== 'object' || d.type !== NS || d.version !== 1) return;
         const slide = deck.getCurrentSlide();
         if (!slide || ![...slide.querySelectorAll('iframe')].some((f) => f.contentWindow === e.source)) return;
         // A viewer stepped past the frame's range from inside it, or swiped
@@ -136,7 +136,7 @@
         }
         // One of the deck's own keys, pressed in the frame: the deck acts
         // on it as if pressed on the slide, and has the keys back.
-        if (d.event === 'key' && Object.prototype.hasOwnProperty.call(DECK_KEYS, d.key)) {
+        if (d.event === 'key' && typeof d.key === 'string' && Object.prototype.hasOwnProperty.call(DECK_KEYS, d.key)) {
           giveBack();
           return deck.triggerKey(DECK_KEYS[d.key]);
         }

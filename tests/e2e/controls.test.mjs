@@ -132,6 +132,10 @@ test('? opens the keyboard help, modal, and Escape, ? or the backdrop close it',
   await screenshot(page, 'help-overlay');
   // Focus is inside; Tab stays inside (the page behind is inert); the
   // step keys do nothing behind it.
+  // On its title, at its top: Close is at the foot of the card.
+  assert.equal(await active(), 'help-title');
+  assert.equal(await page.$eval('.help-card', (c) => c.scrollTop), 0);
+  await page.keyboard.press('Tab');
   assert.equal(await active(), 'help-close');
   for (let i = 0; i < 4; i++) {
     await page.keyboard.press('Tab');

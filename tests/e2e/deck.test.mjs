@@ -186,11 +186,12 @@ test('in a frame the deck\'s own keys reach the deck: its black screen and overv
   await waitFor(page, () => Reveal.isOverview());
   await page.keyboard.press('o');
   await waitFor(page, () => !Reveal.isOverview());
-  // Only those keys: another name, or one inherited by every object, from
-  // the frame changes nothing.
+  // Only those keys, named as strings, in the protocol's version: another
+  // name, one inherited by every object, a list holding a key's name or a
+  // message of another version changes nothing.
   const frame = page.frames().find((f) => f.url().includes('#/memory'));
-  for (const key of ['x', '__proto__', 'toString', 79]) {
-    await frame.evaluate((key) => parent.postMessage({ type: 'go-memory', version: 1, event: 'key', key }, '*'), key);
+  for (const [key, version] of [['x', 1], ['__proto__', 1], ['toString', 1], [79, 1], [['o'], 1], ['o', 2], ['o', undefined]]) {
+    await frame.evaluate(([key, version]) => parent.postMessage({ type: 'go-memory', version, event: 'key', key }, '*'), [key, version]);
   }
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => [Reveal.isOverview(), Reveal.isPaused(), Reveal.getCurrentSlide().id]), [false, false, 'two']);

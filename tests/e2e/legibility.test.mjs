@@ -387,3 +387,31 @@ test('on a phone a copied link says so above the buttons, until the step changes
     await context.close();
   }
 });
+
+// Turned upright again at the picture, the page is back at its top, bar and
+// all (it stayed 58 px down, the bar cut); a reload opens at the top (the
+// browser's restoring of the old place came while the page was still
+// loading, and left it a few pixels down).
+test('a phone turned upright, or reloaded, shows the bar at the top', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/5', { width: 844, height: 390, isMobile: true, hasTouch: true });
+  assert.ok(await page.evaluate(() => scrollY) > 30, 'on its side, at the picture');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => scrollY === 0, null, { timeout: 5000 });
+  // Scrolled down to the caption, a reload opens at the top.
+  await page.evaluate(() => scrollTo(0, 600));
+  assert.ok(await page.evaluate(() => scrollY) > 300);
+  await page.reload();
+  await page.waitForSelector('#view[data-painted="true"]');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'a reload opens at the top');
+  // On its side and scrolled on down to the caption, then turned upright,
+  // it keeps its place.
+  await page.setViewportSize({ width: 844, height: 390 });
+  await page.waitForFunction(() => scrollY > 30, null, { timeout: 5000 });
+  await page.evaluate(() => scrollTo(0, scrollY + 300));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  assert.ok(await page.evaluate(() => scrollY) > 0, 'a reader further down is left where they are');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -56,7 +56,7 @@ pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
             en: "memory and concurrency: what one goroutine may see of another's writes",
             ja: "メモリと並行性：あるゴルーチンの書き込みが、別のゴルーチンからどう見えるか",
         },
-        Tr { en: "The memory model: concurrent access, as here", ja: "メモリモデル：並行なメモリアクセス（ここのように）" },
+        Tr { en: "The memory model: concurrency, met in marking", ja: "メモリモデル：並行マークで出会った並行性の話" },
         "#/gc/12",
     ),
 ];

@@ -276,7 +276,7 @@ fn stack_growth_steps_show_the_copy_they_describe() {
         let fig = step.view.figure().expect("a figure");
         fig.describe(&Default::default())
     };
-    assert!(at("frames fill toward it").contains("stack size 2 KiB"), "{}", at("frames fill toward it"));
+    assert!(at("fill toward it").contains("stack size 2 KiB"), "{}", at("fill toward it"));
     let copied = at("calls morestack");
     assert!(copied.contains("stack size 4 KiB") && copied.contains("copies 1") && copied.contains("just freed"), "{copied}");
     assert!(

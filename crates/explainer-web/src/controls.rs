@@ -121,7 +121,9 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
 /// A phone on its side shows the picture as tall as the screen above the
 /// controls (style.css); the page opens, or turns, scrolled down to it, the
 /// bar a short scroll up. A notice (a bad link) stays in view above it.
-/// Called once the first step is open, when any notice is already shown.
+/// Turned upright again at the picture, the page goes back to its top, bar
+/// and all. Called once the first step is open, when any notice is already
+/// shown.
 pub fn watch_sideways() -> Result<(), JsValue> {
     let Some(mql) = dom::window().match_media("(max-height: 500px) and (orientation: landscape)")? else { return Ok(()) };
     let to_picture = || {
@@ -131,9 +133,8 @@ pub fn watch_sideways() -> Result<(), JsValue> {
             window.scroll_to_with_x_and_y(0.0, target.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0));
         }
     };
-    // Unless the viewer had scrolled (a reload keeps its place); boot-check.js
-    // has already scrolled to the picture while loading, and a notice since
-    // shown goes above it.
+    // Unless the viewer had scrolled while it loaded; boot-check.js has
+    // already scrolled to the picture, and a notice since shown goes above it.
     let opened_at_picture = dom::el("app").is_ok_and(|a| a.has_attribute("data-opened-at-picture"));
     if mql.matches() && (opened_at_picture || dom::window().scroll_y().unwrap_or(0.0) == 0.0) {
         to_picture();
@@ -142,6 +143,8 @@ pub fn watch_sideways() -> Result<(), JsValue> {
     dom::on(&mql, "change", move |_: Event| {
         if turned.matches() {
             to_picture();
+        } else if dom::el("stage").is_ok_and(|s| s.get_bounding_client_rect().top() >= -1.0) {
+            dom::window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     })
 }

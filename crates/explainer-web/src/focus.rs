@@ -50,7 +50,13 @@ pub fn keep(before: Option<Element>, present: bool) {
 pub fn open_help() {
     OPENER.with(|o| *o.borrow_mut() = current());
     set_inert(true);
-    focus("help-close");
+    // At its top, on its title: Close, its one control, is at the foot of a
+    // card taller than a phone or a slide's frame, and focusing it scrolled
+    // the keys out of sight. Tab goes on to Close.
+    if let Ok(Some(card)) = dom::document().query_selector(".help-card") {
+        card.set_scroll_top(0);
+    }
+    focus("help-title");
 }
 
 /// Out of the help, back to where focus was when it opened (the help

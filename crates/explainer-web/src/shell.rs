@@ -138,7 +138,7 @@ fn apply(sh: &Shared, effect: Effect) {
         Effect::CopyLink(hash) => copy_link(sh, &hash),
         Effect::CopyEmbed(hash) => copy_embed(sh, &hash),
         Effect::Post(reply) => crate::embed::post(&reply),
-        Effect::Focus("help-close") => focus::open_help(),
+        Effect::Focus("help") => focus::open_help(),
         Effect::Focus("help-button") => focus::close_help(),
         Effect::Focus(id) => {
             if let Ok(el) = dom::typed::<web_sys::HtmlElement>(id) {

@@ -406,6 +406,11 @@ impl Session {
                 }
             }
             Intent::Slider { id, position } => return self.slide(&id, position),
+            // The help is modal, in a frame too, where Tab would leave for
+            // the deck with the help still open: Tab stays on its Close.
+            Intent::Key { ref key, modifier: false, .. } if self.help_open && key == "Tab" => {
+                self.effects.push(Effect::Focus("help-close"));
+            }
             Intent::Key { key, modifier, target } => match keys::intent(&key, modifier, target, self.embed.on || self.embed.present) {
                 // The help is modal: behind it nothing moves; `?` closes it
                 // as Esc does.
@@ -439,7 +444,7 @@ impl Session {
             Intent::Help(open) => {
                 if open != self.help_open {
                     self.help_open = open;
-                    self.effects.push(Effect::Focus(if open { "help-close" } else { "help-button" }));
+                    self.effects.push(Effect::Focus(if open { "help" } else { "help-button" }));
                 }
             }
             Intent::Escape => {

@@ -86,7 +86,10 @@ fn keys_do_what_the_help_says_wherever_they_are_pressed() {
     assert_eq!(step_of(&s, "stack-heap"), Some(1));
     s.dispatch(key("?", KeyTarget::Page), 7.0);
     assert!(page(&mut s).help_open);
-    assert!(s.take_effects().contains(&Effect::Focus("help-close")));
+    assert!(s.take_effects().contains(&Effect::Focus("help")));
+    // Tab, and Shift+Tab, stay on the help's Close (the one control in it).
+    assert!(s.dispatch(key("Tab", KeyTarget::Button), 7.5), "Tab is kept from the browser");
+    assert_eq!(s.take_effects(), [Effect::Focus("help-close")]);
     s.dispatch(key("Escape", KeyTarget::Text), 8.0);
     assert!(!page(&mut s).help_open);
     assert!(s.dispatch(key(" ", KeyTarget::Page), 9.0));

@@ -133,9 +133,9 @@ pub fn chapter(l: Language) -> Chapter {
     let after = |frames: usize| 2 + 4 * frames;
     let copy = Scheme::Copying(START_SIZE);
     c.step(l.pick(
-        "Go 1.3 made stacks contiguous, 2 KiB from Go 1.4. Prologues (nosplit aside) compare the stack \
-         pointer, less frame size over 128 B, with the guard 928 bytes above the end (amd64); sum's frames \
-         fill toward it, each holding &total.",
+        "Go 1.3 made stacks contiguous, 2 KiB from Go 1.4. Most prologues check the stack pointer, less \
+         their frame's size over 128 B, against a guard 928 bytes above the end (amd64). sum's frames, each \
+         holding &total, fill toward it.",
         "Go 1.3 で連続スタックになり、Go 1.4 から 2 KiB で始まります。プロローグ（nosplit 以外）は SP（128 B 超のフレームはその分を引く）を、末端から 928 バイト上のガード（amd64）と比べます。sum のフレームが &total を持って積み上がります。",
     ))
     .at("func sum(depth int, total *int)")
