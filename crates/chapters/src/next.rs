@@ -23,7 +23,7 @@ pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
         Tr {
             en: "when values escape to the heap, and how to read the compiler's analysis", ja: "値がヒープへエスケープする条件と、コンパイラの解析の読み方"
         },
-        Tr { en: "Escape analysis continues \u{201c}Escape analysis\u{201d}", ja: "エスケープ解析：「エスケープ解析」の章の続き" },
+        Tr { en: "The escape-analysis talk continues its chapter", ja: "エスケープ解析：「エスケープ解析」の章の続き" },
         "#/escape/2",
     ),
     (
