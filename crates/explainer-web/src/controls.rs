@@ -133,8 +133,10 @@ pub fn watch_sideways() -> Result<(), JsValue> {
             window.scroll_to_with_x_and_y(0.0, target.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0));
         }
     };
-    // Unless the viewer had scrolled while it loaded; boot-check.js has
-    // already scrolled to the picture, and a notice since shown goes above it.
+    // boot-check.js has scrolled to the picture while loading (and marked it
+    // so); a notice shown since went above it, and the browser's scroll
+    // anchoring kept the picture in place, so this brings the notice into
+    // view. Otherwise only from the top: a viewer who scrolled stays put.
     let opened_at_picture = dom::el("app").is_ok_and(|a| a.has_attribute("data-opened-at-picture"));
     if mql.matches() && (opened_at_picture || dom::window().scroll_y().unwrap_or(0.0) == 0.0) {
         to_picture();

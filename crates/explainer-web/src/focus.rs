@@ -52,7 +52,8 @@ pub fn open_help() {
     set_inert(true);
     // At its top, on its title: Close, its one control, is at the foot of a
     // card taller than a phone or a slide's frame, and focusing it scrolled
-    // the keys out of sight. Tab goes on to Close.
+    // the keys out of sight. Tab goes on to Close. A card left scrolled
+    // down keeps its place while hidden, and focus would not move it.
     if let Ok(Some(card)) = dom::document().query_selector(".help-card") {
         card.set_scroll_top(0);
     }
