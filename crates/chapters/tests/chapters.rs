@@ -28,7 +28,7 @@ fn every_step_applies_and_every_anchor_resolves() {
 fn a_step_changes_the_digest_exactly_when_it_has_ops() {
     for ch in catalog() {
         let tl = ch.timeline().expect("chapter builds");
-        let d: Vec<u64> = tl.states().iter().map(digest).collect();
+        let d: Vec<u64> = tl.states().map(digest).collect();
         for i in 1..d.len() {
             let changed = d[i] != d[i - 1];
             assert_eq!(changed, !ch.steps[i].ops.is_empty(), "{} step {}: ops {:?}", ch.id, i + 1, ch.steps[i].ops);
@@ -46,7 +46,7 @@ fn a_step_changes_the_digest_exactly_when_it_has_ops() {
 
 fn chapter(id: &str) -> (chapters::Chapter, Vec<Machine>) {
     let ch = catalog().into_iter().find(|c| c.id == id).expect("chapter exists");
-    let states = ch.timeline().expect("builds").states().to_vec();
+    let states = ch.timeline().expect("builds").states().cloned().collect::<Vec<_>>();
     (ch, states)
 }
 

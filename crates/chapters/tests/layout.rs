@@ -24,7 +24,7 @@ fn every_step_fits_every_viewport() {
     for ch in catalog() {
         let tl = ch.timeline().expect("builds");
         let stage = Stage::of(tl.states());
-        for (i, m) in tl.states().iter().enumerate() {
+        for (i, m) in tl.states().enumerate() {
             if ch.steps[i].view.figure().is_some() {
                 continue; // figures: tests/legibility.rs, at every knob's extremes
             }
@@ -86,7 +86,7 @@ fn tweening_between_consecutive_steps_is_continuous() {
     for ch in catalog() {
         let tl = ch.timeline().expect("builds");
         let stage = Stage::of(tl.states());
-        let scenes: Vec<_> = tl.states().iter().enumerate().map(|(i, m)| layout(m, &stage, VIEWPORTS[0], &ch.steps[i].focus)).collect();
+        let scenes: Vec<_> = tl.states().enumerate().map(|(i, m)| layout(m, &stage, VIEWPORTS[0], &ch.steps[i].focus)).collect();
         for (i, w) in scenes.windows(2).enumerate() {
             let mid = tween(&w[0], &w[1], 0.5);
             let early = tween(&w[0], &w[1], 0.01);
@@ -151,7 +151,7 @@ fn heap_objects_show_their_addresses_on_every_wide_canvas() {
     let tl = ch.timeline().expect("builds");
     let stage = Stage::of(tl.states());
     for vp in [Viewport::new(850.0, 620.0), Viewport::new(960.0, 445.0), Viewport::new(1280.0, 560.0)] {
-        for (i, m) in tl.states().iter().enumerate() {
+        for (i, m) in tl.states().enumerate() {
             if ch.steps[i].view.figure().is_some() || m.gc.phase == memsim::GcPhase::Mark {
                 continue;
             }
@@ -175,7 +175,7 @@ fn stack_slots_keep_their_addresses_beside_their_types() {
     for ch in catalog() {
         let Ok(tl) = ch.timeline() else { continue };
         let stage = Stage::of(tl.states());
-        for (i, m) in tl.states().iter().enumerate() {
+        for (i, m) in tl.states().enumerate() {
             if ch.steps[i].view.figure().is_some() {
                 continue;
             }

@@ -293,7 +293,7 @@ fn pictures(ch: &Chapter, vp: Viewport, sliders_only: bool) -> Vec<(usize, Scene
     let tl = ch.timeline().expect("builds");
     let stage = Stage::of(tl.states());
     let mut out = Vec::new();
-    for (i, m) in tl.states().iter().enumerate() {
+    for (i, m) in tl.states().enumerate() {
         let Some(fig) = ch.steps[i].view.figure() else {
             if !sliders_only {
                 out.push((i, layout(m, &stage, vp, &ch.steps[i].focus)));
@@ -409,7 +409,7 @@ fn objects_stay_where_they_were_put() {
         let stage = Stage::of(tl.states());
         for (name, vp, _) in SIZES {
             let vp = vp.in_language(ch.language);
-            let scenes: Vec<Scene> = tl.states().iter().enumerate().map(|(i, m)| layout(m, &stage, vp, &ch.steps[i].focus)).collect();
+            let scenes: Vec<Scene> = tl.states().enumerate().map(|(i, m)| layout(m, &stage, vp, &ch.steps[i].focus)).collect();
             for (i, w) in scenes.windows(2).enumerate() {
                 for n in &w[1].nodes {
                     if !matches!(n.key, Key::Object(_) | Key::Chunk(_)) {

@@ -235,7 +235,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             if fh >= small * 1.1 && y + fh / 2.0 + size * 0.5 <= guard_top {
                 let what = match f.slots.iter().find_map(|w| if let Word::Ptr(a) = w { Some(*a) } else { None }) {
                     Some(a) => format!("{} \u{b7} {} \u{b7} &total = {a:#x}", f.func, text::bytes(f.size)),
-                    None => match f.slots.first() {
+                    None => match f.word(0) {
                         // The goroutine's first frame holds total.
                         Some(Word::Int(v)) if !matches!(s.scheme, Scheme::Fixed(_)) && s.frames.first().is_some_and(|g| g.id == f.id) => {
                             format!("{} \u{b7} total = {v}", f.func)

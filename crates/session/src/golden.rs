@@ -15,7 +15,7 @@ pub fn digest_table(chapters: &[Chapter]) -> String {
     for ch in chapters {
         match ch.timeline() {
             Ok(tl) => {
-                for (i, m) in tl.states().iter().enumerate() {
+                for (i, m) in tl.states().enumerate() {
                     let _ = writeln!(out, "{} {} {:016x}", ch.id, i + 1, memsim::digest(m));
                 }
             }
