@@ -154,10 +154,54 @@ test("without lang, the browser's language decides on first open", async () => {
   }
 });
 
+// Rewriting index.html's words with the same words cost a DOM call each and
+// dirtied their layout before the first frame.
+test("an English page opens without rewriting index.html's own words; a Japanese one rewrites them", async () => {
+  for (const [hash, japanese] of [['#/gc/2', false], ['#/gc/2?lang=ja', true]]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    // From the end of parsing (the parser's own insertions are not rewrites)
+    // until the first picture: each word element written, by its key.
+    await context.addInitScript(() => {
+      window.rewritten = [];
+      // A text's key for a text written, an attribute's for an attribute.
+      const KEY = { 'aria-label': 'data-t-aria', title: 'data-t-title' };
+      const seen = new MutationObserver((list) => {
+        for (const m of list) {
+          const el = m.type === 'characterData' ? m.target.parentElement : m.target;
+          const key = el?.getAttribute?.(m.type === 'attributes' ? KEY[m.attributeName] : 'data-t');
+          if (key != null && !document.querySelector('#view[data-painted="true"]')) window.rewritten.push(key);
+        }
+      });
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState !== 'interactive') return;
+        seen.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'title'] });
+      });
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(srv.url + hash);
+    await page.waitForSelector('#view[data-painted="true"]');
+    await page.waitForTimeout(50);
+    const rewritten = await page.evaluate(() => window.rewritten);
+    if (japanese) {
+      assert.ok(rewritten.includes('brand') && rewritten.includes('stage.aria') && rewritten.includes('lang.title'), `rewritten: ${rewritten.join(' ')}`);
+      assert.equal(await page.textContent('.brand .sub'), '歴史でたどる');
+    } else {
+      assert.deepEqual(rewritten, [], 'no word of index.html written again');
+      assert.equal(await page.textContent('.brand .sub'), 'Through History');
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('a bad lang gets a notice and English', async () => {
   for (const bad of ['xx', '%3Cimg%20src=x%20onerror=alert(1)%3E']) {
     const { page, context, errors } = await open(browser, srv.url, `#/gc/3?lang=${bad}`, { locale: 'ja-JP' });
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    // boot-check.js had put the loading page in the browser's Japanese.
+    assert.equal(await page.textContent('.brand .sub'), 'Through History');
     assert.equal(await page.isVisible('#notice'), true);
     assert.match(await page.textContent('#notice-text'), /There is no language .* showing English/);
     assert.equal(await page.$$eval('#notice img', (i) => i.length), 0, 'quoted as text, not markup');

@@ -14,8 +14,9 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 /// `None`).
 pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     // Another language rewrites every word.
+    let first = old.is_none();
     let old = old.filter(|o| o.lang == page.lang);
-    if old.is_none() {
+    if old.is_none() && !(first && words::already(page.lang)) {
         words::apply(page.lang, chapters);
     }
     let changed = |f: &dyn Fn(&Page) -> bool| old.is_none_or(f);

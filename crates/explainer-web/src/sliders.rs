@@ -34,7 +34,7 @@ pub fn build(chapters: &[Chapter]) -> Result<(), JsValue> {
         row.set_id(&format!("knob-row-{}", knob.id));
         let label = doc.create_element("label")?;
         label.set_attribute("for", knob.id)?;
-        label.set_text_content(Some(knob.label.en));
+        label.set_text_content(Some(knob.label.get(crate::words::STATIC)));
         let input = doc.create_element("input")?;
         let (min, max, step) = knob.slider();
         for (k, v) in [("id", knob.id.to_string()), ("type", "range".into()), ("min", min.to_string()), ("max", max.to_string()), ("step", step.to_string())] {

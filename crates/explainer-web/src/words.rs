@@ -2,8 +2,9 @@
 //! description, every `data-t` (text), `data-t-aria` (aria-label) and
 //! `data-t-title` (title) element of index.html from [`session::Words`],
 //! the chapter menu, the slider labels and the language switch itself. Runs
-//! once at start-up and on every change of language; text goes in as
-//! textContent and attributes, never as markup.
+//! at start-up (unless the page opens in index.html's own language) and on
+//! every change of language; text goes in as textContent and attributes,
+//! never as markup.
 
 use crate::dom;
 use chapters::Chapter;
@@ -11,6 +12,19 @@ use memview::Language;
 use session::Words;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
+
+/// The language index.html, the chapter menu and the slider labels are
+/// built in (`session/tests/language.rs` holds index.html to its table).
+pub const STATIC: Language = Language::En;
+
+/// Whether the page, at start-up, is already in `lang`: index.html's own
+/// words, unless boot-check.js put the loading page in Japanese (it marks
+/// `<html lang>` when it does). Writing each word again cost a DOM call and
+/// dirtied its layout before the first frame.
+pub fn already(lang: Language) -> bool {
+    let root = dom::document().document_element().and_then(|r| r.get_attribute("lang"));
+    lang == STATIC && root.as_deref() == Some(STATIC.code())
+}
 
 pub fn apply(lang: Language, chapters: &[Chapter]) {
     let w = Words::of(lang);
