@@ -23,8 +23,12 @@ test('a bare link opens the intro, and its hook leads to the case study', async 
   await context.close();
 });
 
-test('→ from the intro reaches the last step through every chapter', async () => {
-  const { page, context, errors } = await open(browser, srv.url, '');
+test('→ from the intro reaches the last step through every chapter, in a few MiB of memory', async () => {
+  const opened = await open(browser, srv.url, '');
+  const { page, context, errors } = opened;
+  // The wasm instance, for its memory: start.js announces it once started.
+  await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.startedWasm = e.detail.wasm; }));
+  await reopen(opened, srv.url, '');
   const index = await chapterIndex(page);
   await page.evaluate(() => { location.hash = '#/intro/1'; });
   await page.waitForFunction(() => document.getElementById('app').dataset.step === '1' && document.getElementById('app').dataset.chapter === 'intro');
@@ -38,6 +42,10 @@ test('→ from the intro reaches the last step through every chapter', async () 
   assert.equal(await page.isDisabled('#next'), true, 'the story ends at the last step of next');
   await page.keyboard.press('ArrowRight');
   assert.equal(await where(page), expected.at(-1));
+  // Every chapter's states built and kept: about 4 MiB. A stack frame that
+  // held all its words took it to 21 MiB with the C stack's 9,000 frames.
+  const mib = await page.evaluate(() => window.startedWasm.memory.buffer.byteLength / 2 ** 20);
+  assert.ok(mib <= 8, `the wasm's memory is ${mib} MiB`);
   assert.deepEqual(errors, []);
   await context.close();
 });
