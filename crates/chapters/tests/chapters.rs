@@ -391,3 +391,51 @@ fn the_escape_lab_lists_the_file_of_its_toggles() {
         assert_eq!(code.text, lab::source(c), "{}", c.dir());
     }
 }
+
+/// Red in the C heap's pictures means a bug: a pointer whose chunk was
+/// freed, or freed and reused as another type. The leak loop's `char *buf`
+/// into its fresh `char[4096]` chunk is a good pointer (it was drawn red).
+#[test]
+fn only_the_bad_c_pointers_are_dangling() {
+    let ch = catalog().into_iter().find(|c| c.id == "manual-heap").expect("manual-heap");
+    let tl = ch.timeline().expect("builds");
+    let dangling = |step: usize, name: &str| {
+        let m = tl.state(step - 1).expect("a state");
+        let slot = m.frames().flat_map(|f| &f.slots).find(|s| s.name == name).unwrap_or_else(|| panic!("{name} at step {step}"));
+        let memsim::Value::Ptr(a) = slot.value else { panic!("{name} is a pointer") };
+        m.dangling(&slot.ty, m.locate(a).expect("points into memory").target)
+    };
+    assert!(!dangling(2, "alice"), "alice's own Account");
+    assert!(dangling(6, "alice") && !dangling(6, "order"), "alice's Account reused as order's Order");
+    assert!(!dangling(13, "buf"), "buf's own char[4096]");
+    assert!(dangling(13, "alice") && dangling(13, "order"), "both freed");
+}
+
+/// The text alternative says what the C heap's picture shows: each chunk's
+/// fields, which pointer is drawn red and why, and no red where there is none.
+#[test]
+fn the_c_heap_is_described_as_drawn() {
+    for l in memview::Language::ALL {
+        let ch = chapters::catalog_in(l).into_iter().find(|c| c.id == "manual-heap").expect("manual-heap");
+        let tl = ch.timeline().expect("builds");
+        let stage = memview::Stage::of(tl.states());
+        let say = |step: usize| memview::describe(tl.state(step - 1).expect("a state"), &stage, l);
+        let (six, eight, thirteen) = (say(6), say(8), say(13));
+        let (stale, red) = l.pick(("stale (drawn red)", "drawn red"), ("赤で表示。Account は解放済み", "赤で表示"));
+        assert!(six.contains("qty = 22906492249") && six.contains(stale), "{six}");
+        assert!(eight.contains("qty = 3") && eight.contains("price = 999"), "{eight}");
+        let buf = thirteen.split(l.pick("buf (char *)", "buf（char *）")).nth(1).expect("buf described");
+        assert!(!buf.split(['.', '。']).next().unwrap_or("").contains(red), "buf is a good pointer: {thirteen}");
+        assert!(!say(2).contains(red));
+        assert!(l == memview::Language::Ja || say(2).contains("an Account chunk"), "{}", say(2));
+    }
+}
+
+/// Each card of a figure is a sentence of its own in the text alternative.
+#[test]
+fn cards_are_described_sentence_by_sentence() {
+    let ch = catalog().into_iter().find(|c| c.id == "escape").expect("escape");
+    let f = ch.steps[2].view.figure().expect("escape/3 is a figure");
+    let text = f.describe(&f.defaults());
+    assert!(text.contains("Squares' s. heap: Escapes."), "{text}");
+}

@@ -164,11 +164,14 @@ impl Machine {
     }
 
     /// Whether a pointer held as type `ty` leads to memory it no longer
-    /// owns: a freed chunk, or a chunk reused for another type.
+    /// owns: a freed chunk, or a chunk reused for another type. A `char *`
+    /// into a `char[4096]` chunk points at its first element, as C has it.
     pub fn dangling(&self, ty: &str, t: crate::place::Target) -> bool {
         let (crate::place::Target::Chunk(i), Some(h)) = (t, &self.c_heap) else { return false };
         let c = &h.chunks[i];
-        c.free || ty.trim_end_matches(['*', ' ']) != &*c.ty
+        let pointee = ty.trim_end_matches(['*', ' ']);
+        let element = c.ty.split('[').next().unwrap_or(&c.ty);
+        c.free || (pointee != &*c.ty && pointee != element)
     }
 
     /// Objects reachable from the roots (every stack slot), by address:

@@ -62,9 +62,10 @@ pub fn describe(m: &Machine, stage: &Stage, lang: Language) -> String {
             }
             for (i, slot) in f.slots.iter().enumerate() {
                 let last = i + 1 == f.slots.len();
+                let red = red_pointer(m, &slot.ty, &slot.value, lang);
                 s.push_str(&match lang {
-                    Language::En => format!(" {} ({}) = {}{}", slot.name, slot.ty, value(m, stage, &slot.value, lang), if last { "." } else { ";" }),
-                    Language::Ja => format!("{}（{}）= {}{}", slot.name, slot.ty, value(m, stage, &slot.value, lang), if last { "。" } else { "、" }),
+                    Language::En => format!(" {} ({}) = {}{red}{}", slot.name, slot.ty, value(m, stage, &slot.value, lang), if last { "." } else { ";" }),
+                    Language::Ja => format!("{}（{}）= {}{red}{}", slot.name, slot.ty, value(m, stage, &slot.value, lang), if last { "。" } else { "、" }),
                 });
             }
         }
@@ -132,12 +133,7 @@ pub fn describe(m: &Machine, stage: &Stage, lang: Language) -> String {
         parts.push(s);
     }
     if let Some(h) = &m.c_heap {
-        let free = h.chunks.iter().filter(|c| c.free).count();
-        let (n, used, limit) = (h.chunks.len(), text::bytes(h.used()), text::bytes(h.limit));
-        parts.push(match lang {
-            Language::En => format!("C heap: {n} chunks, {free} free; {used} used of a {limit} limit."),
-            Language::Ja => format!("C のヒープにはチャンクが {n} 個あり、うち {free} 個が空きです。上限 {limit} のうち {used} を使っています。"),
-        });
+        parts.push(c_heap(m, h, lang));
     }
     if let Some(why) = &m.killed {
         parts.push(match (lang, &m.c_heap) {
@@ -150,6 +146,80 @@ pub fn describe(m: &Machine, stage: &Stage, lang: Language) -> String {
         parts.push(String::from(lang.pick("Nothing in memory yet.", "メモリにはまだ何もありません。")));
     }
     parts.join("\n")
+}
+
+/// What the picture's red says of a C pointer held as type `ty` (as
+/// layout.rs draws it): its chunk freed, or freed and reused for another
+/// type. Empty for any other value.
+fn red_pointer(m: &Machine, ty: &str, v: &Value, lang: Language) -> String {
+    let Value::Ptr(a) = v else { return String::new() };
+    let Ok(t) = m.locate(*a).map(|l| l.target) else { return String::new() };
+    let (Target::Chunk(i), Some(h)) = (t, &m.c_heap) else { return String::new() };
+    if !m.dangling(ty, t) {
+        return String::new();
+    }
+    let was = ty.trim_end_matches(['*', ' ']);
+    match (lang, h.chunks[i].free) {
+        (Language::En, true) => String::from(", drawn red"),
+        (Language::En, false) => format!(", stale (drawn red): its {was} was freed and the memory reused"),
+        (Language::Ja, true) => String::from("（赤で表示）"),
+        (Language::Ja, false) => format!("（赤で表示。{was} は解放済みで、そのメモリは再利用されています）"),
+    }
+}
+
+/// The C heap: its use, then each chunk as the picture draws it (its
+/// fields, or free, leaked, or plain bytes), the first few by name and the
+/// rest counted.
+fn c_heap(m: &Machine, h: &memsim::malloc::CHeap, lang: Language) -> String {
+    const LISTED: usize = 4;
+    let free = h.chunks.iter().filter(|c| c.free).count();
+    let leaked = m.leaked_chunks();
+    let (n, used, limit) = (h.chunks.len(), text::bytes(h.used()), text::bytes(h.limit));
+    let mut s = match lang {
+        Language::En => format!("C heap: {n} chunk{}, {free} free; {used} used of a {limit} limit.", if n == 1 { "" } else { "s" }),
+        Language::Ja => format!("C のヒープにはチャンクが {n} 個あり、うち {free} 個が空きです。上限 {limit} のうち {used} を使っています。"),
+    };
+    for (c, &lost) in h.chunks.iter().zip(&leaked).take(LISTED) {
+        let fields = match &c.value {
+            Value::Struct(f) if !c.free => Some(f.iter().map(|f| format!("{} = {}", f.name, text::value(&f.value, lang))).collect::<Vec<_>>()),
+            _ => None,
+        };
+        s.push_str(&match (lang, c.free, lost, fields) {
+            (Language::En, true, _, _) => format!(" The free chunk at {} waits in the tcache for the next malloc of its size.", c.payload()),
+            (Language::En, false, true, _) => {
+                format!(" {} chunk at {} is leaked (drawn red): {} bytes nothing points to.", article(&c.ty, true), c.payload(), c.requested)
+            }
+            (Language::En, false, false, Some(f)) => format!(" {} chunk at {} holds {}.", article(&c.ty, true), c.payload(), f.join(", ")),
+            (Language::En, false, false, None) => format!(" {} chunk at {} holds {} bytes of data.", article(&c.ty, true), c.payload(), c.requested),
+            (Language::Ja, true, _, _) => format!("{} の空きチャンクは、tcache で同じサイズの次の malloc を待っています。", c.payload()),
+            (Language::Ja, false, true, _) => {
+                format!("{} の {} のチャンクはリークしています（赤で表示）。どこからも指されない {} バイトです。", c.payload(), c.ty, c.requested)
+            }
+            (Language::Ja, false, false, Some(f)) => format!("{} の {} のチャンクの値は {} です。", c.payload(), c.ty, f.join("、")),
+            (Language::Ja, false, false, None) => format!("{} の {} のチャンクは {} バイトのデータを持っています。", c.payload(), c.ty, c.requested),
+        });
+    }
+    if n > LISTED {
+        let rest = leaked[LISTED..].iter().filter(|l| **l).count();
+        s.push_str(&match lang {
+            Language::En => format!(" {} more chunks follow, {rest} of them leaked.", n - LISTED),
+            Language::Ja => format!("ほかに {} 個のチャンクがあり、うち {rest} 個がリークしています。", n - LISTED),
+        });
+    }
+    s
+}
+
+/// "a" or "an" before `word`, as its first letter sounds (the C types here:
+/// Account, Order, char[4096]).
+fn article(word: &str, capital: bool) -> String {
+    let an = word.chars().next().is_some_and(|c| "AEIOUaeiou".contains(c));
+    let a = match (an, capital) {
+        (true, true) => "An",
+        (true, false) => "an",
+        (false, true) => "A",
+        (false, false) => "a",
+    };
+    format!("{a} {word}")
 }
 
 /// An object's colour during marking, and what it means.
@@ -185,7 +255,7 @@ fn value(m: &Machine, stage: &Stage, v: &Value, lang: Language) -> String {
         Ok(Target::Object(i)) => format!("the heap {}", object(i)),
         Ok(Target::Chunk(i)) => match m.c_heap.as_ref().map(|h| &h.chunks[i]) {
             Some(c) if c.free => String::from("a freed chunk (dangling)"),
-            Some(c) => format!("a {} chunk of the C heap", c.ty),
+            Some(c) => format!("{} chunk of the C heap", article(&c.ty, false)),
             None => String::from("the C heap"),
         },
         Ok(Target::Slot { stack, frame, slot }) => {

@@ -425,7 +425,16 @@ pub fn describe_cards(title: &str, cards: &[Card], lang: Language) -> String {
             let mut s = alloc::format!("{title}.");
             for c in cards {
                 let big = c.big.as_deref().map_or(String::new(), |b| alloc::format!("{b}: "));
-                s.push_str(&alloc::format!(" {big}{}. {}", c.title, c.body));
+                s.push_str(&alloc::format!(" {big}{}.", c.title));
+                if !c.body.is_empty() {
+                    s.push(' ');
+                    s.push_str(&c.body);
+                    // Each card a sentence of its own: read on, the next
+                    // card's title ran into this one's last words.
+                    if !c.body.ends_with(['.', '!', '?', '…']) {
+                        s.push('.');
+                    }
+                }
             }
             s
         }
