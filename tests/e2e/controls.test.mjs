@@ -183,8 +183,41 @@ test('focus moves on when what held it goes away', async () => {
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('app').dataset.chapter !== 'intro');
   assert.equal(await active(), 'caption');
+  // Read once, as it takes focus: its live region is quiet for that change,
+  // and speaks again from the next.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.equal(await page.getAttribute('#caption', 'aria-live'), 'off');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#caption', 'aria-live'), 'polite');
+  // `p` on a control the presenter view hides: Exit takes over, and Escape
+  // gives focus back to that control.
+  await page.focus('#copy-link');
+  await page.keyboard.press('p');
+  await page.waitForSelector('#app[data-present]');
+  assert.equal(await active(), 'present-exit');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#app:not([data-present])');
+  assert.equal(await active(), 'copy-link');
+  // A dismissed notice hands focus to the caption.
+  await page.evaluate(() => { location.hash = '#/gc/999'; });
+  await page.waitForSelector('#notice:not([hidden])');
+  await page.focus('#notice-close');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#notice[hidden]', { state: 'attached' });
+  assert.equal(await active(), 'caption');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the listing and the terminal are named regions; a phone keeps the page heading', async () => {
+  for (const [width, height] of [[1280, 720], [390, 844]]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/gc/39', { width, height });
+    assert.equal(await page.getByRole('region', { name: 'Terminal' }).count(), 1, `${width}: the terminal`);
+    assert.equal(await page.getByRole('region', { name: /^Source code/ }).count(), 1, `${width}: the listing`);
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, `${width}: one h1`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 // Served over plain HTTP on another machine's address, a page has no

@@ -112,7 +112,8 @@ test('lang rides along through navigation, copy link, copy embed, embed mode and
 
   // The switch offers English, in English, and changes in place: same
   // step, every word in the other language.
-  assert.deepEqual(await page.$eval('#lang', (b) => [b.textContent, b.lang]), ['English', 'en']);
+  assert.deepEqual(await page.$eval('#lang-name', (b) => [b.textContent, b.lang]), ['English', 'en']);
+  assert.equal(await page.$eval('#lang', (b) => b.lang), '', 'its tooltip in the page\'s language');
   const caption = await page.textContent('#caption');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -121,7 +122,7 @@ test('lang rides along through navigation, copy link, copy embed, embed mode and
   assert.doesNotMatch(await page.textContent('#caption'), JAPANESE);
   assert.notEqual(await page.textContent('#caption'), caption);
   assert.equal(await page.textContent('#help-title'), 'Keyboard');
-  assert.deepEqual(await page.$eval('#lang', (b) => [b.textContent, b.lang]), ['日本語', 'ja']);
+  assert.deepEqual(await page.$eval('#lang-name', (b) => [b.textContent, b.lang]), ['日本語', 'ja']);
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'ja');
   assert.equal(await page.textContent('#caption'), caption);

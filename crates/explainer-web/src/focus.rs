@@ -7,14 +7,23 @@
 //! caption, the step's news.
 
 use crate::dom;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 thread_local! {
     /// What had focus when the help opened, to return it there.
     static OPENER: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// What had focus when the presenter view hid it, to return it there.
+    static PRESENT_OPENER: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// Whether the caption's live region is off because focus was just
+    /// moved onto it.
+    static CAPTION_MUTED: Cell<bool> = const { Cell::new(false) };
 }
+
+/// What the presenter view shows that can hold focus (style.css,
+/// `#app[data-present]`); anything else it hides.
+const PRESENTED: &str = "#prev, #next, #play, #present-exit, #caption, #knobs input";
 
 /// The focused element, if it is not the body.
 pub fn current() -> Option<Element> {
@@ -34,15 +43,51 @@ fn focus(id: &str) {
 pub fn keep(before: Option<Element>, present: bool) {
     let Some(el) = before else { return };
     let disabled = el.matches(":disabled").unwrap_or(false);
+    // A frame's presenter view has no Exit (its host leaves it).
+    let framed = dom::el("app").is_ok_and(|a| a.has_attribute("data-embed"));
     let to = match el.id().as_str() {
         "prev" if disabled => "next",
         "next" if disabled => "prev",
-        "present-button" if present => "present-exit",
-        "present-exit" if !present => "present-button",
-        _ if !el.is_connected() => "caption",
+        "present-exit" if !present => {
+            // Back where focus was when the view opened (`p` pressed on
+            // Copy link), else on the button that opens it.
+            let opener = PRESENT_OPENER.with(|o| o.borrow_mut().take());
+            match opener.and_then(|o| o.dyn_into::<HtmlElement>().ok()).filter(|o| o.is_connected() && !o.matches(":disabled").unwrap_or(true)) {
+                Some(o) => {
+                    let _ = o.focus();
+                    return;
+                }
+                None => "present-button",
+            }
+        }
+        _ if present && !framed && !el.matches(PRESENTED).unwrap_or(true) => {
+            PRESENT_OPENER.with(|o| *o.borrow_mut() = Some(el.clone()));
+            "present-exit"
+        }
+        // Gone (a caption's link replaced by the step it led to) or hidden
+        // with what holds it (the notice, dismissed).
+        _ if !el.is_connected() || el.closest("[hidden]").ok().flatten().is_some() => "caption",
         _ => return,
     };
+    if to == "caption" {
+        // The caption is read as it takes focus; its live region would
+        // read the same words again.
+        if let Ok(c) = dom::el("caption") {
+            let _ = c.set_attribute("aria-live", "off");
+            CAPTION_MUTED.with(|m| m.set(true));
+        }
+    }
     focus(to);
+}
+
+/// The caption speaks as a live region again, from the next change on
+/// (called before each intent is applied).
+pub fn unmute_caption() {
+    if CAPTION_MUTED.with(|m| m.replace(false)) {
+        if let Ok(c) = dom::el("caption") {
+            let _ = c.set_attribute("aria-live", "polite");
+        }
+    }
 }
 
 /// Into the help, remembering where focus was; the page behind is inert

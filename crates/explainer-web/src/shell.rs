@@ -82,6 +82,7 @@ fn measure_as(intent: &Intent) -> Option<&'static str> {
 /// are kept from the browser).
 pub fn dispatch(sh: &Shared, intent: Intent) -> bool {
     let t0 = dom::now();
+    focus::unmute_caption();
     let measure = measure_as(&intent);
     let slider = matches!(intent, Intent::Slider { .. });
     if let Intent::Resize { dpr, .. } = intent {

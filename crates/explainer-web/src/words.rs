@@ -61,10 +61,11 @@ pub fn apply(lang: Language, chapters: &[Chapter]) {
             label.set_text_content(Some(k.label.get(lang)));
         }
     }
-    // The switch offers the other language, named in that language.
-    if let (Ok(switch), Some(other)) = (dom::el("lang"), Language::ALL.into_iter().find(|l| *l != lang)) {
-        switch.set_text_content(Some(other.autonym()));
-        let _ = switch.set_attribute("lang", other.code());
+    // The switch offers the other language, named in that language (only
+    // the name: its tooltip is in the page's, and read in the page's voice).
+    if let (Ok(switch), Ok(name), Some(other)) = (dom::el("lang"), dom::el("lang-name"), Language::ALL.into_iter().find(|l| *l != lang)) {
+        name.set_text_content(Some(other.autonym()));
+        let _ = name.set_attribute("lang", other.code());
         let _ = switch.set_attribute("data-lang", other.code());
     }
 }
