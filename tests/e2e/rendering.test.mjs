@@ -80,10 +80,14 @@ test('dark theme repaints the canvas dark, and the toggle switches it', async ()
   const dark = (await canvasStats(page)).bg;
   assert.ok(dark[0] + dark[1] + dark[2] < 150, `dark background ${dark}`);
   await screenshot(page, 'dark-memory-3');
+  // A toggle button: a screen reader hears whether the dark theme is on.
+  const pressed = () => page.getByRole('button', { name: 'Dark theme', pressed: true }).count();
+  assert.equal(await pressed(), 1);
   await page.click('#theme');
   await settle(page);
   const light = (await canvasStats(page)).bg;
   assert.ok(light[0] + light[1] + light[2] > 600, `light background ${light}`);
+  assert.equal(await pressed(), 0);
   // The choice outlasts a reload, over the system's dark; a link's own
   // `theme` still decides.
   await page.reload();

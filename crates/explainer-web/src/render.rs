@@ -134,6 +134,10 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
         if let Some(root) = dom::document().document_element() {
             let _ = root.set_attribute("data-theme", if page.dark { "dark" } else { "light" });
         }
+        // A toggle: a screen reader says whether the dark theme is on.
+        if let Ok(b) = dom::el("theme") {
+            let _ = b.set_attribute("aria-pressed", if page.dark { "true" } else { "false" });
+        }
     }
     if changed(&|o| o.copy_status != page.copy_status) {
         dom::set_text("copy-status", &page.copy_status);

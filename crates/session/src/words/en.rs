@@ -31,7 +31,7 @@ pub static WORDS: Words = Words {
         ("lang.title", "Language: read this page in Japanese"),
         ("present", "Present"),
         ("present.title", "Presenter view: the picture fills the screen (p)"),
-        ("theme.aria", "Switch light or dark theme"),
+        ("theme.aria", "Dark theme"),
         ("theme.title", "Theme"),
         ("help.aria", "Keyboard shortcuts"),
         ("help.title", "Keyboard shortcuts (?)"),

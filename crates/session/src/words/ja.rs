@@ -31,7 +31,7 @@ pub static WORDS: Words = Words {
         ("lang.title", "言語：このページを英語で読む"),
         ("present", "発表"),
         ("present.title", "発表モード：図を画面いっぱいに表示します（p）"),
-        ("theme.aria", "ライトテーマとダークテーマを切り替え"),
+        ("theme.aria", "ダークテーマ"),
         ("theme.title", "テーマ"),
         ("help.aria", "キーボードショートカット"),
         ("help.title", "キーボードショートカット（?）"),
