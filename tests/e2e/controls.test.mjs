@@ -135,12 +135,13 @@ test('? opens the keyboard help, modal, and Escape, ? or the backdrop close it',
   // On its title, at its top: Close is at the foot of the card.
   assert.equal(await active(), 'help-title');
   assert.equal(await page.$eval('.help-card', (c) => c.scrollTop), 0);
-  await page.keyboard.press('Tab');
-  assert.equal(await active(), 'help-close');
+  // Tab goes round its two controls: the letter keys' switch, Close.
+  const round = [];
   for (let i = 0; i < 4; i++) {
     await page.keyboard.press('Tab');
-    assert.ok(await page.evaluate(() => !document.activeElement || document.activeElement === document.body || !!document.activeElement.closest('#help')), 'Tab stays in the help');
+    round.push(await active());
   }
+  assert.deepEqual(round, ['letter-keys', 'help-close', 'letter-keys', 'help-close']);
   await page.focus('#help-close');
   await page.keyboard.press('ArrowRight');
   assert.equal(await at(), '3', '→ behind the help does nothing');
@@ -156,6 +157,38 @@ test('? opens the keyboard help, modal, and Escape, ? or the backdrop close it',
   await page.keyboard.press('?');
   await page.mouse.click(5, 5);
   assert.equal(await page.isVisible('#help'), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Speech input and a stray key set off single-character shortcuts (WCAG
+// 2.1.4): the help turns them off, for this visit and the next.
+test('the help turns the single-character keys off and on, and the choice is kept', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/3');
+  const step = () => page.$eval('#app', (a) => a.dataset.step);
+  await page.click('#help-button');
+  assert.equal(await page.isChecked('#letter-keys'), true, 'on at first');
+  await page.focus('#letter-keys');
+  await page.keyboard.press('Space');
+  assert.equal(await page.isChecked('#letter-keys'), false);
+  await page.keyboard.press('Escape');
+  await page.focus('#next');
+  for (const k of ['p', '?']) await page.keyboard.press(k);
+  assert.equal(await page.isVisible('#help'), false, '? does not open the help');
+  assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), false, 'p does not present');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await step(), '4', '→ still steps');
+  await page.reload();
+  await page.waitForSelector('#view[data-painted="true"]');
+  await page.keyboard.press('?');
+  assert.equal(await page.isVisible('#help'), false, 'still off after a reload');
+  await page.click('#help-button');
+  assert.equal(await page.isChecked('#letter-keys'), false);
+  await page.click('#letter-keys');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('p');
+  await page.waitForSelector('#app[data-present]');
+  assert.equal(await page.evaluate(() => localStorage.getItem('go-memory-letter-keys')), null, 'on again, nothing kept');
   assert.deepEqual(errors, []);
   await context.close();
 });

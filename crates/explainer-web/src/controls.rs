@@ -63,6 +63,14 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     on_value("scrubber", "change", sh, input_value, |_| Intent::ScrubDone)?;
     on_value("chapter", "change", sh, select_value, Intent::PickChapter)?;
     on_value("speed", "change", sh, select_value, Intent::Speed)?;
+    // The help's switch for single-character keys, kept for the next visit.
+    let checked: fn(&HtmlInputElement) -> String = |i| if i.checked() { "on" } else { LETTER_KEYS_OFF }.to_string();
+    on_value("letter-keys", "change", sh, checked, |v| {
+        if let Ok(Some(store)) = dom::window().local_storage() {
+            let _ = if v == LETTER_KEYS_OFF { store.set_item(LETTER_KEYS_KEY, LETTER_KEYS_OFF) } else { store.remove_item(LETTER_KEYS_KEY) };
+        }
+        Intent::LetterKeys(v != LETTER_KEYS_OFF)
+    })?;
     for id in slider_ids {
         let id: &'static str = id;
         on_value(id, "input", sh, input_value, move |v| Intent::Slider { id: id.to_string(), position: v.parse().unwrap_or(0) })?;
@@ -172,6 +180,17 @@ fn key_target(e: &KeyboardEvent) -> KeyTarget {
 
 /// Where the theme the viewer chose is kept, on this browser only.
 const THEME_KEY: &str = "go-memory-theme";
+const LETTER_KEYS_KEY: &str = "go-memory-letter-keys";
+const LETTER_KEYS_OFF: &str = "off";
+
+/// Single-character keys stay off once the reader turned them off, on the
+/// page and in a deck's frames alike (it is how they type, not a look).
+pub fn remembered_letter_keys(sh: &Shared) {
+    let stored = dom::window().local_storage().ok().flatten().and_then(|s| s.get_item(LETTER_KEYS_KEY).ok().flatten());
+    if stored.as_deref() == Some(LETTER_KEYS_OFF) {
+        shell::dispatch(sh, Intent::LetterKeys(false));
+    }
+}
 
 /// Keeps the theme now shown as the viewer's choice. Storage may be
 /// refused (a frame, a private window): the choice then lasts the visit.

@@ -42,6 +42,10 @@ fn focus(id: &str) {
 /// what the change did (`present` is the presenter view's state now).
 pub fn keep(before: Option<Element>, present: bool) {
     let Some(el) = before else { return };
+    // Moved on already, on purpose (the help closed, back to its opener).
+    if current().is_some_and(|now| now != el) {
+        return;
+    }
     let disabled = el.matches(":disabled").unwrap_or(false);
     // A frame's presenter view has no Exit (its host leaves it).
     let framed = dom::el("app").is_ok_and(|a| a.has_attribute("data-embed"));
@@ -103,6 +107,17 @@ pub fn open_help() {
         card.set_scroll_top(0);
     }
     focus("help-title");
+}
+
+/// Tab in the help: on to its next control, round from the last to the
+/// first (its switch, then Close). With two, Shift+Tab goes the same way.
+pub fn help_next() {
+    let Ok(list) = dom::document().query_selector_all("#help input, #help button") else { return };
+    let controls: Vec<HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect();
+    let at = current().and_then(|a| controls.iter().position(|c| c.unchecked_ref::<Element>() == &a));
+    if let Some(next) = controls.get(at.map_or(0, |i| (i + 1) % controls.len())) {
+        let _ = next.focus();
+    }
 }
 
 /// Out of the help, back to where focus was when it opened (the help

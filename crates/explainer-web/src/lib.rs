@@ -61,6 +61,7 @@ pub fn start() -> Result<(), JsValue> {
     let _ = terminal::watch();
     shell::dispatch(&sh, Intent::Open { hash: url::read(), nav: Nav::Replace });
     controls::remembered_theme_over_system(&sh);
+    controls::remembered_letter_keys(&sh);
     controls::watch_sideways()?;
     stats::record("ready", dom::now());
     Ok(())

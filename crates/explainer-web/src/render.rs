@@ -117,6 +117,11 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
             dom::set_text_of(&b, ".label", if page.playing { w.pause } else { w.play });
         }
     }
+    if changed(&|o| o.letter_keys != page.letter_keys) {
+        if let Ok(b) = dom::typed::<HtmlInputElement>("letter-keys") {
+            b.set_checked(page.letter_keys);
+        }
+    }
     if changed(&|o| o.help_open != page.help_open) {
         dom::set_hidden("help", !page.help_open);
     }

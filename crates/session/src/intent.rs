@@ -79,6 +79,9 @@ pub enum Intent {
     Present(bool),
     DismissNotice,
     ToggleTheme,
+    /// Whether single-character keys (`p`, `?`, a frame's deck letters)
+    /// act: the reader's choice, in the help (WCAG 2.1.4).
+    LetterKeys(bool),
     /// The system's colour scheme or motion preference changed.
     Dark(bool),
     ReducedMotion(bool),

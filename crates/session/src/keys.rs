@@ -14,7 +14,9 @@
 //! slider keeps its arrows, Home and End (that is how a keyboard moves it),
 //! and a button or menu keeps Space (it presses the button, opens the menu).
 //! Enter and ↑/↓ are never taken, so buttons and menus still work; a held
-//! modifier leaves the key to the browser.
+//! modifier leaves the key to the browser. The help's switch turns the
+//! single-character keys off (`p`, `?`, a frame's deck letters): speech
+//! input and a stray key set them off (WCAG 2.1.4).
 
 use crate::intent::{Intent, KeyTarget};
 
@@ -53,6 +55,12 @@ pub fn intent(key: &str, modifier: bool, target: KeyTarget, deck: bool) -> Optio
         "p" | "P" => Intent::TogglePresent,
         _ => return None,
     })
+}
+
+/// Whether `key` is a single character (`p`, `?`, a deck's letters): the
+/// keys the help's switch turns off.
+pub fn letter(key: &str) -> bool {
+    key.chars().count() == 1 && key != " "
 }
 
 /// The keys a reveal.js deck gives meaning to and the explainer does not:

@@ -80,6 +80,8 @@ pub struct Page {
     /// How long playback shows this step, in ms (while playing; else 0).
     pub dwell_ms: u32,
     pub help_open: bool,
+    /// Whether single-character keys act (the help's switch).
+    pub letter_keys: bool,
     pub dark: bool,
     /// Embed mode and its flags, and the presenter view.
     pub embed: crate::embed::Embed,

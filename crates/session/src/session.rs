@@ -87,6 +87,10 @@ pub struct Session {
     last_advance: f64,
     reduced_motion: bool,
     dark: bool,
+    /// Whether `p`, `?` and a frame's deck letters act: speech input and a
+    /// stray key set off single-character shortcuts, so a reader can turn
+    /// them off (WCAG 2.1.4).
+    letter_keys: bool,
     /// The canvas's size in CSS px, as the page last reported it.
     canvas: (f32, f32),
     /// What the picture is laid out for, and the scale it is drawn at: below
@@ -136,6 +140,7 @@ impl Session {
             last_advance: 0.0,
             reduced_motion: false,
             dark: false,
+            letter_keys: true,
             canvas: (800.0, 500.0),
             viewport: Viewport::new(800.0, 500.0),
             zoom: 1.0,
@@ -407,10 +412,12 @@ impl Session {
             }
             Intent::Slider { id, position } => return self.slide(&id, position),
             // The help is modal, in a frame too, where Tab would leave for
-            // the deck with the help still open: Tab stays on its Close.
+            // the deck with the help still open: Tab goes round its controls.
             Intent::Key { ref key, modifier: false, .. } if self.help_open && key == "Tab" => {
-                self.effects.push(Effect::Focus("help-close"));
+                self.effects.push(Effect::Focus("help-next"));
             }
+            // Turned off, a single-character key is the browser's.
+            Intent::Key { ref key, .. } if !self.letter_keys && keys::letter(key) => return false,
             Intent::Key { key, modifier, target } => match keys::intent(&key, modifier, target, self.embed.on || self.embed.present) {
                 // The help is modal: behind it nothing moves; `?` closes it
                 // as Esc does.
@@ -465,6 +472,7 @@ impl Session {
             Intent::TogglePresent => self.set_present(!self.embed.present),
             Intent::Present(on) => self.set_present(on),
             Intent::DismissNotice => self.notice = None,
+            Intent::LetterKeys(on) => self.letter_keys = on,
             Intent::ToggleTheme => {
                 self.dark = !self.dark;
                 // The viewer's choice now, not the link's.
@@ -1000,6 +1008,7 @@ impl Session {
             playing: self.playing,
             dwell_ms: if self.playing { self.dwell() as u32 } else { 0 },
             help_open: self.help_open,
+            letter_keys: self.letter_keys,
             dark: self.dark,
             embed: self.embed,
             copy_status: self.copy_status.clone(),

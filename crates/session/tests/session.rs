@@ -87,13 +87,44 @@ fn keys_do_what_the_help_says_wherever_they_are_pressed() {
     s.dispatch(key("?", KeyTarget::Page), 7.0);
     assert!(page(&mut s).help_open);
     assert!(s.take_effects().contains(&Effect::Focus("help")));
-    // Tab, and Shift+Tab, stay on the help's Close (the one control in it).
+    // Tab, and Shift+Tab, go round the help's two controls (its switch and Close).
     assert!(s.dispatch(key("Tab", KeyTarget::Button), 7.5), "Tab is kept from the browser");
-    assert_eq!(s.take_effects(), [Effect::Focus("help-close")]);
+    assert_eq!(s.take_effects(), [Effect::Focus("help-next")]);
     s.dispatch(key("Escape", KeyTarget::Text), 8.0);
     assert!(!page(&mut s).help_open);
     assert!(s.dispatch(key(" ", KeyTarget::Page), 9.0));
     assert!(page(&mut s).playing);
+}
+
+/// Single-character shortcuts can be turned off (WCAG 2.1.4): then `p`,
+/// `?` and a frame's deck letters are the browser's, the other keys still
+/// step, and the buttons still open the help and the presenter view.
+#[test]
+fn letter_keys_can_be_turned_off() {
+    for (frame, hash) in [(false, "#/gc/3"), (true, "#/gc/3?embed&controls")] {
+        let mut s = Session::default();
+        s.dispatch(Intent::Open { hash: hash.into(), nav: Nav::Replace }, 0.0);
+        assert!(page(&mut s).letter_keys, "on by default");
+        s.dispatch(Intent::LetterKeys(false), 0.5);
+        assert!(!page(&mut s).letter_keys);
+        s.take_effects();
+        for k in ["p", "P", "?", "o", "b", "."] {
+            assert!(!s.dispatch(key(k, KeyTarget::Page), 1.0), "{k} is left to the browser");
+            assert!(s.take_effects().is_empty(), "{k} posts nothing to a deck");
+        }
+        let p = page(&mut s);
+        assert!(!p.help_open && !p.embed.present, "neither the help nor the presenter view opened");
+        assert!(s.dispatch(key("ArrowRight", KeyTarget::Page), 2.0));
+        assert_eq!(page(&mut s).step, 3, "→ still steps");
+        if !frame {
+            s.dispatch(Intent::Help(true), 3.0);
+            assert!(page(&mut s).help_open, "the help button still opens the help");
+        }
+        s.dispatch(Intent::LetterKeys(true), 4.0);
+        s.dispatch(Intent::Help(false), 4.5);
+        assert!(s.dispatch(key("?", KeyTarget::Page), 5.0), "on again");
+        assert!(page(&mut s).help_open);
+    }
 }
 
 #[test]
