@@ -64,13 +64,16 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     on_value("chapter", "change", sh, select_value, Intent::PickChapter)?;
     on_value("speed", "change", sh, select_value, Intent::Speed)?;
     // The help's switch for single-character keys, kept for the next visit.
-    let checked: fn(&HtmlInputElement) -> String = |i| if i.checked() { "on" } else { LETTER_KEYS_OFF }.to_string();
-    on_value("letter-keys", "change", sh, checked, |v| {
-        if let Ok(Some(store)) = dom::window().local_storage() {
-            let _ = if v == LETTER_KEYS_OFF { store.set_item(LETTER_KEYS_KEY, LETTER_KEYS_OFF) } else { store.remove_item(LETTER_KEYS_KEY) };
-        }
-        Intent::LetterKeys(v != LETTER_KEYS_OFF)
-    })?;
+    {
+        let switch: HtmlInputElement = dom::typed("letter-keys")?;
+        let (sh, on) = (sh.clone(), switch.clone());
+        dom::on(&switch, "change", move |_: Event| {
+            if let Ok(Some(store)) = dom::window().local_storage() {
+                let _ = if on.checked() { store.remove_item(LETTER_KEYS_KEY) } else { store.set_item(LETTER_KEYS_KEY, LETTER_KEYS_OFF) };
+            }
+            shell::dispatch(&sh, Intent::LetterKeys(on.checked()));
+        })?;
+    }
     for id in slider_ids {
         let id: &'static str = id;
         on_value(id, "input", sh, input_value, move |v| Intent::Slider { id: id.to_string(), position: v.parse().unwrap_or(0) })?;
@@ -180,6 +183,7 @@ fn key_target(e: &KeyboardEvent) -> KeyTarget {
 
 /// Where the theme the viewer chose is kept, on this browser only.
 const THEME_KEY: &str = "go-memory-theme";
+/// Where the single-character keys are kept off, when the reader turned them off.
 const LETTER_KEYS_KEY: &str = "go-memory-letter-keys";
 const LETTER_KEYS_OFF: &str = "off";
 
