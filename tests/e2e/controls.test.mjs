@@ -168,6 +168,8 @@ test('the help turns the single-character keys off and on, and the choice is kep
   const step = () => page.$eval('#app', (a) => a.dataset.step);
   await page.click('#help-button');
   assert.equal(await page.isChecked('#letter-keys'), true, 'on at first');
+  assert.equal(await page.getByRole('checkbox', { name: 'Use single-character keys: p, ?, and a deck’s letters in its frames' }).count(), 1, 'a short name, the why described');
+  assert.equal(await page.getAttribute('#present-button', 'aria-keyshortcuts'), 'p');
   await page.focus('#letter-keys');
   await page.keyboard.press('Space');
   assert.equal(await page.isChecked('#letter-keys'), false);
@@ -175,6 +177,7 @@ test('the help turns the single-character keys off and on, and the choice is kep
   await page.focus('#next');
   for (const k of ['p', '?']) await page.keyboard.press(k);
   assert.equal(await page.isVisible('#help'), false, '? does not open the help');
+  assert.equal(await page.getAttribute('#present-button', 'aria-keyshortcuts'), null, 'no key named that does nothing');
   assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), false, 'p does not present');
   await page.keyboard.press('ArrowRight');
   assert.equal(await step(), '4', '→ still steps');
@@ -248,6 +251,7 @@ test('the listing and the terminal are named regions; a phone keeps the page hea
     assert.equal(await page.getByRole('region', { name: 'Terminal' }).count(), 1, `${width}: the terminal`);
     assert.equal(await page.getByRole('region', { name: /^Source code/ }).count(), 1, `${width}: the listing`);
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, `${width}: one h1`);
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Go Memory, Through History' }).count(), 1, `${width}: the whole of it`);
     assert.deepEqual(errors, []);
     await context.close();
   }

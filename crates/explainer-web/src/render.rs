@@ -121,6 +121,12 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
         if let Ok(b) = dom::typed::<HtmlInputElement>("letter-keys") {
             b.set_checked(page.letter_keys);
         }
+        // The buttons name their keys only while the keys work.
+        for (id, key) in [("present-button", "p"), ("help-button", "?")] {
+            if let Ok(b) = dom::el(id) {
+                let _ = if page.letter_keys { b.set_attribute("aria-keyshortcuts", key) } else { b.remove_attribute("aria-keyshortcuts") };
+            }
+        }
     }
     if changed(&|o| o.help_open != page.help_open) {
         dom::set_hidden("help", !page.help_open);

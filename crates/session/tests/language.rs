@@ -121,6 +121,49 @@ fn the_page_words_match_the_page() {
     }
 }
 
+/// index.html is written in English, word for word the English table: an
+/// English page opens without writing its words again (render.rs), so a
+/// word that differed would stay as index.html has it.
+#[test]
+fn index_html_says_what_the_english_table_says() {
+    let html = include_str!("../../../www/index.html");
+    let en = Words::of(Language::En);
+    let decode = |s: &str| {
+        [
+            ("&rsquo;", "\u{2019}"),
+            ("&ldquo;", "\u{201c}"),
+            ("&rdquo;", "\u{201d}"),
+            ("&uarr;", "\u{2191}"),
+            ("&darr;", "\u{2193}"),
+            ("&larr;", "\u{2190}"),
+            ("&rarr;", "\u{2192}"),
+            ("&times;", "\u{d7}"),
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&amp;", "&"),
+        ]
+        .iter()
+        .fold(s.to_string(), |s, (entity, c)| s.replace(entity, c))
+    };
+    let attr = |tag: &str, name: &str| tag.split(&format!(" {name}=\"")).nth(1).map(|v| decode(v.split('"').next().unwrap_or_default()));
+    let mut checked = 0;
+    for (i, _) in html.match_indices('<') {
+        let Some(tag) = html[i..].split('>').next() else { continue };
+        let rest = &html[i + tag.len() + 1..];
+        for (key_attr, said) in [
+            ("data-t", rest.split('<').next().map(decode).filter(|_| rest.contains('<'))),
+            ("data-t-aria", attr(tag, "aria-label")),
+            ("data-t-title", attr(tag, "title")),
+        ] {
+            let Some(key) = attr(tag, key_attr) else { continue };
+            let want = en.page(&key).unwrap_or_else(|| panic!("{key} is in the table"));
+            assert_eq!(said.as_deref(), Some(want), "index.html's {key_attr}=\"{key}\"");
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "{checked} words checked");
+}
+
 #[test]
 fn japanese_reads_at_its_own_pace() {
     // Eight characters a second against four words: the same dwell for

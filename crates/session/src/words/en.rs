@@ -78,11 +78,8 @@ pub static WORDS: Words = Words {
              the key: Space presses a focused button or opens a menu, a slider under \u{201c}Try it\u{201d} keeps its arrow keys \
              and Home / End, and \u{2191} / \u{2193} still choose in a menu.",
         ),
-        (
-            "keys.letters",
-            "Single-character keys (p, ?, and a deck\u{2019}s letters in its frames). Turn them off if speech input or a \
-             stray key sets them off; the buttons do the same.",
-        ),
+        ("keys.letters", "Use single-character keys: p, ?, and a deck\u{2019}s letters in its frames"),
+        ("keys.letters.why", "Turn them off if speech input or a stray key sets them off; the buttons do the same."),
         ("links.step", "Every step has its own link, steps counted from 1:"),
         ("links.knobs", "Sliders ride along as Go spells them:"),
         ("links.present", "opens the presenter view;"),
