@@ -437,5 +437,6 @@ fn cards_are_described_sentence_by_sentence() {
     let ch = catalog().into_iter().find(|c| c.id == "escape").expect("escape");
     let f = ch.steps[2].view.figure().expect("escape/3 is a figure");
     let text = f.describe(&f.defaults());
-    assert!(text.contains("Squares' s. heap: Escapes."), "{text}");
+    assert!(text.contains("Distance's Point; Squares' s. heap: Escapes. NewPoint's p; Boxed's p, as any;"), "{text}");
+    assert!(!text.contains('\u{b7}'), "a list reads as one: {text}");
 }

@@ -428,7 +428,9 @@ pub fn describe_cards(title: &str, cards: &[Card], lang: Language) -> String {
                 s.push_str(&alloc::format!(" {big}{}.", c.title));
                 if !c.body.is_empty() {
                     s.push(' ');
-                    s.push_str(&c.body);
+                    // A list the card draws with middle dots reads as a list
+                    // (some screen readers say "dot").
+                    s.push_str(&c.body.replace(" \u{b7} ", "; "));
                     // Each card a sentence of its own: read on, the next
                     // card's title ran into this one's last words.
                     if !c.body.ends_with(['.', '!', '?', '…']) {
@@ -442,7 +444,7 @@ pub fn describe_cards(title: &str, cards: &[Card], lang: Language) -> String {
             let mut s = alloc::format!("{title}。");
             for c in cards {
                 let big = c.big.as_deref().map_or(String::new(), |b| alloc::format!("{b}："));
-                s.push_str(&alloc::format!("{big}{}。{}", c.title, c.body));
+                s.push_str(&alloc::format!("{big}{}。{}", c.title, c.body.replace(" \u{b7} ", "、")));
                 if !s.ends_with('。') {
                     s.push('。');
                 }
