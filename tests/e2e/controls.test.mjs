@@ -1,7 +1,7 @@
 // Keys, buttons, scrubber, chapter menu, history, help overlay, playback.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, hashOf } from './harness.mjs';
+import { serve, launch, open, untilWritten, settle, screenshot, hashOf } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -241,6 +241,26 @@ test('focus moves on when what held it goes away', async () => {
   await page.keyboard.press('Enter');
   await page.waitForSelector('#notice[hidden]', { state: 'attached' });
   assert.equal(await active(), 'caption');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A slider says only its value, and the caption is quiet while one has
+// focus: once the moves rest, what they did is said once, in a few words.
+test('a moved slider\'s readout is said once the moves rest', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/39');
+  assert.equal(await page.getAttribute('#knob-news', 'aria-live'), 'polite');
+  assert.equal(await page.textContent('#knob-news'), '', 'nothing to say on opening');
+  await page.focus('#gogc');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await untilWritten(page, 'knobNewsPending');
+  const said = await page.textContent('#knob-news');
+  const stats = await page.textContent('#knob-stats');
+  const first = stats.split('\n')[0].split(' \u00b7 ')[0].replace(/\u00a0/g, ' ');
+  assert.ok(said.includes(first) && !said.includes('\u00b7'), `said: ${said} / stats: ${stats}`);
+  await page.evaluate(() => { location.hash = '#/gc/40'; });
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '40');
+  assert.equal(await page.textContent('#knob-news'), '', 'another step: nothing left to say');
   assert.deepEqual(errors, []);
   await context.close();
 });

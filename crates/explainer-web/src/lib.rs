@@ -17,6 +17,7 @@ mod controls;
 mod dom;
 mod embed;
 mod focus;
+mod knob_news;
 mod listing;
 mod panic;
 mod render;

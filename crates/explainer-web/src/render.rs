@@ -5,7 +5,7 @@
 //! All text goes in as text (a Text node's data or textContent), never as
 //! markup.
 
-use crate::{dom, listing, sliders, terminal, url, words};
+use crate::{dom, knob_news, listing, sliders, terminal, url, words};
 use chapters::Chapter;
 use session::{Page, Words};
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -101,6 +101,13 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     sliders::render(page, old);
     if changed(&|o| o.readout != page.readout) {
         dom::set_text("knob-stats", &memview::keep_units(&page.readout));
+        let same_step = old.is_some_and(|o| o.chapter_id == page.chapter_id && o.step == page.step);
+        if same_step && !page.readout.is_empty() {
+            knob_news::moved(&page.readout, page.lang);
+        }
+    }
+    if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
+        knob_news::clear();
     }
     if changed(&|o| o.notice != page.notice) {
         dom::set_text("notice-text", page.notice.as_deref().unwrap_or(""));
