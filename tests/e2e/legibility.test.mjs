@@ -143,6 +143,41 @@ test('a phone on its side shows the whole picture above one row of controls', as
   }
 });
 
+// A bad link's notice stays in view above the picture (controls.rs); the
+// picture gives it room rather than slide its foot under the controls.
+test('a phone on its side shows a bad link\'s notice above the whole picture', async () => {
+  for (const [width, height] of [[844, 390], [568, 320]]) {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await context.addInitScript(RECORD);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${srv.url}#/gc/999`);
+    await page.waitForSelector('#view[data-painted="true"]');
+    await settle(page);
+    const box = () => page.evaluate(() => {
+      const r = (s) => { const b = document.querySelector(s).getBoundingClientRect(); return { top: b.top, bottom: b.bottom, height: b.height }; };
+      return { notice: r('#notice'), stage: r('#stage'), controls: r('.controls'), vh: innerHeight };
+    });
+    const at = `${width}x${height}`;
+    const shown = await box();
+    assert.ok(shown.notice.height > 20 && shown.notice.top >= -1, `${at}: the notice is in view (${JSON.stringify(shown)})`);
+    assert.ok(Math.abs(shown.stage.top - shown.notice.bottom) <= 1, `${at}: the picture follows the notice`);
+    assert.ok(shown.stage.bottom <= shown.controls.top + 1, `${at}: the picture's foot is under the controls (${JSON.stringify(shown)})`);
+    // The chart is drawn whole: its time axis ends at 2 s.
+    assert.ok((await page.evaluate(() => window.drawnText)).some((t) => t.text === '2 s'), `${at}: no chart under the readouts`);
+    await screenshot(page, `landscape-notice-${at}`);
+    await page.click('#notice-close');
+    await settle(page);
+    const gone = await box();
+    assert.ok(Math.abs(gone.stage.height - (gone.vh - gone.controls.height)) <= 1, `${at}: the picture takes the notice's room back (${JSON.stringify(gone)})`);
+    assert.ok(gone.stage.bottom <= gone.controls.top + 1, `${at}: the picture's foot is under the controls after the notice`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 // A canvas smaller than the layouts are made for (a 4-inch phone on its
 // side, a small frame in a blog post) showed panels run together and the
 // pacer without its chart. It is laid out at the nearest size that reads

@@ -152,6 +152,7 @@ pub fn watch_sideways() -> Result<(), JsValue> {
     if mql.matches() && (opened_at_picture || dom::window().scroll_y().unwrap_or(0.0) == 0.0) {
         to_picture();
     }
+    watch_notice_height()?;
     let turned = mql.clone();
     dom::on(&mql, "change", move |_: Event| {
         if turned.matches() {
@@ -160,6 +161,27 @@ pub fn watch_sideways() -> Result<(), JsValue> {
             dom::window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     })
+}
+
+/// Keeps `--notice-height` on #app the notice's height (0 while hidden):
+/// on a phone on its side the picture takes the screen's height less the
+/// notice's (style.css), or a bad link's notice would push its foot under
+/// the controls until it was dismissed. The notice is above the stage in
+/// the page, so the stage's own observer sees the change in the same frame.
+fn watch_notice_height() -> Result<(), JsValue> {
+    let notice = dom::typed::<web_sys::HtmlElement>("notice")?;
+    let app = dom::typed::<web_sys::HtmlElement>("app")?;
+    let set = {
+        let notice = notice.clone();
+        move || {
+            let _ = app.style().set_property("--notice-height", &format!("{}px", notice.offset_height()));
+        }
+    };
+    // The observer reports a shown notice's first size itself, after
+    // layout: measuring here would force a layout before the first frame.
+    let observer = web_sys::ResizeObserver::new(Closure::<dyn FnMut()>::new(set).into_js_value().unchecked_ref())?;
+    observer.observe(&notice);
+    Ok(())
 }
 
 /// What kind of control a key was pressed on: the session decides which
