@@ -153,6 +153,35 @@ test('the text alternative describes the state', async () => {
   await context.close();
 });
 
+test('a frame without a caption in sight keeps it for screen readers', async () => {
+  for (const [hash, width, height] of [['#/stack-heap/19?embed', 960, 540], ['#/stack-heap/19?embed&caption', 480, 270]]) {
+    const { page, context, errors } = await open(browser, srv.url, hash, { width, height });
+    const cdp = await context.newCDPSession(page);
+    const captionNode = async () => {
+      const { root } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#caption' });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      return nodes[0];
+    };
+    const at = `${hash} at ${width}x${height}`;
+    assert.equal((await captionNode()).ignored, false, `${at}: the caption is out of the accessibility tree`);
+    assert.equal(await page.getAttribute('#caption', 'aria-live'), 'polite');
+    const before = await page.textContent('#caption');
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    const after = await page.textContent('#caption');
+    assert.ok(after && after !== before, `${at}: the caption follows the step`);
+    // Out of sight: the picture still fills the frame, nothing else drawn.
+    const box = await page.evaluate(() => {
+      const c = document.querySelector('.side').getBoundingClientRect();
+      return { stage: document.querySelector('#stage').getBoundingClientRect().height, caption: c.width * c.height, vh: innerHeight };
+    });
+    assert.ok(Math.abs(box.stage - box.vh) <= 1 && box.caption <= 1, `${at}: ${JSON.stringify(box)}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('the page names the toolchain each listing was checked against', async () => {
   const { page, context } = await open(browser, srv.url, '#/stack-heap/1');
   assert.match(await page.textContent('#checked'), /checked against Go 1\.27\.3/);
@@ -233,7 +262,9 @@ test('a small frame keeps its picture', async () => {
     await settle(page);
     const canvas = await page.$eval('#view', (c) => c.getBoundingClientRect().height);
     assert.ok(canvas >= height * (caption ? 0.45 : 0.6), `${width}×${height}: the picture is ${canvas} px high`);
-    assert.equal(await page.isVisible('#caption'), caption, `${width}×${height}: caption`);
+    // In sight: kept out of it, the caption is still there for screen readers.
+    const seen = await page.isVisible('#caption') && await page.$eval('.side', (s) => { const r = s.getBoundingClientRect(); return r.width * r.height > 1; });
+    assert.equal(seen, caption, `${width}×${height}: caption`);
     assert.equal(await page.isVisible('#next'), controls, `${width}×${height}: controls`);
     assert.ok((await canvasStats(page)).ink > 100, `${width}×${height}: drawn`);
     assert.deepEqual(errors, []);
