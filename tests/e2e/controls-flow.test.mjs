@@ -416,6 +416,8 @@ test('the presenter view by key rides along in links and copy link, and Escape l
   await page.goBack();
   await page.waitForFunction(() => document.getElementById('app').dataset.step === '5');
   assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), true, 'back keeps the view the link names');
+  // Its name says what it leaves, and holds the word it shows.
+  assert.equal(await page.getByRole('button', { name: 'Exit the presenter view', exact: true }).count(), 1);
   await page.click('#present-exit');
   assert.equal(await page.$eval('#app', (a) => a.hasAttribute('data-present')), false, 'Exit leaves it');
   await page.keyboard.press('p');

@@ -59,6 +59,7 @@ pub static WORDS: Words = Words {
         ("copy-embed", "埋め込みをコピー"),
         ("copy-embed.title", "このステップをスライドに埋め込む iframe をコピーします"),
         ("exit", "終了"),
+        ("exit.aria", "発表モードを終了"),
         ("exit.title", "発表モードを終了します（Esc）"),
         ("keys", "キーボード操作"),
         ("keys.next", "次のステップ"),
