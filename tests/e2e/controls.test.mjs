@@ -59,6 +59,33 @@ test('buttons, scrubber and chapter menu move, and back/forward retrace', async 
   await context.close();
 });
 
+test('the chapter menu opens a chapter chosen by key at Enter, not at each arrow', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/memory/4');
+  await page.focus('#chapter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.$eval('#chapter', (s) => s.value), 'manual-heap', 'the arrows move the choice');
+  assert.equal(await hashOf(page), '#/memory/4', 'but open nothing');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'manual-heap');
+  assert.equal(await hashOf(page), '#/manual-heap/1');
+  // Leaving the menu, or Escape, puts back the chapter shown.
+  await page.focus('#chapter');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.$eval('#chapter', (s) => s.value), 'manual-heap');
+  await page.focus('#chapter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$eval('#chapter', (s) => s.value), 'manual-heap');
+  assert.equal(await hashOf(page), '#/manual-heap/1');
+  // A pick with the pointer opens at once.
+  await page.selectOption('#chapter', 'gc');
+  assert.equal(await hashOf(page), '#/gc/1');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('each history entry keeps the title of its step, however fast the steps', async () => {
   const { page, context, errors } = await open(browser, srv.url, '#/memory/1');
   // Three steps before the browser draws a frame: the title is written

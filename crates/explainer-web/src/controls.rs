@@ -3,7 +3,7 @@
 //! decides nothing; the session does.
 
 use crate::shell::{self, Shared};
-use crate::{dom, url};
+use crate::{chapter_menu, dom, url};
 use session::{Intent, KeyTarget, Nav};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -61,7 +61,7 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     let select_value: fn(&HtmlSelectElement) -> String = |s| s.value();
     on_value("scrubber", "input", sh, input_value, |v| Intent::Scrub(v.parse().unwrap_or(1)))?;
     on_value("scrubber", "change", sh, input_value, |_| Intent::ScrubDone)?;
-    on_value("chapter", "change", sh, select_value, Intent::PickChapter)?;
+    chapter_menu::wire(sh)?;
     on_value("speed", "change", sh, select_value, Intent::Speed)?;
     // The help's switch for single-character keys, kept for the next visit.
     {

@@ -13,6 +13,7 @@
 //! precomputed state to show and how to animate into it.
 
 mod canvas2d;
+mod chapter_menu;
 mod controls;
 mod dom;
 mod embed;
