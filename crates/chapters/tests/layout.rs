@@ -206,3 +206,21 @@ fn cards_with_room_to_spare_take_larger_type() {
     let bottom = cmds.iter().filter_map(|c| if let Cmd::Text { y, .. } = c { Some(*y) } else { None }).fold(0.0, f32::max);
     assert!(bottom > slide.height * 0.6, "the text ends at {bottom} of {}", slide.height);
 }
+
+/// The key names the bug a picture shows: two programs' bytes in raw
+/// memory, memory freed, stale or leaked on the C heap.
+#[test]
+fn the_key_names_the_bug_on_screen() {
+    let key_words = |id: &str, caption: &str| {
+        let ch = catalog().into_iter().find(|c| c.id == id).expect("chapter");
+        let tl = ch.timeline().expect("builds");
+        let stage = Stage::of(tl.states());
+        let i = ch.steps.iter().position(|s| s.caption.contains(caption)).expect("step");
+        let scene = layout(tl.state(i).expect("state"), &stage, VIEWPORTS[0], &ch.steps[i].focus);
+        scene.nodes.iter().filter(|n| matches!(n.key, Key::Part("legend", _))).flat_map(|n| n.texts.iter().map(|t| t.content.to_string())).collect::<Vec<_>>()
+    };
+    let raw = key_words("memory", "A's data was clobbered");
+    assert!(raw.iter().any(|w| w == "a bug: bytes two programs both use"), "{raw:?}");
+    let heap = key_words("manual-heap", "memory leaks until the process dies");
+    assert!(heap.iter().any(|w| w == "a bug: freed, stale or leaked"), "{heap:?}");
+}

@@ -44,10 +44,17 @@ fn entries(scene: &Scene, l: Language) -> Vec<Entry> {
     }
     let danger_text = scene.nodes.iter().any(|n| n.texts.iter().any(|t| t.role == Role::Danger));
     if scene.edges.iter().any(|e| e.danger) || scene.nodes.iter().any(|n| n.danger) || danger_text {
+        // Raw memory's bug is bytes two programs both use; the heap's are
+        // memory freed, a stale pointer, or a leak.
+        let clash = scene.nodes.iter().any(|n| n.danger && matches!(n.key, Key::Cell(_)));
         out.push(Entry {
             fill: Role::Danger,
             stroke: None,
-            long: l.pick("a bug: freed, stale or leaked", "バグ：解放済み・古い参照・リーク"),
+            long: if clash {
+                l.pick("a bug: bytes two programs both use", "バグ：2 つのプログラムが使うバイト")
+            } else {
+                l.pick("a bug: freed, stale or leaked", "バグ：解放済み・古い参照・リーク")
+            },
             short: l.pick("bug", "バグ"),
         });
     }

@@ -106,13 +106,17 @@ pub fn benchmem(before: &Outcome, after: &Outcome, n: u64, lang: Language) -> St
     format!("{comment}\n$ go test -bench . -benchmem ./casestudy\n{}\n{}", line(before), line(after))
 }
 
-/// The change from `a` to `b` in percent, rounded: `−94%`.
+/// The change from `a` to `b` in percent, rounded: `−94%`; under 1%, in
+/// tenths (`−0.4%`), and `±0%` only for no change to a tenth (a list of one
+/// value leaves the peak all but the same, and "−0%" read as a typo).
 fn change(a: u64, b: u64) -> String {
-    if a == 0 {
-        return String::from("\u{b1}0%");
+    let tenths = if a == 0 { 0 } else { (a.abs_diff(b) * 1000 + a / 2) / a };
+    let sign = if b < a { "\u{2212}" } else { "+" };
+    match tenths {
+        0 => String::from("\u{b1}0%"),
+        1..=9 => format!("{sign}0.{tenths}%"),
+        _ => format!("{sign}{}%", (a.abs_diff(b) * 100 + a / 2) / a),
     }
-    let pct = (a.abs_diff(b) * 100 + a / 2) / a;
-    format!("{}{pct}%", if b < a { "\u{2212}" } else { "+" })
 }
 
 impl Figure for Compare {
@@ -165,5 +169,19 @@ impl Figure for Compare {
         let (n, rate) = knobs::read(k);
         let o = self.cache.outcomes(n, rate);
         Some(benchmem(&o.0, &o.1, n, self.lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::change;
+
+    #[test]
+    fn a_change_under_one_percent_is_said_in_tenths() {
+        assert_eq!(change(200, 12), "\u{2212}94%");
+        assert_eq!(change(100, 150), "+50%");
+        assert_eq!(change(8_400_000, 8_370_000), "\u{2212}0.4%");
+        assert_eq!(change(8_400_000, 8_399_990), "\u{b1}0%");
+        assert_eq!(change(0, 0), "\u{b1}0%");
     }
 }
