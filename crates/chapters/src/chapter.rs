@@ -51,6 +51,10 @@ pub struct Step {
     /// shown only where the sliders are (not in a frame or the presenter
     /// view, whose captions would otherwise ask for what they hide).
     pub try_it: Option<&'static str>,
+    /// A sentence about what only the page shows beside the caption (the
+    /// terminal's output, the links under the caption): left out in a frame
+    /// and the presenter view, which show neither. Before [`Step::try_it`].
+    pub page_note: Option<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -116,14 +120,30 @@ impl Step {
         self
     }
 
-    /// `caption` with the invitation to try the sliders after it, as a page
-    /// that shows them reads it.
-    pub fn with_try_it(&self, caption: &str, lang: Language) -> String {
-        match (self.try_it, lang) {
-            (None, _) => String::from(caption),
-            (Some(t), Language::En) => alloc::format!("{caption} {t}"),
-            (Some(t), Language::Ja) => alloc::format!("{caption}{t}"),
+    /// Ends the caption with `text` where the page's own panels (the
+    /// terminal, the links under the caption) are shown.
+    pub fn page_note(&mut self, text: &'static str) -> &mut Step {
+        self.page_note = Some(text);
+        self
+    }
+
+    /// `caption` as the whole page reads it: with its note on the page's
+    /// panels and its invitation to try the sliders.
+    pub fn on_page(&self, caption: &str, lang: Language) -> String {
+        self.as_shown(caption, lang, true, true)
+    }
+
+    /// `caption` where the page's panels and the sliders are shown or not:
+    /// a frame shows neither, the presenter view only the sliders.
+    pub fn as_shown(&self, caption: &str, lang: Language, panels: bool, sliders: bool) -> String {
+        let mut out = String::from(caption);
+        for t in [self.page_note.filter(|_| panels), self.try_it.filter(|_| sliders)].into_iter().flatten() {
+            if lang == Language::En {
+                out.push(' ');
+            }
+            out.push_str(t);
         }
+        out
     }
 
     /// Shows `code` beside the picture instead of the chapter's listing.

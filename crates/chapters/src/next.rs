@@ -95,11 +95,10 @@ pub fn chapter(l: Language) -> Chapter {
     .at("func (list targetList) FilterInPlace");
 
     let mut t = c.step(l.pick(
-        "Now deep-dive with the talks the outline recommends. Each goes further into one part of this story; \
-         the links below lead back to the step each continues.",
-        "ここからは、元のトークのアウトラインが勧めるトークで深掘りしましょう。どれもこの話の一部をさらに掘り下げます。\
-         下のリンクから、各トークの起点となるステップへ戻れます。",
+        "Now deep-dive with the talks the outline recommends. Each goes further into one part of this story.",
+        "ここからは、元のトークのアウトラインが勧めるトークで深掘りしましょう。どれもこの話の一部をさらに掘り下げます。",
     ));
+    t.page_note(l.pick("The links below lead back to the step each continues.", "下のリンクから、各トークの起点となるステップへ戻れます。"));
     let cards = TALKS
         .iter()
         .map(|(title, event, what, ..)| Card {

@@ -252,14 +252,12 @@ pub fn chapter(l: Language) -> Chapter {
     .op(add_100(Place::var("pt").field("X")))
     .focus(Focus::pointee("moveByPointer", "pt"));
 
-    c.step(l.pick(
-        "Back in main, p.X is 110; len(buf) is 1048576. The output matches the real program's, line for line.",
-        "main に戻ると、p.X は 110、len(buf) は 1048576 です。出力は実際のプログラムと 1 行ずつ一致します。",
-    ))
-    .at("println(p.X, len(buf))")
-    .op(ret(None, None))
-    .op(Op::Print(vec![Expr::Load(Place::var("p").field("X")), Expr::Len(Place::var("buf"))]))
-    .focus(Focus::pointee("main", "p"));
+    c.step(l.pick("Back in main, p.X is 110; len(buf) is 1048576.", "main に戻ると、p.X は 110、len(buf) は 1048576 です。"))
+        .page_note(l.pick("The output matches the real program's, line for line.", "出力は実際のプログラムと 1 行ずつ一致します。"))
+        .at("println(p.X, len(buf))")
+        .op(ret(None, None))
+        .op(Op::Print(vec![Expr::Load(Place::var("p").field("X")), Expr::Len(Place::var("buf"))]))
+        .focus(Focus::pointee("main", "p"));
 
     c.step(l.pick(
         "These frames are the classic model. What Go 1.27 emitted: add, moveByValue and moveByPointer have \

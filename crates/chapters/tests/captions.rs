@@ -17,9 +17,9 @@ fn no_caption_is_over_forty_words() {
     for ch in catalog() {
         for (i, step) in ch.steps.iter().enumerate() {
             // As a page with sliders shows them: with the invitation to try them.
-            let mut captions = vec![step.with_try_it(&step.caption, ch.language)];
+            let mut captions = vec![step.on_page(&step.caption, ch.language)];
             if let Some(f) = step.view.figure() {
-                captions.extend(f.caption(&f.defaults()).map(|c| step.with_try_it(&c, ch.language)));
+                captions.extend(f.caption(&f.defaults()).map(|c| step.on_page(&c, ch.language)));
             }
             for c in captions {
                 let n = words(&c);
@@ -54,4 +54,44 @@ fn descriptions_do_not_repeat_a_sentence() {
             }
         }
     }
+}
+
+/// A frame shows the picture and the caption only, and the presenter view
+/// adds only the sliders: a caption points at the sliders, the terminal or
+/// the links under it only in the sentences the page adds where those are
+/// shown (`try_it`, `page_note`), never in its own words.
+#[test]
+fn a_caption_points_at_nothing_a_slide_hides() {
+    const POINTERS: [&str; 12] = [
+        "slider",
+        "toggle",
+        "drag",
+        "links below",
+        "below, ",
+        "error below",
+        "output matches",
+        "terminal",
+        "スライダー",
+        "下のリンク",
+        "下の fatal",
+        "出力は実際",
+    ];
+    let mut found = Vec::new();
+    for lang in memview::Language::ALL {
+        for ch in chapters::catalog_in(lang) {
+            for (i, step) in ch.steps.iter().enumerate() {
+                let mut captions = vec![step.caption.clone()];
+                if let Some(f) = step.view.figure() {
+                    captions.extend(f.caption(&f.defaults()));
+                }
+                for c in captions {
+                    let lower = c.to_lowercase();
+                    if let Some(p) = POINTERS.iter().find(|p| lower.contains(*p)) {
+                        found.push(format!("{} step {} ({lang:?}) says {p:?}: {c}", ch.id, i + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "captions that point at what a slide hides:\n{}", found.join("\n"));
 }

@@ -194,6 +194,7 @@ fn texts(ch: &Chapter, vp: Viewport) -> Vec<(String, String, bool)> {
         let at = |what: &str| format!("step {} {what}", i + 1);
         out.push((at("caption"), step.caption.clone(), true));
         out.extend(step.try_it.map(|t| (at("try it"), t.into(), true)));
+        out.extend(step.page_note.map(|t| (at("page note"), t.into(), true)));
         out.extend(step.links.iter().map(|(label, _)| (at("link"), (*label).into(), true)));
         out.extend(step.output_note.map(|n| (at("output note"), n.into(), true)));
         let mut scenes = Vec::new();
@@ -344,14 +345,14 @@ fn captions_keep_their_numbers_and_stay_short() {
     for (en, ja) in catalog_in(Language::En).iter().zip(catalog_in(Language::Ja)) {
         for (i, (a, b)) in en.steps.iter().zip(&ja.steps).enumerate() {
             // As a page with sliders shows them: with the invitation to try them.
-            let (full_a, full_b) = (a.with_try_it(&a.caption, Language::En), b.with_try_it(&b.caption, Language::Ja));
+            let (full_a, full_b) = (a.on_page(&a.caption, Language::En), b.on_page(&b.caption, Language::Ja));
             let missing: Vec<String> = numbers(&full_a).difference(&numbers(&full_b)).cloned().collect();
             if !missing.is_empty() {
                 report.push(format!("{} step {}: {missing:?} missing from {:?}", en.id, i + 1, full_b));
             }
             let mut captions = vec![full_b];
             if let Some(f) = b.view.figure() {
-                captions.extend(f.caption(&f.defaults()).map(|c| b.with_try_it(&c, Language::Ja)));
+                captions.extend(f.caption(&f.defaults()).map(|c| b.on_page(&c, Language::Ja)));
             }
             for c in captions {
                 let n = c.chars().filter(|c| !c.is_whitespace()).count();

@@ -1034,11 +1034,11 @@ impl Session {
         page.description = c.description.clone();
         page.terminal = c.terminal.clone();
         page.readout = c.readout.clone();
-        // A frame hides the sliders, so its caption does not ask the
-        // reader to move them (the presenter view keeps them).
-        if !self.embed.on {
-            page.caption = self.chapters[self.chapter].steps[self.step].with_try_it(&page.caption, self.lang);
-        }
+        // A frame hides the sliders, the terminal and the links under the
+        // caption, so its caption neither asks the reader to move them nor
+        // points at the others; the presenter view keeps only the sliders.
+        let (panels, sliders) = (!self.embed.on && !self.embed.present, !self.embed.on);
+        page.caption = self.chapters[self.chapter].steps[self.step].as_shown(&page.caption, self.lang, panels, sliders);
         Some(page)
     }
 }

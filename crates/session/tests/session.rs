@@ -294,6 +294,20 @@ fn frames_do_not_ask_for_sliders_they_hide_and_the_presenter_view_keeps() {
 }
 
 #[test]
+fn slides_do_not_point_at_the_terminal_or_links_they_hide() {
+    // stack-heap/23 says the output matches; next/2 sends the reader to the
+    // links under the caption. A frame and the presenter view show neither.
+    for (hash, note) in [("#/stack-heap/23", "The output matches"), ("#/next/2", "The links below"), ("#/next/2?lang=ja", "下のリンク")] {
+        let sep = if hash.contains('?') { '&' } else { '?' };
+        assert!(page(&mut open(hash)).caption.contains(note), "{hash}");
+        for flag in ["embed&caption", "present"] {
+            let caption = page(&mut open(&format!("{hash}{sep}{flag}"))).caption;
+            assert!(!caption.contains(note) && !caption.is_empty(), "{hash} {flag}: {caption}");
+        }
+    }
+}
+
+#[test]
 fn the_object_count_carries_across_marking_steps() {
     let marking = steps_with("gc", "objects");
     let mut s = open(&format!("#/gc/{}?objects=10000", marking[0]));

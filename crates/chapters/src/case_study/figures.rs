@@ -110,7 +110,7 @@ pub fn benchmem(before: &Outcome, after: &Outcome, n: u64, lang: Language) -> St
 /// tenths (`−0.4%`), and `±0%` only for no change to a tenth (a list of one
 /// value leaves the peak all but the same, and "−0%" read as a typo).
 fn change(a: u64, b: u64) -> String {
-    let tenths = if a == 0 { 0 } else { (a.abs_diff(b) * 1000 + a / 2) / a };
+    let tenths = (a.abs_diff(b) * 1000 + a / 2).checked_div(a).unwrap_or(0);
     let sign = if b < a { "\u{2212}" } else { "+" };
     match tenths {
         0 => String::from("\u{b1}0%"),

@@ -254,9 +254,9 @@ pub fn chapter(l: Language) -> Chapter {
     })))
     .terminal("go test -bench . -benchmem ./zeroalloc", ZEROALLOC);
     c.step(l.pick(
-        "The escape lab: one snippet, three toggles — return a value or a pointer, constant or variable size, \
+        "The escape lab: one snippet, three choices — return a value or a pointer, constant or variable size, \
          store the Point as Point or as any. Go 1.27.3 compiled all eight versions.",
-        "エスケープラボ：1 つのコード片に 3 つの切り替え。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みです。",
+        "エスケープラボ：1 つのコード片に 3 つの選択。値とポインタのどちらを返すか、サイズは定数か変数か、Point を Point と any のどちらで保存するか。8 通りすべてを Go 1.27.3 でコンパイル済みです。",
     ))
     .try_it(l.pick("Flip the toggles; the link keeps your choice.", "切り替えてみてください。組み合わせはリンクに残ります。"))
     .at("func Lab(n int)")

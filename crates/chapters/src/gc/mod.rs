@@ -417,10 +417,10 @@ fn green_tea(c: &mut Chapter) {
         "スキャンが遅い理由はオブジェクト数だけではありません。マークは時間の多くをメモリ待ちに費やします。Green Tea の作者たちの計測では少なくとも 35% です。スキャンの順序が効いてくるのです。",
     ));
     c.step(l.pick(
-        "Here is a bigger heap: a binary tree of nodes of three sizes, in spans of three size classes. The \
-         Objects slider sets how many nodes, up to 20,000.",
-        "もっと大きなヒープを見ます。3 種類のサイズのノードからなる二分木で、ノードは 3 つのサイズクラスのスパンに入ります。ノード数は「オブジェクト数」スライダーで最大 20,000 まで変えられます。",
+        "Here is a bigger heap: a binary tree of nodes of three sizes, in spans of three size classes.",
+        "もっと大きなヒープを見ます。3 種類のサイズのノードからなる二分木で、ノードは 3 つのサイズクラスのスパンに入ります。",
     ))
+    .try_it(l.pick("The Objects slider sets how many nodes, up to 20,000.", "ノード数は「オブジェクト数」スライダーで最大 20,000 まで変えられます。"))
     .view(flood(0));
     c.step(l.pick(
         "The classic mark (the default up to Go 1.25; still used outside 16–512 B) floods the object graph: \

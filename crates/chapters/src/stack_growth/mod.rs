@@ -188,10 +188,10 @@ pub fn chapter(l: Language) -> Chapter {
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(100_000, 128), lang: l })));
     c.step(l.pick(
-        "Go stacks do overflow, rarely: one may grow to 1 GB on 64-bit (debug.SetMaxStack changes it), then \
-         comes the fatal error below, exit status 2. Here the stack doubles up to 512 MiB; the next doubling \
-         would pass 10⁹ bytes.",
-        "Go のスタックもまれに溢れます。64 ビットでは 1 GB まで伸び（debug.SetMaxStack で変更可）、超えると下の fatal error で終わります（終了ステータス 2）。ここではスタックが 512 MiB まで倍々に伸び、次の 2 倍で 10⁹ バイトを超えます。",
+        "Go stacks do overflow, rarely: one may grow to 1 GB on 64-bit (debug.SetMaxStack changes it); past \
+         that, \"fatal error: stack overflow\", exit status 2. Here the stack doubles up to 512 MiB; the next \
+         doubling would pass 10⁹ bytes.",
+        "Go のスタックもまれに溢れます。64 ビットでは 1 GB まで伸び（debug.SetMaxStack で変更可）、超えると「fatal error: stack overflow」で終了（ステータス 2）。ここでは 512 MiB まで倍増し、次の 2 倍で 10⁹ バイトを超えます。",
     ))
     .at("sum(depth-1, total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(10_000_000, 128), lang: l })));
