@@ -224,3 +224,30 @@ fn the_key_names_the_bug_on_screen() {
     let heap = key_words("manual-heap", "memory leaks until the process dies");
     assert!(heap.iter().any(|w| w == "a bug: freed, stale or leaked"), "{heap:?}");
 }
+
+/// A stack block keeps its side from one step to the next: a freed
+/// segment stays right of the one it followed, an old stack left of its
+/// copy (the columns had swapped when a segment was freed).
+#[test]
+fn stack_blocks_keep_their_places_from_step_to_step() {
+    let ch = catalog().into_iter().find(|c| c.id == "stack-growth").expect("chapter");
+    let blocks = |i: usize| {
+        let f = ch.steps[i].view.figure().expect("figure");
+        let scene = f.scene(&f.defaults(), VIEWPORTS[0]);
+        scene.nodes.iter().filter(|n| matches!(n.key, Key::Part("stack-block", _))).map(|n| (n.key, n.rect.x)).collect::<Vec<_>>()
+    };
+    let mut compared = 0;
+    for i in 1..ch.steps.len() {
+        if ch.steps[i - 1].view.figure().is_none() || ch.steps[i].view.figure().is_none() {
+            continue;
+        }
+        let (a, b) = (blocks(i - 1), blocks(i));
+        for (key, x) in &a {
+            if let Some((_, y)) = b.iter().find(|(k, _)| k == key) {
+                compared += 1;
+                assert!((x - y).abs() < 1.0, "step {} → {}: {key:?} moved from x {x} to {y}", i, i + 1);
+            }
+        }
+    }
+    assert!(compared >= 5, "compared {compared} blocks");
+}

@@ -103,11 +103,14 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     let inner = panel(&mut scene, "growth", mt.area(vp), &title, &sub, &mt);
     let used = readout::row(&mut scene, inner, &growth_numbers(s, lang), &mt);
     let area = Rect::new(inner.x, inner.y + used + mt.f * 0.8, inner.w, inner.h - used - mt.f * 0.8);
-    // Columns: the live blocks, then a freed one.
+    // Columns: the live blocks and a freed one, in address order, so each
+    // keeps its side from step to step (an old stack left of its copy, a
+    // freed segment right of the one it followed).
     let mut cols: Vec<(Block, bool)> = s.blocks.iter().map(|b| (*b, false)).collect();
     if let Some(f) = s.freed {
-        cols.insert(0, (f, true));
+        cols.push((f, true));
     }
+    cols.sort_by_key(|(b, _)| b.hi);
     let n = cols.len().max(1) as f32;
     let gap = mt.f * 2.2;
     let col_w = ((area.w - gap * (n - 1.0)) / n).min(mt.ch * 40.0);
@@ -123,6 +126,11 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                 Language::En => format!("{} at {:#x}{}", text::bytes(b.size()), b.hi, if *freed { " \u{b7} freed" } else { "" }),
                 Language::Ja => format!("{}{:#x} の {}", if *freed { "解放済み \u{b7} " } else { "" }, b.hi, text::bytes(b.size())),
             };
+            // A segment's guard is named above it: sum's frames may end up to
+            // StackSmall inside it, over where its band could say so.
+            if let (Scheme::Segmented(_), false) = (s.scheme, *freed) {
+                label += &lang.pick(format!(" \u{b7} guard {} B", s.scheme.guard()), format!(" \u{b7} ガード {} B", s.scheme.guard()));
+            }
             if let (Some(t), Some(live)) = (total, s.blocks.first()) {
                 let at = (t + b.hi).wrapping_sub(live.hi);
                 label += &match (freed, lang) {
@@ -188,7 +196,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             };
             let label = labels.into_iter().find(|l| mt.width(l, small) + mt.ch * 1.2 <= r.w).unwrap_or_default();
             let mut guard = Node::new(Key::Part("stack-guard", (b.lo >> 12) as u32), Rect::new(r.x, r.bottom() - gh, r.w, gh)).fill(Role::GcGrey);
-            if gh >= small * 1.2 {
+            if gh >= small * 1.2 && !matches!(s.scheme, Scheme::Segmented(_)) {
                 guard = guard.text(mt.ch * 0.6, gh / 2.0, small, Role::OnWhite, label, TextAlign::Left, false);
             }
             guard.alpha = 0.8;
@@ -203,26 +211,30 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             let (first, last) = (frames[0], frames[merged - 1]);
             let y0 = r.y + (b.hi - first.base) as f32 * scale;
             let y1 = r.y + (b.hi - last.lo()) as f32 * scale;
-            scene.nodes.push(
-                Node::new(Key::Part("stack-frames", (b.lo >> 12) as u32), Rect::new(r.x + 2.0, y0, r.w - 4.0, (y1 - y0).max(2.0)))
-                    .fill(Role::Stack)
-                    .stroke(Role::StackBorder)
-                    .text(
-                        mt.ch * 0.6,
-                        (y1 - y0).max(mt.f) / 2.0,
-                        mt.f * 0.8,
-                        Role::Text,
-                        {
-                            let n = crate::layout_case::grouped(merged as u64);
-                            match lang {
-                                Language::En => format!("{n}{} frame{}", if all { "" } else { " more" }, if merged == 1 { "" } else { "s" }),
-                                Language::Ja => format!("{}{n} フレーム", if all { "" } else { "ほか " }),
-                            }
-                        },
-                        TextAlign::Left,
-                        true,
-                    ),
-            );
+            let band = Node::new(Key::Part("stack-frames", (b.lo >> 12) as u32), Rect::new(r.x + 2.0, y0, r.w - 4.0, (y1 - y0).max(2.0)))
+                .fill(Role::Stack)
+                .stroke(Role::StackBorder);
+            // A band thinner than its count (one 128-byte frame in a new
+            // segment on a small canvas) goes without it: the readouts count.
+            if y1 - y0 < mt.f * 0.8 * 1.2 {
+                scene.nodes.push(band);
+            } else {
+                scene.nodes.push(band.text(
+                    mt.ch * 0.6,
+                    (y1 - y0).max(mt.f) / 2.0,
+                    mt.f * 0.8,
+                    Role::Text,
+                    {
+                        let n = crate::layout_case::grouped(merged as u64);
+                        match lang {
+                            Language::En => format!("{n}{} frame{}", if all { "" } else { " more" }, if merged == 1 { "" } else { "s" }),
+                            Language::Ja => format!("{}{n} フレーム", if all { "" } else { "ほか " }),
+                        }
+                    },
+                    TextAlign::Left,
+                    true,
+                ));
+            }
         }
         drawn.extend(frames[merged..].iter().copied());
         for f in &frames[merged..] {

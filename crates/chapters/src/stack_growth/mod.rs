@@ -21,7 +21,7 @@ use crate::chapter::{Chapter, Code, Lang};
 use crate::figure::View;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
-use memsim::growth::{GOp, Scheme, SEGMENT, START_SIZE};
+use memsim::growth::{GOp, GStack, Scheme, SEGMENT, START_SIZE};
 use memview::Language;
 
 const GCFLAGS: &str = "go build -gcflags=-m ./stackgrowth";
@@ -52,6 +52,21 @@ pub fn program(depth: u64, returns: bool) -> Vec<GOp> {
         ops.push(GOp::Print { slot: 0 });
     }
     ops
+}
+
+/// How many of sum's frames fit in a first segment after count's: the
+/// next one links a second segment.
+fn segment_fill() -> usize {
+    let mut s = GStack::new(Scheme::Segmented(SEGMENT));
+    s.apply(&GOp::Call { func: "count", size: SUM_FRAME });
+    let mut n = 0;
+    loop {
+        s.apply(&GOp::Call { func: "sum", size: SUM_FRAME });
+        if s.counters.segments_linked > 0 {
+            return n;
+        }
+        n += 1;
+    }
 }
 
 pub fn chapter(l: Language) -> Chapter {
@@ -87,32 +102,34 @@ pub fn chapter(l: Language) -> Chapter {
     .at("func main()")
     .view(View::Figure(Rc::new(Reserve { lang: l })));
 
-    // Go ≤ 1.2: 8 KiB segments above a 256-byte guard; count and seven
-    // frames leave too little room for an eighth.
+    // Go ≤ 1.2: 8 KiB segments above a 256-byte guard. count and as many
+    // of sum's frames as fit (the same frames as the copying steps'), then
+    // the one that links a new segment, its return, and the hot split.
+    let fill = segment_fill();
     let seg: Rc<Vec<GOp>> = Rc::new({
         let mut ops = alloc::vec![GOp::Call { func: "count", size: SUM_FRAME }];
-        ops.extend((0..7).map(|_| GOp::Call { func: "sum", size: 1024 }));
-        ops.push(GOp::Call { func: "sum", size: 1024 });
+        ops.extend((0..=fill).map(|_| GOp::Call { func: "sum", size: SUM_FRAME }));
         ops.push(GOp::Return);
         for _ in 0..1000 {
-            ops.push(GOp::Call { func: "sum", size: 1024 });
+            ops.push(GOp::Call { func: "sum", size: SUM_FRAME });
             ops.push(GOp::Return);
         }
         ops
     });
+    let linked = fill + 2;
     c.step(l.pick(
         "Go up to 1.2 used segmented stacks. When the next frame does not fit in the current segment, a new 8 \
          KiB segment (Go 1.2's minimum) is linked and the frame goes there: nothing is copied.",
         "Go 1.2 まではセグメントスタックでした。次のフレームが今のセグメントに収まらなければ、新しい 8 KiB のセグメント（Go 1.2 の最小サイズ）をつなぎ、そこにフレームを置きます。何もコピーしません。",
     ))
     .at("sum(depth-1, total)")
-    .view(script(Scheme::Segmented(SEGMENT), &seg, 9));
+    .view(script(Scheme::Segmented(SEGMENT), &seg, linked));
     c.step(l.pick(
         "Returning from the first frame of a segment unlinks the segment and frees it again.",
         "セグメントの最初のフレームから戻ると、そのセグメントは切り離され、また解放されます。",
     ))
     .at("func sum(depth int, total *int)")
-    .view(script(Scheme::Segmented(SEGMENT), &seg, 10));
+    .view(script(Scheme::Segmented(SEGMENT), &seg, linked + 1));
     c.step(l.pick(
         "The hot split: a call in a loop right at a segment boundary links and frees a segment on every \
          iteration — here 1,000 more calls link and free 1,000 more segments. Programs slowed down for no \
