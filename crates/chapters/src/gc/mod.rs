@@ -512,9 +512,9 @@ fn pacer(c: &mut Chapter) {
     );
     step(
         l.pick(
-            "A limit near the live heap makes cycles run back to back; this model's marking (a quarter of the \
-             CPUs, no assists) still lets the heap cross the limit's line.",
-            "上限が生存ヒープに近いと GC サイクルが切れ目なく続き、このモデル（マークは CPU の 4 分の 1、アシストなし）ではそれでもヒープが上限の線を超えます。",
+            "Near the live heap, a limit runs cycles back to back; what they allocate is born black, so goals \
+             rise past the first, and here the heap crosses limit \u{2212} non-heap.",
+            "上限が生存ヒープに近いと GC が切れ目なく続き、その間の割り当ては黒で生まれ生存に数えられるので目標は上がり、ここではヒープが「上限 \u{2212} ヒープ外」を超えます。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,

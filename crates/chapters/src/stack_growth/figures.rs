@@ -153,14 +153,38 @@ impl Figure for Ladder {
         let (depth, frame) = knobs::read(k);
         let g = growth(depth, frame);
         let (copied, used) = (memview::bytes(g.bytes_copied), memview::bytes(g.used));
-        match self.lang {
-            Language::En => format!("{} copies, {copied} copied in all, for {used} of frames", g.copies),
-            Language::Ja => format!("コピー {} 回、コピー総量 {copied}、フレームの合計 {used}", g.copies),
+        // Past the limit the frames in use are those before the overflow,
+        // not the recursion's: say where it stopped.
+        match (self.lang, g.overflow_at.map(memview::grouped)) {
+            (Language::En, None) => format!("{} copies, {copied} copied in all, for {used} of frames", g.copies),
+            (Language::Ja, None) => format!("コピー {} 回、コピー総量 {copied}、フレームの合計 {used}", g.copies),
+            (Language::En, Some(at)) => {
+                format!("{} copies, {copied} copied in all, up to {used} of frames; call {at} passes the 1 GB limit: stack overflow", g.copies)
+            }
+            (Language::Ja, Some(at)) => {
+                format!("コピー {} 回、コピー総量 {copied}、フレーム {used} まで。{at} 回目の呼び出しで上限 1 GB を超え、スタックオーバーフロー", g.copies)
+            }
         }
     }
     fn terminal(&self, k: &Values) -> Option<String> {
         let (depth, frame) = knobs::read(k);
         let g = growth(depth, frame);
         g.overflow_at.map(|_| overflow_text(g.size, self.lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_readout_past_the_limit_says_the_stack_overflowed() {
+        let ladder = |lang| Ladder { settings: knobs::ladder(1_000_000, 1024), lang };
+        let en = ladder(Language::En).readout(&knobs::ladder(1_000_000, 1024));
+        assert!(en.contains("call 524,288 passes the 1 GB limit: stack overflow"), "{en}");
+        let ja = ladder(Language::Ja).readout(&knobs::ladder(1_000_000, 1024));
+        assert!(ja.contains("524,288 回目") && ja.contains("スタックオーバーフロー"), "{ja}");
+        let fits = ladder(Language::En).readout(&knobs::ladder(1000, 128));
+        assert!(!fits.contains("overflow"), "{fits}");
     }
 }
