@@ -69,6 +69,16 @@ pub enum Problem {
         given: String,
         last: usize,
     },
+    /// More after the step number (`#/gc/5/extra`): set aside.
+    ExtraPath {
+        given: String,
+    },
+    /// A parameter given twice with different values: the last is used,
+    /// as the page reads them in order.
+    Repeated {
+        key: String,
+        used: String,
+    },
 }
 
 impl Problem {
@@ -106,6 +116,10 @@ impl Problem {
                 format!("steps=\u{300c}{given}\u{300d}はこの章のステップの範囲として使えません（ステップは 1 から {last} まで。例：steps=2-5）。無視しました")
             }
             Problem::BadRange { .. } => format!("{} and was ignored", self.refusal()),
+            Problem::ExtraPath { given } if ja => format!("ステップ番号の後の\u{300c}{given}\u{300d}はリンクの一部ではないため、無視しました"),
+            Problem::ExtraPath { given } => format!("\u{201c}{given}\u{201d} after the step number is not part of a link here and was ignored"),
+            Problem::Repeated { key, used } if ja => format!("{key} が 2 回以上指定されています。最後の値\u{300c}{used}\u{300d}を使っています"),
+            Problem::Repeated { key, used } => format!("{key} is given more than once; the last value, \u{201c}{used}\u{201d}, is used"),
         }
     }
 
@@ -198,7 +212,8 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], accepts: &dyn Fn(usize, &st
     let mut parts = path.split('/').filter(|p| !p.is_empty());
     let slug = parts.next().unwrap_or("");
     // Parameters alone (`#/?lang=ja`) open the first step with them.
-    let found = if slug.is_empty() { Some(0) } else { chapters.iter().position(|(id, _)| *id == slug) };
+    // `#/GC/5` is plainly the gc chapter: slugs match in any case.
+    let found = if slug.is_empty() { Some(0) } else { chapters.iter().position(|(id, _)| id.eq_ignore_ascii_case(slug)) };
     let Some(chapter) = found else {
         return (start, Some(Problem::UnknownChapter { given: excerpt(slug) }));
     };
@@ -220,6 +235,10 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], accepts: &dyn Fn(usize, &st
             Err(_) => problem = Some(Problem::BadStep { given: excerpt(step) }),
         }
     }
+    let rest: Vec<&str> = parts.collect();
+    if !rest.is_empty() && problem.is_none() {
+        problem = Some(Problem::ExtraPath { given: excerpt(&rest.join("/")) });
+    }
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (k, v) = (percent_decode(k), percent_decode(v));
@@ -228,6 +247,14 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], accepts: &dyn Fn(usize, &st
         } else if problem.is_none() {
             problem = Some(Problem::UnknownParam { key: excerpt(&k) });
         }
+    }
+    if problem.is_none() {
+        // The first key given twice with two values, and its last value.
+        let twice = route.params.iter().enumerate().find_map(|(i, (k, v))| {
+            let last = route.params[i + 1..].iter().rev().find(|(k2, _)| k2 == k)?;
+            (last.1 != *v).then(|| Problem::Repeated { key: excerpt(k), used: excerpt(&last.1) })
+        });
+        problem = twice;
     }
     (route, problem)
 }
@@ -335,6 +362,26 @@ mod tests {
         let (_, e) = p(&("#/".to_string() + &"y".repeat(100)));
         let Some(Problem::UnknownChapter { given }) = e else { panic!("expected unknown chapter") };
         assert_eq!(given.chars().count(), 41);
+    }
+
+    #[test]
+    fn a_link_a_person_could_mean_opens_and_the_rest_is_said() {
+        // Any case names the chapter.
+        assert_eq!(p("#/STACK-Heap/3"), p("#/stack-heap/3"));
+        assert_eq!(p("#/Memory/2").1, None);
+        // More path after the step: the step, and a notice.
+        let (r, e) = p("#/stack-heap/3/extra/<b>");
+        assert_eq!((r.chapter, r.step), (1, 2));
+        assert_eq!(e, Some(Problem::ExtraPath { given: "extra/<b>".into() }));
+        assert_eq!(p("#/stack-heap/3/").1, None, "a trailing slash is no more path");
+        // A parameter given twice with two values: the last is said to be used.
+        let all = |_: usize, _: &str| true;
+        let (r, e) = parse("#/stack-heap/3?k=50&k=300", CH, &all);
+        assert_eq!(r.params.len(), 2);
+        assert_eq!(e, Some(Problem::Repeated { key: "k".into(), used: "300".into() }));
+        assert_eq!(parse("#/stack-heap/3?k=50&k=50", CH, &all).1, None, "the same value twice says nothing");
+        let text = Problem::Repeated { key: "GOGC".into(), used: "300".into() }.text(Language::En);
+        assert_eq!(text, "GOGC is given more than once; the last value, \u{201c}300\u{201d}, is used");
     }
 
     use alloc::string::ToString;

@@ -209,7 +209,13 @@ impl Envelope {
         }
         Ok(match self.command.as_deref() {
             Some("goto") => {
-                let chapter = self.chapter.filter(|c| plain(c) && !c.is_empty()).ok_or_else(|| String::from("goto needs a chapter id"))?;
+                // A chapter id is letters, digits and '-': anything else is no
+                // chapter of this frame's (said without quoting it).
+                let chapter = match self.chapter {
+                    Some(c) if plain(&c) && !c.is_empty() => c,
+                    Some(_) => return Err(String::from("goto names no chapter of this frame (a chapter id is letters, digits and '-'); nothing changed")),
+                    None => return Err(String::from("goto needs a chapter id")),
+                };
                 let step = self.step.filter(|s| (1..=100_000).contains(s)).ok_or_else(|| String::from("goto needs a step from 1"))?;
                 let knobs = self.knobs.unwrap_or_default();
                 if knobs.len() > MAX_KNOBS || !knobs.iter().all(|(k, v)| plain(k) && plain(v)) {

@@ -72,6 +72,12 @@ fn commands_move_the_frame_and_bad_ones_change_nothing() {
         }
         assert!(s.page().expect("page").notice.is_none(), "{bad}: no notice in the frame");
     }
+    // A chapter given that is no id says so, not that none was given.
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","chapter":"<img src=x>","step":2}"#)), 2.5);
+    let said: Vec<String> = posts(&mut s).iter().filter_map(|r| r.message.clone()).collect();
+    assert!(said.iter().any(|m| m.starts_with("goto names no chapter of this frame")), "{said:?}");
+    s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","step":2}"#)), 2.6);
+    assert!(posts(&mut s).iter().any(|r| r.message.as_deref() == Some("goto needs a chapter id")));
     s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"next"}"#)), 3.0);
     assert_eq!(s.position().1 + 1, 40);
     s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"get-state"}"#)), 4.0);

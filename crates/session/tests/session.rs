@@ -128,6 +128,26 @@ fn letter_keys_can_be_turned_off() {
 }
 
 #[test]
+fn a_link_with_more_than_it_needs_opens_and_says_what_was_set_aside() {
+    let mut s = open("#/GC/39/extra");
+    let p = page(&mut s);
+    assert_eq!((p.chapter_id, p.step + 1), ("gc", 39));
+    assert!(p.notice.as_deref().is_some_and(|n| n.contains("\u{201c}extra\u{201d} after the step number")), "{:?}", p.notice);
+    assert_eq!(urls(&mut s).last().map(|(h, _)| h.clone()), Some(String::from("#/gc/39")), "the link is corrected");
+    assert_eq!(page(&mut open("#/GC/39")).notice, None, "a chapter in capitals needs no notice");
+    // GOGC twice: the notice names the value used, the slider shows it, and
+    // the link is written with it once.
+    let mut s = open("#/gc/39?GOGC=50&GOGC=300");
+    let p = page(&mut s);
+    assert!(p.notice.as_deref().is_some_and(|n| n.contains("GOGC is given more than once; the last value, \u{201c}300\u{201d}, is used")), "{:?}", p.notice);
+    assert!(p.sliders.iter().any(|k| k.knob.key == "GOGC" && k.text == "300"), "{:?}", p.sliders.iter().map(|k| &k.text).collect::<Vec<_>>());
+    let written = urls(&mut s);
+    let last = written.last().map(|(h, _)| h.clone()).unwrap_or_default();
+    assert_eq!(last.matches("GOGC").count(), 1, "{last}");
+    assert!(last.contains("GOGC=300"), "{last}");
+}
+
+#[test]
 fn bad_links_show_a_notice_and_the_nearest_state() {
     let last = steps("stack-heap");
     let runs_to = format!("steps run from 1 to {last}");
