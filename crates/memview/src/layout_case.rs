@@ -209,6 +209,13 @@ pub fn case_compare(before: &Outcome, after: &Outcome, w: &Workload, shown: Show
     let h = (area.h - gap * (list.len() as f32 - 1.0)) / list.len() as f32;
     let top_bytes = before.run.peak.max(after.run.peak).max(4 * MIB);
     let secs = w.duration_ms / 1000;
+    // A phone held upright: two panels of readouts leave no room for their
+    // charts (nor for B/op and allocs/op), so both versions share one
+    // table and one chart.
+    if shown == Shown::Both && area.w < NARROW {
+        compare_table(&mut scene, before, after, top_bytes, secs, rate, area, &mt);
+        return scene;
+    }
     for (i, o) in list.iter().enumerate() {
         let rect = Rect::new(area.x, area.y + i as f32 * (h + gap), area.w, h);
         let id = if o.version == Version::Alloc { "case-before" } else { "case-after" };
@@ -230,26 +237,143 @@ pub fn case_compare(before: &Outcome, after: &Outcome, w: &Workload, shown: Show
     scene
 }
 
+/// Narrower than this, two versions side by side share a table.
+const NARROW: f32 = 520.0;
+
+/// Both versions in one panel: a row per readout, a column per version,
+/// then one chart with both heaps over time.
+#[allow(clippy::too_many_arguments)] // the two runs, their scale and the panel's place
+fn compare_table(scene: &mut Scene, before: &Outcome, after: &Outcome, top_bytes: u64, secs: u64, rate: u64, area: Rect, mt: &Metrics) {
+    let lang = mt.lang;
+    let sub = match lang {
+        Language::En => format!("{} calls/s \u{b7} GOGC=100 \u{b7} model", grouped(rate)),
+        Language::Ja => format!("毎秒 {} 回 \u{b7} GOGC=100 \u{b7} モデル", grouped(rate)),
+    };
+    let inner = panel(scene, "case-both", area, lang.pick("FilterAlloc \u{2192} FilterInPlace", "FilterAlloc \u{2192} FilterInPlace"), &sub, mt);
+    let rows = table_rows(before, after, secs, lang);
+    let small = mt.small();
+    let line = crate::layout::round(mt.f * 1.5);
+    let label_w = rows.iter().map(|(l, ..)| mt.width(l, small)).fold(0.0f32, f32::max) + mt.ch * 1.6;
+    let col_w = (inner.w - label_w) / 2.0;
+    // The largest size at which every value fits its column.
+    let widest = rows.iter().flat_map(|(_, b, a)| [b, a]).map(|v| mt.width(v, mt.f)).fold(0.0f32, f32::max);
+    let vsize = if widest + mt.ch <= col_w { mt.f } else { small };
+    let heads = [lang.pick("before", "変更前"), lang.pick("after", "変更後")];
+    let mut head = Node::new(Key::Part("case-head", 0), Rect::new(inner.x, inner.y, inner.w, line));
+    for (k, h) in heads.into_iter().enumerate() {
+        head = head.text(label_w + col_w * k as f32, line / 2.0, small, Role::Muted, h, TextAlign::Left, true);
+    }
+    scene.nodes.push(head);
+    for (i, (label, b, a)) in rows.iter().enumerate() {
+        let r = Rect::new(inner.x, inner.y + line * (i + 1) as f32, inner.w, line - 2.0);
+        scene.nodes.push(
+            Node::new(Key::Stat(20 + i as u8), r)
+                .fill(Role::Cell)
+                .radius(4.0)
+                .text(mt.ch * 0.6, r.h / 2.0, small, Role::Muted, *label, TextAlign::Left, false)
+                .text(label_w, r.h / 2.0, vsize, Role::Text, b.as_str(), TextAlign::Left, true)
+                .text(label_w + col_w, r.h / 2.0, vsize, Role::Text, a.as_str(), TextAlign::Left, true),
+        );
+    }
+    let top = inner.y + line * (rows.len() + 1) as f32 + mt.f * 0.6;
+    let r = Rect::new(inner.x, top, inner.w, inner.bottom() - top);
+    // Which line is which: each version's word right of its line's end,
+    // kept a line apart (at n = 1 both heaps peak at 8 MiB).
+    let gutter = heads.iter().map(|h| mt.width(h, small)).fold(0.0f32, f32::max) + mt.ch;
+    let Some(plot) = plot_area(r, gutter, mt) else { return };
+    bands(scene, before, plot);
+    bands(scene, after, plot);
+    axes(scene, 0, before.run.heap.len(), top_bytes, r, plot, mt);
+    heap_line(scene, before, top_bytes, plot);
+    heap_line(scene, after, top_bytes, plot);
+    // The after line in the text colour, the before one in the pointer's.
+    if let Some(l) = scene.lines.iter_mut().find(|l| l.key == 11) {
+        l.role = Role::Text;
+    }
+    let end = |key: u16| {
+        let l = scene.lines.iter().find(|l| l.key == key)?;
+        let y = l.points.iter().filter(|p| p.x >= plot.right() - 3.0).map(|p| p.y).fold(f32::INFINITY, f32::min);
+        y.is_finite().then_some(y)
+    };
+    let (Some(mut yb), Some(mut ya)) = (end(10), end(11)) else { return };
+    let apart = small * 1.3;
+    if (yb - ya).abs() < apart {
+        // The higher line's word goes up, the other's down, inside the plot.
+        let mid = ((yb + ya) / 2.0).max(plot.y + apart / 2.0).min(plot.bottom() - apart / 2.0);
+        let (up, down) = (mid - apart / 2.0, mid + apart / 2.0);
+        if yb <= ya {
+            (yb, ya) = (up, down);
+        } else {
+            (ya, yb) = (up, down);
+        }
+    }
+    for (k, y) in [yb, ya].into_iter().enumerate() {
+        scene.nodes.push(Node::new(Key::Part("case-line", k as u32), Rect::new(plot.right() + mt.ch * 0.5, y, 1.0, 1.0)).text(
+            0.0,
+            0.0,
+            small,
+            if k == 0 { Role::Pointer } else { Role::Text },
+            heads[k],
+            TextAlign::Left,
+            true,
+        ));
+    }
+}
+
+/// The table's rows: (label, before, after); the CPU split in two, so a
+/// phone's column holds it.
+fn table_rows(before: &Outcome, after: &Outcome, secs: u64, lang: Language) -> Vec<(&'static str, String, String)> {
+    let (b, a) = (numbers(before, secs, lang), numbers(after, secs, lang));
+    let mut rows: Vec<(&'static str, String, String)> = b[..4].iter().zip(&a[..4]).map(|((l, x), (_, y))| (*l, x.clone(), y.clone())).collect();
+    let cpu = |o: &Outcome, gc: bool| {
+        if o.saturated() {
+            String::from(lang.pick("over 100%", "100% 超"))
+        } else {
+            percent(if gc { o.gc_cpu_bp } else { o.program_cpu_bp })
+        }
+    };
+    rows.push((lang.pick("program CPU", "CPU（本体）"), cpu(before, false), cpu(after, false)));
+    rows.push((lang.pick("GC CPU (model)", "CPU（GC、モデル）"), cpu(before, true), cpu(after, true)));
+    rows
+}
+
 /// The heap over time of one version, marking periods shaded.
 fn chart(scene: &mut Scene, o: &Outcome, top_bytes: u64, r: Rect, mt: &Metrics) {
-    let base = if o.version == Version::Alloc { 0 } else { 1 << 20 };
+    let id = if o.version == Version::Alloc { 0 } else { 1 };
+    if let Some(plot) = plot_area(r, 0.0, mt) {
+        bands(scene, o, plot);
+        axes(scene, id, o.run.heap.len(), top_bytes, r, plot, mt);
+        heap_line(scene, o, top_bytes, plot);
+    }
+}
+
+/// Where a chart in `r` plots, `gutter` px short of its right edge, if
+/// there is room to plot.
+fn plot_area(r: Rect, gutter: f32, mt: &Metrics) -> Option<Rect> {
     let label_w = mt.ch * 9.0;
     // Room under the axis for its time labels.
     let under = mt.f * 1.1;
-    let plot = Rect::new(r.x + label_w, r.y + mt.f * 0.4, r.w - label_w, r.h - mt.f * 0.4 - under);
-    if plot.h < mt.f * 2.0 || plot.w < 40.0 {
-        return;
-    }
-    let n = o.run.heap.len().max(1) as f32;
-    let x_of = |i: usize| plot.x + plot.w * (i as f32 / n);
-    let y_of = |b: u64| plot.bottom() - plot.h * (b as f32 / top_bytes as f32);
+    let plot = Rect::new(r.x + label_w, r.y + mt.f * 0.4, r.w - label_w - gutter, r.h - mt.f * 0.4 - under);
+    (plot.h >= mt.f * 2.0 && plot.w >= 40.0).then_some(plot)
+}
+
+/// One version's marking periods, shaded across `plot`.
+fn bands(scene: &mut Scene, o: &Outcome, plot: Rect) {
+    let base = if o.version == Version::Alloc { 0 } else { 1 << 20 };
+    let x_of = |ms: u64| plot.x + plot.w * (ms as f32 / o.run.heap.len().max(1) as f32);
     for (i, c) in o.run.cycles.iter().enumerate() {
-        let (x0, x1) = (x_of(c.start_ms as usize), x_of(c.end_ms as usize));
+        let (x0, x1) = (x_of(c.start_ms), x_of(c.end_ms));
         let mut band = Node::new(Key::Band(base + i as u32), Rect::new(x0, plot.y, (x1 - x0).max(1.0), plot.h)).fill(Role::GcGrey);
         band.alpha = 0.45;
         scene.nodes.push(band);
     }
-    let id = if o.version == Version::Alloc { 0 } else { 1 };
+}
+
+/// A chart's frame around `plot`: its byte scale, left in `r`, and its
+/// time axis (`samples` of 1 ms).
+#[allow(clippy::too_many_arguments)] // where, and what scale
+fn axes(scene: &mut Scene, id: u32, samples: usize, top_bytes: u64, r: Rect, plot: Rect, mt: &Metrics) {
+    let under = mt.f * 1.1;
     scene.nodes.push(Node::new(Key::Part("case-axis", id), Rect::new(plot.x, plot.bottom(), plot.w, 1.0)).fill(Role::Muted));
     scene.nodes.push(Node::new(Key::Part("case-top", id), Rect::new(r.x, plot.y, 1.0, 1.0)).text(
         0.0,
@@ -270,7 +394,7 @@ fn chart(scene: &mut Scene, o: &Outcome, top_bytes: u64, r: Rect, mt: &Metrics) 
         false,
     ));
     // The time axis: its start and its end, in whole seconds of the run.
-    let end = format!("{} s", o.run.heap.len() / 1000);
+    let end = format!("{} s", samples / 1000);
     for (k, (x, label, align)) in [(plot.x, String::from("0 s"), TextAlign::Left), (plot.right(), end, TextAlign::Right)].into_iter().enumerate() {
         scene.nodes.push(Node::new(Key::Part("case-time", id * 2 + k as u32), Rect::new(x, plot.bottom(), 1.0, 1.0)).text(
             0.0,
@@ -282,7 +406,15 @@ fn chart(scene: &mut Scene, o: &Outcome, top_bytes: u64, r: Rect, mt: &Metrics) 
             false,
         ));
     }
-    scene.lines.push(series(10 + id as u16, &o.run.heap, plot.w as usize, |i| x_of(i + 1), y_of));
+}
+
+/// One version's heap over time in `plot`.
+fn heap_line(scene: &mut Scene, o: &Outcome, top_bytes: u64, plot: Rect) {
+    let n = o.run.heap.len().max(1) as f32;
+    let x_of = |i: usize| plot.x + plot.w * (i as f32 / n);
+    let y_of = |b: u64| plot.bottom() - plot.h * (b as f32 / top_bytes as f32);
+    let id = if o.version == Version::Alloc { 0 } else { 1 };
+    scene.lines.push(series(10 + id, &o.run.heap, plot.w as usize, |i| x_of(i + 1), y_of));
 }
 
 /// The comparison in words, for the text alternative.
@@ -344,11 +476,17 @@ mod tests {
     fn the_comparison_fits_and_draws_both_heaps() {
         let (b, a) = (simulate(1000, 1000, Version::Alloc), simulate(1000, 1000, Version::InPlace));
         let w = workload(1000, 1000, Version::Alloc);
-        for vp in [Viewport::new(850.0, 620.0), Viewport::new(390.0, 470.0)] {
+        for vp in [Viewport::new(850.0, 620.0), Viewport::new(390.0, 371.0), Viewport::new(360.0, 330.0)] {
             let s = case_compare(&b, &a, &w, Shown::Both, 1000, vp);
             assert_eq!(s.lines.len(), 2);
             for n in &s.nodes {
                 assert!(n.rect.right() <= vp.width + 0.5 && n.rect.bottom() <= vp.height + 0.5, "{:?}", n.key);
+            }
+            // Every readout of both versions, and the chart's time axis: a
+            // phone lost B/op, allocs/op and both charts.
+            let texts: Vec<&str> = s.nodes.iter().flat_map(|n| n.texts.iter().map(|t| t.content.as_str())).collect();
+            for want in ["B/op", "allocs/op", "16,384", "18.0 MiB", "8.0 MiB", "2 s"] {
+                assert!(texts.contains(&want), "{}x{}: no {want:?} in {texts:?}", vp.width, vp.height);
             }
         }
     }
