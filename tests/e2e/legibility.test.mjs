@@ -238,7 +238,9 @@ test('small frames and narrow windows keep the controls and caption off the pict
     const r = (s) => { const b = document.querySelector(s).getBoundingClientRect(); return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, height: b.height }; };
     const side = document.querySelector('.side');
     return { stage: r('#stage'), controls: r('.controls'), next: r('#next'), copy: r('#copy-embed'), hint: document.getElementById('hint').hidden ? null : r('#hint'),
-      vw: innerWidth, vh: innerHeight, scrollW: document.scrollingElement.scrollWidth, caption: { scroll: side.scrollHeight, client: side.clientHeight } };
+      vw: innerWidth, vh: innerHeight, scrollW: document.scrollingElement.scrollWidth,
+      // A frame without a caption in sight keeps it out of sight, clipped, for screen readers.
+      caption: side.getBoundingClientRect().height > 1 ? { scroll: side.scrollHeight, client: side.clientHeight } : { scroll: 0, client: 0 } };
   });
   for (const [width, height, hash] of [[480, 270, '#/escape/11?embed&controls'], [480, 270, '#/intro/1?embed&controls'], [400, 300, '#/memory/7?embed&caption&controls']]) {
     const { page, context, errors } = await open(browser, srv.url, hash, { width, height });

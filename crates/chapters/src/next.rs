@@ -31,7 +31,7 @@ pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
         Tr { en: "GopherCon SG 2019", ja: "GopherCon SG 2019" },
         Tr { en: "the collector's logic in depth", ja: "ガベージコレクタのロジックを深く掘り下げる" },
         Tr {
-            en: "GC semantics continue \u{201c}Garbage collection\u{201d}", ja: "GC のセマンティクス：「ガベージコレクション」の章の続き"
+            en: "The GC-semantics talk continues the collector's chapter", ja: "GC のセマンティクス：「ガベージコレクション」の章の続き"
         },
         "#/gc/1",
     ),

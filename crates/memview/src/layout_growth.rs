@@ -354,11 +354,17 @@ pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene 
         sizes.push(next);
     }
     let rows = 20.0f32; // log2(1 GB / 2 KiB) ≈ 19
-    let row_h = ((inner.bottom() - top) / (rows + 1.5)).min(mt.f * 1.6);
+    let small = mt.small();
+    // The scale said under the bars: a bar's length is no size.
+    let note = text::wrap(
+        lang.pick("Bars on a log scale: each doubling adds the same length.", "棒の長さは対数目盛：2 倍ごとに同じ長さだけ伸びます。"),
+        mt.fits(inner.w, small),
+    );
+    let note_h = note.len() as f32 * small * 1.3;
+    let row_h = ((inner.bottom() - top - note_h) / (rows + 1.5)).min(mt.f * 1.6);
     let label_w = mt.ch * 10.0;
     let bar_w = inner.w - label_w - mt.ch * 2.0;
     // Thin rows label every second or fourth size, so labels stay legible.
-    let small = mt.small();
     let every = [1, 2, 4].into_iter().find(|k| row_h * *k as f32 >= small * 1.2).unwrap_or(4);
     let label_size = (row_h * 0.6).max(small).min(mt.f * 0.85);
     for (i, s) in sizes.iter().enumerate() {
@@ -397,6 +403,11 @@ pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene 
             true,
         ));
     }
+    let mut node = Node::new(Key::Part("ladder-note", 0), Rect::new(inner.x, inner.bottom() - note_h, inner.w, note_h));
+    for (i, line) in note.into_iter().enumerate() {
+        node = node.text(0.0, small * (0.65 + 1.3 * i as f32), small, Role::Muted, line, TextAlign::Left, false);
+    }
+    scene.nodes.push(node);
     scene
 }
 
