@@ -174,7 +174,8 @@ fn watch_notice_height() -> Result<(), JsValue> {
     let set = {
         let notice = notice.clone();
         move || {
-            let _ = app.style().set_property("--notice-height", &format!("{}px", notice.offset_height()));
+            // As u32: an i32's Display would be new code in the wasm.
+            let _ = app.style().set_property("--notice-height", &format!("{}px", notice.offset_height().max(0) as u32));
         }
     };
     // The observer reports a shown notice's first size itself, after

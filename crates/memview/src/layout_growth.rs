@@ -106,11 +106,13 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     // Columns: the live blocks and a freed one, in address order, so each
     // keeps its side from step to step (an old stack left of its copy, a
     // freed segment right of the one it followed).
+    // (The live blocks are in address order already: each new one is
+    // mapped above the last.)
     let mut cols: Vec<(Block, bool)> = s.blocks.iter().map(|b| (*b, false)).collect();
     if let Some(f) = s.freed {
-        cols.push((f, true));
+        let at = cols.iter().position(|(b, _)| b.hi > f.hi).unwrap_or(cols.len());
+        cols.insert(at, (f, true));
     }
-    cols.sort_by_key(|(b, _)| b.hi);
     let n = cols.len().max(1) as f32;
     let gap = mt.f * 2.2;
     let col_w = ((area.w - gap * (n - 1.0)) / n).min(mt.ch * 40.0);
