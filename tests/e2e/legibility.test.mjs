@@ -95,6 +95,21 @@ test('the caption box keeps its height, so the listing stays put', async () => {
   await context.close();
 });
 
+/** Opens `#/<step>` on a touch phone of `width` × `height` at 2× (the
+ *  canvas's text recorded), its picture drawn and settled. */
+async function openPhone(width, height, step) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await context.addInitScript(RECORD);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${srv.url}#/${step}`);
+  await page.waitForSelector('#view[data-painted="true"]');
+  await settle(page);
+  return { context, page, errors };
+}
+
 // A phone on its side: beside the caption the picture was a strip about
 // 220 px high, too low for the pacer's chart. It now spans the width, as
 // tall as the screen above one row of controls that stays at the bottom.
@@ -103,15 +118,7 @@ test('a phone on its side shows the whole picture above one row of controls', as
   // scaled down (the next test).
   for (const [width, height] of [[844, 390], [667, 375], [568, 320]]) {
     for (const step of ['gc/39?GOGC=10', 'stack-heap/19', 'stack-growth/11']) {
-      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-      await context.addInitScript(RECORD);
-      const page = await context.newPage();
-      const errors = [];
-      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(`${srv.url}#/${step}`);
-      await page.waitForSelector('#view[data-painted="true"]');
-      await settle(page);
+      const { context, page, errors } = await openPhone(width, height, step);
       const at = `${step} at ${width}x${height}`;
       const box = () => page.evaluate(() => {
         const r = (s) => { const b = document.querySelector(s).getBoundingClientRect(); return { top: b.top, bottom: b.bottom, width: b.width, height: b.height }; };
@@ -147,15 +154,7 @@ test('a phone on its side shows the whole picture above one row of controls', as
 // picture gives it room rather than slide its foot under the controls.
 test('a phone on its side shows a bad link\'s notice above the whole picture', async () => {
   for (const [width, height] of [[844, 390], [568, 320]]) {
-    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    await context.addInitScript(RECORD);
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${srv.url}#/gc/999`);
-    await page.waitForSelector('#view[data-painted="true"]');
-    await settle(page);
+    const { context, page, errors } = await openPhone(width, height, 'gc/999');
     const box = () => page.evaluate(() => {
       const r = (s) => { const b = document.querySelector(s).getBoundingClientRect(); return { top: b.top, bottom: b.bottom, height: b.height }; };
       return { notice: r('#notice'), stage: r('#stage'), controls: r('.controls'), vh: innerHeight };
