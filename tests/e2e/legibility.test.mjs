@@ -172,6 +172,10 @@ test('a phone on its side shows a bad link\'s notice above the whole picture', a
     const gone = await box();
     assert.ok(Math.abs(gone.stage.height - (gone.vh - gone.controls.height)) <= 1, `${at}: the picture takes the notice's room back (${JSON.stringify(gone)})`);
     assert.ok(gone.stage.bottom <= gone.controls.top + 1, `${at}: the picture's foot is under the controls after the notice`);
+    // Focus goes on to the caption, under the picture, without scrolling
+    // the picture away.
+    assert.ok(Math.abs(gone.stage.top) <= 1, `${at}: the picture scrolled away (${JSON.stringify(gone)})`);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'caption');
     assert.deepEqual(errors, []);
     await context.close();
   }

@@ -136,7 +136,7 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
 /// and all. Called once the first step is open, when any notice is already
 /// shown.
 pub fn watch_sideways() -> Result<(), JsValue> {
-    let Some(mql) = dom::window().match_media("(max-height: 500px) and (orientation: landscape)")? else { return Ok(()) };
+    let Some(mql) = dom::window().match_media(SIDEWAYS)? else { return Ok(()) };
     let to_picture = || {
         let window = dom::window();
         let notice = dom::el("notice").ok().filter(|n| !n.has_attribute("hidden"));
@@ -161,6 +161,20 @@ pub fn watch_sideways() -> Result<(), JsValue> {
             dom::window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     })
+}
+
+/// A phone on its side (style.css gives it the picture-first layout).
+const SIDEWAYS: &str = "(max-height: 500px) and (orientation: landscape)";
+
+/// On a phone on its side, scrolls the page back to the picture (a notice
+/// above it was dismissed); elsewhere nothing.
+pub fn picture_in_view() {
+    let window = dom::window();
+    if window.match_media(SIDEWAYS).ok().flatten().is_some_and(|m| m.matches()) {
+        if let Ok(stage) = dom::el("stage") {
+            window.scroll_to_with_x_and_y(0.0, stage.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0));
+        }
+    }
 }
 
 /// Keeps `--notice-height` on #app the notice's height (0 while hidden):

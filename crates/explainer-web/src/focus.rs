@@ -33,7 +33,16 @@ pub fn current() -> Option<Element> {
 
 fn focus(id: &str) {
     if let Ok(el) = dom::typed::<HtmlElement>(id) {
-        let _ = el.focus();
+        if id == "caption" {
+            // Without scrolling to it: on a phone on its side the caption
+            // is under the picture, and a dismissed notice's focus scrolled
+            // the picture away. A screen reader reads it where it is.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        } else {
+            let _ = el.focus();
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! All text goes in as text (a Text node's data or textContent), never as
 //! markup.
 
-use crate::{dom, knob_news, listing, sliders, terminal, url, words};
+use crate::{controls, dom, knob_news, listing, sliders, terminal, url, words};
 use chapters::Chapter;
 use session::{Page, Words};
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -112,6 +112,11 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.notice != page.notice) {
         dom::set_text("notice-text", page.notice.as_deref().unwrap_or(""));
         dom::set_hidden("notice", page.notice.is_none());
+        // Dismissed on a phone on its side: the picture, not the bar,
+        // fills the screen again.
+        if page.notice.is_none() && old.is_some() {
+            controls::picture_in_view();
+        }
     }
     // Its name says what it will do (Play, Pause): no aria-pressed beside
     // it, which would read "Pause, pressed".
