@@ -22,7 +22,7 @@ test('arrow keys, Home and End step through a chapter', async () => {
   const last = await page.$eval('#scrubber', (r) => r.max);
   assert.equal(await hashOf(page), `#/memory/${last}`);
   assert.equal(await page.isDisabled('#next'), false, 'the story goes on past a chapter');
-  assert.equal(await page.textContent('#step-links a'), 'Next: The era of variables: the stack and the heap →');
+  assert.equal(await page.textContent('#step-links a'), 'Next: The era of variables: the stack and the heap\u00a0→');
   await page.keyboard.press('ArrowRight');
   assert.equal(await hashOf(page), '#/stack-heap/1', '→ continues into the next chapter');
   await page.keyboard.press('ArrowLeft');

@@ -23,7 +23,7 @@ pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
         Tr {
             en: "when values escape to the heap, and how to read the compiler's analysis", ja: "値がヒープへエスケープする条件と、コンパイラの解析の読み方"
         },
-        Tr { en: "The escape-analysis talk continues its chapter", ja: "エスケープ解析：「エスケープ解析」の章の続き" },
+        Tr { en: "The escape-analysis talk continues its chapter", ja: "エスケープ解析：同名の章の続き" },
         "#/escape/2",
     ),
     (
@@ -39,14 +39,16 @@ pub const TALKS: &[(Tr, Tr, Tr, Tr, &str)] = &[
         Tr { en: "Memory Management in Go: The good, the bad and the ugly", ja: "Memory Management in Go: The good, the bad and the ugly" },
         Tr { en: "GopherCon UK 2023", ja: "GopherCon UK 2023" },
         Tr { en: "finding and fixing memory costs with pprof", ja: "pprof でメモリのコストを見つけて直す" },
-        Tr { en: "pprof continues the case study", ja: "pprof：ケーススタディの続き" },
+        Tr { en: "pprof continues the case study", ja: "pprof：「ケーススタディ」の章の続き" },
         "#/case-study/8",
     ),
     (
         Tr { en: "Understanding Go's Memory Allocator", ja: "Understanding Go's Memory Allocator" },
         Tr { en: "GopherCon UK 2018", ja: "GopherCon UK 2018" },
         Tr { en: "(advanced) how allocation works with the operating system", ja: "（上級）OS と連携する割り当ての仕組み" },
-        Tr { en: "The allocator continues the heap's spans", ja: "アロケータ：ヒープのスパンの続き" },
+        Tr {
+            en: "The allocator continues the heap's spans", ja: "アロケータ：「エスケープ解析」の章のスパンとサイズクラスの続き"
+        },
         "#/escape/10",
     ),
     (
@@ -68,7 +70,7 @@ pub fn chapter(l: Language) -> Chapter {
         "This is the start. You have seen what each piece of Go's memory management is and why it exists: raw \
          memory, stack and heap, malloc and free, the collector, growable stacks — and how one hot allocation \
          adds up.",
-        "ここが出発点です。Go のメモリ管理の各部品が何で、なぜあるのかを見てきました。生のメモリ、スタックとヒープ、\
+        "ここからが本当の出発点です。Go のメモリ管理の各部品が何で、なぜあるのかを見てきました。生のメモリ、スタックとヒープ、\
          malloc と free、ガベージコレクタ、伸びるスタック。そして、ホットパスのアロケーション 1 つが積み重なる様子も見ました。",
     ))
     .view(View::Figure(Rc::new(Story::Cards {
@@ -86,9 +88,13 @@ pub fn chapter(l: Language) -> Chapter {
                 Card::new(None, "You measure", "B/op and allocs/op first: an allocation in a hot path is paid on every call."),
             ],
             Language::Ja => alloc::vec![
-                Card::new(None, "コンパイラが決める", "値ごとにスタックかヒープかを、エスケープ解析で。フレームと、その周りのチェックも。"),
-                Card::new(None, "ランタイムが働く", "サイズクラスとスパン、書き込みバリアとペーサーを備えた並行 GC、コピーで伸びるスタック。"),
-                Card::new(None, "あなたが計測する", "まず 1 回あたりのバイト数とアロケーション回数を。ホットパスの割り当ては、呼び出しのたびにコストになる。"),
+                Card::new(None, "コンパイラが決める", "値ごとにスタックかヒープかを、エスケープ解析で。フレームの大きさと、プロローグでのスタックの確認も。"),
+                Card::new(None, "ランタイムが管理する", "サイズクラスとスパン、書き込みバリアとペーサーを備えた並行 GC、コピーで伸びるスタック。"),
+                Card::new(
+                    None,
+                    "あなたが計測する",
+                    "まず 1 回あたりのバイト数とアロケーション回数を。ホットパスのアロケーションは、呼び出しのたびにコストになる。"
+                ),
             ],
         },
     })))
@@ -96,7 +102,7 @@ pub fn chapter(l: Language) -> Chapter {
 
     let mut t = c.step(l.pick(
         "Now deep-dive with the talks the outline recommends. Each goes further into one part of this story.",
-        "ここからは、元のトークのアウトラインが勧めるトークで深掘りしましょう。どれもこの話の一部をさらに掘り下げます。",
+        "ここからは、元のトークのアウトラインが勧めるトークで理解を深めましょう。どれも、この話の一部をさらに掘り下げています。",
     ));
     t.page_note(l.pick("The links below lead back to the step each continues.", "下のリンクから、各トークの起点となるステップへ戻れます。"));
     let cards = TALKS

@@ -181,7 +181,7 @@ pub fn numbers(o: &Outcome, secs: u64, lang: Language) -> [(&'static str, String
         ),
         (lang.pick("heap peak", "ヒープのピーク"), text::bytes(o.run.peak)),
         (
-            lang.pick("program + GC CPU", "CPU（本体 + GC）"),
+            lang.pick("program + GC CPU", "CPU（プログラム + GC）"),
             if o.saturated() { String::from(lang.pick("over 100%", "100% 超")) } else { format!("{} + {}", percent(o.program_cpu_bp), percent(o.gc_cpu_bp)) },
         ),
     ]
@@ -332,7 +332,7 @@ fn table_rows(before: &Outcome, after: &Outcome, secs: u64, lang: Language) -> V
             percent(if gc { o.gc_cpu_bp } else { o.program_cpu_bp })
         }
     };
-    rows.push((lang.pick("program CPU", "CPU（本体）"), cpu(before, false), cpu(after, false)));
+    rows.push((lang.pick("program CPU", "CPU（プログラム）"), cpu(before, false), cpu(after, false)));
     rows.push((lang.pick("GC CPU (model)", "CPU（GC、モデル）"), cpu(before, true), cpu(after, true)));
     rows
 }

@@ -73,7 +73,7 @@ pub fn growth_numbers(s: &GStack, lang: Language) -> Vec<(&'static str, String)>
         alloc::vec![(l.size, text::bytes(s.size())), (l.used, text::bytes(s.used())), (lang.pick("frames", "フレーム数"), format!("{}", s.frames.len()))];
     match s.scheme {
         Scheme::Segmented(_) => {
-            out.push((lang.pick("segments linked", "セグメント追加"), format!("{}", c.segments_linked)));
+            out.push((lang.pick("segments linked", "セグメント連結"), format!("{}", c.segments_linked)));
             out.push((lang.pick("segments freed", "セグメント解放"), format!("{}", c.segments_freed)));
         }
         Scheme::Copying(_) => {
@@ -91,7 +91,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     let lang = mt.lang;
     let mut scene = Scene::new(vp.width, vp.height);
     let sub = match s.overflow {
-        Some(Overflow::Fixed { .. }) => String::from(lang.pick("out of stack: SIGSEGV", "スタック切れ：SIGSEGV")),
+        Some(Overflow::Fixed { .. }) => String::from(lang.pick("out of stack: SIGSEGV", "スタックオーバーフロー：SIGSEGV")),
         Some(Overflow::Limit { .. }) => String::from(lang.pick("past the limit: fatal error", "上限超過：fatal error")),
         None => lang.pick(format!("{} reserved", text::bytes(s.size())), format!("{} を確保", text::bytes(s.size()))),
     };
@@ -138,8 +138,8 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                 label += &match (freed, lang) {
                     (true, Language::En) => format!(" \u{b7} total was at {at:#x}"),
                     (false, Language::En) => format!(" \u{b7} total now at {at:#x}"),
-                    (true, Language::Ja) => format!(" \u{b7} total は {at:#x} にあった"),
-                    (false, Language::Ja) => format!(" \u{b7} total は現在 {at:#x}"),
+                    (true, Language::Ja) => format!(" \u{b7} 元の total：{at:#x}"),
+                    (false, Language::Ja) => format!(" \u{b7} 今の total：{at:#x}"),
                 };
             }
             text::wrap(&label, mt.fits(col_w + gap * 0.6, small))

@@ -106,7 +106,8 @@ fn wrap_paragraph(s: &str, max: f32) -> alloc::vec::Vec<String> {
         let start = at;
         at += w.len() + 1;
         if let Some(prev) = words.last_mut() {
-            if unit_after_number(w) && prev.ends_with(|c: char| c.is_ascii_digit()) {
+            // A middle dot between two items ends a line, never starts one.
+            if (unit_after_number(w) && prev.ends_with(|c: char| c.is_ascii_digit())) || w == "\u{b7}" {
                 *prev = &s[start - prev.len() - 1..start + w.len()];
                 continue;
             }
@@ -296,7 +297,11 @@ fn pieces(word: &str, keep: u8) -> alloc::vec::Vec<&str> {
             };
         // A space inside a word joins a number to its unit.
         let held = [NBSP, ' '].contains(&p) || [NBSP, ' '].contains(&c);
-        if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) && !orphan && !held {
+        // A one-kana particle that ends its phrase (ホットパス|の|アロケーション,
+        // たび|に|コスト, ション|は、) stays with the words before it: a
+        // line never starts with it, unless nothing else would fit.
+        let particle = keep > 0 && "はがをにでとのもへや".contains(c) && chars.get(k + 1).is_none_or(|&(_, n)| !hiragana(n));
+        if (is_wide(p) || is_wide(c)) && !NO_START.contains(c) && !NO_END.contains(p) && !joined(p, c) && !orphan && !held && !particle {
             out.push(&word[start..i]);
             start = i;
         }
@@ -405,6 +410,17 @@ mod tests {
         );
         assert_eq!(keep_units("8 MiB live, 2 s and 3 spans."), "8\u{a0}MiB live, 2\u{a0}s and 3 spans.");
         assert_eq!(wrap("pages of 8 KiB, from mheap", 10), ["pages of", "8 KiB,", "from mheap"]);
+        // A phrase's closing particle stays with it: no line starts with の, に or は.
+        for max in 10..24 {
+            let lines = wrap("ホットパスのアロケーションは、呼び出しのたびにコストになる。", max);
+            assert!(lines.iter().skip(1).all(|l| !l.starts_with(['の', 'に', 'は'])), "{max}: {lines:?}");
+        }
+        // A middle dot ends a line with the item before it.
+        assert_eq!(wrap("5 objects \u{b7} 120 B", 11), ["5 objects \u{b7}", "120 B"]);
+        for max in 8..30 {
+            let lines = wrap("オブジェクト 5 個 \u{b7} 120 B（スパン 1 個、1 ページ）", max);
+            assert!(lines.iter().all(|l| !l.starts_with('\u{b7}')), "{max}: {lines:?}");
+        }
     }
 
     #[test]

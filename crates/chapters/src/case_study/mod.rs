@@ -44,7 +44,7 @@ pub fn chapter(l: Language) -> Chapter {
         "FilterAlloc makes a new slice on every call, sized for the whole list. The compiler reports \
          \"make(targetList, 0, len(list)) escapes to heap\": the slice is returned, so it must outlive the \
          call's frame.",
-        "FilterAlloc は呼び出しのたびに、リスト全体が入る新しいスライスを作ります。コンパイラの報告は「make(targetList, 0, len(list)) escapes to heap」です。スライスを返すので、フレームより長く生きなければなりません。",
+        "FilterAlloc は呼び出しのたびに、リスト全体が入る新しいスライスを作ります。コンパイラの報告は「make(targetList, 0, len(list)) escapes to heap」です。返すスライスは、フレームが消えた後も生きていなければなりません。",
     ))
     .at("filtered := make(targetList, 0, len(list))")
     .view(one_call())
@@ -54,7 +54,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The runtime rounds requests up. By default, 1,000 values of 16 bytes plus an 8-byte \
          malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. From 2,048 values \
          (32 KiB) on: whole pages.",
-        "ランタイムは要求を切り上げます。既定値では 16 バイトの値 1,000 個と 8 バイトの malloc ヘッダ（ポインタを含むため）で、サイズクラス 59 の 16,384 バイト。2,048 個（32 KiB）からはページ単位になります。",
+        "ランタイムは要求サイズを切り上げます。既定では 16 バイトの値 1,000 個に 8 バイトの malloc ヘッダ（ポインタを含むため）が加わり、サイズクラス 59 の 16,384 バイト。2,048 個（32 KiB）からページ単位です。",
     ))
     .try_it(l.pick("Drag the list length.", "リストの長さ（n）を動かしてみてください。"))
     .at("filtered := make(targetList, 0, len(list))")
@@ -64,7 +64,7 @@ pub fn chapter(l: Language) -> Chapter {
         "At the defaults, 1,000 calls a second make 15.6 MiB of garbage a second. The heap climbs toward the \
          pacer's goal, a cycle marks (shaded) and then sweeps, and the climb restarts. Nothing is kept; the \
          collector still runs.",
-        "既定値では、毎秒 1,000 回の呼び出しが毎秒 15.6 MiB のゴミを生みます。ヒープはペーサーのヒープ目標まで増え、GC サイクルがマーク（網掛け）とスイープを終えると、また増え始めます。何も残らないのに、ガベージコレクタは動き続けます。",
+        "既定の設定では、毎秒 1,000 回の呼び出しが毎秒 15.6 MiB のゴミを生みます。ヒープはペーサーが決めた目標まで増え、GC サイクルがマーク（網掛け）とスイープを終えると、また増え始めます。何も残らないのに、ガベージコレクタは動き続けます。",
     ))
     .at("return filtered")
     .view(compare(Shown::Before));
@@ -73,7 +73,7 @@ pub fn chapter(l: Language) -> Chapter {
         "FilterInPlace moves the kept values to the front of its list and returns list[:n]. The compiler \
          reports \"leaking param: list to result ~r0 level=0\": the result is the input. No allocation, so in this \
          model no cycles at all.",
-        "FilterInPlace は残す値をリストの先頭に詰め、list[:n] を返します。コンパイラの報告は「leaking param: list to result ~r0 level=0」で、結果は入力そのものです。割り当てがないので、このモデルでは GC も起きません。",
+        "FilterInPlace は残す値をリストの先頭に詰め、list[:n] を返します。コンパイラの報告は「leaking param: list to result ~r0 level=0」で、結果は入力そのものです。アロケーションがなく、このモデルでは GC も起きません。",
     ))
     .at("list = list[:n]")
     .view(compare(Shown::After))
@@ -84,14 +84,14 @@ pub fn chapter(l: Language) -> Chapter {
          1.27.3; cycles, heap peak and the CPU split come from the model.",
         "同じ負荷で比べます。B/op と allocs/op は go test -benchmem が報告する値で、Go 1.27.3 で確認しました。GC 回数、ヒープのピーク、CPU の内訳はモデルの値です。",
     ))
-    .try_it(l.pick("Drag the list length and call rate: the link keeps them.", "リストの長さと毎秒の呼び出し回数を動かせます。値はリンクに残ります。"))
+    .try_it(l.pick("Drag the list length and call rate: the link keeps them.", "リストの長さと毎秒の呼び出し回数を動かせます。設定はリンクに残ります。"))
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
 
     c.step(l.pick(
         "The talk reports 57% and 99% for one real change. The model shows the same direction for your load; it leaves out cache effects, mark assists and all else the real program did, so its \
          percentages are no prediction.",
-        "57% と 99% は、ある実際の変更について発表が報告した数字です。モデルは皆さんの負荷でも同じ傾向を示しますが、キャッシュの効果やマークアシストなど、実際のプログラムにあったほかの要素はすべて省いています。モデルの割合は予測ではありません。",
+        "57% と 99% は、実際の 1 つの変更について発表者が報告した数字です。モデルは設定した負荷でも同じ傾向を示しますが、キャッシュの効果やマークアシストなど、実際のプログラムにあったほかの要素はすべて省いています。モデルが示す削減率は予測値ではありません。",
     ))
     .at("func (list targetList) FilterInPlace")
     .view(compare(Shown::Both));
@@ -100,7 +100,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The lesson: one allocation in a function called everywhere is multiplied by every call. The fix is \
          not to never allocate but to keep allocation out of the hot path, found by measuring with -benchmem \
          and a profiler first.",
-        "教訓：あちこちから呼ばれる関数のアロケーションは、1 回でも呼び出しの回数だけ積み重なります。対策はアロケーションを一切しないことではなく、ホットパスから外すことです。その場所は、まず -benchmem とプロファイラで測って見つけます。",
+        "教訓：あちこちから呼ばれる関数のアロケーションは、1 回でも呼び出しの回数だけ積み重なります。対策はアロケーションを一切しないことではなく、ホットパスから外すことです。ホットパスは、まず -benchmem とプロファイラで測定して見つけます。",
     ))
     .at("func (list targetList) FilterAlloc")
     .view(compare(Shown::Both));

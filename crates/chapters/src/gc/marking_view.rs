@@ -128,7 +128,7 @@ impl Figure for Marking {
         let (all, by_object, by_span) = (flood.order.len(), flood.regions_touched, spans.regions_touched);
         match self.lang {
             Language::En => format!("Regions touched marking all {all}: object by object {by_object}, span by span {by_span}"),
-            Language::Ja => format!("{all} 個すべてのマークで触れた領域の数：オブジェクト単位 {by_object}、スパン単位 {by_span}"),
+            Language::Ja => format!("{all} 個すべてをマークするまでに触れた領域の数：オブジェクト単位 {by_object}、スパン単位 {by_span}"),
         }
     }
 

@@ -426,7 +426,7 @@ fn green_tea(c: &mut Chapter) {
         "The classic mark (the default up to Go 1.25; still used outside 16–512 B) floods the object graph: \
          scan an object, push what it points to. The next is usually in another span: the scanner jumps \
          around memory.",
-        "従来のマーク（Go 1.25 までのデフォルト。16〜512 B 以外のサイズでは今も使われる）はオブジェクトグラフをたどります。1 つスキャンしては指す先を積む、の繰り返しです。次のオブジェクトはたいてい別のスパンにあるので、スキャンはメモリ上を飛び回ります。",
+        "従来のマーク（Go 1.25 までのデフォルト。16〜512 B 以外のサイズでは今も使われる）はオブジェクトグラフをたどります。1 つスキャンしては、その指す先を積んでいきます。次のオブジェクトはたいてい別のスパンにあるので、スキャンはメモリ上を飛び回ります。",
     ))
     .view(flood(8));
     c.step(l.pick(
@@ -445,13 +445,13 @@ fn green_tea(c: &mut Chapter) {
     c.step(l.pick(
         "Taking a span from the queue scans its marked objects in address order: far fewer region visits. \
          Go uses this path for objects of 16 to 512 bytes that contain pointers.",
-        "スパンをキューから取り出すと、マーク済みのオブジェクトをアドレス順にまとめてスキャンします。領域を訪れる回数はずっと少なくなります。Go はこの方式を、ポインタを含む 16〜512 バイトのオブジェクトに使います。",
+        "スパンをキューから取り出すと、マーク済みのオブジェクトをアドレス順にまとめてスキャンします。触れる領域の数はずっと少なくなります。Go はこの方式を、ポインタを含む 16〜512 バイトのオブジェクトに使います。",
     ))
     .view(spans(all));
     c.step(l.pick(
         "The count is a lower bound: Go scans a snapshot of the span's marks, and objects marked meanwhile \
          queue the span again, so real Go visits more often.",
-        "この訪問回数は下限です。Go はスパンのマークのスナップショットをスキャンし、その間にマークされたオブジェクトがスパンを再びキューに入れるので、実際の Go はもっと多く訪れます。",
+        "この数は下限です。Go はスパンのマークビットのスナップショットをスキャンするため、スキャン中に新たにマークされたオブジェクトがあるとスパンが再びキューに入り、実際に触れる回数はもっと多くなります。",
     ))
     .view(spans(all));
 }
@@ -463,7 +463,7 @@ fn pacer(c: &mut Chapter) {
     c.step(l.pick(
         "So far runtime.GC() asked for every cycle. Real programs rarely call it: the runtime starts cycles \
          itself, pacing them so the heap stays near a goal.",
-        "ここまでは毎回 runtime.GC() でサイクルを起こしました。実際のプログラムはまず呼びません。ランタイムが自分でサイクルを始め、ヒープがヒープ目標の近くに収まるようにペースを調整します。",
+        "ここまでは毎回 runtime.GC() でサイクルを起こしました。実際のプログラムが runtime.GC() を呼ぶことはまずありません。ランタイムが自らサイクルを始め、ヒープが目標付近に収まるようにペースを調整します。",
     ))
     .at("runtime.GC()");
     let cache = Rc::new(pacer_view::Cache::default());
@@ -487,7 +487,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "Objects allocated while marking are born black and count as live, so later goals sit a little \
              higher.",
-            "マーク中に割り当てたオブジェクトは黒で生まれ、生存ヒープに数えられるので、以後の目標は少し上がります。",
+            "マーク中に割り当てたオブジェクトは最初から黒で、生存ヒープに数えられるので、以後の目標は少し上がります。",
         ),
         knobs::pacer(Some(100), None, 8 * MIB),
         Some(l.pick("Drag the sliders; the link keeps your settings.", "スライダーを動かしてみてください。設定はリンクに残ります。")),
@@ -496,7 +496,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "GOGC trades memory for CPU: a higher GOGC means fewer cycles and less GC CPU, at a higher peak. \
              GOGC=off never collects — unless a memory limit is set.",
-            "GOGC はメモリと CPU のトレードオフです。上げるとサイクルと GC の CPU は減り、ピークは上がります。GOGC=off では、メモリ上限がない限り回収しません。",
+            "GOGC はメモリと CPU のトレードオフです。上げると GC の回数と CPU は減り、ヒープのピークは上がります。GOGC=off では、メモリ上限がない限り回収しません。",
         ),
         knobs::pacer(Some(400), None, 8 * MIB),
         None,
@@ -505,7 +505,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "GOMEMLIMIT (Go 1.19) caps the goal: roughly the limit less the runtime's non-heap memory and a headroom of 3% (at least 1 MiB). \
              Every cycle is still a full collection.",
-            "GOMEMLIMIT（Go 1.19）は目標を、ほぼ上限からヒープ外メモリと余裕（3%、最低 1 MiB）を引いた値に抑えます。毎回フルコレクションです。",
+            "GOMEMLIMIT（Go 1.19）は目標を、ほぼ「上限 − ヒープ外メモリ − 余裕（3%、最低 1 MiB）」に抑えます。それでも毎回ヒープ全体を回収します。",
         ),
         knobs::pacer(None, Some(48 * MIB), 8 * MIB),
         None,
@@ -513,8 +513,8 @@ fn pacer(c: &mut Chapter) {
     step(
         l.pick(
             "Near the live heap, a limit runs cycles back to back; what they allocate is born black, so goals \
-             rise past the first, and here the heap crosses limit \u{2212} non-heap.",
-            "上限が生存ヒープに近いと GC が切れ目なく続き、その間の割り当ては黒で生まれ生存に数えられるので目標は上がり、ここではヒープが「上限 \u{2212} ヒープ外」を超えます。",
+             rise past the first, and here the heap crosses limit \u{2212} non\u{2011}heap.",
+            "上限が生存ヒープに近いと GC が切れ目なく続き、その間の割り当ては黒で生存ヒープに数えられるので目標は上がり、ここではヒープが「上限 \u{2212} ヒープ外」を超えます。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,
@@ -523,7 +523,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "Real Go adds mark assists by allocating goroutines, but caps GC at 50% of CPU time (the GC CPU \
              limiter) and lets memory pass the limit rather than thrash.",
-            "実際の Go では割り当て側もマークアシストを行いますが、GC CPU リミッタが GC を CPU 時間の 50% に抑え、スラッシングより上限超えを許します。",
+            "実際の Go では割り当てるゴルーチンもマークアシストをしますが、GC CPU リミッタが GC を CPU 時間の 50% に抑え、スラッシングより上限超えを選びます。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,

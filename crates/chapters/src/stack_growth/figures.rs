@@ -162,7 +162,7 @@ impl Figure for Ladder {
                 format!("{} copies, {copied} copied in all, up to {used} of frames; call {at} passes the 1 GB limit: stack overflow", g.copies)
             }
             (Language::Ja, Some(at)) => {
-                format!("コピー {} 回、コピー総量 {copied}、フレーム {used} まで。{at} 回目の呼び出しで上限 1 GB を超え、スタックオーバーフロー", g.copies)
+                format!("コピー {} 回、コピー総量 {copied}、フレームは最大 {used}。{at} 回目の呼び出しで上限 1 GB を超え、スタックオーバーフロー", g.copies)
             }
         }
     }

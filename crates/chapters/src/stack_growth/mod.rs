@@ -97,7 +97,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Or make every stack huge: 10,000 goroutines at 8 MiB each reserve 78.1 GiB — once \
          used, more than a 16 GiB machine has. At 2 KiB each they take 19.5 MiB, and nearly all memory is left for the \
          heap.",
-        "逆の問題もあります。どのスタックも大きく取ると、8 MiB のゴルーチン 10,000 個で 78.1 GiB を確保することになり、使えば 16 GiB のマシンには収まりません。2 KiB ずつなら 19.5 MiB で済み、メモリのほぼすべてをヒープに回せます。",
+        "逆の問題もあります。どのスタックも大きく取ると、スタックが 8 MiB のゴルーチン 10,000 個で 78.1 GiB を確保することになり、使えば 16 GiB のマシンには収まりません。2 KiB ずつなら 19.5 MiB で済み、メモリのほぼすべてをヒープに回せます。",
     ))
     .at("func main()")
     .view(View::Figure(Rc::new(Reserve { lang: l })));
@@ -126,7 +126,7 @@ pub fn chapter(l: Language) -> Chapter {
     .view(script(Scheme::Segmented(SEGMENT), &seg, linked));
     c.step(l.pick(
         "Returning from the first frame of a segment unlinks the segment and frees it again.",
-        "セグメントの最初のフレームから戻ると、そのセグメントは切り離され、また解放されます。",
+        "セグメントの最初のフレームから戻ると、そのセグメントは切り離されて解放されます。",
     ))
     .at("func sum(depth int, total *int)")
     .view(script(Scheme::Segmented(SEGMENT), &seg, linked + 1));
@@ -134,7 +134,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The hot split: a call in a loop right at a segment boundary links and frees a segment on every \
          iteration — here 1,000 more calls link and free 1,000 more segments. Programs slowed down for no \
          visible reason.",
-        "これがホットスプリット問題です。セグメントの境界ちょうどでループから関数を呼ぶと、反復のたびにセグメントをつないでは解放します。ここではさらに 1,000 回の呼び出しで、リンクと解放もさらに 1,000 回ずつです。プログラムは目に見える理由もなく遅くなりました。",
+        "これがホットスプリット問題です。セグメントの境界ちょうどでループから関数を呼ぶと、反復のたびにセグメントをつないでは解放します。ここでは 1,000 回の呼び出しで、セグメントの連結と解放も 1,000 回ずつ増えます。プログラムは目に見える理由もなく遅くなりました。",
     ))
     .at("sum(depth-1, total)")
     .view(script(Scheme::Segmented(SEGMENT), &seg, seg.len()));
@@ -200,7 +200,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Modelled at main.go's depth — 100,000 frames of 128 B from a 2 KiB start — main.go's recursion ends on \
          a 16 MiB stack after 13 copies. The real program prints 50000, as if the stack never moved.",
-        "main.go と同じ深さ（128 B のフレームを 100,000 個、スタックは 2 KiB から）でモデルを動かすと、再帰は 13 回のコピーを経て 16 MiB のスタックに収まります。実際のプログラムは、スタックが一度も動かなかったときと同じ 50000 を出力します。",
+        "main.go と同じ深さ（128 B のフレームを 100,000 個、スタックは 2 KiB から）でモデルを動かすと、再帰は 13 回のコピーを経て 16 MiB のスタックに収まります。実際のプログラムは、スタックが一度も移動しなかったかのように 50000 を出力します。",
     ))
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(100_000, 128), lang: l })));

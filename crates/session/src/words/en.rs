@@ -19,7 +19,8 @@ pub static WORDS: Words = Words {
     progress: |c, n, s, t| format!("Chapter {c} of {n} \u{b7} step {s} of {t}"),
     part: |k, n, name, s, t| format!("Part {k} of {n}: {name} \u{b7} {s}/{t}"),
     title: |title, step| format!("{title} \u{b7} step {step}"),
-    next_chapter: |title| format!("Next: {title} \u{2192}"),
+    // A no-break space: the arrow never takes a line of its own.
+    next_chapter: |title| format!("Next: {title}\u{a0}\u{2192}"),
     instead: |problem, title, step| format!("{problem}. Showing \u{201c}{title}\u{201d}, step {step} instead."),
     stop: ".",
     step_of: |s, t| format!("Step {s} of {t}"),

@@ -19,7 +19,7 @@ pub static WORDS: Words = Words {
     progress: |c, n, s, t| format!("第 {c} 章（全 {n} 章）\u{30fb}ステップ {s}/{t}"),
     part: |k, n, name, s, t| format!("第 {k} 部（全 {n} 部）：{name}\u{30fb}{s}/{t}"),
     title: |title, step| format!("{title}\u{30fb}ステップ {step}"),
-    next_chapter: |title| format!("次の章：{title} \u{2192}"),
+    next_chapter: |title| format!("次の章：{title}\u{a0}\u{2192}"),
     instead: |problem, title, step| format!("{problem}。代わりに「{title}」のステップ {step} を表示しています。"),
     stop: "。",
     step_of: |s, t| format!("ステップ {s}/{t}"),
