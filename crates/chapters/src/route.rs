@@ -242,7 +242,10 @@ pub fn parse(hash: &str, chapters: &[(&str, usize)], accepts: &dyn Fn(usize, &st
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (k, v) = (percent_decode(k), percent_decode(v));
-        if accepts(chapter, &k) {
+        // `gogc=50` is plainly GOGC, as `Embed` is embed: a key in another
+        // case is read as the one the chapter has.
+        let known = [k.clone(), k.to_ascii_uppercase(), k.to_ascii_lowercase()].into_iter().find(|k| accepts(chapter, k));
+        if let Some(k) = known {
             route.params.push((k, v));
         } else if problem.is_none() {
             problem = Some(Problem::UnknownParam { key: excerpt(&k) });
@@ -380,6 +383,10 @@ mod tests {
         assert_eq!(r.params.len(), 2);
         assert_eq!(e, Some(Problem::Repeated { key: "k".into(), used: "300".into() }));
         assert_eq!(parse("#/stack-heap/3?k=50&k=50", CH, &all).1, None, "the same value twice says nothing");
+        // A parameter in another case is the chapter's own.
+        let gogc = |_: usize, k: &str| k == "GOGC" || k == "embed";
+        let (r, e) = parse("#/stack-heap/3?gogc=50&EMBED", CH, &gogc);
+        assert_eq!((r.params, e), (alloc::vec![("GOGC".into(), "50".into()), ("embed".into(), String::new())], None));
         let text = Problem::Repeated { key: "GOGC".into(), used: "300".into() }.text(Language::En);
         assert_eq!(text, "GOGC is given more than once; the last value, \u{201c}300\u{201d}, is used");
     }
