@@ -76,7 +76,7 @@ pub fn chapter(l: Language) -> Chapter {
     .view(View::Figure(Rc::new(Story::Cards {
         lang: l,
         title: l.pick("What you have seen", "ここまでに見たもの"),
-        sub: l.pick("what and why", "何か、なぜか"),
+        sub: l.pick("what and why", "仕組みと理由"),
         cards: match l {
             Language::En => alloc::vec![
                 Card::new(None, "The compiler decides", "stack or heap, per value, by escape analysis; frames and the checks around them."),

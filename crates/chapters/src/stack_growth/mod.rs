@@ -153,7 +153,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Go 1.3 made stacks contiguous, 2 KiB from Go 1.4. Most prologues check the stack pointer, less \
          their frame's size over 128 B, against a guard 928 bytes above the end (amd64). sum's frames, each \
          holding &total, fill toward it.",
-        "Go 1.3 で連続スタックになり、Go 1.4 から 2 KiB で始まります。プロローグ（nosplit 以外）は SP（128 B 超のフレームはその分を引く）を、末端から 928 バイト上のガード（amd64）と比べます。sum のフレームが &total を持って積み上がります。",
+        "Go 1.3 で連続スタックになり、Go 1.4 から 2 KiB で始まります。プロローグ（nosplit を除く）は SP（128 B 超のフレームは超過分を引く）を、末端から 928 バイト上のガード（amd64）と比べます。&total を持つ sum のフレームが積み上がります。",
     ))
     .at("func sum(depth int, total *int)")
     .view(script(copy, &copying, after(8)));
@@ -161,7 +161,7 @@ pub fn chapter(l: Language) -> Chapter {
         "SP is now inside the guard, so the next prologue calls morestack: a stack twice the size, every \
          frame copied, every pointer into the old stack — each &total — moved by the same distance. The \
          arrows still point at total.",
-        "SP がガードの内側に入ったので、次のプロローグが morestack を呼びます。2 倍のサイズのスタックへ全フレームをコピーし、古いスタックを指すポインタ（各 &total）はすべて同じ距離だけずらします。矢印は今も total を指しています。",
+        "SP がガードの内側に入ったので、次のプロローグが morestack を呼びます。morestack は 2 倍のスタックを確保して全フレームをコピーし、古いスタックを指すポインタ（各 &total）をすべて同じ距離だけずらします。矢印は今も total を指しています。",
     ))
     .at("sum(depth-1, total)")
     .view(script(copy, &copying, after(9)));
@@ -169,7 +169,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Why rewriting frames is enough: escape analysis keeps heap objects from pointing into a stack \
          (\"total does not escape\"). Pointers into it live only in its frames, its registers and a few \
          runtime records (defers, channel waits), all adjusted.",
-        "フレームの書き換えで済むのは、エスケープ解析がヒープからスタックを指させないからです（「total does not escape」）。ポインタは自身のフレームとレジスタ、いくつかのランタイムの記録（defer、チャネル待ち）だけにあり、どれも調整されます。",
+        "フレームの書き換えで済むのは、エスケープ解析がヒープからスタックを指させないからです（「total does not escape」）。スタックを指すポインタはそのフレーム、レジスタ、一部のランタイムの記録（defer、チャネル待ち）にしかなく、すべて調整されます。",
     ))
     .at("func sum(depth int, total *int)")
     .view(script(copy, &copying, after(9)))
