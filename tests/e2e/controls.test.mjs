@@ -79,6 +79,11 @@ test('the chapter menu opens a chapter chosen by key at Enter, not at each arrow
   await page.keyboard.press('Escape');
   assert.equal(await page.$eval('#chapter', (s) => s.value), 'manual-heap');
   assert.equal(await hashOf(page), '#/manual-heap/1');
+  // → steps the chapter shown, and the menu names it again.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await hashOf(page), '#/manual-heap/2');
+  assert.equal(await page.$eval('#chapter', (s) => s.value), 'manual-heap');
   // A pick with the pointer opens at once.
   await page.selectOption('#chapter', 'gc');
   assert.equal(await hashOf(page), '#/gc/1');

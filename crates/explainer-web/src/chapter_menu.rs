@@ -54,7 +54,8 @@ pub fn wire(sh: &Shared) -> Result<(), JsValue> {
                     e.prevent_default();
                     open();
                 }
-                "Escape" => menu_back(),
+                // Keys that step the chapter shown: the menu names it again.
+                "Escape" | "ArrowLeft" | "ArrowRight" | "Home" | "End" => menu_back(),
                 _ => {}
             }
         })?;
