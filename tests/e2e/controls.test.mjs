@@ -304,6 +304,13 @@ test('the listing and the terminal are named regions; a phone keeps the page hea
     assert.equal(await page.getByRole('region', { name: /^Source code/ }).count(), 1, `${width}: the listing`);
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, `${width}: one h1`);
     assert.equal(await page.getByRole('heading', { level: 1, name: 'Go Memory, Through History' }).count(), 1, `${width}: the whole of it`);
+    // The chapter's title reaches a screen reader as written, not in the
+    // capitals it is drawn in (Chromium's own accessibility tree).
+    const cdp = await context.newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#chapter-title' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    assert.equal(nodes[0]?.name?.value, 'Automatic heap management: garbage collection', `${width}: the chapter title`);
     assert.deepEqual(errors, []);
     await context.close();
   }
