@@ -89,9 +89,9 @@ pub const JA: &[(&str, &str)] = &[
         "count runs on a new goroutine, whose stack starts at 2 KiB (main's has\n\
          grown to 4 KiB by the time main runs). 100,001 frames of sum copy it to\n\
          a bigger one again and again, and &total is adjusted every time.",
-        "count は新しいゴルーチンで動く。そのスタックは 2 KiB から始まる（main のものは\n\
-         main が動く時点で 4 KiB に伸びている）。sum のフレーム 100,001 個のため、\n\
-         スタックはより大きなものへ何度もコピーされ、そのたびに &total が調整される。",
+        "count は新しいゴルーチンで動く。そのスタックは 2 KiB から始まる\n\
+         （main のスタックは実行時点で 4 KiB に伸びている）。sum のフレーム 100,001 個の\n\
+         ために、スタックは何度も大きなものへコピーされ、そのたびに &total が調整される。",
     ),
     // stackgrowth/overflow.c
     (
