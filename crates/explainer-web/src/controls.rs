@@ -138,10 +138,9 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
 pub fn watch_sideways() -> Result<(), JsValue> {
     let Some(mql) = dom::window().match_media(SIDEWAYS)? else { return Ok(()) };
     let to_picture = || {
-        let window = dom::window();
         let notice = dom::el("notice").ok().filter(|n| !n.has_attribute("hidden"));
         if let Some(target) = notice.or_else(|| dom::el("stage").ok()) {
-            window.scroll_to_with_x_and_y(0.0, target.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0));
+            scroll_to_top_of(&target);
         }
     };
     // boot-check.js has scrolled to the picture while loading (and marked it
@@ -169,12 +168,17 @@ const SIDEWAYS: &str = "(max-height: 500px) and (orientation: landscape)";
 /// On a phone on its side, scrolls the page back to the picture (a notice
 /// above it was dismissed); elsewhere nothing.
 pub fn picture_in_view() {
-    let window = dom::window();
-    if window.match_media(SIDEWAYS).ok().flatten().is_some_and(|m| m.matches()) {
+    if dom::window().match_media(SIDEWAYS).ok().flatten().is_some_and(|m| m.matches()) {
         if let Ok(stage) = dom::el("stage") {
-            window.scroll_to_with_x_and_y(0.0, stage.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0));
+            scroll_to_top_of(&stage);
         }
     }
+}
+
+/// Scrolls the page so `el` starts at the top of the window.
+fn scroll_to_top_of(el: &web_sys::Element) {
+    let window = dom::window();
+    window.scroll_to_with_x_and_y(0.0, el.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0));
 }
 
 /// Keeps `--notice-height` on #app the notice's height (0 while hidden):

@@ -249,7 +249,7 @@ fn compare_table(scene: &mut Scene, before: &Outcome, after: &Outcome, top_bytes
         Language::En => format!("{} calls/s \u{b7} GOGC=100 \u{b7} model", grouped(rate)),
         Language::Ja => format!("毎秒 {} 回 \u{b7} GOGC=100 \u{b7} モデル", grouped(rate)),
     };
-    let inner = panel(scene, "case-both", area, lang.pick("FilterAlloc \u{2192} FilterInPlace", "FilterAlloc \u{2192} FilterInPlace"), &sub, mt);
+    let inner = panel(scene, "case-both", area, "FilterAlloc \u{2192} FilterInPlace", &sub, mt);
     let rows = table_rows(before, after, secs, lang);
     let small = mt.small();
     let line = crate::layout::round(mt.f * 1.5);
