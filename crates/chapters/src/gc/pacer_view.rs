@@ -99,11 +99,17 @@ impl Figure for Pacer {
     fn terminal(&self, k: &Values) -> Option<String> {
         let (_, w) = pacer_inputs(k);
         let lines = self.run(k).gctrace(&w);
+        // The third heap figure reads above the live heap set: what marking
+        // allocated is born black and counted (said in words at a later step).
         let mut out = format!(
-            "{}\n$ GOGC={} GOMEMLIMIT={} GODEBUG=gctrace=1 ./app",
+            "{}\n{}\n$ GOGC={} GOMEMLIMIT={} GODEBUG=gctrace=1 ./app",
             self.lang.pick(
                 "# the simulated cycles, printed as Go's GODEBUG=gctrace=1 prints them (its MB are MiB)",
                 "# シミュレーションしたサイクルを、Go の GODEBUG=gctrace=1 と同じ形式で表示（MB は実際は MiB）"
+            ),
+            self.lang.pick(
+                "# A->B->C MB: the heap as a cycle starts, as it ends, and marked live, which counts what marking allocated",
+                "# A->B->C MB：サイクル開始時と終了時のヒープ、マーク済みの生存ヒープ（マーク中の割り当ても含む）"
             ),
             gogc_text(k.num(GOGC).map(|g| g as u32)),
             k.num(GOMEMLIMIT).map_or_else(|| String::from("off"), byte_count)
