@@ -152,7 +152,12 @@ impl Figure for Compare {
             (false, Language::En) => format!(" ({})", change(b.total_cpu_bp(), a.total_cpu_bp())),
             (false, Language::Ja) => format!("（{}）", change(b.total_cpu_bp(), a.total_cpu_bp())),
         };
-        let (peak_b, peak_a, peak) = (memview::bytes(b.run.peak), memview::bytes(a.run.peak), change(b.run.peak, a.run.peak));
+        let (mut peak_b, mut peak_a, peak) = (memview::bytes(b.run.peak), memview::bytes(a.run.peak), change(b.run.peak, a.run.peak));
+        // Peaks that read the same to a tenth of a MiB but differ (a list of
+        // one value) are said in KiB, so the change beside them shows.
+        if peak_b == peak_a && b.run.peak != a.run.peak {
+            (peak_b, peak_a) = (format!("{} KiB", grouped(b.run.peak / 1024)), format!("{} KiB", grouped(a.run.peak / 1024)));
+        }
         let allocated = memview::bytes(b.bytes_per_op * rate);
         let (n, rate) = (grouped(n), grouped(rate));
         match self.lang {
@@ -174,7 +179,7 @@ impl Figure for Compare {
 
 #[cfg(test)]
 mod tests {
-    use super::change;
+    use super::*;
 
     #[test]
     fn a_change_under_one_percent_is_said_in_tenths() {
@@ -183,5 +188,13 @@ mod tests {
         assert_eq!(change(8_400_000, 8_370_000), "\u{2212}0.4%");
         assert_eq!(change(8_400_000, 8_399_990), "\u{b1}0%");
         assert_eq!(change(0, 0), "\u{b1}0%");
+    }
+
+    #[test]
+    fn peaks_that_read_the_same_are_said_in_kib() {
+        let f = Compare { shown: Shown::Both, cache: Default::default(), lang: Language::En };
+        let text = f.readout(&Values::new(&[(knobs::N, Some(1)), (knobs::RATE, Some(1000))]));
+        assert!(text.contains(" KiB \u{2192} ") && text.contains("(\u{2212}0."), "{text}");
+        assert!(f.readout(&f.defaults()).contains("18.0 MiB \u{2192} 8.0 MiB"));
     }
 }
