@@ -1,7 +1,7 @@
 // Keys, buttons, scrubber, chapter menu, history, help overlay, playback.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, untilWritten, settle, screenshot, hashOf } from './harness.mjs';
+import { serve, launch, open, untilWritten, settle, screenshot, hashOf, axNode } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -306,11 +306,7 @@ test('the listing and the terminal are named regions; a phone keeps the page hea
     assert.equal(await page.getByRole('heading', { level: 1, name: 'Go Memory, Through History' }).count(), 1, `${width}: the whole of it`);
     // The chapter's title reaches a screen reader as written, not in the
     // capitals it is drawn in (Chromium's own accessibility tree).
-    const cdp = await context.newCDPSession(page);
-    const { root } = await cdp.send('DOM.getDocument');
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#chapter-title' });
-    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-    assert.equal(nodes[0]?.name?.value, 'Automatic heap management: garbage collection', `${width}: the chapter title`);
+    assert.equal((await axNode(page, '#chapter-title'))?.name?.value, 'Automatic heap management: garbage collection', `${width}: the chapter title`);
     assert.deepEqual(errors, []);
     await context.close();
   }

@@ -159,6 +159,17 @@ export const terminalOf = async (page) => {
 /** The page's hash as the page itself sees it (page.url() learns of a
  *  history.replaceState a moment later), once any rewrite the page holds
  *  back until a burst of slider moves ends has been written. */
+/** What Chromium's own accessibility tree holds for the element `selector`
+ *  matches: its AX node (`ignored`, `name`, `description`, …). */
+export async function axNode(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  await cdp.detach();
+  return nodes[0];
+}
+
 export const hashOf = async (page) => {
   await untilWritten(page, 'urlPending');
   return page.evaluate(() => location.hash);

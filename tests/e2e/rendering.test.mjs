@@ -2,7 +2,7 @@
 // animates between steps (or cuts with reduced motion), follows the theme.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, settle, screenshot, canvasStats, canvasHash, terminalOf } from './harness.mjs';
+import { serve, launch, open, settle, screenshot, canvasStats, canvasHash, terminalOf, axNode } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -133,18 +133,12 @@ test('the text alternative describes the state', async () => {
   // What a screen reader is given for the canvas, as Chromium computes it:
   // the description, with "What the picture shows" closed (as it opens),
   // and in a frame and the presenter view, which show no description box.
-  const described = async (p, c) => {
-    const cdp = await c.newCDPSession(p);
-    const { root } = await cdp.send('DOM.getDocument');
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#view' });
-    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-    return nodes[0]?.description?.value ?? '';
-  };
+  const described = async (p) => (await axNode(p, '#view'))?.description?.value ?? '';
   assert.equal(await page.$eval('.desc-box', (d) => d.open), false);
-  assert.match(await described(page, context), /Frame main:.*pt \(\*Point\) = a pointer to main's q on the stack/s);
+  assert.match(await described(page), /Frame main:.*pt \(\*Point\) = a pointer to main's q on the stack/s);
   for (const hash of ['#/stack-heap/19?embed', '#/stack-heap/19?present']) {
     const o = await open(browser, srv.url, hash);
-    assert.match(await described(o.page, o.context), /Frame main:/, hash);
+    assert.match(await described(o.page), /Frame main:/, hash);
     await o.context.close();
   }
   // Said once: the copy that describes the canvas is not read again in
@@ -156,15 +150,8 @@ test('the text alternative describes the state', async () => {
 test('a frame without a caption in sight keeps it for screen readers', async () => {
   for (const [hash, width, height] of [['#/stack-heap/19?embed', 960, 540], ['#/stack-heap/19?embed&caption', 480, 270]]) {
     const { page, context, errors } = await open(browser, srv.url, hash, { width, height });
-    const cdp = await context.newCDPSession(page);
-    const captionNode = async () => {
-      const { root } = await cdp.send('DOM.getDocument');
-      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#caption' });
-      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-      return nodes[0];
-    };
     const at = `${hash} at ${width}x${height}`;
-    assert.equal((await captionNode()).ignored, false, `${at}: the caption is out of the accessibility tree`);
+    assert.equal((await axNode(page, '#caption')).ignored, false, `${at}: the caption is out of the accessibility tree`);
     assert.equal(await page.getAttribute('#caption', 'aria-live'), 'polite');
     const before = await page.textContent('#caption');
     await page.keyboard.press('ArrowRight');

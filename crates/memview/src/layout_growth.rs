@@ -105,9 +105,9 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     let area = Rect::new(inner.x, inner.y + used + mt.f * 0.8, inner.w, inner.h - used - mt.f * 0.8);
     // Columns: the live blocks and a freed one, in address order, so each
     // keeps its side from step to step (an old stack left of its copy, a
-    // freed segment right of the one it followed).
-    // (The live blocks are in address order already: each new one is
-    // mapped above the last.)
+    // freed segment right of the one it followed). The live blocks are in
+    // that order already, each mapped above the last: the freed one is
+    // put in its place among them.
     let mut cols: Vec<(Block, bool)> = s.blocks.iter().map(|b| (*b, false)).collect();
     if let Some(f) = s.freed {
         let at = cols.iter().position(|(b, _)| b.hi > f.hi).unwrap_or(cols.len());
