@@ -111,7 +111,7 @@ mod tests {
         }
     }
 
-    /// The sliders' far corner asks for more CPU than two Ps have: it says
+    /// The sliders' far corner asks for more CPU than the service's four Ps have: it says
     /// so rather than give a share over 100% as if it were one.
     #[test]
     fn a_load_past_the_cpus_is_saturated() {

@@ -64,7 +64,7 @@ pub const KNOBS: &[Knob] = &[
 ];
 
 /// The program the pacer chart runs: memsim's modelled service, allocating
-/// 256 KiB every millisecond (250 MB/s), all of it garbage soon after.
+/// 256 KiB every millisecond (250 MiB/s), all of it garbage soon after.
 pub const WORKLOAD: Workload = Workload { alloc_per_ms: 256 << 10, ..memsim::pacer::SERVICE };
 
 /// A pacer step's settings: GOGC (`None`: off), GOMEMLIMIT, live heap.

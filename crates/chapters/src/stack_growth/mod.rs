@@ -198,9 +198,9 @@ pub fn chapter(l: Language) -> Chapter {
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(1000, 128), lang: l })));
     c.step(l.pick(
-        "Modelled at main.go's depth — 100,000 frames of 128 B from a 2 KiB start — main.go's recursion ends on \
-         a 16 MiB stack after 13 copies. The real program prints 50000, as if the stack never moved.",
-        "main.go と同じ深さ（128 B のフレームを 100,000 個、スタックは 2 KiB から）でモデルを動かすと、再帰は 13 回のコピーを経て 16 MiB のスタックに収まります。実際のプログラムは、スタックが一度も移動しなかったかのように 50000 を出力します。",
+        "Modelled at main.go's depth — about 100,000 frames of 128 B from a 2 KiB start — main.go's recursion \
+         ends on a 16 MiB stack after 13 copies. The real program prints 50000, as if the stack never moved.",
+        "main.go と同じ深さ（128 B のフレームを約 100,000 個、スタックは 2 KiB から）でモデルを動かすと、再帰は 13 回のコピーを経て 16 MiB のスタックに収まります。実際のプログラムは、スタックが一度も移動しなかったかのように 50000 を出力します。",
     ))
     .at("sum(100000, &total)")
     .view(View::Figure(Rc::new(Ladder { settings: knobs::ladder(100_000, 128), lang: l })));

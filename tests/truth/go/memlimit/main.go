@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// 64 bytes with a pointer: size class 4, scanned by the collector.
+// 64 bytes with a pointer: size class 6, scanned by the collector.
 type node struct {
 	next *node
 	pad  [56]byte
