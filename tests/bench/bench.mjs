@@ -278,6 +278,21 @@ try {
   const all = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', named], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const floatFmt = all.split('\n').filter((l) => /flt2dec|f(32|64) as core[^,]*::fmt::/.test(l)).reduce((n, l) => n + Number(l.split(',').at(-4) || 0), 0);
   console.log(`  float formatting (core::num::flt2dec and float Display/Debug): ${floatFmt} B${floatFmt ? '  (something formats a float again)' : ''}`);
+  // The same code summed by the crate a function's name starts with (a
+  // generic's instance counts for the crate that defines the generic: a
+  // chapter's `collect()` is alloc's). What the shipped file leaves out
+  // (names, bindgen's metadata and describe functions) is not counted.
+  const byCrate = new Map();
+  for (const line of all.split('\n').slice(1)) {
+    const fields = line.split(',');
+    const name = fields.slice(0, -4).join(',').replace(/^"+|"+$/g, '');
+    const bytes = Number(fields.at(-4) || 0);
+    if (!name || /^(custom section|export|import|data segment|"?function names|table|elem|type\[)/.test(name) || /__wbindgen_describe/.test(name)) continue;
+    const crate = name.match(/([a-z_][a-z0-9_]*)(\[[0-9a-f]+\])?::/)?.[1] ?? 'other';
+    byCrate.set(crate, (byCrate.get(crate) ?? 0) + bytes);
+  }
+  const crates = [...byCrate].sort((a, b) => b[1] - a[1]);
+  console.log(`  code by crate, before wasm-opt: ${crates.slice(0, 10).map(([c, b]) => `${c} ${(b / 1024).toFixed(1)}`).join(', ')} KiB; the rest ${(crates.slice(10).reduce((n, [, b]) => n + b, 0) / 1024).toFixed(1)} KiB`);
 } catch (e) {
   console.log(`\n(no twiggy breakdown: ${e.code === 'ENOENT' ? 'twiggy is not installed; scripts/bench.sh installs it' : e.message.split('\n')[0]})`);
 }
