@@ -10,9 +10,11 @@
  *
  * The plugin adds one invisible fragment per further step, so the deck's own
  * next/previous (keys, clicker, touch) step the explainer first and move to
- * the next slide after the last step; overview, PDF export and the speaker
- * view keep working because they are ordinary fragments. Register it with
- * Reveal.initialize({ plugins: [ RevealGoMemory ] }).
+ * the next slide after the last step; overview, PDF export (a page per
+ * step) and the speaker view keep working because they are ordinary
+ * fragments. Several frames on a slide take their steps one after another.
+ * A frame reveal.js loads lazily (`data-src`) works as one with `src`.
+ * Register it with Reveal.initialize({ plugins: [ RevealGoMemory ] }).
  *
  * The plugin gives the frame its range (`steps=5-9` in its link), so a
  * viewer who clicked into it steps only within the slide: Next past its last
@@ -39,9 +41,15 @@
     return to >= from && from >= 1 ? { from, to } : null;
   }
 
+  /** The frame's link: `src`, or `data-src` where reveal.js loads it lazily. */
+  function linkOf(frame) {
+    return frame.getAttribute('src') || frame.getAttribute('data-src') || '';
+  }
+
   function chapterOf(frame) {
-    const m = /#\/([a-z-]+)\/\d/.exec(frame.getAttribute('src') || '');
-    return m ? m[1] : null;
+    // A chapter's name in any case opens it, as in the frame's own links.
+    const m = /#\/([A-Za-z-]+)\/\d/.exec(linkOf(frame));
+    return m ? m[1].toLowerCase() : null;
   }
 
   function goTo(frame, step) {
@@ -75,13 +83,34 @@
     return k > 0 ? index(own[k - 1]) : index(own[0]) - 1;
   }
 
-  /** Shows, in every explainer frame of `slide`, the step its fragments say. */
-  function sync(slide) {
+  /** The step of `frame` that the fragments shown in `within` say. */
+  function stepShown(within, frame) {
+    return range(frame).from + shown(within, frame);
+  }
+
+  /** Shows, in the explainer frames of `slide` (all but `except`), the step its fragments say. */
+  function sync(slide, except) {
     if (!slide) return;
     slide.querySelectorAll('iframe[data-go-memory]').forEach((frame) => {
-      const r = range(frame);
-      if (!r) return;
-      goTo(frame, r.from + shown(slide, frame));
+      if (frame !== except && range(frame)) goTo(frame, stepShown(slide, frame));
+    });
+  }
+
+  /**
+   * PDF export: reveal.js prints a page per fragment, each a copy of its
+   * slide with its own frames, all loading the link's first step. Each
+   * copy is pointed at the step its page's fragments show.
+   */
+  function printSteps(deck) {
+    deck.getRevealElement().querySelectorAll('.pdf-page').forEach((page) => {
+      page.querySelectorAll('iframe[data-go-memory]').forEach((frame) => {
+        if (!range(frame)) return;
+        const step = stepShown(page, frame);
+        ['src', 'data-src'].forEach((attr) => {
+          const link = frame.getAttribute(attr);
+          if (link) frame.setAttribute(attr, link.replace(/#\/([A-Za-z-]+)\/\d+/, `#/$1/${step}`));
+        });
+      });
     });
   }
 
@@ -108,8 +137,10 @@
         }
         // The frame starts at the first step of its range once it loads.
         frame.addEventListener('load', () => sync(slide));
-        const src = frame.getAttribute('src') || '';
-        if (withRange(src, r) !== src) frame.setAttribute('src', withRange(src, r));
+        ['src', 'data-src'].forEach((attr) => {
+          const link = frame.getAttribute(attr);
+          if (link && withRange(link, r) !== link) frame.setAttribute(attr, withRange(link, r));
+        });
       });
       // A frame stepped from inside (a viewer clicked into it and pressed
       // →): while it stays within its range, the slide's fragments follow
@@ -121,6 +152,15 @@
       window.addEventListener('message', (e) => {
         const d = e.data;
         if (!d || typeof d !== 'object' || d.type !== NS || d.version !== 1) return;
+        // A frame that has just started (the deck reloaded on a later step
+        // of its slide, or on a later slide; a page of a PDF export) was
+        // sent its step before it listened: it is sent it again, wherever
+        // its slide is.
+        if (d.event === 'ready') {
+          const frame = [...deck.getRevealElement().querySelectorAll('iframe[data-go-memory]')].find((f) => f.contentWindow === e.source);
+          if (frame && range(frame)) goTo(frame, stepShown(frame.closest('section'), frame));
+          return;
+        }
         const slide = deck.getCurrentSlide();
         if (!slide || ![...slide.querySelectorAll('iframe')].some((f) => f.contentWindow === e.source)) return;
         // A viewer stepped past the frame's range from inside it, or swiped
@@ -140,9 +180,8 @@
           giveBack();
           return deck.triggerKey(DECK_KEYS[d.key]);
         }
-        const frames = [...slide.querySelectorAll('iframe[data-go-memory]')].filter(range);
-        const frame = frames.find((f) => f.contentWindow === e.source);
-        if (!frame || d.event !== 'state' || typeof d.step !== 'number' || frames.length !== 1) return;
+        const frame = [...slide.querySelectorAll('iframe[data-go-memory]')].filter(range).find((f) => f.contentWindow === e.source);
+        if (!frame || d.event !== 'state' || typeof d.step !== 'number') return;
         const r = range(frame);
         if (d.step < r.from || d.step > r.to) return;
         if (d.step - r.from === shown(slide, frame)) return;
@@ -152,6 +191,11 @@
         } finally {
           following = false;
         }
+        // The slide's other frames take the steps the fragments now say:
+        // their steps come one frame after another, so a frame stepped
+        // from inside shows those before it on their last step and those
+        // after it on their first, as the deck's own keys would have.
+        sync(slide, frame);
       });
       const current = () => {
         if (!following) sync(deck.getCurrentSlide());
@@ -182,6 +226,7 @@
         deck.getRevealElement().querySelectorAll('iframe').forEach((f) => f.style.removeProperty('pointer-events'));
       });
       deck.on('ready', current);
+      deck.on('pdf-ready', () => printSteps(deck));
     },
   };
 

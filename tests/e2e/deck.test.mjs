@@ -15,13 +15,14 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-async function deck(options = {}) {
+async function deck(options = {}, at = '', prepare = async () => {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  await prepare(context);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(srv.url + 'deck/');
+  await page.goto(srv.url + 'deck/' + at);
   await page.waitForFunction(() => window.Reveal?.isReady());
   const state = (id) => page.evaluate((id) => window.received.filter((m) => m.from === id && m.data?.type === 'go-memory').at(-1)?.data ?? null, id);
   return { page, context, errors, state };
@@ -212,16 +213,108 @@ test('two frames on one slide stay independent', async () => {
   await context.close();
 });
 
-test('steps taken inside a frame leave the deck\'s history alone', async () => {
+test('a frame showing one fixed state passes a clicker\'s and an arrow\'s step to the deck, and keeps its state', async () => {
   const { page, context, errors } = await deck();
   await page.evaluate(() => Reveal.slide(2));
   await waitFor(page, () => window.received.some((m) => m.from === 'frame-a' && m.data?.event === 'ready'));
+  // A speaker clicked the picture to point at something, then the clicker.
+  await page.frameLocator('#frame-a').locator('#view').click();
+  await page.keyboard.press('PageDown');
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'bullets');
+  await page.keyboard.press('ArrowLeft');
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'two');
+  await page.frameLocator('#frame-b').locator('#view').click();
+  for (const key of ['End', 'Home', ' ']) await page.keyboard.press(key);
+  await page.keyboard.press('ArrowLeft');
+  await waitFor(page, () => Reveal.getCurrentSlide().id === 'gc');
+  const steps = await page.evaluate(() => ['frame-a', 'frame-b'].map((id) => window.received.filter((m) => m.from === id && m.data?.type === 'go-memory').map((m) => m.data.step)));
+  assert.ok(steps[0].every((n) => n === 3), `frame a stayed on step 3: ${steps[0]}`);
+  assert.ok(steps[1].every((n) => n === 5), `frame b stayed on step 5: ${steps[1]}`);
+  assert.equal(await page.evaluate(() => window.received.filter((m) => m.from === 'frame-b').at(-1).data.playing), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a deck opened on a later step of a slide shows that step in its frame', async () => {
+  // As after a reload mid-talk: the deck's link names the slide and how
+  // many of its fragments are shown, and the frame, its wasm slow to come,
+  // starts well after the deck has sent it that step.
+  const slowWasm = (context) => context.route('**/*.wasm', (route) => new Promise((ok) => setTimeout(ok, 800)).then(() => route.continue()));
+  const { page, context, errors } = await deck({}, '#/gc/1', slowWasm);
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-gc' && m.data?.event === 'ready'));
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step === 12);
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step === 13);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two stepped frames on one slide: stepping one from inside, the deck and the other follow', async () => {
+  const { page, context, errors } = await deck();
+  const step = (id) => page.evaluate((id) => window.received.filter((m) => m.from === id && m.data?.type === 'go-memory').at(-1)?.data?.step, id);
+  await page.evaluate(() => Reveal.slide(5));
+  await waitFor(page, () => ['frame-p1', 'frame-p2'].every((id) => window.received.some((m) => m.from === id && m.data?.event === 'ready')));
+  // frame-p2's link names its chapter in capitals; the plugin steps it all the same.
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-p1').at(-1)?.data?.step === 4);
+  // Into the second frame: its steps come after the first's, so the first
+  // shows its last step, and the deck's fragments say where the second is.
+  await page.frameLocator('#frame-p2').locator('#view').click();
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-p2').at(-1)?.data?.step === 6);
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-p1').at(-1)?.data?.step === 5);
+  assert.equal(await page.evaluate(() => Reveal.getIndices().f), 2, 'the deck is on the second frame\'s first fragment');
+  // Back before the second frame's first step is the deck's step back: the
+  // first frame's last fragment.
+  await page.keyboard.press('ArrowLeft');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-p2').at(-1)?.data?.step === 5);
+  await page.keyboard.press('ArrowLeft');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-p1').at(-1)?.data?.step === 4);
+  assert.equal(await step('frame-p2'), 5);
+  assert.equal(await page.evaluate(() => Reveal.getCurrentSlide().id), 'pair');
+  // From the deck again, the two go on in order.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.locator('.reveal').click({ position: { x: 5, y: 5 } });
+  for (const [p1, p2] of [[5, 5], [5, 6], [5, 7]]) {
+    await page.keyboard.press('ArrowRight');
+    await waitFor(page, ([p1, p2]) => window.received.filter((m) => m.from === 'frame-p1').at(-1)?.data?.step === p1 && window.received.filter((m) => m.from === 'frame-p2').at(-1)?.data?.step === p2, [p1, p2]);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a frame reveal.js loads lazily (data-src) gets its range and steps', async () => {
+  const { page, context, errors } = await deck();
+  await page.evaluate(() => Reveal.slide(6));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-lazy' && m.data?.event === 'ready'));
+  assert.equal(await page.evaluate(() => window.received.filter((m) => m.from === 'frame-lazy').at(-1).data.link), '#/gc/12?embed&steps=12-13');
+  await page.keyboard.press('ArrowRight');
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-lazy').at(-1)?.data?.step === 13);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a PDF export prints each step of a frame\'s range on its own page', async () => {
+  const { page, context, errors } = await deck({}, '?print-pdf');
+  await waitFor(page, () => document.querySelectorAll('.pdf-page').length > 0);
+  // Every copy of the gc slide's frame, page by page, once started.
+  await waitFor(page, () => [...document.querySelectorAll('.pdf-page iframe[data-go-memory-id="1"]')].every((f) => f.contentDocument?.getElementById('view')?.dataset.painted === 'true'));
+  const steps = await page.evaluate(() => [...document.querySelectorAll('.pdf-page iframe[data-go-memory-id="1"]')].map((f) => f.contentDocument.getElementById('app').dataset.step));
+  assert.deepEqual(steps, ['10', '11', '12', '13', '14']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('steps taken inside a frame leave the deck\'s history alone', async () => {
+  const { page, context, errors } = await deck();
+  await page.evaluate(() => Reveal.slide(1));
+  await waitFor(page, () => window.received.some((m) => m.from === 'frame-gc' && m.data?.event === 'ready'));
   const before = await page.evaluate(() => history.length);
   // Keys in the frame, as a viewer clicking into it and pressing → would.
-  const frame = page.frameLocator('#frame-a');
+  const frame = page.frameLocator('#frame-gc');
   await frame.locator('#view').click();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-a').at(-1)?.data?.step === 6);
+  await waitFor(page, () => window.received.filter((m) => m.from === 'frame-gc').at(-1)?.data?.step === 13);
   assert.equal(await page.evaluate(() => history.length), before, 'the host\'s Back still leaves the page');
   assert.deepEqual(errors, []);
   await context.close();

@@ -385,6 +385,11 @@ impl Session {
         }
     }
 
+    /// A frame with no range and no controls: one fixed state on a slide.
+    fn fixed_frame(&self) -> bool {
+        self.embed.on && !self.embed.present && self.embed.steps.is_none() && !self.embed.controls
+    }
+
     fn apply(&mut self, intent: Intent, now: f64) -> bool {
         if matches!(intent, Intent::Next | Intent::Prev | Intent::First | Intent::Last | Intent::Scrub(_) | Intent::TogglePlay) {
             self.moved = true;
@@ -423,6 +428,14 @@ impl Session {
                 // as Esc does.
                 Some(Intent::Help(true)) if self.help_open => return self.apply(Intent::Help(false), now),
                 Some(i) if self.help_open && i != Intent::Escape => return false,
+                // A frame that shows one fixed state is a picture on a slide:
+                // a clicker's or an arrow's step is the deck's, as a swipe
+                // across it is, and nothing moves the picture off its step.
+                Some(i @ (Intent::Next | Intent::Prev)) if self.fixed_frame() => {
+                    let r = self.reply(if i == Intent::Next { "next" } else { "prev" }, None);
+                    self.effects.push(Effect::Post(r));
+                }
+                Some(Intent::First | Intent::Last | Intent::TogglePlay) if self.fixed_frame() => return false,
                 // Announced by the dispatch this key came in by.
                 Some(i) => return self.apply(i, now),
                 // A frame holding the keyboard keeps every key from its
@@ -438,10 +451,9 @@ impl Session {
             },
             Intent::Swipe { dx, dy, ms } => match crate::swipe::forward(dx, dy, ms) {
                 None => return false,
-                // A frame that shows one fixed state (no range, no
-                // controls) is a picture on a slide: the swipe is the
-                // deck's, and the frame passes it on.
-                Some(next) if self.embed.on && self.embed.steps.is_none() && !self.embed.controls => {
+                // A frame that shows one fixed state is a picture on a
+                // slide: the swipe is the deck's, and the frame passes it on.
+                Some(next) if self.fixed_frame() => {
                     let r = self.reply(if next { "next" } else { "prev" }, None);
                     self.effects.push(Effect::Post(r));
                 }

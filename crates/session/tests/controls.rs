@@ -123,10 +123,12 @@ fn the_help_keys_act_on_buttons_menus_and_the_scrubber() {
 }
 
 /// A presentation clicker sends Page Down / Page Up: in the presenter view
-/// and in a slide's frame they step; on the page they still scroll it.
+/// and in a slide's frame with steps they step (a frame with one fixed
+/// state passes them to its deck: tests/embed.rs); on the page they still
+/// scroll it.
 #[test]
 fn a_clicker_s_page_keys_step_where_a_speaker_uses_one() {
-    for hash in ["#/stack-heap/3?present", "#/stack-heap/3?embed"] {
+    for hash in ["#/stack-heap/3?present", "#/stack-heap/3?embed&steps=3-9", "#/stack-heap/3?embed&controls"] {
         let mut s = open(hash);
         for target in [KeyTarget::Page, KeyTarget::Button, KeyTarget::Scrubber] {
             assert!(s.dispatch(key("PageDown", target), 1.0), "{hash}: {target:?}");

@@ -365,6 +365,29 @@ fn a_swipe_steps_where_next_would_and_a_fixed_frame_passes_it_to_the_deck() {
     assert_eq!(posts(&mut fixed).iter().map(|r| (r.event, r.step)).collect::<Vec<_>>(), [("next", 10), ("prev", 10)]);
 }
 
+/// A frame showing one fixed state keeps it when a viewer clicked into it:
+/// a clicker's or an arrow's step goes to the deck, as a swipe does, and
+/// Home, End and Space move nothing. A range or controls still step.
+#[test]
+fn a_fixed_frame_passes_its_step_keys_to_the_deck_and_stays() {
+    let key = |k: &str| Intent::Key { key: k.into(), modifier: false, target: KeyTarget::Page };
+    let mut fixed = open("#/stack-growth/8?embed&lang=ja");
+    posts(&mut fixed);
+    for k in ["PageDown", "ArrowRight", "PageUp", "ArrowLeft", "End", "Home", " "] {
+        fixed.dispatch(key(k), 1.0);
+    }
+    assert_eq!(fixed.hash(), "#/stack-growth/8?embed&lang=ja", "the picture stays on its link's step");
+    assert!(!fixed.playing());
+    let asked: Vec<_> = posts(&mut fixed).iter().map(|r| (r.event, r.step)).collect();
+    assert_eq!(asked, [("next", 8), ("next", 8), ("prev", 8), ("prev", 8)]);
+
+    for link in ["#/stack-growth/8?embed&steps=8-9", "#/stack-growth/8?embed&controls", "#/stack-growth/8?present", "#/stack-growth/8"] {
+        let mut s = open(link);
+        s.dispatch(key("ArrowRight"), 1.0);
+        assert_eq!(s.position().1 + 1, 9, "{link} steps");
+    }
+}
+
 /// A frame that has the keyboard keeps every key from its deck: the deck's
 /// own keys (its overview, a black screen) are passed on to it, with the
 /// key named; the explainer's keys, a modifier's, a text field's and any
