@@ -106,10 +106,8 @@
       page.querySelectorAll('iframe[data-go-memory]').forEach((frame) => {
         if (!range(frame)) return;
         const step = stepShown(page, frame);
-        ['src', 'data-src'].forEach((attr) => {
-          const link = frame.getAttribute(attr);
-          if (link) frame.setAttribute(attr, link.replace(/#\/([A-Za-z-]+)\/\d+/, `#/$1/${step}`));
-        });
+        // A lazy frame (`data-src`) is loaded here: a print loads no slide.
+        frame.setAttribute('src', linkOf(frame).replace(/#\/([A-Za-z-]+)\/\d+/, `#/$1/${step}`));
       });
     });
   }

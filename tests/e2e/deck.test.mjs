@@ -301,6 +301,9 @@ test('a PDF export prints each step of a frame\'s range on its own page', async 
   await waitFor(page, () => [...document.querySelectorAll('.pdf-page iframe[data-go-memory-id="1"]')].every((f) => f.contentDocument?.getElementById('view')?.dataset.painted === 'true'));
   const steps = await page.evaluate(() => [...document.querySelectorAll('.pdf-page iframe[data-go-memory-id="1"]')].map((f) => f.contentDocument.getElementById('app').dataset.step));
   assert.deepEqual(steps, ['10', '11', '12', '13', '14']);
+  // A frame reveal.js would load lazily is printed too, on each of its steps.
+  await waitFor(page, () => [...document.querySelectorAll('.pdf-page #frame-lazy')].every((f) => f.contentDocument?.getElementById('view')?.dataset.painted === 'true'));
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.pdf-page #frame-lazy')].map((f) => f.contentDocument.getElementById('app').dataset.step)), ['12', '13']);
   assert.deepEqual(errors, []);
   await context.close();
 });
