@@ -65,7 +65,7 @@
   // while loading; the explainer writes all of them once started).
   if (lang === 'ja') {
     document.documentElement.lang = 'ja';
-    document.title = 'Go のメモリ 歴史でたどる';
+    document.title = '歴史でたどる Go のメモリ';
     var text = document.getElementById('loading-text');
     if (text) text.textContent = '解説を読み込んでいます…';
     var named = { brand: 'Go のメモリ', 'brand.sub': '歴史でたどる' };

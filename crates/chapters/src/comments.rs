@@ -55,7 +55,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Squares makes a slice whose size is known only at run time.", "Squares は、実行時にしか大きさが分からないスライスを作る。"),
     (
         "Big needs 128 KiB: over the 64 KiB limit for implicit stack values.",
-        "Big には 128 KiB が必要。new、&T{}、make の値をスタックに置ける上限 64 KiB を超える。",
+        "Big には 128 KiB が必要。new、&T{}、make で作る値をスタックに置ける上限 64 KiB を超える。",
     ),
     (
         "Handle is one request's work: of the six values it and its callees\n\
@@ -67,7 +67,7 @@ pub const JA: &[(&str, &str)] = &[
         "Keep stores its parameter in a global: the caller's value must be on\n\
          the heap.",
         "Keep は引数をグローバル変数に保存する。呼び出し側の値は\n\
-         ヒープになければならない。",
+         ヒープに置かれなければならない。",
     ),
     // escapelab/*/lab.go
     ("Escape lab: ret=value, size=const, type=Point.", "エスケープラボ：ret=value, size=const, type=Point。"),

@@ -118,7 +118,7 @@ fn halves(l: Language) -> Vec<Card> {
             Card::new(
                 None,
                 "コンパイラ",
-                "エスケープ解析で、各値をスタックとヒープのどちらに置くか決める。フレームを配置し、スタックチェックと書き込みバリアを挿入する。"
+                "エスケープ解析で、各値をスタックとヒープのどちらに置くか決める。フレームのレイアウトを決め、スタックチェックと書き込みバリアを挿入する。"
             ),
             Card::new(None, "バイナリとランタイム", "どのプログラムにもリンクされる。アロケータ、ガベージコレクタ、スタックの伸長、スケジューラの P。"),
             Card::new(None, "実行中のプロセス", "コードの実行中、ランタイムが割り当て、回収し、スタックを伸ばす。その仕事量はコンパイラの判断で決まる。"),
@@ -170,8 +170,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Memory talks are often hard because they start with how: escape rules, allocator internals. This one \
          starts with what each mechanism is and why it was invented — each appears when the pain that caused \
          it appears.",
-        "メモリの話が難しくなりがちなのは、エスケープの規則やアロケータの内部など「どう動くか」から始まるからです。\
-         この話は、各仕組みが「何か」と「なぜ生まれたか」から始めます。どの仕組みも、それを生んだ痛みとともに登場します。",
+        "メモリの話が難しくなりがちなのは、エスケープの規則やアロケータの内部など「どう動くか」から始まるからです。この解説では、各仕組みが「何か」「なぜ生まれたか」から始めます。どの仕組みも、それが必要になった問題とともに登場します。",
     ))
     .view(cards(
         l.pick("What and why before how", "「どう」の前に「何」と「なぜ」"),
@@ -188,7 +187,7 @@ pub fn chapter(l: Language) -> Chapter {
             ],
             Language::Ja => alloc::vec![
                 Card::new(None, "どう動くか", "実装の詳細：ヒープへのエスケープ、サイズクラス、マークのループ。地図なしでは難しい。"),
-                Card::new(None, "何か、なぜか", "各仕組みが何で、どんな問題を解いたか：生のメモリ、スタック、ヒープ、malloc、GC、伸びるスタック。"),
+                Card::new(None, "何か、なぜか", "各仕組みが何で、どんな問題を解決したか：生のメモリ、スタック、ヒープ、malloc、GC、伸びるスタック。"),
                 Card::new(None, "それから「どう」", "地図を手にしていれば、詳細は自分がすでに抱いている疑問への答えとして読める。"),
             ],
         },
@@ -205,8 +204,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The compiler decides where each value lives: here it sees that &point{x, y} outlives newPoint and has \
          it allocated on the heap (\"&point{...} escapes to heap\"). It also lays out frames and inserts stack \
          checks and write barriers.",
-        "各値の置き場所はコンパイラが決めます。ここでは &point{x, y} が newPoint より長く生きると判断し、ヒープに割り当て\
-         ます（「&point{...} escapes to heap」）。フレームの配置や、スタックチェックと書き込みバリアの挿入も行います。",
+        "各値の置き場所はコンパイラが決めます。ここでは &point{x, y} が newPoint より長く生きると判断し、ヒープに置きます（「&point{...} escapes to heap」）。フレームのレイアウトや、スタックチェックと書き込みバリアの挿入も行います。",
     ))
     .view(stage(1))
     .at("return &point{x, y}")

@@ -66,8 +66,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "In C the programmer manages the heap by hand: malloc asks for memory and returns its address; \
          free gives it back. Nothing else ever frees it. The heap here is glibc's, on 64-bit Linux.",
-        "C ではプログラマがヒープを手で管理します。malloc はメモリを要求してそのアドレスを返し、\
-         free はそれを返却します。ほかに解放してくれるものはありません。ここでのヒープは、64 ビット Linux 上の glibc のものです。",
+        "C ではプログラマがヒープを手で管理します。malloc でメモリを要求するとそのアドレスが返り、free でそれを返却します。ほかに解放してくれるものはありません。ここでのヒープは、64 ビット Linux 上の glibc のものです。",
     ))
     .at("int main(int argc, char **argv)")
     .op(Op::CRuntime { limit: LIMIT })
@@ -79,8 +78,7 @@ pub fn chapter(l: Language) -> Chapter {
         "malloc(16) returns a pointer to a fresh chunk: 16 bytes plus an 8-byte hidden size word, rounded up \
          to 16, make a 32-byte chunk. It follows malloc's own bookkeeping: …92a0, run without address \
          randomization (setarch -R).",
-        "malloc(16) は新しいチャンクへのポインタを返します。16 バイトに隠れたサイズ情報 8 バイトを足し、16 の倍数に切り上げた 32 バイトの\
-         チャンクです。場所は malloc の管理領域の直後、…92a0 です（setarch -R でアドレスのランダム化なし）。",
+        "malloc(16) は新しいチャンクへのポインタを返します。16 バイトに、隠れたサイズ情報の 8 バイトを足して 16 の倍数に切り上げた 32 バイトのチャンクです。場所は malloc の管理領域の直後、…92a0 です（setarch -R でアドレスのランダム化を無効化）。",
     ))
     .at("Account *alice = malloc(sizeof(Account));")
     .op(Op::Declare { name: s("alice"), ty: s("Account *"), value: Expr::Malloc { ty: s("Account"), value: Box::new(pair("id", "balance")) } })
@@ -121,7 +119,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Read before it is filled in, the order says 22906492249 0. malloc does not zero: qty is free's \
          leftover link (the next free chunk, none here, XORed with its own address >> 12), and price is \
          the key, which malloc clears.",
-        "値を入れる前に読むと、order は 22906492249 0 と出ます。malloc はゼロクリアしません。qty は free が残したリンク（次の空きチャンク（無し）と自身のアドレス >> 12 の排他的論理和）です。price にあったキーは malloc が消します。",
+        "値を入れる前に読むと、order は 22906492249 0 です。malloc はゼロクリアしません。qty は free が残したリンクで、次の空きチャンク（ここではなし）と自身のアドレス >> 12 の排他的論理和です。price のキーは malloc が消したので 0 です。",
     ))
     .at("printf(\"%ld %ld\\n\", order->qty, order->price);")
     .op(Op::Print(vec![Expr::Load(member("order", "qty")), Expr::Load(member("order", "price"))]))
@@ -136,8 +134,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "The next line reads alice->balance, after free(alice). gcc can warn about this simple case, with \
          -Wall; it cannot catch such reads in general.",
-        "次の行は free(alice) の後で alice->balance を読みます。この程度の単純な例なら gcc も -Wall で警告できますが、\
-         こうした読み出しを一般に見つけることはできません。",
+        "次の行は free(alice) の後で alice->balance を読みます。この程度の単純な例なら gcc も -Wall で警告できますが、こうした読み出しを常に検出できるわけではありません。",
     ))
     .at_nth("printf(\"%ld\\n\", alice->balance);", 1, 0)
     .focus(Focus::pointee("main", "alice"))
@@ -146,8 +143,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Freed too early: the program prints 999, the order's price — someone else's data. Nothing crashed; \
          the program is simply wrong.",
-        "解放が早すぎました。プログラムは 999、つまり order の price という他人のデータを出力します。\
-         クラッシュはしません。プログラムが黙って間違っているだけです。",
+        "解放が早すぎました。プログラムは 999、つまり order の price という他人のデータを出力します。クラッシュはせず、ただ黙って間違った値を出すだけです。",
     ))
     .at_nth("printf(\"%ld\\n\", alice->balance);", 1, 0)
     .op(print_field("alice", "balance"))
@@ -207,9 +203,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Past the memory limit (64 MiB here), the kernel's OOM killer ends the process with SIGKILL: no \
          clean-up, no error message from the program, just \"Killed\" from the shell and exit status 137 \
          (128 + 9).",
-        "メモリの上限（ここでは 64 MiB）を超えると、カーネルの OOM killer が SIGKILL でプロセスを強制終了します。\
-         後始末もプログラムからのエラーメッセージもなく、シェルが強制終了されたと表示するだけです。\
-         終了ステータスは 137（128 + 9）です。",
+        "メモリの上限（ここでは 64 MiB）を超えると、カーネルの OOM killer が SIGKILL でプロセスを強制終了します。後始末もプログラムからのエラーメッセージもなく、シェルが「Killed」と表示するだけです。終了ステータスは 137（128 + 9）です。",
     ))
     .at("memset(buf, 1, 4096);")
     .op(Op::Repeat { times: 100_000, body: leak_iteration() });
@@ -218,9 +212,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The pain of manual memory management: forget a free and memory leaks until the process dies; free \
          too early and pointers silently read someone else's data. Programmers wanted the language to free \
          heap memory for them. Next: garbage collection.",
-        "これが手動のメモリ管理のつらさです。free を忘れればプロセスが死ぬまでメモリがリークし、\
-         早すぎればポインタが黙って他人のデータを読みます。プログラマは、ヒープのメモリを言語に解放してほしいと考えました。\
-         次は、ガベージコレクションです。",
+        "これが手動のメモリ管理のつらさです。free を忘れればプロセスが死ぬまでメモリがリークし、早すぎればポインタが黙って他人のデータを読みます。プログラマは、ヒープの解放を言語に任せたいと考えました。次は、ガベージコレクションです。",
     ));
 
     c

@@ -36,9 +36,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Assembly writes straight to an address. MOVQ moves a quadword, 8 bytes, least significant byte \
          first (little-endian, as on amd64): 40 is 0x28, so 0x28 lands in 0x1000 and zeros fill \
          0x1001–0x1007. Program A decides this is where \"apples\" live.",
-        "アセンブリはアドレスに直接書き込みます。MOVQ はクアッドワード（8 バイト）を下位バイトから書きます\
-         （amd64 のリトルエンディアン）。40 は 0x28 で、0x1000 は 0x28、0x1001–0x1007 は 0 です。プログラム A は\
-         ここを apples 用と決めます。",
+        "アセンブリはアドレスに直接書きます。MOVQ はクアッドワード（8 バイト）を下位バイトから書きます（amd64 のリトルエンディアン）。40 は 0x28 なので 0x1000 が 0x28、0x1001–0x1007 が 0 です。プログラム A はここを apples 用に決めます。",
     ))
     .at("MOVQ $40, 0x1000")
     .op(Op::Store { addr: BASE, width: 8, value: 40 })
@@ -109,7 +107,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Later, program A reads its pears again and gets -1. Each program was right about its own \
          addresses and the two were wrong together: A's data was clobbered.",
         "その後、プログラム A が pears を読み直すと -1 が返ります。どちらも自分のアドレスについては正しかったのに、\
-         二つがそろうと破綻しました。A のデータは上書きされて壊れています。",
+         2 つがそろうと破綻しました。A のデータは上書きされて壊れています。",
     ))
     .at_nth("MOVQ 0x1008, BX", 1, 0)
     .op(load(BASE + 8, "BX"))

@@ -91,8 +91,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "return pops add's frame: a, b and sum vanish at once, with no clean-up code. main's b receives \
          the result, 15. The stack needs no bookkeeping beyond one pointer moving up and down.",
-        "return で add のフレームがポップされ、a、b、sum は後始末のコードなしに一度に消えます。\
-         main の b は結果の 15 を受け取ります。スタックの管理は、ポインタを 1 つ上下させるだけで済みます。",
+        "return で add のフレームがポップされ、a、b、sum は後始末のコードなしに一度に消えます。main の b は結果の 15 を受け取ります。スタックの管理は、スタックポインタを上下させるだけで済みます。",
     ))
     .at("return sum")
     .op(ret(Some(Expr::var("sum")), Some(("b", "int"))))
@@ -100,7 +99,7 @@ pub fn chapter(l: Language) -> Chapter {
 
     c.step(l.pick(
         "A block is a scope too: the name c can be used only inside its braces.",
-        "ブロックもスコープです。c という名前は、この波括弧の中でしか使えません。",
+        "ブロックもスコープを作ります。c という名前は、この波括弧の中でしか使えません。",
     ))
     .at("c := b * 2")
     .op(declare("c", "int", Expr::times(Expr::var("b"), Expr::Int(2))))
@@ -156,7 +155,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "1 MiB is over the 64 KiB stack limit for new, &T{} and make, so make's backing array, n2, goes to \
          the heap as a large object: 128 whole 8 KiB pages. buf, on main's stack, is its 24-byte header.",
-        "1 MiB は new、&T{}、make の値をスタックに置ける上限 64 KiB を超えるため、make の基底配列 n2 はヒープに置かれます。8 KiB ページ 128 枚分のラージオブジェクトです。main のスタックの buf は 24 バイトのスライスヘッダです。",
+        "1 MiB は new、&T{}、make で作る値をスタックに置ける上限 64 KiB を超えるため、make の基底配列 n2 はヒープに置かれます。8 KiB ページ 128 枚分のラージオブジェクトです。main のスタックの buf は 24 バイトのスライスヘッダです。",
     ))
     .at("buf := make([]byte, 1<<20)")
     .op(declare("buf", "[]byte", Expr::MakeBytes { len: 1 << 20 }))
@@ -208,9 +207,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Passing a pointer copies only an 8-byte address. This pt points into main's frame, which is fine \
          while it cannot outlive the frame — and the compiler proved it: \"pt does not escape\", so q stays \
          on the stack.",
-        "ポインタを渡すと、コピーされるのは 8 バイトのアドレスだけです。この pt は main のフレームの中を指します。\
-         フレームより長生きしない限り問題なく、コンパイラもそれを証明しました（「pt does not escape」）。\
-         だから q はスタックに残ります。",
+        "ポインタを渡すと、コピーされるのは 8 バイトのアドレスだけです。この pt は main のフレームの中を指します。pt がフレームより長く生きない限り問題はなく、コンパイラもそれを証明しました（「pt does not escape」）。だから q はスタックに残ります。",
     ))
     .at("moveByPointer(&q)")
     .op(call("moveByPointer", &[("pt", "*Point", Expr::AddrOf(Place::var("q")))]))
@@ -253,7 +250,7 @@ pub fn chapter(l: Language) -> Chapter {
     .focus(Focus::pointee("moveByPointer", "pt"));
 
     c.step(l.pick("Back in main, p.X is 110; len(buf) is 1048576.", "main に戻ると、p.X は 110、len(buf) は 1048576 です。"))
-        .page_note(l.pick("The output matches the real program's, line for line.", "出力は実際のプログラムと 1 行ずつ一致します。"))
+        .page_note(l.pick("The output matches the real program's, line for line.", "出力は実際のプログラムと 1 行残らず一致します。"))
         .at("println(p.X, len(buf))")
         .op(ret(None, None))
         .op(Op::Print(vec![Expr::Load(Place::var("p").field("X")), Expr::Len(Place::var("buf"))]))
@@ -263,7 +260,7 @@ pub fn chapter(l: Language) -> Chapter {
         "These frames are the classic model. What Go 1.27 emitted: add, moveByValue and moveByPointer have \
          locals=0x0 and no frame — since Go 1.17 on amd64 (1.18 on arm64) arguments travel in registers. \
          newPoint's frame is 0x28 (40) bytes, main's 0x48 (72).",
-        "図は古典的モデルです。Go 1.27 の add、moveByValue、moveByPointer は locals=0x0 でフレームなし（amd64 1.17、arm64 1.18 からレジスタ渡し）。newPoint は 0x28（40）、main は 0x48（72）B。",
+        "図は古典的なモデル。Go 1.27 の add、moveByValue、moveByPointer は locals=0x0 でフレームなし（amd64 1.17、arm64 1.18 からレジスタ渡し）。newPoint は 0x28（40）、main は 0x48（72）バイト。",
     ))
     .at("func add(a, b int) int")
     .terminal(ASM_HEADERS, ASM_HEADERS_OUT);

@@ -237,7 +237,7 @@ impl Figure for Path {
     fn scene(&self, _: &Values, vp: Viewport) -> Scene {
         let l = self.lang;
         memview::pipeline(
-            l.pick("One allocation's path", "1 回の割り当ての経路"),
+            l.pick("One allocation's path", "1 回のアロケーションの経路"),
             l.pick("compiler, then runtime", "コンパイラ、そしてランタイム"),
             &path_cards(l),
             self.lit,
@@ -246,7 +246,7 @@ impl Figure for Path {
     }
     fn describe(&self, _: &Values) -> String {
         let l = self.lang;
-        memview::describe_cards(l.pick("One allocation's path", "1 回の割り当ての経路"), &path_cards(l)[..=self.lit.min(4)], l)
+        memview::describe_cards(l.pick("One allocation's path", "1 回のアロケーションの経路"), &path_cards(l)[..=self.lit.min(4)], l)
     }
     fn readout(&self, _: &Values) -> String {
         String::new()

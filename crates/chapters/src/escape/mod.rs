@@ -70,7 +70,7 @@ fn measured(l: Language) -> alloc::vec::Vec<Card> {
         Card { big: Some(alloc::format!("{bytes} B/op")), title: alloc::format!("Benchmark{bench}"), body }
     };
     alloc::vec![
-        card("Handle", "NewPoint's Point, kept", "NewPoint の Point が残る"),
+        card("Handle", "NewPoint's Point, kept", "NewPoint の Point がヒープに残る"),
         card("Distance", "every value on the stack", "値はすべてスタック上"),
         card("Big", "whole pages for buf", "buf にページを丸ごと割り当て"),
     ]
@@ -108,7 +108,7 @@ fn zero_alloc(l: Language) -> alloc::vec::Vec<Card> {
         ],
         Language::Ja => alloc::vec![
             Card::new(None, "ヒープに置かない", "関数が値をヒープに置かないパッケージ。ゴミが出ず、GC の仕事が減る。"),
-            Card::new(None, "たいていは速い", "割り当てには時間がかかり、割り当てが増えるほど GC サイクルも増える。"),
+            Card::new(None, "たいていは速い", "アロケーションには時間がかかり、アロケーションが増えるほど GC サイクルも増える。"),
             Card::new(
                 None,
                 "常にではない",
@@ -130,7 +130,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Heap allocations bring collections sooner, and each scans what is live. Handle makes six values; Go \
          leaves one on the heap. At a million calls a second, all six on the heap means far more cycles (the pacer model's \
          count).",
-        "割り当てが増えるほど GC が早まり、そのたびに生存オブジェクトをスキャンします。Handle は 6 つの値を作りますが、Go がヒープに置くのは 1 つだけです。毎秒 100 万回呼ぶなら、6 つともヒープに置くと GC サイクルはずっと増えます（ペーサーモデルでの回数）。",
+        "アロケーションが増えるほど GC が早く始まり、そのたびに生存オブジェクトをスキャンします。Handle が作る 6 つの値のうち、Go がヒープに置くのは 1 つだけです。毎秒 100 万回呼ぶなら、6 つともヒープに置くと GC サイクルはずっと増えます（ペーサーモデルでの回数）。",
     ))
     .at("func Handle(id int) int")
     .view(View::Figure(Rc::new(Pain { lang: l })));
@@ -151,9 +151,8 @@ pub fn chapter(l: Language) -> Chapter {
     .view(place(1))
     .terminal(GCFLAGS, GCFLAGS_OUT);
     c.step(l.pick(
-        "Boxed returns its Point as an any: the interface that leaves the function holds a copy on the \
-         heap — \"p escapes to heap\".",
-        "Boxed は Point を any として返します。関数の外に出るインターフェース値は、ヒープ上のコピーを持ちます（「p escapes to heap」）。",
+        "Boxed returns its Point as an any: the interface that leaves the function points to a copy on the heap — \"p escapes to heap\".",
+        "Boxed は Point を any として返します。関数の外に出るインターフェース値は、ヒープ上のコピーを指します（「p escapes to heap」）。",
     ))
     .at("func Boxed(x int) any")
     .view(place(2))
@@ -178,7 +177,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.step(l.pick(
         "Big's 128 KiB buffer is over the 64 KiB limit for values made by new, &T{} or make on the stack: \"make([]byte, 131072) \
          escapes to heap\", even though it never leaves the function.",
-        "Big の 128 KiB バッファは、new、&T{}、make の値をスタックに置ける上限 64 KiB を超えます。関数の外に出ないのに「make([]byte, 131072) escapes to heap」となります。",
+        "Big の 128 KiB バッファは、new、&T{}、make で作る値をスタックに置ける上限 64 KiB を超えます。関数の外に出ないのに「make([]byte, 131072) escapes to heap」となります。",
     ))
     .at("buf := make([]byte, 128<<10)")
     .view(place(5))
@@ -202,7 +201,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Each P keeps an mcache: two spans per size class, for values with pointers and without. The Point \
          has none: it takes the next free slot of the P's pointer-free class-2 span — no lock, a few \
          instructions.",
-        "各 P は mcache を持ち、サイズクラスごとに、ポインタを含む値用と含まない値用の 2 つのスパンを抱えています。ポインタを含まない Point は、その P が持つポインタなし用のサイズクラス 2 のスパンの次の空きスロットに入ります。ロック不要で、数命令で済みます。",
+        "各 P は mcache を持ち、サイズクラスごとに、ポインタを含む値用と含まない値用の 2 つのスパンを抱えています。Point はポインタを含まないので、その P のポインタなし用サイズクラス 2 スパンから次の空きスロットを受け取ります。ロック不要で、数命令で済みます。",
     ))
     .at("return &p")
     .view(path(2));
@@ -222,14 +221,14 @@ pub fn chapter(l: Language) -> Chapter {
     .view(View::Figure(Rc::new(Cards {
         lang: l,
         title: l.pick("Tiny, large and small", "極小・大・小"),
-        sub: l.pick("three allocation paths", "3 つの割り当て経路"),
+        sub: l.pick("three allocation paths", "3 つのアロケーション経路"),
         cards: small_and_large,
     })));
     c.step(l.pick(
         "Measure it: go test -benchmem reports bytes and allocations per call. B/op and allocs/op here are \
          the model's verdict-by-verdict sums and equal Go's; ns/op was recorded on the project's 2-CPU test \
          machine with Go 1.27.3.",
-        "計測しましょう。go test -benchmem は 1 回あたりのバイト数とアロケーション回数を報告します。ここの B/op と allocs/op は判定ごとに足したモデルの値で、Go の結果と一致します。ns/op は 2 CPU のテスト機と Go 1.27.3 で計測しました。",
+        "計測しましょう。go test -benchmem は 1 回あたりのバイト数とアロケーション回数を報告します。B/op と allocs/op はコンパイラの判定からモデルで合計した値で、Go の実測どおりです。ns/op は 2 CPU のマシンと Go 1.27.3 での実測です。",
     ))
     .at("func Handle(id int) int")
     .view(View::Figure(Rc::new(Cards {
@@ -243,7 +242,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Zero-allocation libraries keep their values off the heap, and usually that pays. Not always: \
          reusing a 16-byte buffer through sync.Pool was slower than allocating it. Measure before you adopt \
          one.",
-        "ゼロアロケーションのライブラリは値をヒープに置かず、たいていはそれが報われます。ただし常にではありません。16 バイトのバッファを sync.Pool で使い回すと、割り当てるより遅くなりました。採用する前に計測しましょう。",
+        "ゼロアロケーションのライブラリは値をヒープに置かず、たいていはそれで速くなります。ただし常にではありません。16 バイトのバッファを sync.Pool で使い回すと、毎回割り当てるより遅くなりました。採用する前に計測しましょう。",
     ))
     .at("func Keep(p *Point)")
     .view(View::Figure(Rc::new(Cards {

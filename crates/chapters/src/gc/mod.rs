@@ -139,7 +139,7 @@ fn mark_and_sweep(c: &mut Chapter) {
 
     c.step(l.pick(
         "root.Other = nil: n4 is still in memory, but nothing can reach it any more. It is garbage.",
-        "root.Other = nil で、n4 はメモリに残っていても、もうどこからも到達できません。これがゴミ（ガベージ）です。",
+        "root.Other = nil で、n4 はメモリに残ってはいるものの、もうどこからも到達できません。これがゴミ（ガベージ）です。",
     ))
     .at("root.Other = nil")
     .op(set("root", &["Other"], Expr::Nil))
@@ -154,7 +154,7 @@ fn three_colours(c: &mut Chapter) {
         "Collecting takes two phases. Mark: find every object the program can still reach from the roots. \
          Sweep: free the rest. Go marks with three colours, so marking can stop and resume; shown here in \
          the classic order, object by object.",
-        "回収は 2 つのフェーズで進みます。マークでは、ルートからたどってプログラムがまだ到達できるオブジェクトをすべて見つけます。スイープでは残りを解放します。Go は 3 色でマークするので、マークを中断・再開できます。ここでは従来どおり 1 つずつマークします。",
+        "回収は 2 つのフェーズで進みます。マークでは、ルートからたどってプログラムがまだ到達できるオブジェクトをすべて見つけます。スイープでは残りを解放します。Go は三色でマークするので、マークを中断・再開できます。ここでは従来の方式で 1 つずつマークします。",
     ))
     .at("runtime.GC()");
 
@@ -162,7 +162,7 @@ fn three_colours(c: &mut Chapter) {
         "runtime.GC() starts a cycle. Marking begins with every object white: not yet known to be alive. \
          (Go also starts cycles itself as the heap nears its GOGC goal, and, after a first one, at most two \
          minutes apart unless GOGC=off.)",
-        "runtime.GC() で GC サイクルが始まります。マーク開始時、オブジェクトはすべて白（生きているかまだ不明）です。（Go は、ヒープが GOGC の目標に近づいたときや、最初の GC のあとは GOGC=off でない限り 2 分以内ごとにも、自らサイクルを始めます。）",
+        "runtime.GC() で GC サイクルが始まります。マーク開始時、オブジェクトはすべて白（生きているかまだ不明）です。（Go は、ヒープが GOGC の目標に近づくと自らサイクルを始め、GOGC=off でなければ最初の GC 以降は少なくとも 2 分に 1 回実行します。）",
     ))
     .at("runtime.GC()")
     .op(Op::GcStart { barrier: true });
@@ -209,7 +209,7 @@ fn three_colours(c: &mut Chapter) {
     let mut b = c.step(l.pick(
         "In this model a new Node, n5, takes the first free slot in the span — n4's old address — and n2 points \
          to it. extra itself goes back to nil.",
-        "このモデルでは、新しい Node、n5 は、スパンの最初の空きスロット、つまり n4 が使っていたアドレスに入り、n2 がそれを指します。extra 自身は nil に戻ります。",
+        "このモデルでは、新しい Node の n5 がスパンの最初の空きスロット、つまり n4 が使っていたアドレスに入り、n2 がそれを指します。変数 extra 自体は nil に戻ります。",
     ));
     for op in extra() {
         b = b.op(op);
@@ -221,7 +221,7 @@ fn concurrent(c: &mut Chapter) {
     let l = c.language;
     let [load_c, cut, store, clear_c] = moves();
     let [alloc99, print] = finish();
-    let hypothetical = l.pick("a Go without write barriers (hypothetical) would print:", "書き込みバリアのない Go（仮定）なら、こう出力します：");
+    let hypothetical = l.pick("a Go without write barriers (hypothetical) would print:", "書き込みバリアのない仮想の Go なら、こう出力します：");
 
     c.part(l.pick("Marking while the program runs", "プログラム実行中のマーク"));
     // Bridge: a stopped program waits for the whole mark.
@@ -302,7 +302,7 @@ fn concurrent(c: &mut Chapter) {
     c.step(l.pick(
         "In this model a new Node, n6, with V = 99 takes the first free slot: n3's old address. root.Next.Other \
          points to it, and so does root.Other, still meant for n3: a stale pointer, drawn red.",
-        "このモデルでは、V = 99 の新しい Node、n6 が、最初の空きスロット、つまり n3 が使っていたアドレスに割り当てられます。root.Next.Other がそれを指し、n3 を指すつもりの root.Other も同じ場所を指します。古くなったポインタです（赤）。",
+        "このモデルでは、V = 99 の新しい Node の n6 が、最初の空きスロット、つまり n3 が使っていたアドレスに割り当てられます。root.Next.Other がそれを指し、n3 を指すつもりの root.Other も同じ場所を指します。古くなったポインタです（赤）。",
     ))
     .at("root.Next.Other = &Node{V: 99}")
     .op(alloc99.clone())
@@ -384,7 +384,7 @@ fn concurrent(c: &mut Chapter) {
         "The cycle is over. The new Node, n6, goes to a fresh slot; the program prints 3 99, as the real one \
          does (where no cycle runs). Objects allocated while marking are black, so they can't be \
          lost either.",
-        "サイクルが終わりました。新しい Node、n6 は空いているスロットに入り、プログラムは 3 99 と出力します。GC が走らない実際のプログラムでも出力は同じです。マーク中に作られたオブジェクトは黒で割り当てられるので、これも失われません。",
+        "サイクルが終わりました。新しい Node の n6 は空いているスロットに入り、プログラムは 3 99 と出力します。実際のプログラム（ここでは GC は走りません）と同じ出力です。マーク中に割り当てたオブジェクトは最初から黒なので、これも失われません。",
     ))
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(Op::GcSweep)
@@ -396,7 +396,7 @@ fn concurrent(c: &mut Chapter) {
         "Go's collector is concurrent, tri-color, non-moving and non-generational. A cycle's cost grows \
          with what it scans (live heap, stacks, globals), and more allocation brings more cycles — which is why \
          Go also tries hard to keep values off the heap.",
-        "Go の GC は並行・三色・非移動・非世代別です。1 回のサイクルのコストはスキャンする対象（生存ヒープ、スタック、グローバル変数）とともに増え、割り当てが多いほどサイクルの頻度も上がります。だからこそ Go は、値をできるだけヒープに置かないよう工夫してもいるのです。",
+        "Go の GC は並行・三色・非移動・非世代型です。1 サイクルのコストはスキャンする対象（生存ヒープ、スタック、グローバル変数）とともに増え、アロケーションが多いほどサイクルの頻度も上がります。だからこそ Go は、値をできるだけヒープに置かないようにしているのです。",
     ));
 }
 

@@ -7,7 +7,7 @@ use alloc::format;
 // copy of a const table, so the wasm carried both languages' words twice.
 pub static WORDS: Words = Words {
     product: "歴史でたどる Go のメモリ",
-    description: "メモリ管理の歴史をアニメーションでたどり、Go のスタック、ヒープ、ガベージコレクタへ至るオフラインの解説です。",
+    description: "メモリ管理の歴史をアニメーションでたどり、Go のスタック、ヒープ、ガベージコレクタへ至る解説です。オフラインでも動作します。",
     hint: Hint { keys: "「次へ」または \u{2192} キーで進みます", touch: "「次へ」かスワイプで進みます" },
     play: "再生",
     pause: "一時停止",
