@@ -49,6 +49,32 @@ const SCAN_MAX_MS: f64 = 2400.0;
 struct Loaded {
     timeline: Timeline,
     stage: Stage,
+    /// The room a slide's steps need (`first..=last`, 0-based), for the
+    /// range last shown in a frame.
+    slide: Option<((usize, usize), Stage)>,
+}
+
+impl Loaded {
+    /// Makes ready the stage for a frame that shows steps `first..=last`
+    /// only: room for what those steps hold, so a slide's picture is as
+    /// large as its frame allows and steady across the slide. The objects
+    /// keep the chapter's names.
+    fn prepare_slide(&mut self, slide: Option<(usize, usize)>) {
+        let Some((first, last)) = slide else { return };
+        if self.slide.as_ref().map(|(r, _)| *r) != Some((first, last)) {
+            let mut stage = Stage::of(self.timeline.states().skip(first).take(last + 1 - first.min(last + 1)));
+            stage.labels = self.stage.labels.clone();
+            self.slide = Some(((first, last), stage));
+        }
+    }
+
+    /// The stage for `slide` (prepared), else the whole chapter's.
+    fn stage(&self, slide: Option<(usize, usize)>) -> &Stage {
+        match &self.slide {
+            Some((r, stage)) if Some(*r) == slide => stage,
+            _ => &self.stage,
+        }
+    }
 }
 
 struct Anim {
@@ -620,7 +646,7 @@ impl Session {
             match self.chapters[ch].timeline() {
                 Ok(timeline) => {
                     let stage = Stage::of(timeline.states());
-                    self.loaded[ch] = Some(Loaded { timeline, stage });
+                    self.loaded[ch] = Some(Loaded { timeline, stage, slide: None });
                 }
                 Err((step, e)) => {
                     let text = (self.words().build_failed)(self.chapters[ch].id, step + 1, &format!("{e}"));
@@ -637,15 +663,33 @@ impl Session {
         self.loaded.get(self.chapter)?.as_ref()?.timeline.state(self.step)
     }
 
+    /// The steps a frame's picture makes room for (0-based, inclusive): a
+    /// slide's range, or the one step a fixed frame shows. The page, the
+    /// presenter view and a frame a viewer may step anywhere make room for
+    /// the whole chapter, so nothing moves from step to step.
+    fn slide_steps(&self) -> Option<(usize, usize)> {
+        if !self.embed.on || self.embed.present {
+            return None;
+        }
+        match self.embed.steps {
+            Some((from, to)) => Some((from.max(1) - 1, to.max(from).max(1) - 1)),
+            None if self.fixed_frame() => Some((self.step, self.step)),
+            None => None,
+        }
+    }
+
     /// Lays out the current state for the current viewport.
     fn relayout(&mut self) {
         let vp = self.viewport;
+        let slide = self.slide_steps();
+        let focus = self.chapters.get(self.chapter).and_then(|c| c.steps.get(self.step)).map(|s| &s.focus);
         let scene = match self.view() {
             View::Figure(f) => f.scene(&self.knobs, vp),
             View::Machine => {
-                let Some(loaded) = self.loaded.get(self.chapter).and_then(Option::as_ref) else { return };
+                let (Some(loaded), Some(focus)) = (self.loaded.get_mut(self.chapter).and_then(Option::as_mut), focus) else { return };
+                loaded.prepare_slide(slide);
                 let Some(m) = loaded.timeline.state(self.step) else { return };
-                memview::layout(m, &loaded.stage, vp, &self.chapters[self.chapter].steps[self.step].focus)
+                memview::layout(m, loaded.stage(slide), vp, focus)
             }
         };
         self.scene = Some(scene);

@@ -388,6 +388,47 @@ fn a_fixed_frame_passes_its_step_keys_to_the_deck_and_stays() {
     }
 }
 
+/// A slide's frame makes room for its own steps only: stack-heap 5–7 use no
+/// heap, so its picture has no heap panel and larger text than the page's
+/// at the same size, and stays the same size across the range. Objects
+/// keep the names the chapter's captions use.
+#[test]
+fn a_slides_frame_makes_room_for_its_own_steps() {
+    let at = |link: &str| {
+        let mut s = Session::default();
+        s.dispatch(Intent::Resize { width: 470.0, height: 300.0, dpr: 1.0 }, 0.0);
+        s.dispatch(Intent::Open { hash: link.into(), nav: Nav::Replace }, 0.0);
+        s
+    };
+    let panels =
+        |scene: &memview::Scene| scene.nodes.iter().filter_map(|n| if let memview::Key::Panel(p) = n.key { Some(p) } else { None }).collect::<Vec<_>>();
+    let largest = |scene: &memview::Scene| scene.nodes.iter().flat_map(|n| n.texts.iter()).filter(|t| t.content == "15").map(|t| t.size).fold(0.0, f32::max);
+
+    let mut page = at("#/stack-heap/5?embed&controls");
+    let mut slide = at("#/stack-heap/5?embed&steps=5-7");
+    let mut fixed = at("#/stack-heap/5?embed");
+    let (p, sl, fx) = (page.frame(1e9).expect("scene"), slide.frame(1e9).expect("scene"), fixed.frame(1e9).expect("scene"));
+    assert!(panels(&p).contains(&"heap"), "a frame a viewer may step anywhere keeps the chapter's room: {:?}", panels(&p));
+    assert!(!panels(&sl).contains(&"heap") && !panels(&fx).contains(&"heap"), "{:?} {:?}", panels(&sl), panels(&fx));
+    assert!(largest(&sl) > largest(&p) * 1.15, "b's value is drawn larger: {} against {}", largest(&sl), largest(&p));
+    // Steady across the slide: the panels and the stack's box stay put.
+    let stack = |scene: &memview::Scene| scene.nodes.iter().find(|n| n.key == memview::Key::Panel("stack")).map(|n| n.rect);
+    let first = stack(&sl);
+    for _ in 0..2 {
+        slide.dispatch(Intent::Next, 1.0);
+        let next = slide.frame(1e9).expect("scene");
+        assert_eq!(panels(&next), panels(&sl));
+        assert_eq!(stack(&next), first);
+    }
+
+    // The gc chapter's slide 12–16 names its objects as the captions do.
+    let mut gc = at("#/gc/12?embed&steps=12-16");
+    let scene = gc.frame(1e9).expect("scene");
+    let names: Vec<_> =
+        scene.nodes.iter().flat_map(|n| n.texts.iter()).map(|t| t.content.as_str()).filter(|c| c.starts_with('n') && c[1..].parse::<u32>().is_ok()).collect();
+    assert_eq!(names, ["n1", "n2", "n3", "n5"]);
+}
+
 /// A frame that has the keyboard keeps every key from its deck: the deck's
 /// own keys (its overview, a black screen) are passed on to it, with the
 /// key named; the explainer's keys, a modifier's, a text field's and any
