@@ -389,6 +389,14 @@ impl Session {
                     }
                 }
             }
+            // The parent's own next or prev stays within the frame's range:
+            // past it, the parent is told so, not asked to move on (that
+            // is for a viewer who stepped past it).
+            Ok(c @ (Command::Next | Command::Prev)) if self.at_range_edge(c == Command::Next) => {
+                let (from, to) = self.embed.steps.unwrap_or_default();
+                let (id, edge) = (self.chapters[self.chapter].id, if c == Command::Next { "last" } else { "first" });
+                self.refuse(format!("{id} step {} is the {edge} of this frame's steps={from}-{to}; nothing changed", self.step + 1));
+            }
             Ok(Command::Next) => {
                 self.moved = true;
                 self.next(Nav::Replace, now);
@@ -917,6 +925,21 @@ impl Session {
             self.go(self.chapter, self.step - 1, Nav::Push, now);
         } else if self.chapter > 0 {
             self.go(self.chapter - 1, usize::MAX, Nav::Push, now);
+        }
+    }
+
+    /// Whether a frame with a range is on its last step (`last`) or its
+    /// first.
+    fn at_range_edge(&self, last: bool) -> bool {
+        let len = self.chapters.get(self.chapter).map_or(0, |c| c.steps.len());
+        if self.embed.steps.is_none() || len == 0 {
+            return false;
+        }
+        let (first, end) = self.embed.bounds(len);
+        if last {
+            self.step >= end
+        } else {
+            self.step <= first
         }
     }
 

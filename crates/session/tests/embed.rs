@@ -145,6 +145,23 @@ fn a_frame_with_steps_stays_in_its_range_and_asks_the_deck_past_its_ends() {
     }
     s.dispatch(Intent::Message(envelope(r#"{"type":"go-memory","version":1,"command":"goto","chapter":"gc","step":12}"#)), now + 4.0);
     assert_eq!(s.hash(), "#/gc/12?embed&controls&steps=10-14");
+    // The parent's own next and prev stay inside too: past an end it is
+    // told so, not asked to move the deck (that is a viewer's step).
+    let command = |c: &str| Intent::Message(envelope(&format!(r#"{{"type":"go-memory","version":1,"command":"{c}"}}"#)));
+    for _ in 0..2 {
+        s.dispatch(command("next"), now + 5.0);
+    }
+    posts(&mut s);
+    s.dispatch(command("next"), now + 6.0);
+    assert_eq!(s.position().1 + 1, 14);
+    let r = posts(&mut s);
+    assert!(r.iter().all(|r| r.event != "next") && r.iter().any(|r| r.event == "error" && r.message.as_deref().is_some_and(|m| m.contains("last of this frame's steps=10-14"))), "{r:?}");
+    s.dispatch(Intent::First, now + 7.0);
+    posts(&mut s);
+    s.dispatch(command("prev"), now + 8.0);
+    assert_eq!(s.position().1 + 1, 10);
+    let r = posts(&mut s);
+    assert!(r.iter().all(|r| r.event != "prev") && r.iter().any(|r| r.event == "error" && r.message.as_deref().is_some_and(|m| m.contains("first of this frame's"))), "{r:?}");
 }
 
 /// A slide's link sets its sliders for the whole range (`GOGC=400` on
