@@ -672,18 +672,14 @@ impl Session {
     }
 
     /// The steps a frame's picture makes room for (0-based, inclusive): a
-    /// slide's range, or the one step a fixed frame shows. The page, the
-    /// presenter view and a frame a viewer may step anywhere make room for
-    /// the whole chapter, so nothing moves from step to step.
+    /// slide's range. Everywhere else (the page, the presenter view, a
+    /// frame without a range, which a script may step anywhere) the picture
+    /// makes room for the whole chapter, so nothing moves from step to step.
     fn slide_steps(&self) -> Option<(usize, usize)> {
         if !self.embed.on || self.embed.present {
             return None;
         }
-        match self.embed.steps {
-            Some((from, to)) => Some((from.max(1) - 1, to.max(from).max(1) - 1)),
-            None if self.fixed_frame() => Some((self.step, self.step)),
-            None => None,
-        }
+        self.embed.steps.map(|(from, to)| (from.max(1) - 1, to.max(from).max(1) - 1))
     }
 
     /// Lays out the current state for the current viewport.
