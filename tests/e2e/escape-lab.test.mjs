@@ -65,6 +65,17 @@ test('toggling with the keyboard rewrites the lab and the link', async () => {
   assert.match(after.text, /var sink any[\s\S]*return &p/);
   assert.equal(after.current, 'func Lab(n int) *Point {');
   await screenshot(page, 'escape-lab-pointer-any');
+  // Space flips a toggle, as on a switch, and leaves the step where it is
+  // (elsewhere Space plays, which would leave the lab).
+  await page.focus('#lab-ret');
+  await page.keyboard.press(' ');
+  await settle(page);
+  assert.equal(await hashOf(page), `#/escape/${step}?type=any`);
+  assert.equal((await page.textContent('#lab-ret-out')).trim(), 'value');
+  assert.equal(await page.$eval('#lab-ret', (r) => r.value), '0');
+  assert.notEqual(await page.getAttribute('#play', 'data-playing'), 'true', 'not playing');
+  await page.keyboard.press(' ');
+  assert.equal(await hashOf(page), `#/escape/${step}?ret=pointer&type=any`);
   assert.deepEqual(errors, []);
   await context.close();
 });

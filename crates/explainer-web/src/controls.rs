@@ -117,6 +117,13 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     {
         let sh = sh.clone();
         dom::on(&dom::document(), "keydown", move |e: KeyboardEvent| {
+            // Space on a two-way toggle (the escape lab's) flips it, as on a
+            // switch; elsewhere it plays, and would leave the lab.
+            if let Some(flip) = toggle_flip(&e) {
+                shell::dispatch(&sh, flip);
+                e.prevent_default();
+                return;
+            }
             let intent = Intent::Key { key: e.key(), modifier: e.ctrl_key() || e.meta_key() || e.alt_key(), target: key_target(&e) };
             if shell::dispatch(&sh, intent) {
                 e.prevent_default();
@@ -205,6 +212,25 @@ fn watch_notice_height() -> Result<(), JsValue> {
 
 /// What kind of control a key was pressed on: the session decides which
 /// keys it leaves to it (see `session::keys`).
+/// For Space on a knob's slider with two stops: the other stop.
+fn toggle_flip(e: &KeyboardEvent) -> Option<Intent> {
+    if e.key() != " " || e.ctrl_key() || e.meta_key() || e.alt_key() || e.shift_key() {
+        return None;
+    }
+    let input = e.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    if input.type_() != "range" || input.id() == "scrubber" {
+        return None;
+    }
+    let stop = |name: &str| input.get_attribute(name).and_then(|v| v.parse::<i64>().ok());
+    let (min, max) = (stop("min")?, stop("max")?);
+    if max - min != 1 {
+        return None;
+    }
+    let position = if input.value().parse::<i64>().ok()? == min { max } else { min };
+    input.set_value(&position.to_string());
+    Some(Intent::Slider { id: input.id(), position })
+}
+
 fn key_target(e: &KeyboardEvent) -> KeyTarget {
     let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return KeyTarget::Page };
     match el.tag_name().as_str() {

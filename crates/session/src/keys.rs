@@ -12,7 +12,8 @@
 //! menu, the scrubber (whose own arrows would step anyway) — except where a
 //! control needs the key itself: a text field keeps every key, and a knob's
 //! slider keeps its arrows, Home and End (that is how a keyboard moves it),
-//! and a button or menu keeps Space (it presses the button, opens the menu).
+//! and a button or menu keeps Space (it presses the button, opens the menu;
+//! on a two-way toggle the page flips it before it gets here).
 //! Enter and ↑/↓ are never taken, so buttons and menus still work; a held
 //! modifier leaves the key to the browser. The help's switch turns the
 //! single-character keys off (`p`, `?`, a frame's deck letters): speech

@@ -79,7 +79,7 @@ pub static WORDS: Words = Words {
             "keys.where",
             "These keys work wherever the focus is, on a button, a menu or the step slider, except where the control needs \
              the key: Space presses a focused button or opens a menu, a slider under \u{201c}Try it\u{201d} keeps its arrow keys \
-             and Home / End, and \u{2191} / \u{2193} still choose in a menu (the chapter menu opens its choice at Enter).",
+             and Home / End (Space flips a two-way toggle), and \u{2191} / \u{2193} still choose in a menu (the chapter menu opens its choice at Enter).",
         ),
         ("keys.letters", "Use single-character keys: p, ?, and a deck\u{2019}s letters in its frames"),
         ("keys.letters.why", "Turn them off if speech input or a stray key sets them off; the buttons do the same."),
