@@ -148,28 +148,19 @@ fn a_frame_with_steps_stays_in_its_range_and_asks_the_deck_past_its_ends() {
     // The parent's own next and prev stay inside too: past an end it is
     // told so, not asked to move the deck (that is a viewer's step).
     let command = |c: &str| Intent::Message(envelope(&format!(r#"{{"type":"go-memory","version":1,"command":"{c}"}}"#)));
-    for _ in 0..2 {
-        s.dispatch(command("next"), now + 5.0);
+    for (c, edge, end) in [("next", "last", 14), ("prev", "first", 10)] {
+        for _ in 0..4 {
+            if s.position().1 + 1 != end {
+                s.dispatch(command(c), now + 5.0);
+            }
+        }
+        posts(&mut s);
+        s.dispatch(command(c), now + 6.0);
+        assert_eq!(s.position().1 + 1, end);
+        let r = posts(&mut s);
+        let told = |r: &Reply| r.event == "error" && r.message.as_deref().is_some_and(|m| m.contains(&format!("{edge} of this frame's steps=10-14")));
+        assert!(r.iter().all(|r| r.event != c) && r.iter().any(told), "{c}: {r:?}");
     }
-    posts(&mut s);
-    s.dispatch(command("next"), now + 6.0);
-    assert_eq!(s.position().1 + 1, 14);
-    let r = posts(&mut s);
-    assert!(
-        r.iter().all(|r| r.event != "next")
-            && r.iter().any(|r| r.event == "error" && r.message.as_deref().is_some_and(|m| m.contains("last of this frame's steps=10-14"))),
-        "{r:?}"
-    );
-    s.dispatch(Intent::First, now + 7.0);
-    posts(&mut s);
-    s.dispatch(command("prev"), now + 8.0);
-    assert_eq!(s.position().1 + 1, 10);
-    let r = posts(&mut s);
-    assert!(
-        r.iter().all(|r| r.event != "prev")
-            && r.iter().any(|r| r.event == "error" && r.message.as_deref().is_some_and(|m| m.contains("first of this frame's"))),
-        "{r:?}"
-    );
 }
 
 /// A slide's link sets its sliders for the whole range (`GOGC=400` on
