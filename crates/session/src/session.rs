@@ -62,7 +62,7 @@ impl Loaded {
     fn prepare_slide(&mut self, slide: Option<(usize, usize)>) {
         let Some((first, last)) = slide else { return };
         if self.slide.as_ref().map(|(r, _)| *r) != Some((first, last)) {
-            let mut stage = Stage::of(self.timeline.states().skip(first).take(last + 1 - first.min(last + 1)));
+            let mut stage = Stage::of(self.timeline.states().skip(first).take(last.saturating_sub(first) + 1));
             stage.labels = self.stage.labels.clone();
             self.slide = Some(((first, last), stage));
         }
