@@ -676,10 +676,8 @@ impl Session {
     /// frame without a range, which a script may step anywhere) the picture
     /// makes room for the whole chapter, so nothing moves from step to step.
     fn slide_steps(&self) -> Option<(usize, usize)> {
-        if !self.embed.on || self.embed.present {
-            return None;
-        }
-        self.embed.steps.map(|(from, to)| (from.max(1) - 1, to.max(from).max(1) - 1))
+        let len = self.chapters.get(self.chapter).map_or(0, |c| c.steps.len());
+        (self.embed.on && !self.embed.present && self.embed.steps.is_some() && len > 0).then(|| self.embed.bounds(len))
     }
 
     /// Lays out the current state for the current viewport.
