@@ -1,11 +1,11 @@
 // A soak run: autoplay every chapter in a loop, in the page (English) and
 // in embed mode (Japanese) side by side, sampling WebAssembly memory and the
-// JS heap (after forced collections) once a minute. Passes when, after the
-// first five minutes, neither grows by more than 5% and the consoles stay
-// clean. Growth is the median of the run's last five samples against the
-// median of the five after warm-up: a leak moves both, while V8's own
-// compiled code comes and goes a few percent from one minute to the next.
-// The highest single sample is printed beside, for comparison.
+// JS heap once a minute, on the first step after forced collections.
+// Passes when, after the first five minutes, neither grows by more than 5%
+// and the consoles stay clean. Growth is the median of the run's last five
+// samples against the median of the five after warm-up: a leak moves both,
+// while V8's own compiled code comes and goes a few percent from one minute
+// to the next. The highest single sample is printed beside, for comparison.
 //
 //   node tests/bench/soak.mjs [minutes]      (scripts/soak.sh builds first)
 import { serve, launch } from '../e2e/harness.mjs';
@@ -46,6 +46,18 @@ async function keepPlaying(p) {
 }
 
 async function sample(p, minute) {
+  // The heap holds the state of the step on screen: measure at the same
+  // step each time, then go back to where the story was and play on.
+  const app = () => p.page.evaluate(() => ({ ...document.getElementById('app').dataset }));
+  const was = await app();
+  const playing = await p.page.$eval('#play', (b) => b.dataset.playing === 'true').catch(() => false);
+  const go = async (chapter, step) => {
+    await p.page.evaluate((h) => { location.hash = h; }, `#/${chapter}/${step}${p.flags}`);
+    await p.page.waitForFunction(([c, n]) => document.getElementById('app').dataset.chapter === c && document.getElementById('app').dataset.step === n, [chapter, String(step)]);
+  };
+  // Paused, so that the measured step stays on screen.
+  if (playing) await p.page.click('#play');
+  await go('intro', 1);
   // The page's timing lists for the benchmark (capped at 2000 each) would
   // count as growth while they fill: empty them, then measure.
   await p.page.evaluate(() => Object.values(window.goMemoryStats ?? {}).forEach((v) => { if (Array.isArray(v)) v.length = 0; }));
@@ -54,9 +66,12 @@ async function sample(p, minute) {
   await p.cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await p.cdp.send('Runtime.getHeapUsage');
   const wasm = await p.page.evaluate(() => window.soakWasm?.memory?.buffer.byteLength ?? 0);
-  const where = await p.page.evaluate(() => `${document.getElementById('app').dataset.chapter}/${document.getElementById('app').dataset.step}`);
   p.samples.push({ minute, wasm, js: usedSize });
-  console.log(`${String(minute).padStart(3)} min  ${p.name.padEnd(5)}  wasm ${(wasm / 1024).toFixed(0).padStart(6)} KiB  js heap ${(usedSize / 1024).toFixed(0).padStart(6)} KiB  at ${where}  loops ${p.loops}`);
+  console.log(`${String(minute).padStart(3)} min  ${p.name.padEnd(5)}  wasm ${(wasm / 1024).toFixed(0).padStart(6)} KiB  js heap ${(usedSize / 1024).toFixed(0).padStart(6)} KiB  story at ${was.chapter}/${was.step}  loops ${p.loops}`);
+  if (playing) {
+    await go(was.chapter, was.step);
+    await p.page.click('#play');
+  }
 }
 
 // Warm-up: visit every step of every chapter once, so each chapter's
