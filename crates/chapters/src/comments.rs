@@ -78,6 +78,13 @@ pub const JA: &[(&str, &str)] = &[
     ("Escape lab: ret=pointer, size=const, type=any.", "エスケープラボ：ret=pointer, size=const, type=any。"),
     ("Escape lab: ret=pointer, size=var, type=Point.", "エスケープラボ：ret=pointer, size=var, type=Point。"),
     ("Escape lab: ret=pointer, size=var, type=any.", "エスケープラボ：ret=pointer, size=var, type=any。"),
+    // zeroalloc/zeroalloc.go
+    (
+        "Avoiding an allocation is not always faster: a small buffer from\nsync.Pool costs more than allocating a fresh one.",
+        "アロケーションを避ければ速くなるとは限らない。sync.Pool から\n小さなバッファを取るほうが、新しく割り当てるより高くつく。",
+    ),
+    ("Fresh allocates a 16-byte buffer on every call.", "Fresh は呼び出しのたびに 16 バイトのバッファを割り当てる。"),
+    ("Pooled reuses a buffer from the pool: zero allocations per call.", "Pooled はプールのバッファを使い回す。1 回あたりのアロケーションは 0。"),
     // stackgrowth/main.go
     (
         "sum recurses depth times. Each frame holds a 64-byte array, and every\n\

@@ -186,8 +186,10 @@ pub fn chapter(l: Language) -> Chapter {
     .op(end_buf())
     .focus(Focus::frame("leak"));
 
+    // Whole turns from here on: each step ends, as the last did, at the
+    // loop's closing brace, with buf out of scope.
     c.step(l.pick("Round and round: every turn leaks another 4 KiB chunk.", "ループは回り続け、1 周ごとに 4 KiB のチャンクがまたひとつリークします。"))
-        .at("memset(buf, 1, 4096);")
+        .at_nth("memset(buf, 1, 4096);", 0, 1)
         .op(Op::Repeat { times: 3, body: leak_iteration() })
         .focus(Focus::frame("leak"));
 
@@ -195,7 +197,7 @@ pub fn chapter(l: Language) -> Chapter {
         "A thousand turns later the process holds about 4 MiB that it can neither use nor free.",
         "1,000 周後には、使うことも解放することもできない約 4 MiB をプロセスが抱えています。",
     ))
-    .at("char *buf = malloc(4096);")
+    .at_nth("memset(buf, 1, 4096);", 0, 1)
     .op(Op::Repeat { times: 1000, body: leak_iteration() })
     .focus(Focus::frame("leak"));
 

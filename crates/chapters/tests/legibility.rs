@@ -200,9 +200,12 @@ fn problems(scene: &Scene, vp: Viewport, min_font: f32) -> Vec<String> {
         }
         // Over another drawn box that is not one of its own containers (a
         // notice laid over the whole picture, like the OOM kill, may cover).
-        for m in &scene.nodes {
+        // Text wholly on its own filled box, drawn after the other, reads on
+        // its own box's colour (a stack frame reaching into the guard).
+        for (mi, m) in scene.nodes.iter().enumerate() {
             let drawn = m.alpha > 0.01 && (m.fill.is_some() || m.stroke.is_some()) && m.key != Key::Killed && own.key != Key::Killed;
-            if drawn && m.key != own.key && !contains(m.rect, own.rect, 0.5) && overlap(b.rect, m.rect, 1.0) {
+            let on_own = mi < b.node && own.fill.is_some() && own.alpha >= 0.99 && contains(own.rect, b.rect, 0.5);
+            if drawn && !on_own && m.key != own.key && !contains(m.rect, own.rect, 0.5) && overlap(b.rect, m.rect, 1.0) {
                 out.push(format!("{:?} of {:?} is drawn over {:?}", b.content, own.key, m.key));
             }
         }

@@ -52,7 +52,9 @@ pub fn describe(m: &Machine, stage: &Stage, lang: Language) -> String {
                 "フレームとスロットは古典的なモデルどおりに描いています。実際には、コンパイラは多くの値をレジスタに置きます。",
             ));
         }
-        if stack.frames.is_empty() {
+        if stack.frames.is_empty() && m.killed.is_some() {
+            s.push_str(lang.pick(" No frames: the process was killed.", "フレームはありません。プロセスは強制終了されました。"));
+        } else if stack.frames.is_empty() {
             s.push_str(lang.pick(" No frames: every function has returned.", "フレームはありません。すべての関数から戻りました。"));
         }
         for f in &stack.frames {

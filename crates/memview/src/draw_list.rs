@@ -55,8 +55,11 @@ pub enum Cmd {
     },
 }
 
-/// Turns a scene into drawing commands: background, nodes in order, then
-/// pointer arrows on top so they are never hidden.
+/// Turns a scene into drawing commands: background, the nodes' boxes in
+/// order, lines (chart series, a scanner's path), the nodes' words over
+/// them so no line hides a label, the rings on what the step is about (over
+/// the boxes next to them), then pointer arrows on top so they are never
+/// hidden.
 pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
     let mut out = Vec::with_capacity(scene.nodes.len() * 3 + scene.edges.len() + 1);
     out.push(Cmd::Rect {
@@ -67,13 +70,29 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
         line_width: 0.0,
         alpha: 1.0,
     });
-    for n in &scene.nodes {
-        paint_node(n, palette, &mut out);
+    let shown = || scene.nodes.iter().filter(|n| n.alpha > 0.01);
+    for n in shown() {
+        paint_box(n, palette, &mut out);
     }
     for l in &scene.lines {
         if l.alpha > 0.01 && l.points.len() > 1 {
             out.push(Cmd::Line { points: l.points.clone(), color: palette.color(l.role), width: l.width, dashed: l.dashed, alpha: l.alpha, filled: l.filled });
         }
+    }
+    for n in shown() {
+        paint_words(n, palette, &mut out);
+    }
+    for n in shown().filter(|n| n.focus) {
+        // Close around the box (3.25 px out at most): a stack slot's type
+        // line sits about 4 px under its value.
+        out.push(Cmd::Rect {
+            rect: n.rect.inset(-2.0),
+            radius: n.radius + 2.0,
+            fill: None,
+            stroke: Some(palette.color(Role::Focus)),
+            line_width: 2.5,
+            alpha: n.alpha,
+        });
     }
     // A stale pointer's red arrow last: where it meets a live one at the
     // same box, its head is the one seen.
@@ -108,22 +127,7 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
     out
 }
 
-fn paint_node(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
-    if n.alpha <= 0.01 {
-        return;
-    }
-    if n.focus {
-        // Close around the box (3.25 px out at most): a stack slot's type
-        // line sits about 4 px under its value.
-        out.push(Cmd::Rect {
-            rect: n.rect.inset(-2.0),
-            radius: n.radius + 2.0,
-            fill: None,
-            stroke: Some(palette.color(Role::Focus)),
-            line_width: 2.5,
-            alpha: n.alpha,
-        });
-    }
+fn paint_box(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
     if n.fill.is_some() || n.stroke.is_some() || n.danger {
         let stroke = if n.danger { Some(palette.color(Role::Danger)) } else { n.stroke.map(|r| palette.color(r)) };
         let fill = n.fill.map(|r| palette.color(r));
@@ -138,6 +142,9 @@ fn paint_node(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
         }
         out.push(Cmd::Rect { rect: n.rect, radius: n.radius, fill, stroke, line_width: if n.danger { 2.5 } else { 1.0 }, alpha: n.alpha });
     }
+}
+
+fn paint_words(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
     for t in &n.texts {
         if t.alpha * n.alpha <= 0.01 || t.content.is_empty() {
             continue;

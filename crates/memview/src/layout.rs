@@ -98,6 +98,7 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
     let mut scene = Scene::new(vp.width, vp.height);
     let (area, strip) = crate::legend::reserve(metrics.area(vp), &metrics);
     let wide = vp.width >= 640.0;
+    let mut one_line = false;
 
     if stage.memory {
         let (mem, regs) = if stage.registers { split(area, wide, 0.7, pad) } else { (area, Rect::default()) };
@@ -124,7 +125,7 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
             layout_stack_heap::stack(m, stage, stack, &metrics, &mut scene);
         }
         if stage.heap {
-            layout_stack_heap::heap(m, stage, heap, &metrics, &mut scene);
+            one_line = layout_stack_heap::heap(m, stage, heap, &metrics, &mut scene);
         }
         pointer_edges(m, &mut scene);
     }
@@ -150,6 +151,14 @@ pub fn layout(m: &Machine, stage: &Stage, vp: Viewport, focus: &[Focus]) -> Scen
         }
     }
     apply_focus(m, focus, &mut scene);
+    if one_line {
+        // Objects a line each (a phone) name their pointers' targets in
+        // their text (Next →n2), and the gutter beside them is a few pixels
+        // wide: of the arrows between objects, only those into what the
+        // step is about, or red ones, are drawn.
+        let lit: Vec<Key> = scene.nodes.iter().filter(|n| n.focus).map(|n| n.key).collect();
+        scene.edges.retain(|e| !matches!(e.from, Key::Field(..)) || e.danger || e.focus || lit.contains(&e.to));
+    }
     if let Some(why) = &m.killed {
         layout_c_heap::killed(m, why, area, &metrics, &mut scene);
     }
@@ -215,7 +224,15 @@ pub(crate) fn target_key(m: &Machine, t: Target) -> Key {
     }
 }
 
-/// One arrow per pointer held in a slot or an object.
+/// Where a pointer to a freed object still leads: the free slot its object
+/// left, drawn by the heap panel under this key. The arrow is red, and is
+/// dropped where no such slot is drawn.
+pub(crate) fn freed_slot_key(a: memsim::Addr) -> Key {
+    Key::Part("free-slot", a.0 as u32)
+}
+
+/// One arrow per pointer held in a slot or an object; a pointer to freed
+/// memory keeps a red one to where its object was.
 fn pointer_edges(m: &Machine, scene: &mut Scene) {
     let mut ptrs = Vec::new();
     for frame in m.frames() {
@@ -223,17 +240,11 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
             ptrs.clear();
             slot.value.pointers(&mut ptrs);
             for a in &ptrs {
-                if let Ok(loc) = m.locate(*a) {
-                    let danger = m.dangling(&slot.ty, loc.target) || m.stale(slot.id, slot.addr, &slot.value);
-                    scene.edges.push(crate::scene::Edge {
-                        from: Key::Value(slot.id),
-                        to: target_key(m, loc.target),
-                        alpha: 1.0,
-                        focus: false,
-                        danger,
-                        swing: None,
-                    });
-                }
+                let (to, danger) = match m.locate(*a) {
+                    Ok(loc) => (target_key(m, loc.target), m.dangling(&slot.ty, loc.target) || m.stale(slot.id, slot.addr, &slot.value)),
+                    Err(_) => (freed_slot_key(*a), true),
+                };
+                scene.edges.push(crate::scene::Edge { from: Key::Value(slot.id), to, alpha: 1.0, focus: false, danger, swing: None });
             }
         }
     }
@@ -248,17 +259,11 @@ fn pointer_edges(m: &Machine, scene: &mut Scene) {
             ptrs.clear();
             v.pointers(&mut ptrs);
             for a in &ptrs {
-                if let Ok(loc) = m.locate(*a) {
-                    let from = Key::Field(obj.id, i as u8);
-                    scene.edges.push(crate::scene::Edge {
-                        from,
-                        to: target_key(m, loc.target),
-                        alpha: 1.0,
-                        focus: false,
-                        danger: m.stale(obj.id, base, v),
-                        swing: None,
-                    });
-                }
+                let (to, danger) = match m.locate(*a) {
+                    Ok(loc) => (target_key(m, loc.target), m.stale(obj.id, base, v)),
+                    Err(_) => (freed_slot_key(*a), true),
+                };
+                scene.edges.push(crate::scene::Edge { from: Key::Field(obj.id, i as u8), to, alpha: 1.0, focus: false, danger, swing: None });
             }
         }
     }

@@ -97,8 +97,18 @@ pub fn call_path(n: u64, lang: Language) -> Vec<(String, String)> {
     steps
 }
 
-/// One call's slice, from `make` to the heap.
-pub fn case_call(n: u64, vp: Viewport) -> Scene {
+/// Which boxes of one call's path a step is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CallPart {
+    /// `make` and where its slice ends up: the escape.
+    Escape,
+    /// The bytes asked for and the size class they are rounded up to.
+    Rounding,
+}
+
+/// One call's slice, from `make` to the heap, with the boxes `lit` is
+/// about drawn lit.
+pub fn case_call(n: u64, lit: CallPart, vp: Viewport) -> Scene {
     let mt = Metrics::of(vp);
     let mut scene = Scene::new(vp.width, vp.height);
     let title = mt.lang.pick("One call of FilterAlloc", "FilterAlloc の 1 回の呼び出し");
@@ -127,10 +137,16 @@ pub fn case_call(n: u64, vp: Viewport) -> Scene {
     for (i, l) in lines.iter().enumerate() {
         let box_h = need(l);
         let last = i + 1 == steps.len();
-        let mut node = Node::new(Key::Part("call-step", i as u32), Rect::new(x, y, w, box_h))
-            .fill(if last { Role::Heap } else { Role::Cell })
-            .stroke(if last { Role::HeapBorder } else { Role::CellBorder })
-            .radius(6.0);
+        let on = match lit {
+            CallPart::Escape => i == 0 || last,
+            CallPart::Rounding => i > 0 && !last,
+        };
+        let (fill, stroke) = match (on, last) {
+            (true, _) => (Role::FocusFill, Role::Focus),
+            (false, true) => (Role::Heap, Role::HeapBorder),
+            (false, false) => (Role::Cell, Role::CellBorder),
+        };
+        let mut node = Node::new(Key::Part("call-step", i as u32), Rect::new(x, y, w, box_h)).fill(fill).stroke(stroke).radius(6.0);
         let mut ty = mt.f * 0.4;
         for h in &l.0 {
             node = node.text(mt.ch, ty + mt.f * 0.62, mt.f, Role::Text, h.as_str(), TextAlign::Left, true);

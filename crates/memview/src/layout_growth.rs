@@ -124,9 +124,10 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
     let labels: Vec<Vec<String>> = cols
         .iter()
         .map(|(b, freed)| {
+            // Named by its first byte, as the text alternative names it.
             let mut label = match lang {
-                Language::En => format!("{} at {:#x}{}", text::bytes(b.size()), b.hi, if *freed { " \u{b7} freed" } else { "" }),
-                Language::Ja => format!("{}{:#x} の {}", if *freed { "解放済み \u{b7} " } else { "" }, b.hi, text::bytes(b.size())),
+                Language::En => format!("{} at {:#x}{}", text::bytes(b.size()), b.lo, if *freed { " \u{b7} freed" } else { "" }),
+                Language::Ja => format!("{}{:#x} の {}", if *freed { "解放済み \u{b7} " } else { "" }, b.lo, text::bytes(b.size())),
             };
             // A segment's guard is named above it: sum's frames may end up to
             // StackSmall inside it, over where its band could say so.
@@ -186,10 +187,10 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             ));
         }
         // The guard zone: a frame must end above it or the stack grows.
-        let mut guard_top = f32::INFINITY;
+        // Where the guard's own label starts: a frame's label must end above it.
+        let mut guard_label_top = f32::INFINITY;
         if !matches!(s.scheme, Scheme::Fixed(_)) {
             let gh = (s.scheme.guard() as f32 * scale).max(mt.f * 1.2).min(r.h * 0.5);
-            guard_top = r.bottom() - gh;
             // Go ≤ 1.2's guard (runtime/stack.h), or Go 1.27's on amd64.
             let bytes = s.scheme.guard();
             let labels = match lang {
@@ -199,6 +200,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             let label = labels.into_iter().find(|l| mt.width(l, small) + mt.ch * 1.2 <= r.w).unwrap_or_default();
             let mut guard = Node::new(Key::Part("stack-guard", (b.lo >> 12) as u32), Rect::new(r.x, r.bottom() - gh, r.w, gh)).fill(Role::GcGrey);
             if gh >= small * 1.2 && !matches!(s.scheme, Scheme::Segmented(_)) {
+                guard_label_top = r.bottom() - gh / 2.0 - small * 0.7;
                 guard = guard.text(mt.ch * 0.6, gh / 2.0, small, Role::OnWhite, label, TextAlign::Left, false);
             }
             guard.alpha = 0.8;
@@ -243,10 +245,11 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             let y = r.y + (b.hi - f.base) as f32 * scale;
             let fh = (f.size as f32 * scale).max(2.0);
             let mut node = Node::new(frame_key(f.id), Rect::new(r.x + 2.0, y, r.w - 4.0, fh)).fill(Role::Stack).stroke(Role::StackBorder).radius(2.0);
-            // A frame may end up to StackSmall inside the guard; its label
-            // stays above the guard's band or is left out.
+            // A frame may end up to StackSmall inside the guard. It is drawn
+            // over the guard's band, so its label shows there too, unless
+            // it would run into the guard's own.
             let size = (fh * 0.6).max(small).min(mt.f * 0.85);
-            if fh >= small * 1.1 && y + fh / 2.0 + size * 0.5 <= guard_top {
+            if fh >= small * 1.1 && y + fh / 2.0 + size * 0.5 <= guard_label_top {
                 let what = match f.slots.iter().find_map(|w| if let Word::Ptr(a) = w { Some(*a) } else { None }) {
                     Some(a) => format!("{} \u{b7} {} \u{b7} &total = {a:#x}", f.func, text::bytes(f.size)),
                     None => match f.word(0) {

@@ -24,7 +24,7 @@ use crate::text;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use memsim::pacer::{gogc_text, heap_goal, LimitGoal, Run, Settings, Workload, MIB};
+use memsim::pacer::{gogc_text, heap_goal, Cycle, LimitGoal, Run, Settings, Workload, MIB};
 
 /// Line keys.
 const HEAP: u16 = 0;
@@ -441,6 +441,14 @@ fn tick_step(top_mib: u64, max_ticks: f32) -> u64 {
     step
 }
 
+/// The heap's lowest point once the first cycle has ended: where the saw's
+/// teeth start. It is the live heap only when nothing is allocated during
+/// marking; near a memory limit it sits well above it.
+fn trough(run: &Run, first: &Cycle) -> u64 {
+    let after = usize::try_from(first.end_ms).unwrap_or(usize::MAX);
+    run.heap.get(after..).and_then(|h| h.iter().copied().min()).unwrap_or(run.peak)
+}
+
 /// The chart in words, for the text alternative.
 pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String {
     let (secs, gogc, live, formula) = (w.duration_ms / 1000, gogc_text(k.gogc), text::bytes(w.live), goal_formula(w, k, lang));
@@ -455,11 +463,12 @@ pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String
             let body = match run.cycles.first() {
                 None => format!(" No collection runs: the heap only grows, to {peak}."),
                 Some(c) => format!(
-                    " {} collections; the first starts at {} ms with the heap at {} (goal {}). The heap saws between the live data and the goal, peaking at {peak}. In this model background marking, at 25% of the CPUs with no assists, used {cpu} of the CPU.",
+                    " {} collections; the first starts at {} ms with the heap at {} (goal {}). From then on the heap saws between {} and {peak}. In this model background marking, at 25% of the CPUs with no assists, used {cpu} of the CPU.",
                     run.cycles.len(),
                     c.start_ms,
                     text::bytes(c.heap_start),
                     text::bytes(c.goal),
+                    text::bytes(trough(run, c)),
                 ),
             };
             lead + &body
@@ -474,11 +483,12 @@ pub fn describe(run: &Run, w: &Workload, k: &Settings, lang: Language) -> String
             let body = match run.cycles.first() {
                 None => format!("GC は一度も実行されず、ヒープは {peak} まで増える一方です。"),
                 Some(c) => format!(
-                    "GC は {} 回実行されます。最初の GC は {} ms、ヒープが {}（目標 {}）のときに始まります。ヒープは生存ヒープと目標の間をのこぎり状に上下し、ピークは {peak} です。このモデルでは、バックグラウンドのマーク（CPU の 25%、アシストなし）が CPU 時間の {cpu} を使いました。",
+                    "GC は {} 回実行されます。最初の GC は {} ms、ヒープが {}（目標 {}）のときに始まります。以後ヒープは {} から {peak} の間をのこぎり状に上下します。このモデルでは、バックグラウンドのマーク（CPU の 25%、アシストなし）が CPU 時間の {cpu} を使いました。",
                     run.cycles.len(),
                     c.start_ms,
                     text::bytes(c.heap_start),
                     text::bytes(c.goal),
+                    text::bytes(trough(run, c)),
                 ),
             };
             lead + &body

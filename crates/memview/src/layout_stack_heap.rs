@@ -187,7 +187,9 @@ fn slot_name(slot: &memsim::Slot, l: Language) -> String {
     }
 }
 
-pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: &mut Scene) {
+/// Lays out the heap panel; true when its objects are one line each, too
+/// tight for arrows between them.
+pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: &mut Scene) -> bool {
     let h = &m.heap;
     let l = mt.lang;
     let pages: u64 = h.spans.iter().map(|s| s.pages).sum();
@@ -262,7 +264,7 @@ pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: 
                 let free = l.pick("free slot", "空きスロット");
                 let label = format!("{free} \u{b7} {}", memsim::Addr(addr));
                 let text = if mt.width(&label, small) + ch * 2.0 <= r.w { label } else { String::from(free) };
-                scene.nodes.push(Node::new(Key::Part("free-slot", addr as u32), r).stroke(Role::CellBorder).radius(6.0).text(
+                scene.nodes.push(Node::new(crate::layout::freed_slot_key(memsim::Addr(addr)), r).stroke(Role::CellBorder).radius(6.0).text(
                     ch * 0.6,
                     line * 0.55,
                     small,
@@ -276,6 +278,7 @@ pub(crate) fn heap(m: &Machine, stage: &Stage, rect: Rect, mt: &Metrics, scene: 
         }
     }
     allocator_footer(m, inner, y, small, mt, scene);
+    form == Form::Line
 }
 
 /// How much an object's box shows: everything, fields two to a line,

@@ -45,7 +45,7 @@ pub use geom::{Point, Rect};
 pub use highlight::{highlight, Syntax, Token};
 pub use lang::{Language, Tr};
 pub use layout::{layout, Viewport};
-pub use layout_case::{call_path, case_call, case_compare, describe_compare, grouped, numbers as case_numbers, Shown};
+pub use layout_case::{call_path, case_call, case_compare, describe_compare, grouped, numbers as case_numbers, CallPart, Shown};
 pub use layout_growth::{describe_growth, growth_ladder, growth_numbers, growth_stack, limit_text, reserve};
 pub use layout_marking::{describe as describe_marking, marking};
 pub use layout_pacer::{describe as describe_pacer, goal_formula, pacer, percent, stats as pacer_stats};

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 use memsim::casestudy::{simulate, workload, Outcome, Version};
 use memsim::report::{benchmem_line, BenchLine};
-use memview::{grouped, Language, Scene, Shown, Viewport};
+use memview::{grouped, CallPart, Language, Scene, Shown, Viewport};
 
 /// Before and after, for one (n, rate).
 type Pair = Rc<(Outcome, Outcome)>;
@@ -38,6 +38,8 @@ impl Cache {
 /// Where one call's slice goes, for the current n.
 pub struct OneCall {
     pub lang: Language,
+    /// The boxes the step is about.
+    pub lit: CallPart,
 }
 
 impl Figure for OneCall {
@@ -46,7 +48,7 @@ impl Figure for OneCall {
     }
 
     fn scene(&self, k: &Values, vp: Viewport) -> Scene {
-        memview::case_call(k.num(N).unwrap_or(1000), vp)
+        memview::case_call(k.num(N).unwrap_or(1000), self.lit, vp)
     }
 
     fn describe(&self, k: &Values) -> String {

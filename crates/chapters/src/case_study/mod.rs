@@ -18,7 +18,7 @@ use crate::chapter::{Chapter, Code, Lang};
 use crate::figure::View;
 use alloc::rc::Rc;
 use memview::Language;
-use memview::Shown;
+use memview::{CallPart, Shown};
 
 const GCFLAGS: &str = "go build -gcflags=-m ./casestudy";
 const GCFLAGS_OUT: &str = include_str!("../../go/casestudy/gcflags-m.txt");
@@ -29,7 +29,7 @@ pub fn chapter(l: Language) -> Chapter {
     c.knobs = KNOBS;
     let cache = Rc::new(figures::Cache::default());
     let compare = |shown| View::Figure(Rc::new(Compare { shown, cache: cache.clone(), lang: l }));
-    let one_call = || View::Figure(Rc::new(OneCall { lang: l }));
+    let one_call = |lit| View::Figure(Rc::new(OneCall { lang: l, lit }));
 
     c.step(l.pick(
         "The talk's author reported (BuriKaigi 2026) that changing one allocation cut CPU by 57% and memory \
@@ -47,7 +47,7 @@ pub fn chapter(l: Language) -> Chapter {
         "FilterAlloc は呼び出しのたびに、リスト全体が入る新しいスライスを作ります。コンパイラの報告は「make(targetList, 0, len(list)) escapes to heap」です。返すスライスは、フレームが消えた後も生きていなければなりません。",
     ))
     .at("filtered := make(targetList, 0, len(list))")
-    .view(one_call())
+    .view(one_call(CallPart::Escape))
     .terminal(GCFLAGS, GCFLAGS_OUT);
 
     c.step(l.pick(
@@ -58,7 +58,7 @@ pub fn chapter(l: Language) -> Chapter {
     ))
     .try_it(l.pick("Drag the list length.", "リストの長さ（n）を動かしてみてください。"))
     .at("filtered := make(targetList, 0, len(list))")
-    .view(one_call());
+    .view(one_call(CallPart::Rounding));
 
     c.step(l.pick(
         "At the defaults, 1,000 calls a second make 15.6 MiB of garbage a second. The heap climbs toward the \

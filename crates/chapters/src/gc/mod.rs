@@ -325,7 +325,8 @@ fn concurrent(c: &mut Chapter) {
          writing goroutine's stack is not yet scanned.",
         "Go 1.8 以降はハイブリッド書き込みバリアを使います（1.5〜1.7 の挿入型バリアは停止中にスタックを再スキャンしました）。設計上、マーク中のポインタ書き込みは古い参照先を灰色にし、書き込むゴルーチンのスタックが未スキャンなら新しい参照先も灰色にします。",
     ))
-    .at("root.Next.Next = nil");
+    // The picture is back before the moves, so the line is too.
+    .at("// While the collector marks");
     // The bug's picture goes with it: the heap is back as it was before the
     // moves, ready for the replay with the barrier on.
     b = b.op(Op::Restart);
@@ -512,9 +513,9 @@ fn pacer(c: &mut Chapter) {
     );
     step(
         l.pick(
-            "Near the live heap, a limit runs cycles back to back; what they allocate is born black, so goals \
-             rise past the first, and here the heap crosses limit \u{2212} non\u{2011}heap.",
-            "上限が生存ヒープに近いと GC が切れ目なく続き、その間の割り当ては黒で生存ヒープに数えられるので目標は上がり、ここではヒープが「上限 \u{2212} ヒープ外」を超えます。",
+            "A limit near the live heap runs cycles back to back; their allocations are born black, so goals \
+             rise past the first. Here the live heap exceeds limit \u{2212} non\u{2011}heap.",
+            "上限が生存ヒープに近いと GC が切れ目なく続き、その間の割り当ては黒なので目標は上がります。ここでは生存ヒープが「上限 \u{2212} ヒープ外」を超えています。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,
