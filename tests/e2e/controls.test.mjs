@@ -288,13 +288,88 @@ test('a moved slider\'s readout is said once the moves rest', async () => {
   await untilWritten(page, 'knobNewsPending');
   const said = await page.textContent('#knob-news');
   const stats = await page.textContent('#knob-stats');
-  const first = stats.split('\n')[0].split(' \u00b7 ')[0].replace(/\u00a0/g, ' ');
+  // The results, not the formula worked out above them (thirty words
+  // read aloud, with the goal said twice).
+  const [formula, results] = stats.split('\n');
+  const first = results.split(' \u00b7 ')[0].replace(/\u00a0/g, ' ');
   assert.ok(said.includes(first) && !said.includes('\u00b7'), `said: ${said} / stats: ${stats}`);
+  assert.ok(formula.startsWith('goal =') && !said.includes('goal =') && said.split(' ').length <= 20, `said: ${said}`);
   await page.evaluate(() => { location.hash = '#/gc/40'; });
   await page.waitForFunction(() => document.getElementById('app').dataset.step === '40');
   assert.equal(await page.textContent('#knob-news'), '', 'another step: nothing left to say');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// Playback moves on as a key does: what had focus may go (Next on the
+// story's last step, a slider on a step without one), and focus goes on
+// to what takes over, never to the page's body.
+test('playback hands focus on when what held it goes away', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/next/1');
+  const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  await page.selectOption('#speed', '2');
+  await page.click('#play');
+  await page.focus('#next');
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '2', null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.getElementById('next').disabled);
+  assert.equal(await active(), 'prev');
+  // A slider playing on into a step that hides it: the caption takes focus.
+  // (Paused first: the story's last step plays out its time.)
+  if (await page.$eval('#play', (b) => b.dataset.playing === 'true')) await page.click('#play');
+  await page.evaluate(() => { location.hash = '#/gc/44'; });
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '44');
+  await page.focus('#gogc');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'escape', null, { timeout: 30_000 });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.equal(await active(), 'caption');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The caption is quiet while a slider moves only its numbers, and read
+// when the step changes, whatever changed it; entering a chapter, it says
+// the chapter's title first (out of sight).
+test('the caption is read on a new step even from a slider, and names a new chapter', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/39?present');
+  await page.focus('#gogc');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.includes('GOGC='));
+  assert.equal(await page.getAttribute('#caption', 'aria-live'), 'off', 'a slider\'s own numbers are not read again');
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '40');
+  assert.equal(await page.getAttribute('#caption', 'aria-live'), 'polite', 'a new step is read');
+  assert.equal(await page.$$eval('#caption .visually-hidden', (s) => s.length), 0, 'the same chapter is not named again');
+  // Into the next chapter: its title comes first in the caption's words.
+  await page.evaluate(() => { location.hash = '#/intro/7'; });
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '7');
+  await page.focus('#next');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('app').dataset.chapter === 'memory');
+  const title = await page.$eval('#chapter', (s) => s.selectedOptions[0].textContent.replace(/^\d+\.\s*/, ''));
+  const said = await page.$eval('#caption', (c) => c.textContent);
+  assert.ok(said.startsWith(`${title}. `), `${said} / ${title}`);
+  assert.equal(await page.$eval('#caption .visually-hidden', (s) => getComputedStyle(s).position), 'absolute', 'out of sight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.$$eval('#caption .visually-hidden', (s) => s.length), 0, 'said once, on entering');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// With the letter keys off, a keyboard user at 200% zoom (1280 px at 640)
+// still has a control that opens the presenter view.
+test('the presenter view has a button at 200% zoom; a phone goes without', async () => {
+  for (const [width, height, shown] of [[640, 360, true], [760, 600, true], [390, 844, false]]) {
+    const { page, context, errors } = await open(browser, srv.url, '#/gc/5', { width, height });
+    const box = await page.$eval('#present-button', (b) => { const r = b.getBoundingClientRect(); return r.width > 0 && r.right <= innerWidth; });
+    assert.equal(box, shown, `${width}x${height}`);
+    if (shown) {
+      await page.click('#present-button');
+      await page.waitForSelector('#app[data-present]');
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('the listing and the terminal are named regions; a phone keeps the page heading', async () => {

@@ -28,6 +28,12 @@ pub trait Figure {
     /// The numbers shown under the sliders.
     fn readout(&self, k: &Values) -> String;
 
+    /// What a screen reader is told once a slider comes to rest: the
+    /// readout's results, without working it also shows (a formula).
+    fn news(&self, k: &Values) -> String {
+        self.readout(k)
+    }
+
     /// The caption for knob values `k`, when it quotes numbers a slider
     /// changes; `None` keeps the step's own caption.
     fn caption(&self, _k: &Values) -> Option<String> {

@@ -167,3 +167,54 @@ fn the_barriers_replay_starts_before_the_moves() {
     let i = step(&ch, "Since 1.8 Go uses the hybrid write barrier");
     assert!(current_line(&ch, i).starts_with("// While the collector marks"), "{}", current_line(&ch, i));
 }
+
+/// "The new Node, n6, goes to a fresh slot": the step lights n6, in the
+/// slot after the four the program filled before.
+#[test]
+fn the_fresh_node_is_what_its_step_lights() {
+    let ch = chapter("gc");
+    let i = step(&ch, "goes to a fresh slot");
+    let tl = ch.timeline().expect("builds");
+    let m = tl.state(i).expect("state");
+    let scene = machine_scene(&ch, i, LAPTOP);
+    let lit: Vec<Key> = scene.nodes.iter().filter(|n| n.focus).map(|n| n.key).collect();
+    let is_99 = |v: &memsim::Value| matches!(v, memsim::Value::Struct(fs) if fs.iter().any(|f| f.name == "V" && f.value == memsim::Value::Int(99)));
+    let n6 = m.heap.objects.iter().find(|o| is_99(&o.value)).expect("n6");
+    assert_eq!(lit, vec![Key::Object(n6.id)]);
+}
+
+/// Each reservation bar says it stands for the whole machine: a bar
+/// filled by 78.1 GiB and one by 19.5 MiB were otherwise both just bars.
+#[test]
+fn the_reservation_bars_say_what_they_measure_against() {
+    let ch = chapter("stack-growth");
+    let i = step(&ch, "Or make every stack huge");
+    let f = ch.steps[i].view.figure().expect("figure");
+    let scene = f.scene(&f.defaults(), LAPTOP);
+    let said = scene.nodes.iter().flat_map(|n| n.texts.iter()).filter(|t| t.content == "the machine: 16 GiB").count();
+    assert_eq!(said, 2);
+}
+
+/// The C heap's words give the figure its heading shows in use, and the
+/// bookkeeping row drawn above the chunks: "688 B used" beside a heading
+/// of "32 B in use" read as a contradiction.
+#[test]
+fn the_c_heaps_words_give_the_pictures_figures() {
+    let ch = chapter("manual-heap");
+    let tl = ch.timeline().expect("builds");
+    let stage = Stage::of(tl.states());
+    let mut checked = 0;
+    for i in 0..ch.steps.len() {
+        let m = tl.state(i).expect("state");
+        if m.c_heap.as_ref().is_none_or(|h| h.chunks.is_empty()) || m.killed.is_some() {
+            continue;
+        }
+        let scene = layout(m, &stage, LAPTOP, &ch.steps[i].focus);
+        let heading = scene.nodes.iter().flat_map(|n| n.texts.iter()).find(|t| t.content.contains(" in use")).expect("the heading's figures");
+        let in_use = heading.content.split(" \u{b7} ").find(|p| p.ends_with(" in use")).expect("in use");
+        let said = memview::describe(m, &stage, Language::En);
+        assert!(said.contains(in_use) && said.contains("(tcache), 656 B"), "step {}: {in_use:?} vs {said}", i + 1);
+        checked += 1;
+    }
+    assert!(checked >= 10, "checked {checked} steps");
+}

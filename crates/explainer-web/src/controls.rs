@@ -78,17 +78,6 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
         let id: &'static str = id;
         on_value(id, "input", sh, input_value, move |v| Intent::Slider { id: id.to_string(), position: v.parse().unwrap_or(0) })?;
     }
-    // While a slider under "Try it" has focus, each move would have the
-    // caption (a live region, forty words) read out again: the slider says
-    // its own value, and the caption is read when asked for.
-    let knobs: web_sys::EventTarget = dom::el("knobs")?.into();
-    for (event, live) in [("focusin", "off"), ("focusout", "polite")] {
-        dom::on(&knobs, event, move |_: Event| {
-            if let Ok(c) = dom::el("caption") {
-                let _ = c.set_attribute("aria-live", live);
-            }
-        })?;
-    }
     // In the presenter view a slider dragged with the mouse or a finger
     // gives the keys back once let go: it kept the focus, and a clicker's
     // next step then moved the slider instead. Tabbed to, it keeps them.

@@ -64,8 +64,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     }
     // A figure's caption follows its sliders, so it may change within a step.
     if changed(&|o| o.caption != page.caption) {
-        // A number and its unit stay on one line.
-        dom::set_text("caption", &memview::keep_units(&page.caption));
+        caption(page, old);
     }
     if changed(&|o| o.progress.part != page.progress.part) {
         dom::set_hidden("part", page.progress.part.is_none());
@@ -102,8 +101,8 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.readout != page.readout) {
         dom::set_text("knob-stats", &memview::keep_units(&page.readout));
         let same_step = old.is_some_and(|o| o.chapter_id == page.chapter_id && o.step == page.step);
-        if same_step && !page.readout.is_empty() {
-            knob_news::moved(&page.readout, page.lang);
+        if same_step && !page.news.is_empty() {
+            knob_news::moved(&page.news, page.lang);
         }
     }
     if changed(&|o| o.chapter_id != page.chapter_id || o.step != page.step) {
@@ -242,6 +241,27 @@ fn progress(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     let _ = bar.set_attribute("aria-valuenow", &(page.chapter + 1).to_string());
     let _ = bar.set_attribute("aria-valuetext", &page.progress.text);
     dom::set_text("where", &page.progress.text);
+}
+
+/// The caption, a live region. Read out when the step changes, however it
+/// changed (a key, playback, a clicker's key from a slider); quiet while a
+/// slider under "Try it" has focus and changes only its numbers: each move
+/// would have it read out again, and the slider says its own value. On
+/// entering a chapter it first says the chapter's title, out of sight.
+fn caption(page: &Page, old: Option<&Page>) {
+    let Ok(el) = dom::el("caption") else { return };
+    let same_step = old.is_some_and(|o| o.chapter_id == page.chapter_id && o.step == page.step);
+    let in_sliders = crate::focus::current().and_then(|f| f.closest("#knobs").ok().flatten()).is_some();
+    let _ = el.set_attribute("aria-live", if same_step && in_sliders { "off" } else { "polite" });
+    // A number and its unit stay on one line.
+    el.set_text_content(Some(&memview::keep_units(&page.caption)));
+    if old.is_some_and(|o| o.chapter_id != page.chapter_id) {
+        if let Ok(title) = dom::document().create_element("span") {
+            title.set_class_name("visually-hidden");
+            title.set_text_content(Some(&format!("{}{}", page.chapter_title, page.lang.pick(". ", "\u{3002}"))));
+            let _ = el.prepend_with_node_1(&title);
+        }
+    }
 }
 
 fn toggle_disabled(el: &Element, disabled: bool) {

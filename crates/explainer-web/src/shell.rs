@@ -275,6 +275,7 @@ fn paint(s: &mut Shell, now: f64) -> bool {
 
 fn frame(sh: &Shared) {
     let t0 = dom::now();
+    let focused;
     let (again, changed) = {
         let mut s = sh.borrow_mut();
         s.frame_pending = false;
@@ -287,6 +288,7 @@ fn frame(sh: &Shared) {
         }
         // Playback may move on a step (or stop) during this frame.
         let before = (s.session.position(), s.session.playing());
+        focused = focus::current();
         if !paint(&mut s, t0) {
             set_pending_flag(&mut s, false);
             return;
@@ -298,6 +300,9 @@ fn frame(sh: &Shared) {
     let (moved, effects) = changed;
     for e in effects {
         apply(sh, e);
+    }
+    if moved {
+        focus::unmute_caption();
     }
     {
         let mut s = sh.borrow_mut();
@@ -321,6 +326,13 @@ fn frame(sh: &Shared) {
             drop(s);
             crate::warm::start(sh);
         }
+    }
+    // A step playback moved on to may have taken what had focus (Next,
+    // disabled on the story's last step; a caption's link; a slider): it
+    // moves on as after a key.
+    if moved {
+        let present = sh.borrow().rendered.as_ref().is_some_and(|p| p.embed.present);
+        focus::keep(focused, present);
     }
     stats::measure("frame", t0);
     if again {

@@ -176,10 +176,18 @@ fn c_heap(m: &Machine, h: &memsim::malloc::CHeap, lang: Language) -> String {
     const LISTED: usize = 4;
     let free = h.chunks.iter().filter(|c| c.free).count();
     let leaked = m.leaked_chunks();
-    let (n, used, limit) = (h.chunks.len(), text::bytes(h.used()), text::bytes(h.limit));
+    // The figures the picture's heading and its first row show: chunks in
+    // use, then malloc's own bookkeeping, which the total also counts.
+    let (n, in_use, used, limit) = (h.chunks.len(), text::bytes(h.in_use()), text::bytes(h.used()), text::bytes(h.limit));
+    let book = memsim::malloc::TCACHE_STRUCT;
     let mut s = match lang {
-        Language::En => format!("C heap: {n} chunk{}, {free} free; {used} used of a {limit} limit.", if n == 1 { "" } else { "s" }),
-        Language::Ja => format!("C のヒープにはチャンクが {n} 個あり、うち {free} 個が空きです。上限 {limit} のうち {used} を使っています。"),
+        Language::En => format!(
+            "C heap: {n} chunk{}, {in_use} in use, {free} free. Before them, malloc's own bookkeeping (tcache), {book} B; in all {used} used of a {limit} limit.",
+            if n == 1 { "" } else { "s" }
+        ),
+        Language::Ja => format!(
+            "C のヒープにはチャンクが {n} 個あり、使用中は {in_use}、空きは {free} 個です。その前に malloc 自身の管理領域（tcache）が {book} B あり、合わせて上限 {limit} のうち {used} を使っています。"
+        ),
     };
     for (c, &lost) in h.chunks.iter().zip(&leaked).take(LISTED) {
         let fields = match &c.value {

@@ -463,6 +463,23 @@ pub fn reserve(goroutines: u64, big: u64, small: u64, machine: u64, vp: Viewport
         } else {
             Role::Stack
         }));
+        // What the whole bar stands for, at its end: the machine. Without
+        // it a full bar and a bar of 19.5 MiB look alike.
+        let whole = match lang {
+            Language::En => format!("the machine: {}", text::bytes(machine)),
+            Language::Ja => format!("マシン全体：{}", text::bytes(machine)),
+        };
+        if mt.width(&whole, mt.f * 0.85) + mt.ch * 2.0 <= inner.w * 0.6 {
+            scene.nodes.push(Node::new(Key::Part("reserve-machine", i as u32), Rect::new(inner.x, y, inner.w, row_h)).text(
+                inner.w - mt.ch,
+                row_h / 2.0,
+                mt.f * 0.85,
+                if total > machine { Role::OnBlack } else { Role::Muted },
+                whole,
+                TextAlign::Right,
+                false,
+            ));
+        }
     }
     scene
 }

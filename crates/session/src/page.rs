@@ -68,6 +68,8 @@ pub struct Page {
     pub chapter_sliders: bool,
     /// The numbers under the sliders.
     pub readout: String,
+    /// The readout in a few words, for a screen reader once a slider rests.
+    pub news: String,
     pub notice: Option<String>,
     /// Links under the caption: (label, href), the step's own and, on a
     /// chapter's last step, the next chapter.

@@ -94,6 +94,7 @@ struct Content {
     description: String,
     terminal: Option<String>,
     readout: String,
+    news: String,
 }
 
 pub struct Session {
@@ -786,7 +787,14 @@ impl Session {
             let table = self.chapters[self.chapter].knobs;
             let mut values = self.knobs.clone();
             if let Some(bad) = knob::apply_params(table, &mut values, &params) {
-                self.notice = Some(format!("{}{}", bad.text(self.lang), self.words().stop));
+                // After what the link's step said, if it said anything (a
+                // step that does not exist): both were in the link.
+                let said = format!("{}{}", bad.text(self.lang), self.words().stop);
+                let gap = if self.lang == Language::Ja { "" } else { " " };
+                self.notice = Some(match self.notice.take() {
+                    Some(before) => format!("{before}{gap}{said}"),
+                    None => said,
+                });
             }
             self.set_knobs(values);
             self.write_url(Nav::Replace);
@@ -1027,6 +1035,7 @@ impl Session {
                     description: f.describe(&self.knobs),
                     terminal: quoted(&self.chapters[self.chapter].steps[self.step]).or_else(|| f.terminal(&self.knobs)),
                     readout: f.readout(&self.knobs),
+                    news: f.news(&self.knobs),
                 },
                 View::Machine => {
                     let (ch, m) = (&self.chapters[self.chapter], self.machine());
@@ -1038,6 +1047,7 @@ impl Session {
                         },
                         terminal: m.and_then(|m| terminal(ch, self.step, m)),
                         readout: String::new(),
+                        news: String::new(),
                     }
                 }
             };
@@ -1107,6 +1117,7 @@ impl Session {
         page.description = c.description.clone();
         page.terminal = c.terminal.clone();
         page.readout = c.readout.clone();
+        page.news = c.news.clone();
         // A frame hides the sliders, the terminal and the links under the
         // caption, so its caption neither asks the reader to move them nor
         // points at the others; the presenter view keeps only the sliders.

@@ -181,6 +181,17 @@ fn bad_links_show_a_notice_and_the_nearest_state() {
         let p = page(&mut open(hash));
         assert_eq!((p.chapter_id, p.step, p.notice.as_deref()), ("gc", 2, Some(notice)), "{hash}");
     }
+    // A step that does not exist and a slider value that cannot be used:
+    // both are said, the step first (the slider's used to replace it).
+    for (hash, step, slider) in [
+        ("#/gc/999?GOGC=abc", "Step 999 does not exist", "GOGC=\u{201c}abc\u{201d} cannot be used"),
+        ("#/gc/999?GOGC=abc&lang=ja", "ステップ 999", "GOGC=\u{300c}abc\u{300d}は使えません"),
+    ] {
+        let p = page(&mut open(hash));
+        let notice = p.notice.unwrap_or_default();
+        let (a, b) = (notice.find(step), notice.find(slider));
+        assert!(a.is_some() && b.is_some() && a < b, "{hash}: {notice}");
+    }
     let long = format!("#/{}", "x".repeat(10_000));
     assert!(page(&mut open(&long)).notice.unwrap_or_default().contains("too long"));
     // Moving on clears the complaint.

@@ -37,6 +37,8 @@ const STACK_HI: u64 = 0xc000048000;
 /// Nodes are 24 bytes with pointers: size class 3, the first span, so node
 /// n (from 0) sits at the heap base + 24·n.
 const NODE: [u64; 4] = [0xc000010000, 0xc000010018, 0xc000010030, 0xc000010048];
+/// The span's next free slot, where n6 goes when the barrier kept n3.
+const FRESH: u64 = 0xc000010060;
 
 fn s(x: &str) -> String {
     x.to_string()
@@ -391,7 +393,7 @@ fn concurrent(c: &mut Chapter) {
     .op(Op::GcSweep)
     .op(alloc99)
     .op(print)
-    .focus(Focus::pointee("main", "root"));
+    .focus(Focus::HeapAt(FRESH));
 
     c.step(l.pick(
         "Go's collector is concurrent, tri-color, non-moving and non-generational. A cycle's cost grows \

@@ -73,6 +73,12 @@ impl Figure for Pacer {
         format!("{}\n{}", memview::goal_formula(&w, &s, self.lang), line.join(" \u{b7} "))
     }
 
+    /// The results only: the formula, read aloud, ran to thirty words and
+    /// said the goal the results say again.
+    fn news(&self, k: &Values) -> String {
+        String::from(self.readout(k).lines().last().unwrap_or(""))
+    }
+
     // The first goal, as the runtime sets it from the live heap; later
     // goals sit higher by what marking allocated (the chart shows them).
     fn caption(&self, k: &Values) -> Option<String> {
