@@ -297,7 +297,7 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
 pub fn describe_growth(s: &GStack, lang: Language) -> String {
     let nums: Vec<String> = growth_numbers(s, lang).iter().map(|(l, v)| format!("{l} {v}")).collect();
     let mut out = match lang {
-        Language::En => format!("{}: {}.", scheme_name(s.scheme, lang), nums.join(", ")),
+        Language::En => format!("{}: {}.", text::sentence(scheme_name(s.scheme, lang)), nums.join(", ")),
         Language::Ja => format!("{}：{}。", scheme_name(s.scheme, lang), nums.join("、")),
     };
     for (i, b) in s.blocks.iter().enumerate() {
@@ -501,7 +501,7 @@ mod tests {
     fn a_stack_reads_in_japanese() {
         let mut s = GStack::new(Scheme::Copying(START_SIZE));
         s.apply(&GOp::Call { func: "main", size: 128 });
-        assert!(describe_growth(&s, Language::En).starts_with("copying stack (Go 1.3+): stack size 2 KiB, in use 128 B, frames 1, copies 0"));
+        assert!(describe_growth(&s, Language::En).starts_with("Copying stack (Go 1.3+): stack size 2 KiB, in use 128 B, frames 1, copies 0"));
         let ja = describe_growth(&s, Language::Ja);
         assert!(ja.starts_with("連続スタック（Go\u{a0}1.3+）：スタックサイズ 2 KiB、使用中 128 B、フレーム数 1、コピー回数 0"), "{ja}");
         assert_eq!(growth_numbers(&s, Language::Ja)[0].0, "スタックサイズ");

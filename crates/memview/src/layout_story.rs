@@ -430,7 +430,7 @@ pub fn describe_cards(title: &str, cards: &[Card], lang: Language) -> String {
                     s.push(' ');
                     // A list the card draws with middle dots reads as a list
                     // (some screen readers say "dot").
-                    s.push_str(&c.body.replace(" \u{b7} ", "; "));
+                    s.push_str(&text::sentence(&c.body.replace(" \u{b7} ", "; ")));
                     // Each card a sentence of its own: read on, the next
                     // card's title ran into this one's last words.
                     if !c.body.ends_with(['.', '!', '?', '…']) {

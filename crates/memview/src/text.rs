@@ -228,6 +228,16 @@ fn unit_after_number(word: &str) -> bool {
         || UNITS.iter().any(|u| word.strip_prefix(u).is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric())))
 }
 
+/// `s` with its first letter in capitals, to open a sentence ("a fixed
+/// stack" read as the start of one).
+pub fn sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_lowercase() => c.to_ascii_uppercase().to_string() + chars.as_str(),
+        _ => String::from(s),
+    }
+}
+
 /// `s` with a no-break space between each number and its unit ("8 MiB"),
 /// for text a browser wraps (the caption) as [`wrap`] does for canvas text.
 pub fn keep_units(s: &str) -> String {
