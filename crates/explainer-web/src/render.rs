@@ -253,8 +253,9 @@ fn caption(page: &Page, old: Option<&Page>) {
     let same_step = old.is_some_and(|o| o.chapter_id == page.chapter_id && o.step == page.step);
     let in_sliders = crate::focus::current().and_then(|f| f.closest("#knobs").ok().flatten()).is_some();
     let _ = el.set_attribute("aria-live", if same_step && in_sliders { "off" } else { "polite" });
-    // A number and its unit stay on one line.
-    el.set_text_content(Some(&memview::keep_units(&page.caption)));
+    // A number and its unit stay on one line. In place (a slider rewrites
+    // a figure's caption at each move); the title's span, if any, goes.
+    dom::set_text("caption", &memview::keep_units(&page.caption));
     if old.is_some_and(|o| o.chapter_id != page.chapter_id) {
         if let Ok(title) = dom::document().create_element("span") {
             title.set_class_name("visually-hidden");
