@@ -218,3 +218,64 @@ fn the_c_heaps_words_give_the_pictures_figures() {
     }
     assert!(checked >= 10, "checked {checked} steps");
 }
+
+/// The OOM kill's notice is laid over the picture and hides it: every
+/// word under it is drawn before it (the chunks' labels had shown through).
+#[test]
+fn the_kill_notice_hides_the_picture_under_it() {
+    let ch = chapter("manual-heap");
+    let i = step(&ch, "OOM killer");
+    let scene = machine_scene(&ch, i, LAPTOP);
+    let notice = scene.node(Key::Killed).expect("the notice").rect;
+    let cmds = memview::paint(&scene, &memview::Palette::LIGHT);
+    let at = cmds.iter().position(|c| matches!(c, memview::Cmd::Rect { rect, .. } if *rect == notice)).expect("the notice's box");
+    let own: Vec<&str> = scene.node(Key::Killed).expect("notice").texts.iter().map(|t| t.content.as_ref()).collect();
+    for (j, c) in cmds.iter().enumerate() {
+        if let memview::Cmd::Text { x, y, text, .. } = c {
+            let inside = *x >= notice.x && *x <= notice.right() && *y >= notice.y && *y <= notice.bottom();
+            let under = inside && !own.contains(&text.as_str());
+            assert!(!under || j < at, "{text:?} is drawn over the notice");
+        }
+    }
+}
+
+/// Two pointers into one object end apart: main's p and add's pt both
+/// point at n1, and one head hid the other.
+#[test]
+fn arrows_into_one_object_end_apart() {
+    let ch = chapter("stack-heap");
+    let i = step(&ch, "both frames now point at n1");
+    for vp in [LAPTOP, PHONE] {
+        let cmds = memview::paint(&machine_scene(&ch, i, vp), &memview::Palette::LIGHT);
+        let heads: Vec<memview::Point> = cmds.iter().filter_map(|c| if let memview::Cmd::Arrow { to, .. } = c { Some(*to) } else { None }).collect();
+        assert!(heads.len() >= 2, "{heads:?}");
+        for (a, h) in heads.iter().enumerate() {
+            for g in &heads[a + 1..] {
+                assert!((h.x - g.x).abs() + (h.y - g.y).abs() > 3.0, "two heads at one point at {}x{}: {heads:?}", vp.width, vp.height);
+            }
+        }
+    }
+}
+
+/// The closing talks keep their venue and summary on a slide's 960×540
+/// page and on a phone: the cards close up before any loses its text.
+#[test]
+fn the_talks_keep_their_venues_on_a_slide_and_a_phone() {
+    let ch = chapter("next");
+    let i = step(&ch, "deep-dive with the talks");
+    let f = ch.steps[i].view.figure().expect("figure");
+    for vp in [PHONE, Viewport::new(486.0, 418.0)] {
+        let scene = f.scene(&f.defaults(), vp);
+        let cards: Vec<_> = scene.nodes.iter().filter(|n| matches!(n.key, Key::Part("card", _))).collect();
+        assert_eq!(cards.len(), 5);
+        for c in cards {
+            assert!(
+                c.texts.iter().any(|t| t.role == memview::Role::Muted),
+                "{:?} at {}x{} lost its text",
+                c.texts.first().map(|t| &t.content),
+                vp.width,
+                vp.height
+            );
+        }
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::geom::{Point, Rect};
 use crate::palette::{Palette, Rgba, Role};
-use crate::scene::{Key, Node, Scene};
+use crate::scene::{Edge, Key, Line, Node, Scene};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -59,7 +59,8 @@ pub enum Cmd {
 /// order, lines (chart series, a scanner's path), the nodes' words over
 /// them so no line hides a label, the rings on what the step is about (over
 /// the boxes next to them), then pointer arrows on top so they are never
-/// hidden.
+/// hidden. A notice laid over the whole picture (the OOM kill) comes last,
+/// box and words, and hides all of it.
 pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
     let mut out = Vec::with_capacity(scene.nodes.len() * 3 + scene.edges.len() + 1);
     out.push(Cmd::Rect {
@@ -70,17 +71,27 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
         line_width: 0.0,
         alpha: 1.0,
     });
-    let shown = || scene.nodes.iter().filter(|n| n.alpha > 0.01);
+    let over = scene.nodes.iter().position(|n| n.key == Key::Killed).unwrap_or(scene.nodes.len());
+    let (picture, overlay) = scene.nodes.split_at(over);
+    layer(picture, &scene.lines, palette, &mut out);
+    arrows(scene, palette, &mut out);
+    layer(overlay, &[], palette, &mut out);
+    out
+}
+
+/// Boxes, then `lines`, then words, then rings, for `nodes`.
+fn layer(nodes: &[Node], lines: &[Line], palette: &Palette, out: &mut Vec<Cmd>) {
+    let shown = || nodes.iter().filter(|n| n.alpha > 0.01);
     for n in shown() {
-        paint_box(n, palette, &mut out);
+        paint_box(n, palette, out);
     }
-    for l in &scene.lines {
+    for l in lines {
         if l.alpha > 0.01 && l.points.len() > 1 {
             out.push(Cmd::Line { points: l.points.clone(), color: palette.color(l.role), width: l.width, dashed: l.dashed, alpha: l.alpha, filled: l.filled });
         }
     }
     for n in shown() {
-        paint_words(n, palette, &mut out);
+        paint_words(n, palette, out);
     }
     for n in shown().filter(|n| n.focus) {
         // Close around the box (3.25 px out at most): a stack slot's type
@@ -94,9 +105,14 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
             alpha: n.alpha,
         });
     }
+}
+
+fn arrows(scene: &Scene, palette: &Palette, out: &mut Vec<Cmd>) {
     // A stale pointer's red arrow last: where it meets a live one at the
     // same box, its head is the one seen.
-    for e in scene.edges.iter().filter(|e| !e.danger).chain(scene.edges.iter().filter(|e| e.danger)) {
+    let order: Vec<&Edge> = scene.edges.iter().filter(|e| !e.danger).chain(scene.edges.iter().filter(|e| e.danger)).collect();
+    let from_y = |e: &Edge| scene.node(e.from).map_or(0.0, |n| n.rect.center_y());
+    for e in &order {
         // A pointer into the stack meets the slot's value box, not its whole
         // row: a loop out to the row's far edge bulged into the gutter,
         // across the arrows leaving for the heap.
@@ -121,10 +137,17 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
         } else {
             Role::Pointer
         });
+        // Arrows into one box arrive a little apart, those from higher up
+        // higher, so they do not cross: two heads on one point showed as one
+        // (main's p and add's pt, both at n1).
+        let into = order.iter().filter(|o| o.to == e.to && o.swing.is_none());
+        let n = into.clone().count();
+        let above =
+            into.filter(|o| from_y(o) < from_y(e) || (from_y(o) == from_y(e) && core::ptr::from_ref::<Edge>(o) < core::ptr::from_ref::<Edge>(e))).count();
+        let spread = (n > 1 && e.swing.is_none()).then_some((above, n));
         let into_stack = matches!(e.to, Key::Slot(_));
-        out.push(arrow(a.rect, target, scene.width, color, alpha, if e.focus { 2.5 } else { 1.75 }, into_stack));
+        out.push(arrow(a.rect, target, scene.width, color, alpha, if e.focus { 2.5 } else { 1.75 }, into_stack, spread));
     }
-    out
 }
 
 fn paint_box(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
@@ -166,10 +189,21 @@ fn paint_words(n: &Node, palette: &Palette, out: &mut Vec<Cmd>) {
 /// edge when it lies to the right, else looping out to the right and back
 /// into its right edge (a pointer to a slot in the same stack). Loops stay
 /// within the gutter panels keep on their right, and inside the canvas.
-fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f32, into_stack: bool) -> Cmd {
+/// `spread`: this arrow's place among `n` into the same box, (k, n).
+#[allow(clippy::too_many_arguments)] // one arrow: its ends, its look, and its place among those into one box
+fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f32, into_stack: bool, spread: Option<(usize, usize)>) -> Cmd {
     let a = Point { x: from.right(), y: from.center_y() };
+    // Where on the box's side a head lands: `y`, or moved up or down by
+    // up to 10 px a place, within the box.
+    let place = |y: f32| match spread {
+        Some((k, n)) => {
+            let step = (to.h / (n as f32 + 1.0)).min(10.0);
+            (y + (k as f32 - (n as f32 - 1.0) / 2.0) * step).clamp(to.y + 2.0, to.bottom() - 2.0)
+        }
+        None => y,
+    };
     let (b, c1, c2) = if to.x > a.x + 16.0 {
-        let b = Point { x: to.x, y: to.center_y() };
+        let b = Point { x: to.x, y: place(to.center_y()) };
         let dx = (b.x - a.x) * 0.5;
         (b, Point { x: a.x + dx, y: a.y }, Point { x: b.x - dx, y: b.y })
     } else {
@@ -179,7 +213,7 @@ fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f3
         // the value it joins, its head away from the arrows that leave the
         // slots above for the heap.
         let y = if into_stack && a.y > to.bottom() { to.bottom() - to.h * 0.25 } else { to.y + (to.h * 0.25).min(14.0) };
-        let b = Point { x: to.right(), y };
+        let b = Point { x: to.right(), y: place(y) };
         let reach = (a.x.max(b.x) + 14.0 + (a.y - b.y).abs() * 0.06).min(a.x.max(b.x) + 24.0).min(canvas_w - 3.0);
         (b, Point { x: reach, y: a.y }, Point { x: reach, y: b.y })
     };

@@ -30,12 +30,20 @@ impl Card {
     }
 }
 
+/// A card's padding inside its edges, in columns.
+const PAD: f32 = 1.2;
+
 /// The height a card needs at width `w`: title only, or with its body.
 fn card_height(c: &Card, w: f32, mt: &Metrics, body: bool) -> f32 {
-    let room = w - 2.0 * mt.ch * 1.2;
+    card_height_padded(c, w, mt, body, PAD)
+}
+
+/// [`card_height`] with `pad` (in columns) inside the card's edges.
+fn card_height_padded(c: &Card, w: f32, mt: &Metrics, body: bool, pad: f32) -> f32 {
+    let room = w - 2.0 * mt.ch * pad;
     let title = text::wrap(&c.title, mt.fits(room, mt.f)).len() as f32 * mt.f * 1.3;
     let rest = if body { mt.f * 0.4 + text::wrap(&c.body, mt.fits(room, mt.small())).len() as f32 * mt.small() * 1.35 } else { 0.0 };
-    mt.ch * 2.4 + title + rest
+    mt.ch * 2.0 * pad + title + rest
 }
 
 /// Whether a card reads at width `w` with sizes `mt`: a line of its text
@@ -67,8 +75,8 @@ fn big_height(c: &Card, h: f32, mt: &Metrics) -> f32 {
 /// The least height a card's text fits in, its big figure included: that
 /// figure grows with the card, by at most 0.35 of the height, so any
 /// taller card fits it too.
-fn fitting_height(c: &Card, w: f32, mt: &Metrics, body: bool) -> f32 {
-    let text = card_height(c, w, mt, body);
+fn fitting_height(c: &Card, w: f32, mt: &Metrics, body: bool, pad: f32) -> f32 {
+    let text = card_height_padded(c, w, mt, body, pad);
     if c.big.is_none() {
         return text;
     }
@@ -87,14 +95,14 @@ fn fitting_height(c: &Card, w: f32, mt: &Metrics, body: bool) -> f32 {
 /// counts its longest unbreakable piece. The body is 0.9 of the body size,
 /// or smaller if it would not all fit; code smaller still, down to the
 /// smallest size, before a line wraps.
-fn card_sizes(r: Rect, c: &Card, mt: &Metrics) -> [f32; 3] {
-    let room = r.w - 2.0 * mt.ch * 1.2;
+fn card_sizes(r: Rect, c: &Card, mt: &Metrics, pad: f32) -> [f32; 3] {
+    let room = r.w - 2.0 * mt.ch * pad;
     let word = |w: &str| if w.chars().any(text::is_wide) { text::wrap(w, 1).iter().map(|p| text::columns(p)).fold(0.0, f32::max) } else { text::columns(w) };
     let longest = |s: &str| s.split(' ').map(word).fold(0.0, f32::max).max(1.0);
     let fit = |s: &str, size: f32| size.min(room / (longest(s) * crate::layout::ADVANCE)).max(mt.small());
     let big = c.big.as_ref().map(|b| (r.h * 0.28).min(mt.f * 3.2).max(mt.f * 1.4).min(room / (text::columns(b) * crate::layout::ADVANCE)));
     let title = fit(&c.title, mt.f);
-    let y = mt.ch * 1.2 + big.unwrap_or(0.0) * 1.25 + text::wrap(&c.title, mt.fits(room, title)).len() as f32 * title * 1.3 + mt.f * 0.4;
+    let y = mt.ch * pad + big.unwrap_or(0.0) * 1.25 + text::wrap(&c.title, mt.fits(room, title)).len() as f32 * title * 1.3 + mt.f * 0.4;
     let code = code_columns(&c.body);
     let mut body = fit(&c.body, mt.f * 0.9);
     if code > 0.0 {
@@ -109,10 +117,10 @@ fn card_sizes(r: Rect, c: &Card, mt: &Metrics) -> [f32; 3] {
 
 /// The smallest of each size over sibling cards, so they read alike; a
 /// body counts only where it is shown (`shown(i)`).
-fn common_sizes(cards: &[Card], rects: &[Rect], mt: &Metrics, shown: impl Fn(usize) -> bool) -> [f32; 3] {
+fn common_sizes(cards: &[Card], rects: &[Rect], mt: &Metrics, pad: f32, shown: impl Fn(usize) -> bool) -> [f32; 3] {
     let mut out = [f32::MAX; 3];
     for (i, (c, r)) in cards.iter().zip(rects).enumerate() {
-        let s = card_sizes(*r, c, mt);
+        let s = card_sizes(*r, c, mt, pad);
         out = [out[0].min(s[0]), out[1].min(s[1]), if shown(i) { out[2].min(s[2]) } else { out[2] }];
     }
     out
@@ -122,9 +130,9 @@ fn common_sizes(cards: &[Card], rects: &[Rect], mt: &Metrics, shown: impl Fn(usi
 /// the node. The body is left out when `body` is false (a stage not in
 /// focus, or a card, on a screen too short for all their text).
 #[allow(clippy::too_many_arguments)] // one card: where, what, how lit, and its type sizes
-fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool, body: bool, sizes: [f32; 3]) -> Node {
+fn card_node(key: Key, r: Rect, c: &Card, mt: &Metrics, lit: bool, dim: bool, body: bool, sizes: [f32; 3], pad: f32) -> Node {
     let mut node = Node::new(key, r).fill(if lit { Role::FocusFill } else { Role::Cell }).stroke(if lit { Role::Focus } else { Role::CellBorder }).radius(8.0);
-    let pad = mt.ch * 1.2;
+    let pad = mt.ch * pad;
     let room = r.w - 2.0 * pad;
     let [big_size, title_size, body_size] = sizes;
     let mut y = pad;
@@ -172,7 +180,7 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let w = (inner.w - gap * (per_row - 1) as f32) / per_row as f32;
     let room_h = (inner.h - gap * (rows - 1) as f32) / rows as f32;
     // The tallest card's least height with all its text, at a type size.
-    let need = |mt: &Metrics| cards.iter().map(|c| fitting_height(c, w, mt, true)).fold(0.0, f32::max);
+    let need = |mt: &Metrics| cards.iter().map(|c| fitting_height(c, w, mt, true, PAD)).fold(0.0, f32::max);
     // Cards 14 lines of body type tall, or as tall as their text needs
     // where the stage has the room.
     let base = need(&mt);
@@ -191,8 +199,8 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
     let all = cards.iter().all(|c| card_height(c, w, &mt, true) + big_height(c, h, &mt) <= h);
     let room = inner.h - gap * (n - 1) as f32;
     // Each card's height stacked full width: by title alone, and with its text.
-    let heights: Vec<[f32; 2]> = cards.iter().map(|c| [false, true].map(|b| fitting_height(c, inner.w, &mt, b))).collect();
-    let titles: f32 = heights.iter().map(|h| h[0]).sum();
+    let heights_at = |pad: f32| -> Vec<[f32; 2]> { cards.iter().map(|c| [false, true].map(|b| fitting_height(c, inner.w, &mt, b, pad))).collect() };
+    let titles: f32 = heights_at(PAD).iter().map(|h| h[0]).sum();
     if all || per_row > 1 || titles > room {
         // Side by side, or too short even for the titles stacked: equal
         // cards, titles alone if their text cannot all fit.
@@ -200,46 +208,67 @@ pub fn cards(title: &str, sub: &str, cards: &[Card], vp: Viewport) -> Scene {
         let top = ((inner.h - rows as f32 * h - gap * (rows - 1) as f32) / 2.0).max(0.0);
         let rects: Vec<Rect> =
             (0..cards.len()).map(|i| Rect::new(inner.x + (i % per_row) as f32 * (w + gap), inner.y + top + (i / per_row) as f32 * (h + gap), w, h)).collect();
-        let sizes = common_sizes(cards, &rects, &mt, |_| all);
+        let sizes = common_sizes(cards, &rects, &mt, PAD, |_| all);
         for (i, (c, r)) in cards.iter().zip(rects).enumerate() {
-            scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, all, sizes));
+            scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, all, sizes, PAD));
         }
         return scene;
     }
     // A phone, too short for equal cards with all their text: each card as
     // tall as its text, and as many cards with their text as fit, the
-    // shortest texts first; the rest by title. The text alternative under
-    // the picture still says everything.
-    let text = |i: usize| heights[i][1] - heights[i][0];
-    let mut order: Vec<usize> = (0..cards.len()).collect();
-    // Insertion sort: a few cards, and no sort routine in the wasm for it.
-    for k in 1..order.len() {
-        let mut j = k;
-        while j > 0 && text(order[j]) < text(order[j - 1]) {
-            order.swap(j, j - 1);
-            j -= 1;
+    // shortest texts first; the rest by title. Before any card loses its
+    // text, the cards close up and their padding narrows (a slide's 960×540
+    // page lost two talks' venues for want of a few pixels). The text
+    // alternative under the picture still says everything.
+    // (cards keeping their text, heights, gap, padding) for one spacing.
+    let plan = |gap: f32, pad: f32| {
+        let heights = heights_at(pad);
+        let titles: f32 = heights.iter().map(|h| h[0]).sum();
+        let text = |i: usize| heights[i][1] - heights[i][0];
+        let mut order: Vec<usize> = (0..cards.len()).collect();
+        // Insertion sort: a few cards, and no sort routine in the wasm for it.
+        for k in 1..order.len() {
+            let mut j = k;
+            while j > 0 && text(order[j]) < text(order[j - 1]) {
+                order.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        let room = inner.h - gap * (n - 1) as f32;
+        let mut bodies: Vec<bool> = alloc::vec![false; cards.len()];
+        let mut used = titles;
+        for &i in &order {
+            if used + text(i) <= room {
+                bodies[i] = true;
+                used += text(i);
+            }
+        }
+        let spare = ((room - used) / n as f32).max(0.0);
+        let h: Vec<f32> = (0..cards.len()).map(|i| heights[i][usize::from(bodies[i])] + spare).collect();
+        (bodies, h, gap, pad)
+    };
+    let kept = |p: &(Vec<bool>, Vec<f32>, f32, f32)| p.0.iter().filter(|k| **k).count();
+    let mut best = plan(gap, PAD);
+    for (g, pad) in [(mt.f * 0.4, PAD), (mt.f * 0.4, PAD * 0.5)] {
+        if kept(&best) < cards.len() {
+            let p = plan(g, pad);
+            if kept(&p) > kept(&best) {
+                best = p;
+            }
         }
     }
-    let mut bodies: Vec<bool> = alloc::vec![false; cards.len()];
-    let mut used = titles;
-    for i in order {
-        if used + text(i) <= room {
-            bodies[i] = true;
-            used += text(i);
-        }
-    }
-    let spare = ((room - used) / n as f32).max(0.0);
+    let (bodies, heights, gap, pad) = best;
     let mut y = inner.y;
-    let rects: Vec<Rect> = (0..cards.len())
-        .map(|i| {
-            let h = heights[i][usize::from(bodies[i])] + spare;
+    let rects: Vec<Rect> = heights
+        .iter()
+        .map(|&h| {
             y += h + gap;
             Rect::new(inner.x, y - h - gap, inner.w, h)
         })
         .collect();
-    let sizes = common_sizes(cards, &rects, &mt, |i| bodies[i]);
+    let sizes = common_sizes(cards, &rects, &mt, pad, |i| bodies[i]);
     for (i, (c, r)) in cards.iter().zip(rects).enumerate() {
-        scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, bodies[i], sizes));
+        scene.nodes.push(card_node(Key::Part("card", i as u32), r, c, &mt, false, false, bodies[i], sizes, pad));
     }
     scene
 }
@@ -305,9 +334,9 @@ pub fn pipeline(title: &str, sub: &str, stages: &[Card], lit: usize, vp: Viewpor
             }
         })
         .collect();
-    let sizes = common_sizes(stages, &rects, &text_mt, bodies);
+    let sizes = common_sizes(stages, &rects, &text_mt, PAD, bodies);
     for (i, (c, &r)) in stages.iter().zip(&rects).enumerate() {
-        scene.nodes.push(card_node(Key::Part("stage", i as u32), r, c, &text_mt, i == lit, i > lit, bodies(i), sizes));
+        scene.nodes.push(card_node(Key::Part("stage", i as u32), r, c, &text_mt, i == lit, i > lit, bodies(i), sizes, PAD));
         if i > 0 && i <= lit {
             if wide {
                 scene.edges.push(Edge {

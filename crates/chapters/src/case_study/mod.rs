@@ -54,7 +54,7 @@ pub fn chapter(l: Language) -> Chapter {
         "The runtime rounds requests up. By default, 1,000 values of 16 bytes plus an 8-byte \
          malloc header (the slice holds pointers) land in size class 59: 16,384 bytes. From 2,048 values \
          (32 KiB) on: whole pages.",
-        "ランタイムは要求サイズを切り上げます。既定では 16 バイトの値 1,000 個に 8 バイトの malloc ヘッダ（ポインタを含むため）が加わり、サイズクラス 59 の 16,384 バイト。2,048 個（32 KiB）からページ単位です。",
+        "ランタイムは要求サイズを切り上げます。既定では 16 バイトの値 1,000 個と 8 バイトの malloc ヘッダ（ポインタを含む）で、サイズクラス 59 の 16,384 バイトになります。2,048 個（32 KiB）からページ単位です。",
     ))
     .try_it(l.pick("Drag the list length.", "リストの長さ（n）を動かしてみてください。"))
     .at("filtered := make(targetList, 0, len(list))")

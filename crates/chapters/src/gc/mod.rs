@@ -387,7 +387,7 @@ fn concurrent(c: &mut Chapter) {
         "The cycle is over. The new Node, n6, goes to a fresh slot; the program prints 3 99, as the real one \
          does (where no cycle runs). Objects allocated while marking are black, so they can't be \
          lost either.",
-        "サイクルが終わりました。新しい Node の n6 は空いているスロットに入り、プログラムは 3 99 と出力します。実際のプログラム（ここでは GC は走りません）と同じ出力です。マーク中に割り当てたオブジェクトは最初から黒なので、これも失われません。",
+        "サイクルが終わりました。新しい Node の n6 は空いているスロットに入り、プログラムは 3 99 と出力します。GC サイクルが走らない実際のプログラムと同じ出力です。マーク中に割り当てたオブジェクトは最初から黒なので、これも失われません。",
     ))
     .at("println(root.Other.V, root.Next.Other.V)")
     .op(Op::GcSweep)
@@ -517,7 +517,7 @@ fn pacer(c: &mut Chapter) {
         l.pick(
             "A limit near the live heap runs cycles back to back; their allocations are born black, so goals \
              rise past the first. Here the live heap exceeds limit \u{2212} non\u{2011}heap.",
-            "上限が生存ヒープに近いと GC が切れ目なく続き、その間の割り当ては黒なので目標は上がります。ここでは生存ヒープが「上限 \u{2212} ヒープ外」を超えています。",
+            "上限が生存ヒープに近いと GC が切れ目なく続き、その間の割り当ては黒なので目標は最初より上がります。ここでは生存ヒープが「上限 \u{2212} ヒープ外」を超えています。",
         ),
         knobs::pacer(Some(100), Some(20 * MIB), 16 * MIB),
         None,

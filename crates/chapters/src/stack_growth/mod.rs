@@ -153,7 +153,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Go 1.3 made stacks contiguous, 2 KiB from Go 1.4. Most prologues check the stack pointer, less \
          their frame's size over 128 B, against a guard 928 bytes above the end (amd64). sum's frames, each \
          holding &total, fill toward it.",
-        "Go 1.3 で連続スタックになり、Go 1.4 から 2 KiB で始まります。プロローグ（nosplit を除く）は SP（128 B 超のフレームは超過分を引く）を、末端から 928 バイト上のガード（amd64）と比べます。&total を持つ sum のフレームが積み上がります。",
+        "Go 1.3 で連続スタックになり、Go 1.4 から 2 KiB で始まります。ほとんどのプロローグはスタックポインタ（128 B 超のフレームは超過分を引く）を末端から 928 バイト上のガード（amd64）と比べます。&total を持つ sum のフレームがガードへ迫ります。",
     ))
     .at("func sum(depth int, total *int)")
     .view(script(copy, &copying, after(8)));
