@@ -247,22 +247,41 @@ fn progress(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
 /// changed (a key, playback, a clicker's key from a slider); quiet while a
 /// slider under "Try it" has focus and changes only its numbers: each move
 /// would have it read out again, and the slider says its own value. On
-/// entering a chapter it first says the chapter's title, out of sight.
+/// entering a chapter a span out of sight before it says the chapter's
+/// title. Written in place: a slider rewrites a figure's caption at each
+/// move, and a node per write is garbage (see `dom::set_text`).
 fn caption(page: &Page, old: Option<&Page>) {
     let Ok(el) = dom::el("caption") else { return };
     let same_step = old.is_some_and(|o| o.chapter_id == page.chapter_id && o.step == page.step);
     let in_sliders = crate::focus::current().and_then(|f| f.closest("#knobs").ok().flatten()).is_some();
     let _ = el.set_attribute("aria-live", if same_step && in_sliders { "off" } else { "polite" });
-    // A number and its unit stay on one line. In place (a slider rewrites
-    // a figure's caption at each move); the title's span, if any, goes.
-    dom::set_text("caption", &memview::keep_units(&page.caption));
-    if old.is_some_and(|o| o.chapter_id != page.chapter_id) {
-        if let Ok(title) = dom::document().create_element("span") {
-            title.set_class_name("visually-hidden");
-            title.set_text_content(Some(&format!("{}{}", page.chapter_title, page.lang.pick(". ", "\u{3002}"))));
-            let _ = el.prepend_with_node_1(&title);
+    let entering = old.is_some_and(|o| o.chapter_id != page.chapter_id);
+    let title = el.first_element_child().filter(|c| c.class_name() == "visually-hidden");
+    match (entering, title) {
+        (true, Some(t)) => t.set_text_content(Some(&chapter_title(page))),
+        (true, None) => {
+            if let Ok(t) = dom::document().create_element("span") {
+                t.set_class_name("visually-hidden");
+                t.set_text_content(Some(&chapter_title(page)));
+                let _ = el.prepend_with_node_1(&t);
+            }
+        }
+        (false, Some(t)) => t.remove(),
+        (false, None) => {}
+    }
+    // A number and its unit stay on one line.
+    let text = memview::keep_units(&page.caption);
+    match el.last_child().filter(|n| n.node_type() == web_sys::Node::TEXT_NODE) {
+        Some(n) if n.node_value().as_deref() != Some(text.as_str()) => n.set_node_value(Some(&text)),
+        Some(_) => {}
+        None => {
+            let _ = el.append_with_str_1(&text);
         }
     }
+}
+
+fn chapter_title(page: &Page) -> String {
+    format!("{}{}", page.chapter_title, page.lang.pick(". ", "\u{3002}"))
 }
 
 fn toggle_disabled(el: &Element, disabled: bool) {
