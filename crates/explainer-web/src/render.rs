@@ -254,7 +254,12 @@ fn caption(page: &Page, old: Option<&Page>) {
     let Ok(el) = dom::el("caption") else { return };
     let same_step = old.is_some_and(|o| o.chapter_id == page.chapter_id && o.step == page.step);
     let in_sliders = crate::focus::current().and_then(|f| f.closest("#knobs").ok().flatten()).is_some();
-    let _ = el.set_attribute("aria-live", if same_step && in_sliders { "off" } else { "polite" });
+    let live = if same_step && in_sliders { "off" } else { "polite" };
+    // Only when it changes: a write, even of the same value, is a mutation
+    // the page's style and accessibility tree hear about at every move.
+    if el.get_attribute("aria-live").as_deref() != Some(live) {
+        let _ = el.set_attribute("aria-live", live);
+    }
     let entering = old.is_some_and(|o| o.chapter_id != page.chapter_id);
     let title = el.first_element_child().filter(|c| c.class_name() == "visually-hidden");
     match (entering, title) {
