@@ -139,7 +139,8 @@ fn stack_blocks_are_named_by_their_first_byte() {
         let Some(f) = s.view.figure() else { continue };
         let said = f.describe(&f.defaults());
         let scene = f.scene(&f.defaults(), LAPTOP);
-        for n in scene.nodes.iter().filter(|n| matches!(n.key, Key::Part("stack-block", _))) {
+        for n in scene.nodes.iter().filter(|n| matches!(n.key, Key::Part("stack-block-label", _))) {
+            assert!(n.alpha > 0.99, "a label reads at full strength, its block's faded or not");
             let label: String = n.texts.iter().map(|t| t.content.as_ref()).collect::<Vec<&str>>().join(" ");
             let Some(addr) = label.split(" at ").nth(1).and_then(|a| a.split_whitespace().next()) else { continue };
             assert!(said.contains(&format!("at {addr}")), "{label:?} vs {said}");
@@ -219,16 +220,17 @@ fn the_c_heaps_words_give_the_pictures_figures() {
     assert!(checked >= 10, "checked {checked} steps");
 }
 
-/// The OOM kill's notice is laid over the picture and hides it: every
-/// word under it is drawn before it (the chunks' labels had shown through).
+/// The OOM kill's notice is laid over the picture, which fades behind it:
+/// every word of the picture is drawn before the scrim that fades it (the
+/// chunks' labels had shown through, and been cut by the notice's edge).
 #[test]
 fn the_kill_notice_hides_the_picture_under_it() {
     let ch = chapter("manual-heap");
     let i = step(&ch, "OOM killer");
     let scene = machine_scene(&ch, i, LAPTOP);
-    let notice = scene.node(Key::Killed).expect("the notice").rect;
+    let notice = scene.node(Key::Part("killed-scrim", 0)).expect("the scrim").rect;
     let cmds = memview::paint(&scene, &memview::Palette::LIGHT);
-    let at = cmds.iter().position(|c| matches!(c, memview::Cmd::Rect { rect, .. } if *rect == notice)).expect("the notice's box");
+    let at = cmds.iter().position(|c| matches!(c, memview::Cmd::Rect { rect, .. } if *rect == notice)).expect("the scrim's box");
     let own: Vec<&str> = scene.node(Key::Killed).expect("notice").texts.iter().map(|t| t.content.as_ref()).collect();
     for (j, c) in cmds.iter().enumerate() {
         if let memview::Cmd::Text { x, y, text, .. } = c {

@@ -71,7 +71,8 @@ pub fn paint(scene: &Scene, palette: &Palette) -> Vec<Cmd> {
         line_width: 0.0,
         alpha: 1.0,
     });
-    let over = scene.nodes.iter().position(|n| n.key == Key::Killed).unwrap_or(scene.nodes.len());
+    // The notice's scrim, fading the picture, opens its layer.
+    let over = scene.nodes.iter().position(|n| matches!(n.key, Key::Killed | Key::Part("killed-scrim", _))).unwrap_or(scene.nodes.len());
     let (picture, overlay) = scene.nodes.split_at(over);
     layer(picture, &scene.lines, palette, &mut out);
     arrows(scene, palette, &mut out);

@@ -159,14 +159,18 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         let h = (full * (b.size() as f32 / max_size)).max(full / 16.0).max(mt.f * 4.0);
         let r = Rect::new(x, area.y + label_h, col_w, h);
         let mut block = Node::new(block_key(b), r).fill(Role::Cell).stroke(if *freed { Role::CellBorder } else { Role::StackBorder }).radius(4.0);
-        let lines = &labels[ci];
-        for (k, l) in lines.iter().enumerate() {
-            block = block.text(0.0, -label_h + small * (0.75 + 1.3 * k as f32), small, Role::Muted, l.as_str(), TextAlign::Left, false);
-        }
         if *freed {
             block.alpha = 0.45;
         }
         scene.nodes.push(block);
+        // The label apart from its block, so a freed block fades and its
+        // label still reads: "total was at …" is the half of the copy the
+        // step compares with "total now at …".
+        let mut label = Node::new(Key::Part("stack-block-label", (b.lo >> 12) as u32), Rect::new(x, area.y, col_w, label_h));
+        for (k, l) in labels[ci].iter().enumerate() {
+            label = label.text(0.0, small * (0.75 + 1.3 * k as f32), small, Role::Muted, l.as_str(), TextAlign::Left, false);
+        }
+        scene.nodes.push(label);
         if *freed {
             continue;
         }
@@ -366,7 +370,11 @@ pub fn growth_ladder(g: &Growth, depth: u64, frame: u64, vp: Viewport) -> Scene 
         mt.fits(inner.w, small),
     );
     let note_h = note.len() as f32 * small * 1.3;
-    let row_h = ((inner.bottom() - top - note_h) / (rows + 1.5)).min(mt.f * 1.6);
+    // Rows as tall as the bars on show allow (ten at least, so a slider
+    // dragged on does not thicken them much): made room for all twenty,
+    // seven bars had sat in the panel's top quarter at 12 px each.
+    let shown = (sizes.len() + usize::from(g.overflow_at.is_some())).max(10) as f32;
+    let row_h = ((inner.bottom() - top - note_h) / (shown + 1.5)).min(mt.f * 1.6);
     let label_w = mt.ch * 10.0;
     let bar_w = inner.w - label_w - mt.ch * 2.0;
     // Thin rows label every second or fourth size, so labels stay legible.

@@ -221,8 +221,9 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     let from = p.done.saturating_sub(if narrow { PATH_TAIL_NARROW } else { PATH_TAIL });
     let path: Vec<Point> =
         run.order[from..p.done].iter().filter_map(|a| cell(*a)).map(|r| Point { x: r.x + r.w / 2.0, y: r.y + (r.h * 0.18).min(6.0) }).collect();
-    // Light enough that the scan numbers it crosses still read.
-    scene.lines.push(Line { key: 0, points: path, role: Role::Scan, width: 1.75, dashed: false, alpha: 0.55, filled: false });
+    // Solid: the scan numbers it crosses are drawn over it, and at half
+    // strength it all but vanished on scanned (near-black) cells.
+    scene.lines.push(Line { key: 0, points: path, role: Role::Scan, width: 2.0, dashed: false, alpha: 1.0, filled: false });
     for (i, line) in note.into_iter().enumerate() {
         let at = Rect::new(inner.x, inner.bottom() - note_h + size * (0.85 + 1.3 * i as f32), 1.0, 1.0);
         scene.nodes.push(Node::new(Key::Part("mark-legend", i as u32), at).text(0.0, 0.0, size, Role::Muted, line, TextAlign::Left, false));

@@ -106,8 +106,9 @@ impl Palette {
             // Dark: a slate far from the grey of "to scan" (free slots read as
             // objects waiting when it was a grey too).
             Role::SpanFill => (0xf3f1ecff, 0x566273ff),
-            // Okabe–Ito bluish green for the scan, orange for the goal.
-            Role::Scan => (0x007a5aff, 0x33c79aff),
+            // Okabe–Ito bluish green for the scan, orange for the goal. The
+            // scan's path crosses white and scanned (near-black) cells alike.
+            Role::Scan => (0x009e73ff, 0x33c79aff),
             Role::Goal => (0xb06f00ff, 0xe69f00ff),
             Role::Owner(0) => (0x009e73ff, 0x33c79aff),
             Role::Owner(1) => (0xd55e00ff, 0xff8a3dff),
@@ -162,6 +163,7 @@ mod tests {
             (Role::Focus, Role::Panel),
             (Role::Danger, Role::Panel),
             (Role::Scan, Role::Panel),
+            (Role::Scan, Role::GcBlack),
             (Role::Goal, Role::Panel),
             (Role::GcBlackBorder, Role::Panel),
             (Role::GcBlack, Role::SpanFill),

@@ -80,7 +80,7 @@ pub fn chapter(l: Language) -> Chapter {
     .terminal(GCFLAGS, GCFLAGS_OUT);
 
     c.step(l.pick(
-        "Side by side, same load. B/op and allocs/op are what go test -benchmem reports, checked against Go \
+        "Before and after, same load. B/op and allocs/op are what go test -benchmem reports, checked against Go \
          1.27.3; cycles, heap peak and the CPU split come from the model.",
         "同じ負荷で比べます。B/op と allocs/op は go test -benchmem が報告する値で、Go 1.27.3 で確認しました。GC 回数、ヒープのピーク、CPU の内訳はモデルの値です。",
     ))
