@@ -199,7 +199,9 @@ fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f3
     let place = |y: f32| match spread {
         Some((k, n)) => {
             let step = (to.h / (n as f32 + 1.0)).min(10.0);
-            (y + (k as f32 - (n as f32 - 1.0) / 2.0) * step).clamp(to.y + 2.0, to.bottom() - 2.0)
+            // max and min, not f32::clamp: its assertion's message formats
+            // floats, some 25 KB of code the page otherwise does without.
+            (y + (k as f32 - (n as f32 - 1.0) / 2.0) * step).max(to.y + 2.0).min(to.bottom() - 2.0)
         }
         None => y,
     };
