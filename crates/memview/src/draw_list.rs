@@ -238,3 +238,28 @@ pub fn dump(cmds: &[Cmd]) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::Edge;
+    use memsim::Id;
+
+    /// Arrows into a box thinner than their spacing (a two-pixel stack
+    /// frame, or a box mid-tween) land inside it, and nothing panics: the
+    /// spread was once a clamp whose bounds crossed, and the page stopped.
+    #[test]
+    fn arrows_into_a_thin_box_do_not_panic() {
+        let mut scene = Scene::new(200.0, 100.0);
+        for (i, y) in [10.0, 40.0, 70.0].into_iter().enumerate() {
+            scene.nodes.push(Node::new(Key::Value(Id(i as u32 + 1)), Rect::new(0.0, y, 40.0, 10.0)));
+        }
+        scene.nodes.push(Node::new(Key::Object(Id(9)), Rect::new(120.0, 50.0, 40.0, 2.0)));
+        for i in 1..=3 {
+            scene.edges.push(Edge { from: Key::Value(Id(i)), to: Key::Object(Id(9)), alpha: 1.0, focus: false, danger: false, swing: None });
+        }
+        let heads: Vec<Point> = paint(&scene, &Palette::LIGHT).iter().filter_map(|c| if let Cmd::Arrow { to, .. } = c { Some(*to) } else { None }).collect();
+        assert_eq!(heads.len(), 3);
+        assert!(heads.iter().all(|p| p.y.is_finite() && (48.0..=54.0).contains(&p.y)), "{heads:?}");
+    }
+}
