@@ -275,7 +275,6 @@ fn paint(s: &mut Shell, now: f64) -> bool {
 
 fn frame(sh: &Shared) {
     let t0 = dom::now();
-    let focused;
     let (again, changed) = {
         let mut s = sh.borrow_mut();
         s.frame_pending = false;
@@ -288,7 +287,6 @@ fn frame(sh: &Shared) {
         }
         // Playback may move on a step (or stop) during this frame.
         let before = (s.session.position(), s.session.playing());
-        focused = focus::current();
         if !paint(&mut s, t0) {
             set_pending_flag(&mut s, false);
             return;
@@ -298,6 +296,9 @@ fn frame(sh: &Shared) {
         (s.session.moving(), (moved, s.session.take_effects()))
     };
     let (moved, effects) = changed;
+    // What had focus, only when the page is about to change (painting the
+    // canvas moves no focus): not a DOM call on every frame.
+    let focused = if moved { focus::current() } else { None };
     for e in effects {
         apply(sh, e);
     }
