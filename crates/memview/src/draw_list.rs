@@ -140,7 +140,7 @@ fn arrows(scene: &Scene, palette: &Palette, out: &mut Vec<Cmd>) {
         });
         // Arrows into one box arrive a little apart, those from higher up
         // higher, so they do not cross: two heads on one point showed as one
-        // (main's p and add's pt, both at n1).
+        // (main's p and moveByPointer's pt, both at n1).
         let into = order.iter().filter(|o| o.to == e.to && o.swing.is_none());
         let n = into.clone().count();
         let above =
