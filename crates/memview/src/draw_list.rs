@@ -111,9 +111,12 @@ fn layer(nodes: &[Node], lines: &[Line], palette: &Palette, out: &mut Vec<Cmd>) 
 fn arrows(scene: &Scene, palette: &Palette, out: &mut Vec<Cmd>) {
     // A stale pointer's red arrow last: where it meets a live one at the
     // same box, its head is the one seen.
-    let order: Vec<&Edge> = scene.edges.iter().filter(|e| !e.danger).chain(scene.edges.iter().filter(|e| e.danger)).collect();
-    let from_y = |e: &Edge| scene.node(e.from).map_or(0.0, |n| n.rect.center_y());
-    for e in &order {
+    // (index in the scene, edge), the stale ones last, with each source's
+    // height looked up once: this runs at every frame of a tween.
+    let order: Vec<(usize, &Edge)> =
+        scene.edges.iter().enumerate().filter(|(_, e)| !e.danger).chain(scene.edges.iter().enumerate().filter(|(_, e)| e.danger)).collect();
+    let from_y: Vec<f32> = order.iter().map(|(_, e)| scene.node(e.from).map_or(0.0, |n| n.rect.center_y())).collect();
+    for (at, &(i, e)) in order.iter().enumerate() {
         // A pointer into the stack meets the slot's value box, not its whole
         // row: a loop out to the row's far edge bulged into the gutter,
         // across the arrows leaving for the heap.
@@ -141,10 +144,9 @@ fn arrows(scene: &Scene, palette: &Palette, out: &mut Vec<Cmd>) {
         // Arrows into one box arrive a little apart, those from higher up
         // higher, so they do not cross: two heads on one point showed as one
         // (main's p and moveByPointer's pt, both at n1).
-        let into = order.iter().filter(|o| o.to == e.to && o.swing.is_none());
+        let into = order.iter().zip(&from_y).filter(|((_, o), _)| o.to == e.to && o.swing.is_none());
         let n = into.clone().count();
-        let above =
-            into.filter(|o| from_y(o) < from_y(e) || (from_y(o) == from_y(e) && core::ptr::from_ref::<Edge>(o) < core::ptr::from_ref::<Edge>(e))).count();
+        let above = into.filter(|&(&(j, _), &y)| y < from_y[at] || (y == from_y[at] && j < i)).count();
         let spread = (n > 1 && e.swing.is_none()).then_some((above, n));
         let into_stack = matches!(e.to, Key::Slot(_));
         out.push(arrow(a.rect, target, scene.width, color, alpha, if e.focus { 2.5 } else { 1.75 }, into_stack, spread));
