@@ -4,7 +4,7 @@
 // arrive, compressed in transit or not.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot } from './harness.mjs';
 
 let srv;
 let browser;
@@ -174,4 +174,25 @@ test('on a phone a page that cannot start says so in a box as tall as its words'
     assert.ok(box.height < box.words + 40, `${what}: as tall as its words (${box.height} px for ${box.words} px of text)`);
     await context.close();
   }
+});
+
+test('once started, stepping through the story fetches nothing, not even the favicon', async () => {
+  // Chromium fetches a favicon again at each step's link rewrite: one
+  // request and one resource-timing entry per step, piling up in a page
+  // left playing. The icon is a data: URL in index.html instead.
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/1');
+  const icon = await page.$eval('link[rel="icon"]', (l) => l.getAttribute('href'));
+  assert.match(icon, /^data:image\/png;base64,/, 'the favicon is inline');
+  const requests = srv.requests.length;
+  const entries = await page.evaluate(() => performance.getEntriesByType('resource').length);
+  for (let n = 2; n <= 12; n++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((n) => document.getElementById('app').dataset.step === String(n), n);
+    await page.waitForFunction((h) => location.hash.startsWith(h), `#/gc/${n}`);
+  }
+  await page.waitForTimeout(300);
+  assert.deepEqual(srv.requests.slice(requests), [], 'requests after the first picture');
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').length), entries, 'resource-timing entries');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
