@@ -280,3 +280,33 @@ test('in Japanese the listing\'s comments are translated and every line stays wh
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("in Japanese the terminal's tool output is marked English and its comments Japanese", async () => {
+  // A screen reader reads a part in the language it is marked with: the
+  // tools' English output in a Japanese voice was read letter by letter.
+  const { page, context, errors } = await open(browser, srv.url, '#/case-study/1?lang=ja');
+  const terminal = () => page.evaluate(() => {
+    const pre = document.getElementById('terminal');
+    const outside = [...pre.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join('');
+    return { lang: pre.getAttribute('lang'), spans: [...pre.querySelectorAll('span')].map((s) => [s.lang, s.textContent]), outside, text: pre.textContent };
+  });
+  const ja = await terminal();
+  assert.equal(ja.lang, 'en', 'the block is English');
+  assert.ok(ja.spans.length >= 1, 'its comment lines are spans of their own');
+  for (const [lang, text] of ja.spans) {
+    assert.equal(lang, 'ja');
+    assert.match(text, /^# .*[\u3040-\u30ff\u4e00-\u9fff]/, `a Japanese comment line: ${text}`);
+  }
+  assert.doesNotMatch(ja.outside, JAPANESE, 'no Japanese outside the spans');
+  assert.match(ja.outside, /allocs\/op/, 'the tool output is there');
+  // The same step in English: one text, no marks (the page is English).
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const en = await terminal();
+  assert.equal(en.lang, null);
+  assert.deepEqual(en.spans, []);
+  assert.equal(en.outside, en.text);
+  assert.doesNotMatch(en.text, JAPANESE);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

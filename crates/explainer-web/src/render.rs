@@ -95,7 +95,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.terminal != page.terminal) {
         dom::set_hidden("terminal-box", page.terminal.is_none());
         let same_step = old.is_some_and(|o| o.chapter_id == page.chapter_id && o.step == page.step && o.terminal.is_some());
-        terminal::write(page.terminal.as_deref().unwrap_or(""), same_step);
+        terminal::write(page.terminal.as_deref().unwrap_or(""), same_step, page.lang);
     }
     sliders::render(page, old);
     if changed(&|o| o.readout != page.readout) {
