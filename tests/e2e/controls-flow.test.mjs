@@ -43,6 +43,29 @@ test('Back, Next and Play read as words, Play apart from the two', async () => {
   await context.close();
 });
 
+test('Play keeps its place through the first step\'s hint and as it turns to Pause', async () => {
+  // A learner's first click is often Play on the first step. Play had sat
+  // right of the hint, and moved left when the hint went at step 2: a click
+  // where Pause had been landed on the scrubber and jumped the story on.
+  for (const lang of ['en', 'ja']) {
+    for (const [w, h] of [[800, 600], [1024, 768], [1280, 720], [1920, 1080]]) {
+      const where = `${lang} at ${w}x${h}`;
+      const { page, context, errors } = await open(browser, srv.url, `#/gc/1?lang=${lang}`, { width: w, height: h });
+      assert.equal(await page.isVisible('#hint'), true, `${where}: the hint shows`);
+      const before = await box(page, '#play');
+      await page.mouse.click(before.x + before.w / 2, before.y + before.h / 2);
+      await page.waitForFunction(() => document.getElementById('app').dataset.step === '2', null, { timeout: 30000 });
+      assert.equal(await page.isVisible('#hint'), false, `${where}: the hint has gone`);
+      assert.deepEqual(await box(page, '#play'), before, `${where}: Pause is where Play was`);
+      await page.mouse.click(before.x + before.w / 2, before.y + before.h / 2);
+      assert.equal(await pressed(page), 'false', `${where}: a click there pauses`);
+      assert.equal(await step(page), 'gc/2', `${where}: on the step it reached`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
+
 test('the first-step hint shows until the first move, and in frames only with controls', async () => {
   const { page, context, errors } = await open(browser, srv.url, '');
   assert.equal(await page.isVisible('#hint'), true);

@@ -23,6 +23,8 @@ async function openHeld(hash, options = {}) {
   await page.route('**/explainer-web_bg.wasm', async (route) => { await held; await route.continue(); });
   await page.goto(srv.url + hash, { waitUntil: 'commit' });
   await page.waitForSelector('#loading', { state: 'visible' });
+  // boot-check.js (deferred) has run: it puts the status in its language.
+  await page.waitForLoadState('domcontentloaded');
   return { page, context, errors, release };
 }
 
