@@ -38,7 +38,7 @@ pub fn set_text_of(parent: &Element, selector: &str, text: &str) {
 /// node already, its data is changed in place: setting textContent would
 /// replace the node, and a node per write costs its style and layout
 /// object and leaves garbage for the collector.
-fn write_text(e: &Element, text: &str) {
+pub fn write_text(e: &Element, text: &str) {
     if let Some(node) = e.first_child() {
         if node.node_type() == Node::TEXT_NODE && node.next_sibling().is_none() {
             if node.node_value().as_deref() != Some(text) {

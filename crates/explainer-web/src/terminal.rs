@@ -70,7 +70,7 @@ fn put(text: &str) {
     let ja = LANG.with(Cell::get) == Language::Ja;
     let _ = if ja { pre.set_attribute("lang", "en") } else { pre.remove_attribute("lang") };
     if !ja || !text.chars().any(memview::text_is_wide) {
-        dom::set_text("terminal", text);
+        dom::write_text(&pre, text);
         return;
     }
     // English lines as text, each Japanese line in a span of its own.
