@@ -117,6 +117,9 @@ const seekRun = async (paced) => {
 };
 const seeks = await seekRun(true);
 const burstSeeks = await seekRun(false);
+// The idle-time preparation behind fast first visits: each idle period's
+// share, which a key pressed meanwhile may wait for.
+const warm = await page.evaluate(() => window.goMemoryStats.warm ?? []);
 
 // Playback: the first steps of every chapter at 2× speed (each step dwells
 // for its caption's reading time), all frames timed.
@@ -251,6 +254,7 @@ row(`first frame, p95`, p(firsts, 0.95), 'ms', TARGETS.firstFrame95);
 console.log(`  (each link's p50: ${[...firstsByLink].map(([h, ms]) => `${h.slice(2)} ${p(ms, 0.5).toFixed(0)}`).join(', ')} ms)`);
 row(`seek to any step, p95 of ${seeks.length}`, p(seeks, 0.95), 'ms', TARGETS.seek);
 console.log(`${'  (p50'.padEnd(40)} ${p(seeks, 0.5).toFixed(2).padStart(9)} ms; the same seeks back to back: p50 ${p(burstSeeks, 0.5).toFixed(2)}, p95 ${p(burstSeeks, 0.95).toFixed(2)} ms)`);
+console.log(`${'  (idle-time preparation'.padEnd(40)} ${warm.reduce((a, b) => a + b, 0).toFixed(0).padStart(9)} ms in ${warm.length} idle periods, the longest ${Math.max(0, ...warm).toFixed(1)} ms)`);
 row(`frame during playback, p95 of ${frames.length}`, p(frames, 0.95), 'ms', TARGETS.frame);
 row(`slider drag recompute+redraw, p95 of ${recomputes.length}`, p(recomputes, 0.95), 'ms', TARGETS.recompute);
 row(`main thread per slider input, p50 of ${inputs.length}`, p(inputs, 0.5), 'ms', TARGETS.input50);

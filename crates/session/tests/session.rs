@@ -505,3 +505,31 @@ fn the_text_alternative_says_what_the_colours_show() {
     // Outside a collection no colour is named.
     assert!(!described("#/gc/2").contains("white"));
 }
+
+/// Preparing every chapter ahead (the page does it in idle time) changes
+/// nothing on show, says nothing, and leaves each later visit as it would
+/// have been without it.
+#[test]
+fn warming_and_rehearsing_every_step_changes_nothing_on_show() {
+    let mut warmed = open("#/gc/20");
+    let (before, scene, hash) = (page(&mut warmed), warmed.frame(1e6), warmed.hash());
+    warmed.take_effects();
+    for ch in 0..warmed.chapters().len() {
+        warmed.warm(ch);
+        for step in 0..warmed.chapters()[ch].steps.len() + 1 {
+            warmed.rehearse(ch, step);
+        }
+    }
+    assert_eq!(page(&mut warmed), before);
+    assert_eq!(warmed.frame(1e6), scene);
+    assert_eq!(warmed.hash(), hash);
+    assert!(warmed.take_effects().is_empty());
+    let mut cold = open("#/gc/20");
+    for link in ["#/manual-heap/17", "#/stack-growth/6", "#/gc/39?GOGC=50", "#/intro/4"] {
+        for s in [&mut warmed, &mut cold] {
+            s.dispatch(Intent::Open { hash: link.into(), nav: Nav::Push }, 2e6);
+        }
+        assert_eq!(page(&mut warmed), page(&mut cold), "{link}");
+        assert_eq!(warmed.frame(3e6), cold.frame(3e6), "{link}");
+    }
+}
