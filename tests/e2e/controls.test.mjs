@@ -174,6 +174,14 @@ test('? opens the keyboard help, modal, and Escape, ? or the backdrop close it',
     round.push(await active());
   }
   assert.deepEqual(round, ['letter-keys', 'help-close', 'letter-keys', 'help-close']);
+  // Shift+Tab goes round the other way, from the title to the last, Close.
+  await page.focus('#help-title');
+  const back = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Shift+Tab');
+    back.push(await active());
+  }
+  assert.deepEqual(back, ['help-close', 'letter-keys', 'help-close']);
   await page.focus('#help-close');
   await page.keyboard.press('ArrowRight');
   assert.equal(await at(), '3', '→ behind the help does nothing');

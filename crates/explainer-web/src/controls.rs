@@ -113,7 +113,10 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
                 e.prevent_default();
                 return;
             }
-            let intent = Intent::Key { key: e.key(), modifier: e.ctrl_key() || e.meta_key() || e.alt_key(), target: key_target(&e) };
+            // Shift+Tab is a key of its own: it goes the other way round
+            // the help.
+            let key = if e.shift_key() && e.key() == "Tab" { String::from("Shift+Tab") } else { e.key() };
+            let intent = Intent::Key { key, modifier: e.ctrl_key() || e.meta_key() || e.alt_key(), target: key_target(&e) };
             if shell::dispatch(&sh, intent) {
                 e.prevent_default();
             }

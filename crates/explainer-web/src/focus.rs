@@ -118,13 +118,22 @@ pub fn open_help() {
     focus("help-title");
 }
 
-/// Tab in the help: on to its next control, round from the last to the
-/// first (its switch, then Close). With two, Shift+Tab goes the same way.
-pub fn help_next() {
+/// Tab in the help (`forward`), or Shift+Tab: on to its next or previous
+/// control, round from one end to the other (its switch, then Close). From
+/// its title, where it opens, Tab goes to the first and Shift+Tab to the
+/// last, as from the top of a page.
+pub fn help_step(forward: bool) {
     let Ok(list) = dom::document().query_selector_all("#help input, #help button") else { return };
     let controls: Vec<HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect();
+    let n = controls.len();
     let at = current().and_then(|a| controls.iter().position(|c| c.unchecked_ref::<Element>() == &a));
-    if let Some(next) = controls.get(at.map_or(0, |i| (i + 1) % controls.len())) {
+    let to = match (at, forward) {
+        (Some(i), true) => i + 1,
+        (Some(i), false) => i + n.saturating_sub(1),
+        (None, true) => 0,
+        (None, false) => n.saturating_sub(1),
+    };
+    if let Some(next) = controls.get(to % n.max(1)) {
         let _ = next.focus();
     }
 }

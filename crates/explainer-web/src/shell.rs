@@ -141,7 +141,8 @@ fn apply(sh: &Shared, effect: Effect) {
         Effect::Post(reply) => crate::embed::post(&reply),
         Effect::Focus("help") => focus::open_help(),
         Effect::Focus("help-button") => focus::close_help(),
-        Effect::Focus("help-next") => focus::help_next(),
+        Effect::Focus("help-next") => focus::help_step(true),
+        Effect::Focus("help-prev") => focus::help_step(false),
         Effect::Focus(id) => {
             if let Ok(el) = dom::typed::<web_sys::HtmlElement>(id) {
                 let _ = el.focus();

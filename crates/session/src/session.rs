@@ -452,9 +452,10 @@ impl Session {
             }
             Intent::Slider { id, position } => return self.slide(&id, position),
             // The help is modal, in a frame too, where Tab would leave for
-            // the deck with the help still open: Tab goes round its controls.
-            Intent::Key { ref key, modifier: false, .. } if self.help_open && key == "Tab" => {
-                self.effects.push(Effect::Focus("help-next"));
+            // the deck with the help still open: Tab goes round its
+            // controls, and Shift+Tab the other way.
+            Intent::Key { ref key, modifier: false, .. } if self.help_open && (key == "Tab" || key == "Shift+Tab") => {
+                self.effects.push(Effect::Focus(if key == "Tab" { "help-next" } else { "help-prev" }));
             }
             // Turned off, a single-character key is the browser's.
             Intent::Key { ref key, .. } if !self.letter_keys && keys::letter(key) => return false,

@@ -87,9 +87,11 @@ fn keys_do_what_the_help_says_wherever_they_are_pressed() {
     s.dispatch(key("?", KeyTarget::Page), 7.0);
     assert!(page(&mut s).help_open);
     assert!(s.take_effects().contains(&Effect::Focus("help")));
-    // Tab, and Shift+Tab, go round the help's two controls (its switch and Close).
+    // Tab and Shift+Tab go round the help's two controls (its switch and Close), each its own way.
     assert!(s.dispatch(key("Tab", KeyTarget::Button), 7.5), "Tab is kept from the browser");
     assert_eq!(s.take_effects(), [Effect::Focus("help-next")]);
+    assert!(s.dispatch(key("Shift+Tab", KeyTarget::Button), 7.6), "so is Shift+Tab");
+    assert_eq!(s.take_effects(), [Effect::Focus("help-prev")]);
     s.dispatch(key("Escape", KeyTarget::Text), 8.0);
     assert!(!page(&mut s).help_open);
     assert!(s.dispatch(key(" ", KeyTarget::Page), 9.0));
