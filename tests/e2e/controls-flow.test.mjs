@@ -48,9 +48,10 @@ test('Play keeps its place through the first step\'s hint and as it turns to Pau
   // right of the hint, and moved left when the hint went at step 2: a click
   // where Pause had been landed on the scrubber and jumped the story on.
   for (const lang of ['en', 'ja']) {
-    for (const [w, h] of [[800, 600], [1024, 768], [1280, 720], [1920, 1080]]) {
+    // And on phones, where the hint is a row of its own above the buttons.
+    for (const [w, h, phone] of [[800, 600], [1024, 768], [1280, 720], [1920, 1080], [390, 844, true], [360, 740, true]]) {
       const where = `${lang} at ${w}x${h}`;
-      const { page, context, errors } = await open(browser, srv.url, `#/gc/1?lang=${lang}`, { width: w, height: h });
+      const { page, context, errors } = await open(browser, srv.url, `#/gc/1?lang=${lang}`, { width: w, height: h, isMobile: !!phone, hasTouch: !!phone });
       assert.equal(await page.isVisible('#hint'), true, `${where}: the hint shows`);
       const before = await box(page, '#play');
       await page.mouse.click(before.x + before.w / 2, before.y + before.h / 2);

@@ -125,7 +125,14 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
             let _ = b.set_attribute("data-playing", if page.playing { "true" } else { "false" });
             dom::set_text_of(&b, ".icon", if page.playing { "\u{275a}\u{275a}" } else { "\u{25b6}\u{fe0e}" });
             let w = Words::of(page.lang);
-            dom::set_text_of(&b, ".label", if page.playing { w.pause } else { w.play });
+            let (name, other) = if page.playing { (w.pause, w.play) } else { (w.play, w.pause) };
+            if let Ok(Some(label)) = b.query_selector(".label") {
+                dom::write_text(&label, name);
+                // Its other name, unseen, holds the button as wide as the
+                // longer of the two in any font: it keeps its place, and
+                // the speed menu beside it, when it turns.
+                let _ = label.set_attribute("data-other", other);
+            }
         }
     }
     if changed(&|o| o.letter_keys != page.letter_keys) {
