@@ -144,6 +144,16 @@ test('the text alternative describes the state', async () => {
   // Said once: the copy that describes the canvas is not read again in
   // the page's reading order.
   assert.equal(await page.$eval('#view-desc', (p) => p.hidden), true);
+  // Its name says what it is of, from its panels' titles, and follows the
+  // step and the language.
+  const named = async (p) => (await axNode(p, '#view'))?.name?.value ?? '';
+  assert.equal(await named(page), 'Picture: Stack · goroutine 1; Heap');
+  await page.evaluate(() => { location.hash = '#/gc/39'; });
+  await page.waitForFunction(() => document.getElementById('view').getAttribute('aria-label') === 'Picture: Heap over time');
+  assert.equal(await named(page), 'Picture: Heap over time');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ja');
+  assert.equal(await named(page), '図：ヒープの推移');
   await context.close();
 });
 

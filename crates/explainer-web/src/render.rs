@@ -88,6 +88,13 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.links != page.links) {
         links(&page.links);
     }
+    // A generic name (the page's, in its language) where the picture has
+    // no titled panel.
+    if changed(&|o| o.picture != page.picture) && !page.picture.is_empty() {
+        if let Ok(view) = dom::el("view") {
+            let _ = view.set_attribute("aria-label", &page.picture);
+        }
+    }
     if changed(&|o| o.description != page.description) {
         dom::set_text("state-desc", &page.description);
         dom::set_text("view-desc", &page.description);

@@ -113,6 +113,20 @@ pub struct Scene {
     pub lines: Vec<Line>,
 }
 
+impl Scene {
+    /// The titles of its panels, in drawing order: what the picture is of,
+    /// in a few words (its accessible name).
+    pub fn titles(&self) -> Vec<&str> {
+        self.nodes
+            .iter()
+            .filter(|n| matches!(n.key, Key::Panel(_)))
+            .filter_map(|n| n.texts.first())
+            .map(|t| t.content.as_str())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+}
+
 impl Node {
     pub fn new(key: Key, rect: Rect) -> Node {
         Node { key, rect, fill: None, stroke: None, radius: 0.0, texts: Vec::new(), alpha: 1.0, focus: false, danger: false, origin: None }

@@ -58,6 +58,9 @@ pub struct Page {
     pub line: Option<usize>,
     /// The canvas's text alternative.
     pub description: String,
+    /// The picture's accessible name: what it is of, from its panels'
+    /// titles (empty before one is laid out, or with none).
+    pub picture: String,
     /// The terminal's text; `None` hides the terminal.
     pub terminal: Option<String>,
     /// The sliders the step shows (none: the knob panel is hidden).

@@ -535,3 +535,23 @@ fn warming_and_rehearsing_every_step_changes_nothing_on_show() {
         assert_eq!(warmed.frame(3e6), cold.frame(3e6), "{link}");
     }
 }
+
+/// The picture's accessible name says what it is of, from its panels'
+/// titles, on every step of every chapter, in both languages.
+#[test]
+fn the_picture_is_named_by_what_it_shows() {
+    assert_eq!(page(&mut open("#/gc/20")).picture, "Picture: Stack \u{b7} goroutine 1; Heap");
+    assert_eq!(page(&mut open("#/gc/39")).picture, "Picture: Heap over time");
+    assert_eq!(page(&mut open("#/gc/20?lang=ja")).picture, "図：スタック \u{b7} ゴルーチン 1、ヒープ");
+    for lang in ["en", "ja"] {
+        let mut s = open(&format!("#/intro/1?lang={lang}"));
+        let chapters: Vec<(&str, usize)> = s.chapters().iter().map(|c| (c.id, c.steps.len())).collect();
+        for (id, n) in chapters {
+            for step in 1..=n {
+                s.dispatch(Intent::Open { hash: format!("#/{id}/{step}?lang={lang}"), nav: Nav::Replace }, 0.0);
+                let name = page(&mut s).picture;
+                assert!(name.chars().count() > 4 && (name.starts_with("Picture: ") || name.starts_with("図：")), "{lang} {id}/{step}: {name:?}");
+            }
+        }
+    }
+}

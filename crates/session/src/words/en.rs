@@ -24,6 +24,7 @@ pub static WORDS: Words = Words {
     instead: |problem, title, step| format!("{problem}. Showing \u{201c}{title}\u{201d}, step {step} instead."),
     stop: ".",
     step_of: |s, t| format!("Step {s} of {t}"),
+    picture: |titles| format!("Picture: {}", titles.join("; ")),
     frame_title: "Go Memory, Through History",
     page: &[
         ("brand", "Go Memory,"),

@@ -23,6 +23,7 @@ pub static WORDS: Words = Words {
     instead: |problem, title, step| format!("{problem}。代わりに「{title}」のステップ {step} を表示しています。"),
     stop: "。",
     step_of: |s, t| format!("ステップ {s}/{t}"),
+    picture: |titles| format!("図：{}", titles.join("、")),
     frame_title: "歴史でたどる Go のメモリ",
     page: &[
         ("brand", "Go のメモリ"),
