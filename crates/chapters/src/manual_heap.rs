@@ -116,10 +116,10 @@ pub fn chapter(l: Language) -> Chapter {
     .focus(Focus::pointee("main", "order"));
 
     c.step(l.pick(
-        "Read before it is filled in, the order says 22906492249 0. malloc does not zero: qty is free's \
-         leftover link (the next free chunk, none here, XORed with its own address >> 12), and price is \
-         the key, which malloc clears.",
-        "値を入れる前に読むと、order は 22906492249 0 です。malloc はゼロクリアしません。qty は free が残したリンクで、次の空きチャンク（ここではなし）と自身のアドレス >> 12 の排他的論理和です。price のキーは malloc が消したので 0 です。",
+        "Before it is filled in, the order prints \"22906492249 0\": qty, then price. malloc does not zero: qty \
+         is free's leftover link (no next free chunk here, XORed with its address >> 12); price is the key, \
+         which malloc clears.",
+        "値を入れる前に読むと、order は「22906492249 0」（qty、price の順）です。malloc はゼロクリアしません。qty は free が残したリンク（次の空きチャンクはなし）とアドレス >> 12 の排他的論理和、price は malloc が消したキーです。",
     ))
     .at("printf(\"%ld %ld\\n\", order->qty, order->price);")
     .op(Op::Print(vec![Expr::Load(member("order", "qty")), Expr::Load(member("order", "price"))]))

@@ -212,7 +212,13 @@ fn c_heap(m: &Machine, h: &memsim::malloc::CHeap, lang: Language) -> String {
     if n > LISTED {
         let rest = leaked[LISTED..].iter().filter(|l| **l).count();
         s.push_str(&match lang {
+            Language::En if n - LISTED == 1 => String::from(if rest == 1 { " 1 more chunk follows, leaked." } else { " 1 more chunk follows." }),
             Language::En => format!(" {} more chunks follow, {rest} of them leaked.", n - LISTED),
+            Language::Ja if n - LISTED == 1 => String::from(if rest == 1 {
+                "ほかに 1 個のチャンクがあり、リークしています。"
+            } else {
+                "ほかに 1 個のチャンクがあります。"
+            }),
             Language::Ja => format!("ほかに {} 個のチャンクがあり、うち {rest} 個がリークしています。", n - LISTED),
         });
     }

@@ -108,11 +108,21 @@ pub(crate) fn c_heap(m: &Machine, rect: Rect, mt: &Metrics, scene: &mut Scene) {
             let (long, short) = match mt.lang {
                 Language::En => {
                     let what = if same { format!("of {} B", sizes[0]) } else { format!("({total})") };
-                    (format!("+ {rest} more chunks {what}, {leaked} of them leaked"), format!("+ {rest} more, {leaked} leaked"))
+                    if rest == 1 {
+                        let leak = if leaked == 1 { ", leaked" } else { "" };
+                        (format!("+ 1 more chunk {what}{leak}"), format!("+ 1 more{leak}"))
+                    } else {
+                        (format!("+ {rest} more chunks {what}, {leaked} of them leaked"), format!("+ {rest} more, {leaked} leaked"))
+                    }
                 }
                 Language::Ja => {
-                    let what = if same { format!("各 {} B", sizes[0]) } else { format!("計 {total}") };
-                    (format!("ほか {rest} 個のチャンク（{what}）、うち {leaked} 個がリーク"), format!("ほか {rest} 個、リーク {leaked} 個"))
+                    if rest == 1 {
+                        let leak = if leaked == 1 { "、リーク" } else { "" };
+                        (format!("ほか 1 個のチャンク（{} B）{leak}", sizes[0]), format!("ほか 1 個{leak}"))
+                    } else {
+                        let what = if same { format!("各 {} B", sizes[0]) } else { format!("計 {total}") };
+                        (format!("ほか {rest} 個のチャンク（{what}）、うち {leaked} 個がリーク"), format!("ほか {rest} 個、リーク {leaked} 個"))
+                    }
                 }
             };
             let line = if mt.width(&long, size) + ch * 2.0 <= inner.w { long } else { short };

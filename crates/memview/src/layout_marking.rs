@@ -53,7 +53,7 @@ pub fn marking(m: &Machine, run: &MarkRun, times: &MarkTimes, strategy: Strategy
     let sub = match (p.done == total, lang) {
         (true, Language::En) => {
             let name = if strategy == Strategy::SpanBySpan { "object by object" } else { "span by span" };
-            format!("done \u{b7} {name}: {other} regions")
+            format!("done \u{b7} {name} would touch {other} regions")
         }
         (true, Language::Ja) => {
             let name = if strategy == Strategy::SpanBySpan { "オブジェクト単位" } else { "スパン単位" };

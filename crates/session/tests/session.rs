@@ -555,3 +555,19 @@ fn the_picture_is_named_by_what_it_shows() {
         }
     }
 }
+
+/// Where the C heap's last chunks are summed up in one line, one chunk is
+/// "1 more chunk", with no "0 of them leaked" (a phone's picture, with the
+/// 4 KiB buffer summed up).
+#[test]
+fn one_chunk_summed_up_is_one_chunk() {
+    for (lang, one, wrong) in [("en", "+ 1 more chunk of 4112 B", "more chunks"), ("ja", "ほか 1 個のチャンク（4112 B）", "うち 0 個")] {
+        let mut s = Session::default();
+        s.dispatch(Intent::Resize { width: 390.0, height: 473.0, dpr: 1.0 }, 0.0);
+        s.dispatch(Intent::Open { hash: format!("#/manual-heap/13?lang={lang}"), nav: Nav::Replace }, 0.0);
+        let scene = s.frame(1e9).expect("a picture");
+        let texts: Vec<&str> = scene.nodes.iter().flat_map(|n| n.texts.iter().map(|t| t.content.as_str())).collect();
+        assert!(texts.contains(&one), "{lang}: {texts:?}");
+        assert!(!texts.iter().any(|t| t.contains(wrong)), "{lang}: {texts:?}");
+    }
+}

@@ -61,10 +61,10 @@ pub fn chapter(l: Language) -> Chapter {
     .view(one_call(CallPart::Rounding));
 
     c.step(l.pick(
-        "At the defaults, 1,000 calls a second make 15.6 MiB of garbage a second. The heap climbs toward the \
-         pacer's goal, a cycle marks (shaded) and then sweeps, and the climb restarts. Nothing is kept; the \
-         collector still runs.",
-        "既定の設定では、毎秒 1,000 回の呼び出しが毎秒 15.6 MiB のゴミを生みます。ヒープはペーサーが決めた目標まで増え、GC サイクルがマーク（網掛け）とスイープを終えると、また増え始めます。何も残らないのに、ガベージコレクタは動き続けます。",
+        "At the defaults, 1,000 calls a second make 15.6 MiB of garbage a second. The heap climbs until the \
+         pacer starts a cycle; it marks (thin shaded band), sweeps, and the climb restarts. Nothing is kept; \
+         the collector still runs.",
+        "既定の設定では、毎秒 1,000 回の呼び出しが毎秒 15.6 MiB のゴミを生みます。ヒープはペーサーが GC サイクルを始めるまで増え、サイクルがマーク（細い網掛け）とスイープを終えると、また増え始めます。何も残らないのに、ガベージコレクタは動き続けます。",
     ))
     .at("return filtered")
     .view(compare(Shown::Before));
