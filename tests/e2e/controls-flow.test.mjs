@@ -325,6 +325,50 @@ async function sliderSteps(page, id) {
   return found;
 }
 
+// A touch on a slider's track moves its thumb at once, before the browser
+// knows the finger means to scroll: reading down a phone, a thumb crossing
+// "Try it" set GOGC to 430.
+test('on a phone a finger scrolling across a slider leaves it as it was; a tap or a sideways drag moves it', async () => {
+  const { page, context, errors } = await open(browser, srv.url, '#/gc/39', { width: 390, height: 844, isMobile: true, hasTouch: true });
+  const track = async (id) => {
+    await page.evaluate(() => document.getElementById('knobs').scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(100);
+    const b = await box(page, id);
+    return { x: b.x, y: b.y + b.h / 2, w: b.w };
+  };
+  const value = (id) => page.$eval(id, (e) => e.value);
+  for (const id of ['#gogc', '#gomemlimit']) {
+    const t = await track(id);
+    const top = await page.evaluate(() => scrollY);
+    await touchDrag(page, [t.x + t.w * 0.75, t.y], [t.x + t.w * 0.75 + 3, t.y - 200], 250);
+    await page.waitForTimeout(200);
+    assert.ok((await page.evaluate(() => scrollY)) > top + 50, `${id}: the page scrolled`);
+    assert.equal(await value(id), id === '#gogc' ? '100' : '0', `${id}: the slider kept its value`);
+    assert.equal(await page.evaluate(() => location.hash), '#/gc/39', `${id}: and the link its knobs`);
+  }
+  const t = await track('#gogc');
+  await page.touchscreen.tap(t.x + t.w * 0.8, t.y);
+  await page.waitForFunction(() => /GOGC=/.test(location.hash));
+  const tapped = await value('#gogc');
+  assert.notEqual(tapped, '100', 'a tap on the track moves it');
+  const u = await track('#gogc');
+  await touchDrag(page, [u.x + u.w * 0.8, u.y], [u.x + u.w * 0.3, u.y + 2], 250);
+  await page.waitForFunction((v) => document.getElementById('gogc').value !== v, tapped);
+  assert.match(await page.textContent('#caption'), new RegExp(`GOGC=${await page.$eval('#gogc-out', (o) => o.textContent.trim())}`), 'a sideways drag moves it, and the caption follows');
+  // The step scrubber, in the bar at the foot of the screen, likewise: a
+  // scroll that started on it had jumped from step 10 to 36.
+  await page.evaluate(() => { location.hash = '#/gc/10'; });
+  await page.waitForFunction(() => document.getElementById('app').dataset.step === '10');
+  await page.evaluate(() => scrollTo(0, 0));
+  const s = await box(page, '#scrubber');
+  await touchDrag(page, [s.x + s.w * 0.8, s.y + s.h / 2], [s.x + s.w * 0.8 + 2, s.y - 250], 250);
+  await page.waitForTimeout(200);
+  assert.ok((await page.evaluate(() => scrollY)) > 50, 'the page scrolled');
+  assert.equal(await step(page), 'gc/10', 'on the step it was on');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone the sliders and the chart they drive are on screen together', async () => {
   const phone = { width: 390, height: 844 };
   const { page, context } = await open(browser, srv.url, '#/gc/1', phone);

@@ -32,6 +32,16 @@ fn on_value<T: JsCast + Clone + 'static>(
     })
 }
 
+/// A range input's moves, but not a finger's that scrolls the page
+/// (`touch_slider`).
+fn on_slider(id: &str, sh: &Shared, intent: impl Fn(String) -> Intent + 'static) -> Result<(), JsValue> {
+    let input: HtmlInputElement = dom::typed(id)?;
+    let (sh, target) = (sh.clone(), input.clone());
+    crate::touch_slider::on_input(&input, move || {
+        shell::dispatch(&sh, intent(target.value()));
+    })
+}
+
 pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     on_click("prev", sh, || Intent::Prev)?;
     on_click("next", sh, || Intent::Next)?;
@@ -59,7 +69,7 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
 
     let input_value: fn(&HtmlInputElement) -> String = |i| i.value();
     let select_value: fn(&HtmlSelectElement) -> String = |s| s.value();
-    on_value("scrubber", "input", sh, input_value, |v| Intent::Scrub(v.parse().unwrap_or(1)))?;
+    on_slider("scrubber", sh, |v| Intent::Scrub(v.parse().unwrap_or(1)))?;
     on_value("scrubber", "change", sh, input_value, |_| Intent::ScrubDone)?;
     chapter_menu::wire(sh)?;
     on_value("speed", "change", sh, select_value, Intent::Speed)?;
@@ -76,7 +86,7 @@ pub fn wire(sh: &Shared, slider_ids: &[&'static str]) -> Result<(), JsValue> {
     }
     for id in slider_ids {
         let id: &'static str = id;
-        on_value(id, "input", sh, input_value, move |v| Intent::Slider { id: id.to_string(), position: v.parse().unwrap_or(0) })?;
+        on_slider(id, sh, move |v| Intent::Slider { id: id.to_string(), position: v.parse().unwrap_or(0) })?;
     }
     // In the presenter view a slider dragged with the mouse or a finger
     // gives the keys back once let go: it kept the focus, and a clicker's

@@ -28,6 +28,7 @@ mod sliders;
 mod stats;
 mod swipe;
 mod terminal;
+mod touch_slider;
 mod url;
 mod warm;
 mod words;
