@@ -88,9 +88,7 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
     if changed(&|o| o.links != page.links) {
         links(&page.links);
     }
-    // A generic name (the page's, in its language) where the picture has
-    // no titled panel.
-    if changed(&|o| o.picture != page.picture) && !page.picture.is_empty() {
+    if changed(&|o| o.picture != page.picture) {
         if let Ok(view) = dom::el("view") {
             let _ = view.set_attribute("aria-label", &page.picture);
         }

@@ -59,7 +59,7 @@ pub struct Page {
     /// The canvas's text alternative.
     pub description: String,
     /// The picture's accessible name: what it is of, from its panels'
-    /// titles (empty before one is laid out, or with none).
+    /// titles.
     pub picture: String,
     /// The terminal's text; `None` hides the terminal.
     pub terminal: Option<String>,

@@ -1132,9 +1132,7 @@ impl Session {
                 Some(Slider { knob: k, position: k.position(v), text: k.display(v, self.lang) })
             })
             .collect();
-        if let Some(titles) = self.scene.as_ref().map(Scene::titles).filter(|t| !t.is_empty()) {
-            page.picture = (w.picture)(&titles);
-        }
+        page.picture = (w.picture)(&self.scene.as_ref().map(Scene::titles).unwrap_or_default());
         let c = self.content();
         if let Some(caption) = &c.caption {
             page.caption.clone_from(caption);

@@ -24,7 +24,7 @@ pub static WORDS: Words = Words {
     instead: |problem, title, step| format!("{problem}. Showing \u{201c}{title}\u{201d}, step {step} instead."),
     stop: ".",
     step_of: |s, t| format!("Step {s} of {t}"),
-    picture: |titles| format!("Picture: {}", titles.join("; ")),
+    picture: |titles| if titles.is_empty() { "Picture".into() } else { format!("Picture: {}", titles.join("; ")) },
     frame_title: "Go Memory, Through History",
     page: &[
         ("brand", "Go Memory,"),
@@ -39,7 +39,6 @@ pub static WORDS: Words = Words {
         ("help.title", "Keyboard shortcuts (?)"),
         ("notice-close.aria", "Dismiss notice"),
         ("stage.aria", "Memory picture"),
-        ("canvas.aria", "Picture of the simulated memory"),
         ("step-links.aria", "Links from this step"),
         ("knobs", "Try it"),
         ("desc", "What the picture shows"),

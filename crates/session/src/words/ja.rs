@@ -23,7 +23,7 @@ pub static WORDS: Words = Words {
     instead: |problem, title, step| format!("{problem}。代わりに「{title}」のステップ {step} を表示しています。"),
     stop: "。",
     step_of: |s, t| format!("ステップ {s}/{t}"),
-    picture: |titles| format!("図：{}", titles.join("、")),
+    picture: |titles| if titles.is_empty() { "図".into() } else { format!("図：{}", titles.join("、")) },
     frame_title: "歴史でたどる Go のメモリ",
     page: &[
         ("brand", "Go のメモリ"),
@@ -38,7 +38,6 @@ pub static WORDS: Words = Words {
         ("help.title", "キーボードショートカット（?）"),
         ("notice-close.aria", "お知らせを閉じる"),
         ("stage.aria", "メモリの図"),
-        ("canvas.aria", "シミュレーションしたメモリの図"),
         ("step-links.aria", "このステップからのリンク"),
         ("knobs", "試してみる"),
         ("desc", "図が示していること"),

@@ -41,7 +41,8 @@ pub struct Words {
     pub stop: &'static str,
     /// (step, steps): the step slider's spoken value.
     pub step_of: fn(usize, usize) -> String,
-    /// The picture's accessible name, from its panels' titles.
+    /// The picture's accessible name, from its panels' titles (a bare
+    /// "Picture" with none).
     pub picture: fn(&[&str]) -> String,
     /// The embedded frame's title in a copied `<iframe>`.
     pub frame_title: &'static str,
