@@ -32,6 +32,11 @@ pub enum Focus {
     },
     /// The heap object at this address.
     HeapAt(u64),
+    /// The pointer in field `field` of the heap object at `at`: its arrow.
+    FieldOf {
+        at: u64,
+        field: u8,
+    },
 }
 
 impl Focus {

@@ -290,6 +290,11 @@ fn apply_focus(m: &Machine, focus: &[Focus], scene: &mut Scene) {
                     keys.push(Key::Object(m.heap.objects[i].id));
                 }
             }
+            Focus::FieldOf { at, field } => {
+                if let Some(i) = m.heap.object_at(memsim::Addr(*at)) {
+                    edges_from.push(Key::Field(m.heap.objects[i].id, *field));
+                }
+            }
             Focus::Frame(func) => {
                 if let Some(fr) = m.frames().filter(|fr| &fr.func == func).last() {
                     keys.push(Key::Frame(fr.id));

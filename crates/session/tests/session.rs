@@ -571,3 +571,27 @@ fn one_chunk_summed_up_is_one_chunk() {
         assert!(!texts.iter().any(|t| t.contains(wrong)), "{lang}: {texts:?}");
     }
 }
+
+/// The step where black n1 comes to point to white n3 lights that arrow,
+/// in the colour of what the step is about, on a phone too (where the
+/// arrows between objects are drawn only when lit).
+#[test]
+fn the_arrow_that_breaks_the_invariant_is_lit() {
+    use memview::Key;
+    for (w, h) in [(850.0, 620.0), (390.0, 473.0)] {
+        for (step, lit) in [(16, false), (17, true), (18, true)] {
+            let mut s = Session::default();
+            s.dispatch(Intent::Resize { width: w, height: h, dpr: 1.0 }, 0.0);
+            s.dispatch(Intent::Open { hash: format!("#/gc/{step}"), nav: Nav::Replace }, 0.0);
+            let scene = s.frame(1e9).expect("a picture");
+            let n1 = scene.nodes.iter().find(|n| n.texts.first().is_some_and(|t| t.content.starts_with("n1"))).map(|n| n.key);
+            let Some(Key::Object(id)) = n1 else { panic!("{w}x{h} gc/{step}: no n1") };
+            let other = scene.edges.iter().find(|e| e.from == Key::Field(id, 1));
+            if lit {
+                assert!(other.is_some_and(|e| e.focus), "{w}x{h} gc/{step}: {other:?}");
+            } else {
+                assert!(other.is_none_or(|e| !e.focus), "{w}x{h} gc/{step}: {other:?}");
+            }
+        }
+    }
+}

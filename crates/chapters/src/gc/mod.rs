@@ -37,6 +37,10 @@ const STACK_HI: u64 = 0xc000048000;
 /// Nodes are 24 bytes with pointers: size class 3, the first span, so node
 /// n (from 0) sits at the heap base + 24·n.
 const NODE: [u64; 4] = [0xc000010000, 0xc000010018, 0xc000010030, 0xc000010048];
+
+/// n1's pointer root.Other (field 1 of Node{Next, Other, V}): the arrow
+/// that breaks the tri-color invariant, lit where a step is about it.
+const N1_OTHER: Focus = Focus::FieldOf { at: NODE[0], field: 1 };
 /// The span's next free slot, where n6 goes when the barrier kept n3.
 const FRESH: u64 = 0xc000010060;
 
@@ -275,14 +279,16 @@ fn concurrent(c: &mut Chapter) {
     ))
     .at("root.Other = c")
     .op(store.clone())
-    .focus(Focus::HeapAt(NODE[2]));
+    .focus(Focus::HeapAt(NODE[2]))
+    .focus(N1_OTHER);
 
     c.step(
         l.pick("c goes back to nil. n3 is now reachable only through black n1.", "c は nil に戻ります。n3 に到達できるのは、黒の n1 からだけになりました。"),
     )
     .at("c = nil")
     .op(clear_c.clone())
-    .focus(Focus::HeapAt(NODE[2]));
+    .focus(Focus::HeapAt(NODE[2]))
+    .focus(N1_OTHER);
 
     c.step(l.pick(
         "Marking finishes: n2 is scanned (it leads to n5, the extra Node, now black) and the queue empties. \
