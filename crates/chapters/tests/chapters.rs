@@ -115,6 +115,14 @@ fn focus_names_things_that_exist() {
                     Focus::Register(r) => m.memory.as_ref().is_some_and(|mem| mem.register(r).is_some()),
                     Focus::Bytes { .. } | Focus::Conflict { .. } => m.memory.is_some(),
                     Focus::HeapAt(a) => m.heap.object_at(memsim::Addr(*a)).is_some(),
+                    // An object whose field holds a pointer.
+                    Focus::FieldOf { at, field } => m.heap.object_at(memsim::Addr(*at)).is_some_and(|o| {
+                        let mut ptrs = Vec::new();
+                        if let Some(v) = m.heap.objects[o].value.at(&[usize::from(*field)]) {
+                            v.pointers(&mut ptrs);
+                        }
+                        !ptrs.is_empty()
+                    }),
                 };
                 assert!(ok, "{} step {}: focus {f:?} names nothing", ch.id, i + 1);
             }
