@@ -80,11 +80,18 @@ pub const JA: &[(&str, &str)] = &[
     ("Escape lab: ret=pointer, size=var, type=any.", "エスケープラボ：ret=pointer, size=var, type=any。"),
     // zeroalloc/zeroalloc.go
     (
-        "Avoiding an allocation is not always faster: a small buffer from\nsync.Pool costs more than allocating a fresh one.",
-        "アロケーションを避ければ速くなるとは限らない。sync.Pool から\n小さなバッファを取るほうが、新しく割り当てるより高くつく。",
+        "Avoiding an allocation is not always faster. Pooled keeps a 16-byte\n\
+         []byte in a sync.Pool to skip Fresh's allocation, but Put takes an any:\n\
+         the slice header is boxed on the heap, 24 bytes per call, and the pool's\n\
+         work comes on top. PooledArray pools a pointer and allocates nothing.",
+        "アロケーションを避ければ速くなるとは限らない。Pooled は Fresh の\n\
+         アロケーションを省こうと 16 バイトの []byte を sync.Pool に置くが、Put の引数は any。\n\
+         スライスヘッダが呼び出しごとに 24 バイト、ヒープに包まれ、プールの仕事も加わる。\n\
+         PooledArray はポインタをプールに置き、何も割り当てない。",
     ),
     ("Fresh allocates a 16-byte buffer on every call.", "Fresh は呼び出しのたびに 16 バイトのバッファを割り当てる。"),
-    ("Pooled reuses a buffer from the pool: zero allocations per call.", "Pooled はプールのバッファを使い回す。1 回あたりのアロケーションは 0。"),
+    ("Pooled reuses a buffer from the pool, yet allocates on every Put.", "Pooled はプールのバッファを使い回すが、Put のたびに割り当てる。"),
+    ("PooledArray reuses a *[16]byte: a pointer fits in an any as it is.", "PooledArray は *[16]byte を使い回す。ポインタはそのまま any に収まる。"),
     // stackgrowth/main.go
     (
         "sum recurses depth times. Each frame holds a 64-byte array, and every\n\

@@ -98,7 +98,7 @@ const KEPT: &[&str] = &[
     "n",
     "vs",
     // signals, the kernel's OOM killer, and the runtime's and standard
-    // library's names a caption gives (morestack, sync.Pool,
+    // library's names a caption gives (morestack, sync.Pool and its Put,
     // debug.SetMaxStack): Japanese writing keeps them as they are.
     "SIGSEGV",
     "SIGKILL",
@@ -108,6 +108,7 @@ const KEPT: &[&str] = &[
     "morestack",
     "sync",
     "Pool",
+    "Put",
     "debug",
     "SetMaxStack",
 ];

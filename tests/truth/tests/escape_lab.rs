@@ -2,8 +2,8 @@
 //! the ones the page describes, their -m output is what the page shows, and
 //! every B/op and allocs/op the page gives — the lab's, the listing's
 //! benchmarks', the recorded runs' — is what go test -benchmem measures.
-//! The zero-allocation claim (a sync.Pool buffer is slower than a fresh
-//! one) holds by a margin.
+//! The zero-allocation claim (a pooled []byte still allocates, and is
+//! slower than a fresh one) holds by a margin.
 
 use chapters::escape::lab::{gcflags, source, Combo};
 use chapters::escape::{per_call, BENCHMEM, ZEROALLOC};
@@ -70,26 +70,31 @@ fn the_listings_benchmarks_cost_what_the_model_says() {
 }
 
 #[test]
-fn a_pooled_buffer_is_slower_than_a_fresh_one() {
+fn a_pooled_slice_still_allocates_and_is_slower_than_a_fresh_one() {
     // Enough calls that ns/op is a steady state: with a few million, the
     // heap growing from nothing makes fresh allocations look twice as dear.
     // A fresh allocation's cost includes the collector's background work on
-    // the other core; when another program holds that core (a browser test
-    // on this 2-core machine), fresh allocations slow down and the order can
-    // flip. So the claim is held to the quietest of up to three attempts,
-    // each the best of three runs: the page says slower, and slower is the check.
+    // the other core, so it swings with whatever else the machine runs; a
+    // pooled *[16]byte can land either side of it, and the page claims
+    // nothing about that one's speed. The pooled []byte pays a boxing
+    // allocation on top of the pool's work, so it is slower loaded or idle.
+    // Held to the best of up to three attempts, each the best of three runs.
+    const MARGIN: f64 = 1.25;
     let mut seen = Vec::new();
     for _ in 0..3 {
         let real = benchmarks(&bench("./zeroalloc", "-benchtime=20000000x", "100"));
         let get = |n: &str| real.iter().find(|(name, _)| name == n).map(|(_, v)| *v).expect(n);
-        let (fresh, pooled) = (get("Fresh"), get("Pooled"));
-        assert_eq!((fresh.1, fresh.2, pooled.1, pooled.2), (16, 1, 0, 0));
+        let (fresh, pooled, array) = (get("Fresh"), get("Pooled"), get("PooledArray"));
+        assert_eq!([(fresh.1, fresh.2), (pooled.1, pooled.2), (array.1, array.2)], [(16, 1), (24, 1), (0, 0)], "B/op and allocs/op");
         seen.push((fresh.0, pooled.0));
-        if pooled.0 > fresh.0 {
+        if pooled.0 > MARGIN * fresh.0 {
             break;
         }
     }
-    assert!(seen.iter().any(|(fresh, pooled)| pooled > fresh), "sync.Pool never slower than a fresh allocation (ns/op fresh, pooled): {seen:?}");
+    assert!(seen.iter().any(|(fresh, pooled)| *pooled > MARGIN * fresh), "the pooled []byte not {MARGIN}× a fresh allocation (ns/op fresh, pooled): {seen:?}");
     let recorded = benchmarks(ZEROALLOC);
-    assert_eq!(recorded.iter().map(|(n, v)| (n.as_str(), v.1, v.2)).collect::<Vec<_>>(), [("Fresh", 16, 1), ("Pooled", 0, 0)]);
+    let shown: Vec<_> = recorded.iter().map(|(n, v)| (n.as_str(), v.1, v.2)).collect();
+    assert_eq!(shown, [("Fresh", 16, 1), ("Pooled", 24, 1), ("PooledArray", 0, 0)]);
+    let ns = |n: &str| recorded.iter().find(|(name, _)| name == n).map(|(_, v)| v.0).expect(n);
+    assert!(ns("Pooled") > MARGIN * ns("Fresh"), "the recorded run shows the pooled []byte slower");
 }

@@ -2,7 +2,7 @@ package zeroalloc
 
 import "testing"
 
-var sink *[16]byte
+var sink []byte
 var sinkByte byte
 
 func BenchmarkFresh(b *testing.B) {
@@ -16,5 +16,12 @@ func BenchmarkPooled(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkByte = Pooled()
+	}
+}
+
+func BenchmarkPooledArray(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkByte = PooledArray()
 	}
 }
