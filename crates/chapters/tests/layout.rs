@@ -251,3 +251,34 @@ fn stack_blocks_keep_their_places_from_step_to_step() {
     }
     assert!(compared >= 5, "compared {compared} blocks");
 }
+
+/// Frames too thin for their own labels (a stack just copied to twice the
+/// size, on a phone) are named together, so no stack shows a column of
+/// unlabelled slivers.
+#[test]
+fn every_run_of_stack_frames_says_what_it_is() {
+    let mut checked = 0;
+    for lang in [chapters::Language::En, chapters::Language::Ja] {
+        let ch = chapters::catalog_in(lang).into_iter().find(|c| c.id == "stack-growth").expect("chapter");
+        for (i, step) in ch.steps.iter().enumerate() {
+            let Some(f) = step.view.figure() else { continue };
+            for vp in &VIEWPORTS[..2] {
+                let scene = f.scene(&f.defaults(), *vp);
+                let of = |name: &'static str| scene.nodes.iter().filter(move |n| matches!(n.key, Key::Part(k, _) if k == name));
+                for block in of("stack-block") {
+                    let inside = |r: memview::Rect| {
+                        block.rect.x <= r.x && r.right() <= block.rect.right() + 0.5 && block.rect.y <= r.y && r.bottom() <= block.rect.bottom() + 0.5
+                    };
+                    let frames: Vec<_> = of("stack-frame").filter(|n| inside(n.rect)).collect();
+                    if frames.len() < 2 {
+                        continue;
+                    }
+                    checked += 1;
+                    let named = frames.iter().any(|n| !n.texts.is_empty()) || of("stack-run").any(|n| inside(n.rect) && !n.texts.is_empty());
+                    assert!(named, "{lang:?} stack-growth step {} at {}x{}: {} frames, none named", i + 1, vp.width, vp.height, frames.len());
+                }
+            }
+        }
+    }
+    assert!(checked >= 20, "checked {checked} stacks");
+}

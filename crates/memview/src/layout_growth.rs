@@ -245,9 +245,12 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
             }
         }
         drawn.extend(frames[merged..].iter().copied());
+        let mut labelled = false;
+        let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
         for f in &frames[merged..] {
             let y = r.y + (b.hi - f.base) as f32 * scale;
             let fh = (f.size as f32 * scale).max(2.0);
+            (top, bottom) = (top.min(y), bottom.max(y + fh));
             let mut node = Node::new(frame_key(f.id), Rect::new(r.x + 2.0, y, r.w - 4.0, fh)).fill(Role::Stack).stroke(Role::StackBorder).radius(2.0);
             // A frame may end up to StackSmall inside the guard. It is drawn
             // over the guard's band, so its label shows there too, unless
@@ -269,9 +272,15 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
                 let label = [what, short, String::from(f.func)].into_iter().find(|l| mt.width(l, size) + mt.ch * 1.2 <= r.w);
                 if let Some(label) = label {
                     node = node.text(mt.ch * 0.6, fh / 2.0, size, Role::Text, label, TextAlign::Left, false);
+                    labelled = true;
                 }
             }
             scene.nodes.push(node);
+        }
+        if !labelled {
+            if let Some(tag) = run_tag(&frames[merged..], (b.lo >> 12) as u32, r, top, bottom, guard_label_top, &mt) {
+                scene.nodes.push(tag);
+            }
         }
     }
     // Pointers into the stack: the newest few, to the frame they name.
@@ -295,6 +304,54 @@ pub fn growth_stack(s: &GStack, vp: Viewport) -> Scene {
         }
     }
     scene
+}
+
+/// One label over a run of frames each too thin for its own (the stack
+/// just copied to twice the size, on a small canvas): which functions, and
+/// where the pointer they all hold now points. It sits over the run's
+/// middle, as wide as its words, so the frames and the arrows at their
+/// right edge still show around it.
+fn run_tag(run: &[&GFrame], id: u32, r: Rect, top: f32, bottom: f32, guard_label_top: f32, mt: &Metrics) -> Option<Node> {
+    if run.len() < 2 {
+        return None;
+    }
+    // Consecutive frames of one function counted: "count + 9 × sum".
+    let mut groups: Vec<(&str, usize)> = Vec::new();
+    for f in run {
+        match groups.last_mut() {
+            Some((name, n)) if *name == f.func => *n += 1,
+            _ => groups.push((f.func, 1)),
+        }
+    }
+    let names = groups.iter().map(|(f, n)| if *n == 1 { String::from(*f) } else { format!("{n} \u{d7} {f}") }).collect::<Vec<_>>().join(" + ");
+    let pointer = run.iter().rev().find_map(|f| f.slots.iter().find_map(|w| if let Word::Ptr(a) = w { Some(*a) } else { None }));
+    let count = match mt.lang {
+        Language::En => format!("{} frames", run.len()),
+        Language::Ja => format!("{} フレーム", run.len()),
+    };
+    let size = mt.small();
+    let pad = mt.ch * 0.6;
+    // Room on the right for the arrows that leave the frames' edge.
+    let room = r.w - mt.ch * 3.0;
+    let label = [pointer.map(|a| format!("{names} \u{b7} &total = {a:#x}")), Some(names), Some(count)]
+        .into_iter()
+        .flatten()
+        .find(|l| mt.width(l, size) + pad * 2.0 <= room)?;
+    let h = size * 1.5;
+    let y = ((top + bottom) / 2.0 - h / 2.0).max(r.y + 1.0);
+    if y + h > guard_label_top.min(r.bottom()) {
+        return None;
+    }
+    let w = mt.width(&label, size) + pad * 2.0;
+    Some(Node::new(Key::Part("stack-run", id), Rect::new(r.x + mt.ch, y, w, h)).fill(Role::Cell).stroke(Role::StackBorder).radius(h / 2.0).text(
+        pad,
+        h / 2.0,
+        size,
+        Role::Text,
+        label,
+        TextAlign::Left,
+        false,
+    ))
 }
 
 /// The stack in words, for the text alternative.
