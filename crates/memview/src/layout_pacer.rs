@@ -31,6 +31,8 @@ const HEAP: u16 = 0;
 const GOAL: u16 = 1;
 const LIMIT: u16 = 2;
 const LIVE: u16 = 3;
+/// A leader from line `k` to its label is line `LEADER + k`.
+const LEADER: u16 = 4;
 
 /// `5.12%` from hundredths of a percent.
 pub fn percent(basis_points: u64) -> String {
@@ -191,7 +193,9 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     let axis_w = mt.ch * 5.0;
     let limit_line = heap_room(k, w);
     let limit_label = lang.pick("limit \u{2212} non-heap", "上限 \u{2212} ヒープ外");
-    let label_w = mt.width("live 99.9 MiB", size).max(limit_line.map_or(0.0, |_| mt.width(limit_label, size))) + mt.ch;
+    // Room for the labels, and before them for a leader from a line to a
+    // label pushed off it.
+    let label_w = mt.width("live 99.9 MiB", size).max(limit_line.map_or(0.0, |_| mt.width(limit_label, size))) + mt.ch * 1.8;
     let plot = Rect::new(inner.x + axis_w, top, inner.w - axis_w - label_w, inner.bottom() - top - mt.f * 1.9 - note_h);
     if plot.w < 40.0 || plot.h < 40.0 {
         return scene;
@@ -256,7 +260,7 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
 
     // Series, each labelled at its right end (labels placed at the end,
     // pushed apart where lines run close).
-    let label_x = plot.right() + mt.ch * 0.6;
+    let label_x = plot.right() + mt.ch * 1.4;
     let mut labels: Vec<(u16, f32, Role, String)> = Vec::new();
     let flat = |scene: &mut Scene, key: u16, role: Role, bytes: u64, dashed: bool| {
         let y = y_of(bytes);
@@ -295,6 +299,11 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     if let Some(&last) = run.heap.last() {
         labels.push((HEAP, y_of(last), Role::Pointer, String::from(lang.pick("heap", "ヒープ"))));
     }
+    // Each line's own height, before its label is moved.
+    let mut line_y = [0.0; 4];
+    for (key, y, _, _) in &labels {
+        line_y[usize::from(*key)] = *y;
+    }
     // Top to bottom. Four labels at most: an insertion sort.
     for i in 1..labels.len() {
         let mut j = i;
@@ -319,6 +328,20 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
         labels[i].1 = labels[i].1.min(labels[i + 1].1 - apart);
     }
     for (key, y, role, label) in labels {
+        // A label pushed off its line is tied back to it: on a phone's short
+        // chart four labels within a few MiB stack up a line apart each.
+        let at = line_y[usize::from(key)];
+        if (y - at).abs() > size * 0.4 {
+            scene.lines.push(Line {
+                key: LEADER + key,
+                points: alloc::vec![Point { x: plot.right() + 1.0, y: at }, Point { x: label_x - mt.ch * 0.3, y }],
+                role,
+                width: 1.0,
+                dashed: false,
+                alpha: 0.8,
+                filled: false,
+            });
+        }
         scene.nodes.push(Node::new(Key::Part("line-label", u32::from(key)), Rect::new(label_x, y, 1.0, 1.0)).text(
             0.0,
             0.0,
@@ -583,6 +606,45 @@ mod tests {
         }
         let run = simulate(W, DEFAULT);
         assert!(describe(&run, &W, &DEFAULT, Language::En).contains("goal 18 MiB"));
+    }
+
+    /// gc 43's chart on a phone: heap, goal, live and limit within 10 MiB
+    /// of each other. A label pushed off its line has a leader back to it.
+    #[test]
+    fn a_label_pushed_off_its_line_is_tied_back_to_it() {
+        let w = Workload { live: 16 * MIB, ..W };
+        let k = Settings { gogc: Some(100), memory_limit: Some(20 * MIB) };
+        let run = simulate(w, k);
+        let mut leaders = 0;
+        for vp in [Viewport::new(390.0, 470.0), Viewport::new(850.0, 620.0)] {
+            let s = pacer(&run, &w, &k, vp);
+            let size = Metrics::of(vp).small();
+            for n in s.nodes.iter().filter(|n| matches!(n.key, Key::Part("line-label", _))) {
+                let Key::Part(_, key) = n.key else { continue };
+                // The heap's envelope ends where its outline closes, not at
+                // its last sample: the others end at the chart's right edge.
+                if key == u32::from(HEAP) {
+                    continue;
+                }
+                let line = s.lines.iter().find(|l| u32::from(l.key) == key).expect("the label's line");
+                let end = line.points.last().expect("points").y;
+                let label = n.rect.y;
+                let leader = s.lines.iter().find(|l| u32::from(l.key) == key + u32::from(LEADER));
+                match leader {
+                    Some(l) => {
+                        leaders += 1;
+                        let (a, b) = (l.points[0], l.points[1]);
+                        assert!(
+                            (a.y - end).abs() < 3.0 && (b.y - label).abs() < 0.5,
+                            "{vp:?} line {key}: leader {a:?} → {b:?}, line at {end}, label at {label}"
+                        );
+                        assert!(a.x < b.x && b.x < n.rect.x, "{vp:?} line {key}: the leader ends before its label");
+                    }
+                    None => assert!((label - end).abs() <= size * 0.4 + 3.0, "{vp:?} line {key}: label at {label}, line at {end}, no leader"),
+                }
+            }
+        }
+        assert!(leaders >= 2, "{leaders} leaders: the phone's labels are pushed apart");
     }
 
     #[test]
