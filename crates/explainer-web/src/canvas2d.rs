@@ -95,6 +95,13 @@ impl Canvas2d {
                 Cmd::Text { x, y, text, size, color, align, bold, alpha } => self.text(*x, *y, text, *size, *color, *align, *bold, *alpha),
                 Cmd::Arrow { from, c1, c2, to, color, width, alpha } => self.arrow(*from, *c1, *c2, *to, *color, *width, *alpha),
                 Cmd::Line { points, color, width, dashed, alpha, filled } => self.line(points, *color, *width, *dashed, *alpha, *filled),
+                Cmd::Bars { bars, color, alpha } => {
+                    self.set_alpha(*alpha);
+                    self.set_fill(*color);
+                    for r in bars {
+                        self.ctx.fill_rect(f64::from(r.x), f64::from(r.y), f64::from(r.w), f64::from(r.h));
+                    }
+                }
             }
         }
         self.set_alpha(1.0);

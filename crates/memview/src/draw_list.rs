@@ -1,6 +1,7 @@
 //! The display list: what a canvas must draw, in order, in CSS pixels.
 
 use crate::geom::{Point, Rect};
+use crate::layout::round;
 use crate::palette::{Palette, Rgba, Role};
 use crate::scene::{Edge, Key, Line, Node, Scene};
 use alloc::string::String;
@@ -42,6 +43,14 @@ pub enum Cmd {
         dashed: bool,
         alpha: f32,
         filled: bool,
+    },
+    /// Rectangles in one colour: a filled shape whose outline is all
+    /// steps (the heap chart's envelope), cut into its columns. A canvas
+    /// fills these several times faster than the same outline as a path.
+    Bars {
+        bars: Vec<Rect>,
+        color: Rgba,
+        alpha: f32,
     },
     /// A cubic curve, with an arrowhead at `to`.
     Arrow {
@@ -88,6 +97,10 @@ fn layer(nodes: &[Node], lines: &[Line], palette: &Palette, out: &mut Vec<Cmd>) 
     }
     for l in lines {
         if l.alpha > 0.01 && l.points.len() > 1 {
+            if let Some(bars) = l.filled.then(|| columns(&l.points)).flatten() {
+                out.push(Cmd::Bars { bars, color: palette.color(l.role), alpha: l.alpha });
+                continue;
+            }
             out.push(Cmd::Line { points: l.points.clone(), color: palette.color(l.role), width: l.width, dashed: l.dashed, alpha: l.alpha, filled: l.filled });
         }
     }
@@ -225,6 +238,52 @@ fn arrow(from: Rect, to: Rect, canvas_w: f32, color: Rgba, alpha: f32, width: f3
     Cmd::Arrow { from: a, c1, c2, to: b, color, width, alpha }
 }
 
+/// The columns of a shape outlined by steps: a top edge left to right, then
+/// a bottom edge back, every segment level or upright. Each run where both
+/// edges are level is one rectangle. Column edges are put on whole pixels,
+/// so neighbours meet with no seam of half-covered pixels between them.
+/// None for any other outline (a slanted one, mid-tween), drawn as a path.
+pub fn columns(points: &[Point]) -> Option<Vec<Rect>> {
+    // Level segments, each as (x from, x to, y): the top edge's run right,
+    // the bottom edge's left. Upright ones are the steps between.
+    let (mut top, mut bottom) = (Vec::new(), Vec::new());
+    let closing = [points[points.len() - 1], points[0]];
+    for w in points.windows(2).chain(core::iter::once(&closing[..])) {
+        let (a, b) = (w[0], w[1]);
+        if a.y == b.y && a.x < b.x {
+            top.push((round(a.x), round(b.x), a.y));
+        } else if a.y == b.y && a.x > b.x {
+            bottom.push((round(b.x), round(a.x), a.y));
+        } else if a.x != b.x {
+            return None;
+        }
+    }
+    bottom.reverse();
+    let edge_ok = |e: &[(f32, f32, f32)]| e.windows(2).all(|w| w[0].1 <= w[1].0);
+    if top.is_empty() || !edge_ok(&top) || !edge_ok(&bottom) {
+        return None;
+    }
+    let mut bars: Vec<Rect> = Vec::with_capacity(top.len().max(bottom.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < top.len() && j < bottom.len() {
+        let (t, b) = (top[i], bottom[j]);
+        let (x0, x1) = (t.0.max(b.0), t.1.min(b.1));
+        if x1 > x0 && b.2 > t.2 {
+            // A run as tall as the last one, next to it: one wider bar.
+            match bars.last_mut() {
+                Some(r) if r.right() == x0 && r.y == t.2 && r.bottom() == b.2 => r.w = x1 - r.x,
+                _ => bars.push(Rect::new(x0, t.2, x1 - x0, b.2 - t.2)),
+            }
+        }
+        if t.1 <= b.1 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    Some(bars)
+}
+
 /// A line per command, for golden tests and debugging.
 pub fn dump(cmds: &[Cmd]) -> String {
     use core::fmt::Write;
@@ -235,6 +294,7 @@ pub fn dump(cmds: &[Cmd]) -> String {
             Cmd::Text { x, y, text, .. } => writeln!(s, "text {x:.0},{y:.0} {text}"),
             Cmd::Line { points, filled: false, .. } => writeln!(s, "line {} points", points.len()),
             Cmd::Line { points, filled: true, .. } => writeln!(s, "shape {} points", points.len()),
+            Cmd::Bars { bars, .. } => writeln!(s, "bars {}", bars.len()),
             Cmd::Arrow { from, to, .. } => writeln!(s, "arrow {:.0},{:.0} -> {:.0},{:.0}", from.x, from.y, to.x, to.y),
         };
     }
@@ -263,5 +323,45 @@ mod tests {
         let heads: Vec<Point> = paint(&scene, &Palette::LIGHT).iter().filter_map(|c| if let Cmd::Arrow { to, .. } = c { Some(*to) } else { None }).collect();
         assert_eq!(heads.len(), 3);
         assert!(heads.iter().all(|p| p.y.is_finite() && (48.0..=54.0).contains(&p.y)), "{heads:?}");
+    }
+
+    /// Inside a closed outline: the even-odd rule along a ray to the right.
+    fn inside(points: &[Point], x: f32, y: f32) -> bool {
+        let mut odd = false;
+        for i in 0..points.len() {
+            let (a, b) = (points[i], points[(i + 1) % points.len()]);
+            if (a.y > y) != (b.y > y) && x < a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x) {
+                odd = !odd;
+            }
+        }
+        odd
+    }
+
+    /// The heap chart's envelope as bars covers the pixels the outline
+    /// does, each once: a sawtooth over whole-pixel columns, sampled at
+    /// every pixel's centre.
+    #[test]
+    fn a_stepped_outline_becomes_bars_over_the_same_pixels() {
+        let heap: Vec<u64> = (0..3000u64).map(|i| 100 + (i * 7) % 230).collect();
+        let line = crate::layout_pacer::series(0, &heap, 300, |i| 10.0 + i as f32 / 10.0, |v| 400.0 - v as f32 * 1.3);
+        assert!(line.filled);
+        let bars = columns(&line.points).expect("a stepped outline");
+        assert!(bars.len() <= 310, "{} bars for 300 columns", bars.len());
+        for px in 0..330 {
+            for py in 0..420 {
+                let (x, y) = (px as f32 + 0.5, py as f32 + 0.5);
+                let n = bars.iter().filter(|r| r.x <= x && x < r.right() && r.y <= y && y < r.bottom()).count();
+                assert_eq!(n, usize::from(inside(&line.points, x, y)), "pixel {px},{py}");
+            }
+        }
+    }
+
+    /// A slanted outline (mid-tween between two envelopes) is left a shape.
+    #[test]
+    fn a_slanted_outline_stays_a_shape() {
+        let p = |x, y| Point { x, y };
+        assert_eq!(columns(&[p(0.0, 0.0), p(10.0, 5.0), p(10.0, 20.0), p(0.0, 20.0)]), None);
+        let square = columns(&[p(0.0, 0.0), p(10.0, 0.0), p(10.0, 20.0), p(0.0, 20.0)]).expect("bars");
+        assert_eq!(square, [Rect::new(0.0, 0.0, 10.0, 20.0)]);
     }
 }
