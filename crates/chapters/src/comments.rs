@@ -94,10 +94,14 @@ pub const JA: &[(&str, &str)] = &[
     ("PooledArray reuses a *[16]byte: a pointer fits in an any as it is.", "PooledArray は *[16]byte を使い回す。ポインタはそのまま any に収まる。"),
     // stackgrowth/main.go
     (
-        "sum recurses depth times. Each frame holds a 64-byte array, and every\n\
-         call passes down a pointer to count's total: a pointer into the stack.",
-        "sum は depth 回再帰する。各フレームは 64 バイトの配列を持ち、\n\
-         呼び出しのたびに count の total へのポインタ、つまりスタック内を指すポインタを渡す。",
+        "sum recurses depth times. Its frame is 128 bytes on amd64: a 96-byte\n\
+         array, room for the next call's two arguments, the saved frame pointer\n\
+         and the return address. Every call passes down a pointer to count's\n\
+         total: a pointer into the stack.",
+        "sum は depth 回再帰する。amd64 でのフレームは 128 バイト：96 バイトの配列、\n\
+         次の呼び出しの引数 2 つを置く場所、保存したフレームポインタ、戻りアドレス。\n\
+         呼び出しのたびに count の total へのポインタ、\n\
+         つまりスタック内を指すポインタを渡す。",
     ),
     (
         "count runs on a new goroutine, whose stack starts at 2 KiB (main's has\n\

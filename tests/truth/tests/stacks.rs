@@ -5,7 +5,7 @@
 //! through a pointer into count's frame while the stack is copied again
 //! and again — and the stack sizes the pictures start from.
 
-use chapters::stack_growth::{program, C_COMMAND, C_DIR, C_WARNINGS};
+use chapters::stack_growth::{program, C_COMMAND, C_DIR, C_WARNINGS, SUM_FRAME};
 use memsim::growth::{GStack, Scheme, MAIN_START_SIZE, SEGMENT, STACK_SMALL, START_SIZE};
 use std::os::unix::process::ExitStatusExt;
 use truth::{module, root, run};
@@ -93,4 +93,22 @@ fn prologues_compare_sp_less_any_frame_over_128_bytes() {
     let (big, code) = function("big");
     assert!(big > STACK_SMALL, "big's frame is {big} bytes");
     assert_eq!(code, [format!("LEAQ -{}(SP), R12", big - STACK_SMALL), "CMPQ R12, 16(R14)".to_string()], "SP less the frame over 128 bytes");
+}
+
+/// main.go's sum takes the stack the pictures give each of its frames:
+/// its frame (array, spill room, saved frame pointer) from the compiler's
+/// assembly, plus the return address its call pushes (amd64). A frame the
+/// compiler shrank (an unused array removed) would make the model's stack
+/// sizes and copies untrue of the real program.
+#[test]
+fn sum_takes_the_frame_the_pictures_draw() {
+    let out = truth::go(&module()).env("GOARCH", "amd64").args(["build", "-o", "/dev/null", "-gcflags=-S", "./stackgrowth"]).output().expect("go build");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let asm = String::from_utf8_lossy(&out.stderr);
+    let text = "TEXT\tmain.sum(SB)";
+    let at = asm.find(text).unwrap_or_else(|| panic!("no {text} in the assembly"));
+    let head = asm[at..].lines().next().expect("a line");
+    let frame: u64 = head.rsplit_once('$').and_then(|(_, f)| f.split('-').next()).and_then(|f| f.parse().ok()).expect("frame size");
+    assert_eq!(frame + 8, SUM_FRAME, "sum's frame and return address: {head}");
+    assert!(SUM_FRAME <= STACK_SMALL, "a small frame: its prologue compares SP itself, as the chapter says");
 }

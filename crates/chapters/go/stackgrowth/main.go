@@ -1,13 +1,17 @@
 package main
 
-// sum recurses depth times. Each frame holds a 64-byte array, and every
-// call passes down a pointer to count's total: a pointer into the stack.
+// sum recurses depth times. Its frame is 128 bytes on amd64: a 96-byte
+// array, room for the next call's two arguments, the saved frame pointer
+// and the return address. Every call passes down a pointer to count's
+// total: a pointer into the stack.
 //
 //go:noinline
 func sum(depth int, total *int) {
-	var pad [64]byte
-	pad[0] = byte(depth)
-	*total += int(pad[0] & 1)
+	var pad [96]byte
+	for i := range pad {
+		pad[i] = byte(depth)
+	}
+	*total += int(pad[depth%96] & 1)
 	if depth > 0 {
 		sum(depth-1, total)
 	}

@@ -31,8 +31,10 @@ const GCFLAGS_OUT: &str = include_str!("../../go/stackgrowth/gcflags-m.txt");
 pub const C_DIR: &str = "c/stackgrowth";
 pub const C_COMMAND: &str = "gcc -Wall -o overflow overflow.c";
 pub const C_WARNINGS: &str = include_str!("../../c/stackgrowth/gcc-wall.txt");
-/// The frame size the pictures give sum (64-byte array, arguments, spills).
-const SUM_FRAME: u64 = 128;
+/// sum's frame on amd64, as the pictures draw it: its 96-byte array, room
+/// for the next call's two arguments, the saved frame pointer and the
+/// return address (tests/truth reads it from the compiler's assembly).
+pub const SUM_FRAME: u64 = 128;
 
 /// main.go's goroutine as stack ops: count's total, then `sum(depth,
 /// &total)` down to depth 0 — each frame holds its depth and &total and
