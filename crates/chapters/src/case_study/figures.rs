@@ -87,12 +87,14 @@ pub struct Compare {
 /// in the reader's language.
 pub fn benchmem(before: &Outcome, after: &Outcome, n: u64, lang: Language) -> String {
     let name = |v: Version| format!("BenchmarkFilter{}/n={n}", if v == Version::Alloc { "Alloc" } else { "InPlace" });
+    // The model's service runs on GOMAXPROCS=4, the suffix go test adds.
+    let procs = memsim::pacer::SERVICE.procs;
     // Padded past the longest name and its "-4", as go test pads its column.
     let width = name(Version::InPlace).len() + 3;
     let line = |o: &Outcome| {
         benchmem_line(&BenchLine {
             name: name(o.version),
-            procs: 4,
+            procs,
             name_width: width,
             // About a second's worth of calls, as go test aims for.
             iterations: 100_000_000_000 / o.ns_per_op_e2.max(1),
@@ -102,8 +104,8 @@ pub fn benchmem(before: &Outcome, after: &Outcome, n: u64, lang: Language) -> St
         })
     };
     let comment = lang.pick(
-        "# B/op and allocs/op are Go's own for this code (checked against Go 1.27.3);\n# ns/op is the model's estimate, not a measurement.",
-        "# B/op と allocs/op は、このコードで Go 自身が報告する値（Go 1.27.3 で確認）。\n# ns/op はモデルによる見積もりで、実測値ではない。",
+        "# B/op and allocs/op are Go's own for this code (checked against Go 1.27.3);\n# ns/op is the model's estimate for its 4 CPUs (the -4), not a measurement.",
+        "# B/op と allocs/op は、このコードで Go 自身が報告する値（Go 1.27.3 で確認）。\n# ns/op はモデル（4 CPU、名前の -4）による見積もりで、実測値ではない。",
     );
     format!("{comment}\n$ go test -bench . -benchmem ./casestudy\n{}\n{}", line(before), line(after))
 }
