@@ -67,6 +67,11 @@ fn the_listings_benchmarks_cost_what_the_model_says() {
         let shown = recorded.iter().find(|(n, _)| n == name).map(|(_, v)| (v.1, v.2));
         assert_eq!(shown, Some((*bytes, *allocs)), "{name}: the recorded run the page shows");
     }
+    // The recorded ns/op the cards show must be a run long enough to order:
+    // Handle does NewPoint's allocation and Distance's arithmetic, so it
+    // cannot be the faster. A run of a few milliseconds each had it so.
+    let ns = |n: &str| recorded.iter().find(|(name, _)| name == n).map(|(_, v)| v.0).expect(n);
+    assert!(ns("Handle") > ns("NewPoint") && ns("NewPoint") > ns("Distance"), "the recorded run's ns/op: {recorded:?}");
 }
 
 #[test]

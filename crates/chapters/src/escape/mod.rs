@@ -237,7 +237,7 @@ pub fn chapter(l: Language) -> Chapter {
         sub: l.pick("per call", "1 回あたり"),
         cards: measured,
     })))
-    .terminal("go test -bench . -benchmem -benchtime=200000x ./escape", BENCHMEM);
+    .terminal("go test -bench . -benchmem ./escape", BENCHMEM);
     c.step(l.pick(
         "Zero-allocation libraries keep values off the heap, and usually that pays. Not always: a pooled \
          16-byte []byte still allocated 24 B a call, as Put boxed the slice, and ran slower than a fresh one. \
