@@ -86,7 +86,7 @@ pub const JA: &[(&str, &str)] = &[
          work comes on top. PooledArray pools a pointer and allocates nothing.",
         "アロケーションを避ければ速くなるとは限らない。Pooled は Fresh の\n\
          アロケーションを省こうと 16 バイトの []byte を sync.Pool に置くが、Put の引数は any。\n\
-         スライスヘッダが呼び出しごとに 24 バイト、ヒープに包まれ、プールの仕事も加わる。\n\
+         スライスヘッダが呼び出しごとに 24 バイト、ヒープにコピーされ、プールの仕事も加わる。\n\
          PooledArray はポインタをプールに置き、何も割り当てない。",
     ),
     ("Fresh allocates a 16-byte buffer on every call.", "Fresh は呼び出しのたびに 16 バイトのバッファを割り当てる。"),

@@ -112,7 +112,7 @@ fn zero_alloc(l: Language) -> alloc::vec::Vec<Card> {
             Card::new(
                 None,
                 "常にではない",
-                "16 バイトの []byte を sync.Pool で使い回しても割り当ては消えない。Put がスライスを包んで毎回 24 B、しかも新しく割り当てるより遅かった。まずは計測を。"
+                "16 バイトの []byte を sync.Pool で使い回しても、Put の any への変換で毎回 24 B を割り当てる。しかも新しく割り当てるより遅かった。まずは計測を。"
             ),
         ],
     }
@@ -242,7 +242,7 @@ pub fn chapter(l: Language) -> Chapter {
         "Zero-allocation libraries keep values off the heap, and usually that pays. Not always: a pooled \
          16-byte []byte still allocated 24 B a call, as Put boxed the slice, and ran slower than a fresh one. \
          Measure before adopting.",
-        "ゼロアロケーションのライブラリは値をヒープに置かず、たいてい速くなります。ただし常にではありません。16 バイトの []byte を sync.Pool で使い回すと、Put がスライスを包んで毎回 24 B を割り当て、新しく割り当てるより遅くなりました。採用前に計測を。",
+        "ゼロアロケーションのライブラリは値をヒープに置かず、たいてい速くなります。ただし常にではありません。16 バイトの []byte を sync.Pool で使い回しても、Put の any への変換で毎回 24 B を割り当て、新しく割り当てるより遅くなりました。採用前に計測を。",
     ))
     // The listing is the benchmark's own code: the pooled buffer the terminal measures.
     .listing(Code { file: "zeroalloc/zeroalloc.go", lang: Lang::Go, text: include_str!("../../go/zeroalloc/zeroalloc.go") })
