@@ -126,6 +126,14 @@ pub const JA: &[(&str, &str)] = &[
          呼び出しのたびに新しいスライスに結果を作り、FilterInPlace は list を再利用する。",
     ),
     ("the bottleneck", "ボトルネック"),
+    (
+        "FilterInPlace overwrites the caller's list, and the values past n stay\n\
+         referenced: fit for a list the caller is done with, with clear(list[n:])\n\
+         where those values should become garbage.",
+        "FilterInPlace は呼び出し側の list を書き換え、n 以降の値も参照されたまま残る。\n\
+         呼び出し側が元のリストを使い終えている場合に向き、\n\
+         それらの値をゴミにしたいなら clear(list[n:]) を呼ぶ。",
+    ),
 ];
 
 /// Comments shown as written in every language: memory.s's pseudo-code

@@ -445,6 +445,10 @@ fn cards_are_described_sentence_by_sentence() {
     let ch = catalog().into_iter().find(|c| c.id == "escape").expect("escape");
     let f = ch.steps[2].view.figure().expect("escape/3 is a figure");
     let text = f.describe(&f.defaults());
-    assert!(text.contains("Distance's Point; Squares' s. heap: Escapes. NewPoint's p; Boxed's p, as any;"), "{text}");
+    assert!(text.contains("Distance's Point; Squares' s, up to 32 B. heap: Escapes. NewPoint's p; Boxed's p, as any;"), "{text}");
     assert!(!text.contains('\u{b7}'), "a list reads as one: {text}");
+    // Code and the compiler's words keep their case: "func Lab", not "Func Lab".
+    let lab = ch.steps.last().and_then(|s| s.view.figure()).expect("the lab is the last step");
+    let text = lab.describe(&lab.defaults());
+    assert!(text.contains("The snippet. func Lab(") && !text.contains("Func ") && !text.contains("Moved to heap"), "{text}");
 }

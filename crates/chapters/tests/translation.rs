@@ -39,6 +39,7 @@ const KEPT: &[&str] = &[
     "OS",
     "API",
     "GOGC",
+    "GOMAXPROCS",
     "GOMEMLIMIT",
     "GODEBUG",
     "gctrace",

@@ -445,7 +445,14 @@ pub fn describe_compare(before: &Outcome, after: &Outcome, n: u64, rate: u64, se
     };
     match lang {
         Language::En => {
-            format!("Filtering {} values {} times a second, for {secs} s under GOGC=100. {} {}", grouped(n), grouped(rate), one(before), one(after))
+            format!(
+                "Filtering {} value{} {} times a second, for {secs} s under GOGC=100. {} {}",
+                grouped(n),
+                if n == 1 { "" } else { "s" },
+                grouped(rate),
+                one(before),
+                one(after)
+            )
         }
         Language::Ja => format!("{} 個の値のフィルタを毎秒 {} 回、GOGC=100 で {secs} 秒間実行します。{}{}", grouped(n), grouped(rate), one(before), one(after)),
     }

@@ -459,7 +459,11 @@ pub fn describe_cards(title: &str, cards: &[Card], lang: Language) -> String {
                     s.push(' ');
                     // A list the card draws with middle dots reads as a list
                     // (some screen readers say "dot").
-                    s.push_str(&text::sentence(&c.body.replace(" \u{b7} ", "; ")));
+                    // Code and a tool's output keep their case ("func Lab",
+                    // "moved to heap: p"); words open a sentence.
+                    let verbatim = c.body.contains('\n') || c.title.starts_with("go ");
+                    let body = c.body.replace(" \u{b7} ", "; ");
+                    s.push_str(&if verbatim { body } else { text::sentence(&body) });
                     // Each card a sentence of its own: read on, the next
                     // card's title ran into this one's last words.
                     if !c.body.ends_with(['.', '!', '?', '…']) {

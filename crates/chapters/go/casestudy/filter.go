@@ -14,6 +14,9 @@ func (list targetList) FilterAlloc(match func(any) bool) targetList {
 	return filtered
 }
 
+// FilterInPlace overwrites the caller's list, and the values past n stay
+// referenced: fit for a list the caller is done with, with clear(list[n:])
+// where those values should become garbage.
 func (list targetList) FilterInPlace(match func(any) bool) targetList {
 	n := 0
 	for _, e := range list {

@@ -119,7 +119,7 @@ pub const VALUES: &[(Tr, bool, &str, Tr)] = &[
         Tr { en: "the returned closure keeps n alive", ja: "返したクロージャが n を生かし続ける" },
     ),
     (
-        Tr { en: "Squares' s", ja: "Squares の s" },
+        Tr { en: "Squares' s, up to 32 B", ja: "Squares の s（32 B まで）" },
         false,
         "make([]int, n) does not escape",
         Tr {
@@ -207,7 +207,7 @@ pub fn path_cards(l: Language) -> Vec<Card> {
             Card {
                 big: None,
                 title: String::from("P の mcache"),
-                body: format!("P がキャッシュするそのクラスのスパン（{} KiB、{} スロット）が次の空きスロットを渡す。ロック不要", c.1 / 1024, c.2),
+                body: format!("P がキャッシュするスパン（{} KiB：{} スロットとマークビット）が次の空きスロットを渡す。ロック不要", c.1 / 1024, c.2),
             },
             Card::new(None, "mcentral", "キャッシュしたスパンが満杯なら、同じクラスで空きのある別のスパン"),
             Card::new(None, "mheap", "mcentral にもなければ、64 MiB のアリーナから切り出した新しい 8 KiB のページ"),
@@ -223,7 +223,7 @@ pub fn path_cards(l: Language) -> Vec<Card> {
         Card {
             big: None,
             title: String::from("P's mcache"),
-            body: format!("the P's cached span of that class ({} KiB, {} slots) hands out its next free slot: no lock", c.1 / 1024, c.2)
+            body: format!("the P's cached span of that class ({} KiB: {} slots and their mark bits) hands out its next free slot: no lock", c.1 / 1024, c.2)
         },
         Card::new(None, "mcentral", "when the cached span is full: another span of that class with free slots"),
         Card::new(None, "mheap", "when mcentral has none: fresh 8 KiB pages, cut from a 64 MiB arena"),

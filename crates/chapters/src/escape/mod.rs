@@ -84,7 +84,7 @@ fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
                 "Counter's n: 8 B, no pointers",
                 "Pointer-free values under 16 B share 16-byte blocks: the tiny allocator packs them back to back (two 8-byte n's fill a block: 8 B/op on average)."
             ),
-            Card::new(Some("large"), "Big's buf: 128 KiB", "Over 32,760 B there is no size class: the object gets 16 whole 8 KiB pages of its own from mheap."),
+            Card::new(Some("large"), "Big's buf: 128 KiB", "Requests over 32,760 B skip the size classes: the object gets 16 whole 8 KiB pages of its own from mheap."),
             Card::new(Some("small"), "Everything else", "One of 67 size classes, for requests up to 32,760 B, in spans of same-size objects."),
         ],
         Language::Ja => alloc::vec![
@@ -93,7 +93,7 @@ fn small_and_large(l: Language) -> alloc::vec::Vec<Card> {
                 "Counter の n：8 B、ポインタなし",
                 "ポインタを含まない 16 B 未満の値は 16 バイトのブロックを共有する。タイニーアロケータが隙間なく詰める（8 バイトの n が 2 つで 1 ブロックが埋まる。平均 8 B/op）。"
             ),
-            Card::new(Some("大"), "Big の buf：128 KiB", "32,760 B を超えるとサイズクラスはない。mheap から 8 KiB のページを丸ごと 16 枚、専用に受け取る。"),
+            Card::new(Some("大"), "Big の buf：128 KiB", "32,760 B を超える要求はサイズクラスを使わない。mheap から 8 KiB のページを丸ごと 16 枚、専用に受け取る。"),
             Card::new(Some("小"), "それ以外すべて", "32,760 B までの要求は 67 種類のサイズクラスのどれか。同じサイズのオブジェクトが並ぶスパンに入る。"),
         ],
     }
@@ -198,10 +198,10 @@ pub fn chapter(l: Language) -> Chapter {
     .at("return &p")
     .view(path(1));
     c.step(l.pick(
-        "Each P keeps an mcache: two spans per size class, for values with pointers and without. The Point \
+        "Each P (one per GOMAXPROCS) keeps an mcache: two spans per size class, for values with pointers and without. The Point \
          has none: it takes the next free slot of the P's pointer-free class-2 span — no lock, a few \
          instructions.",
-        "各 P は mcache を持ち、サイズクラスごとに、ポインタを含む値用と含まない値用の 2 つのスパンを抱えています。Point はポインタを含まないので、その P のポインタなし用サイズクラス 2 スパンから次の空きスロットを受け取ります。ロック不要で、数命令で済みます。",
+        "各 P（GOMAXPROCS 個）は mcache を持ち、サイズクラスごとにポインタあり用となし用の 2 つのスパンを抱えます。Point はポインタを含まないので、その P のポインタなし用クラス 2 スパンから次の空きスロットを受け取ります。ロック不要、数命令で済みます。",
     ))
     .at("return &p")
     .view(path(2));
