@@ -61,10 +61,10 @@ pub fn chapter(l: Language) -> Chapter {
     .view(one_call(CallPart::Rounding));
 
     c.step(l.pick(
-        "At the defaults, 1,000 calls a second make 15.6 MiB of garbage a second. The heap climbs until the \
-         pacer starts a cycle; it marks (thin shaded band), sweeps, and the climb restarts. Nothing is kept; \
-         the collector still runs.",
-        "既定の設定では、毎秒 1,000 回の呼び出しが毎秒 15.6 MiB のゴミを生みます。ヒープはペーサーが GC サイクルを始めるまで増え、サイクルがマーク（細い網掛け）とスイープを終えると、また増え始めます。何も残らないのに、ガベージコレクタは動き続けます。",
+        "At the defaults, 1,000 calls a second make 15.6 MiB/s of garbage. Above the service's 8 MiB live, the \
+         heap climbs until the pacer starts a cycle; it marks (shaded), sweeps, and climbs again. Nothing is \
+         kept; GC still runs.",
+        "既定の設定では、毎秒 1,000 回の呼び出しが毎秒 15.6 MiB のゴミを生みます。ヒープはサービスの生存データ 8 MiB の上で、ペーサーが GC サイクルを始めるまで増え、マーク（網掛け）とスイープの後にまた増えます。何も残らないのに、GC は動き続けます。",
     ))
     .at("return filtered")
     .view(compare(Shown::Before));
