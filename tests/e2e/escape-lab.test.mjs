@@ -90,3 +90,27 @@ test('bad toggle values keep the step\'s own and say why', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the terminal lights the verdict the caption quotes, scrolled into its view', async () => {
+  for (const lang of ['en', 'ja']) {
+    const { page, context, errors } = await open(browser, srv.url, `#/escape/8?lang=${lang}`);
+    await settle(page);
+    const mark = await page.$eval('#terminal', (pre) => {
+      const m = pre.querySelector('.mark');
+      const [a, b] = [m?.getBoundingClientRect(), pre.getBoundingClientRect()];
+      return m && { text: m.textContent, top: a.top - b.top - pre.clientTop, h: a.height, scroll: 0, view: pre.clientHeight, marks: pre.querySelectorAll('.mark').length };
+    });
+    assert.ok(mark, `${lang}: a lit line`);
+    assert.match(mark.text, /leaking param: p$/, lang);
+    assert.equal(mark.marks, 1);
+    assert.ok(mark.top >= mark.scroll && mark.top + mark.h <= mark.scroll + mark.view, `${lang}: the lit line is in the terminal's view: ${JSON.stringify(mark)}`);
+    // The terminal's text is the tool's, lit line and all.
+    assert.match(await terminalOf(page), /leaking param: p$/m);
+    // A step that quotes no line of its terminal lights none.
+    await page.goto(`${srv.url}#/escape/13?lang=${lang}`);
+    await settle(page);
+    assert.equal(await page.$$eval('#terminal .mark', (m) => m.length), 0, `${lang}: escape 13 lights nothing`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

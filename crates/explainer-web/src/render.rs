@@ -97,10 +97,10 @@ pub fn page(page: &Page, old: Option<&Page>, chapters: &[Chapter]) {
         dom::set_text("state-desc", &page.description);
         dom::set_text("view-desc", &page.description);
     }
-    if changed(&|o| o.terminal != page.terminal) {
+    if changed(&|o| o.terminal != page.terminal || o.terminal_mark != page.terminal_mark) {
         dom::set_hidden("terminal-box", page.terminal.is_none());
         let same_step = old.is_some_and(|o| o.chapter_id == page.chapter_id && o.step == page.step && o.terminal.is_some());
-        terminal::write(page.terminal.as_deref().unwrap_or(""), same_step, page.lang);
+        terminal::write(page.terminal.as_deref().unwrap_or(""), page.terminal_mark, same_step, page.lang);
     }
     sliders::render(page, old);
     if changed(&|o| o.readout != page.readout) {

@@ -7,7 +7,7 @@
 //!                                         └──► frame ──► Canvas2d
 
 use crate::canvas2d::Canvas2d;
-use crate::{dom, focus, listing, panic, render, stats, url};
+use crate::{dom, focus, listing, panic, render, stats, terminal, url};
 use session::{Effect, Intent, Page, Session};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -314,6 +314,7 @@ fn frame(sh: &Shared) {
         }
         if std::mem::take(&mut s.scroll_code) {
             listing::scroll_to_current();
+            terminal::scroll_to_mark();
         }
         url::write_title();
         if !s.painted_once {

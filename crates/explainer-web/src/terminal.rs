@@ -26,6 +26,8 @@ thread_local! {
     static SHOWN: Cell<bool> = const { Cell::new(true) };
     /// The page's language at the last write, for a text written later.
     static LANG: Cell<Language> = const { Cell::new(Language::En) };
+    /// The line to light at the last write (0-based), for a text written later.
+    static MARK: Cell<Option<usize>> = const { Cell::new(None) };
 }
 
 /// Follows whether the terminal is on screen.
@@ -46,10 +48,12 @@ pub fn watch() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Sets the terminal's text; `same_step` says the step is the one shown
-/// already (a slider moved), so an off-screen terminal may wait.
-pub fn write(text: &str, same_step: bool, lang: Language) {
+/// Sets the terminal's text, with line `mark` lit; `same_step` says the
+/// step is the one shown already (a slider moved), so an off-screen
+/// terminal may wait.
+pub fn write(text: &str, mark: Option<usize>, same_step: bool, lang: Language) {
     LANG.with(|l| l.set(lang));
+    MARK.with(|m| m.set(mark));
     if same_step && !SHOWN.with(Cell::get) {
         HELD.with(|h| h.hold(text.to_string()));
         return;
@@ -68,29 +72,53 @@ fn flush() {
 fn put(text: &str) {
     let Ok(pre) = dom::el("terminal") else { return };
     let ja = LANG.with(Cell::get) == Language::Ja;
+    let mark = MARK.with(Cell::get);
     let _ = if ja { pre.set_attribute("lang", "en") } else { pre.remove_attribute("lang") };
-    if !ja || !text.chars().any(memview::text_is_wide) {
+    if mark.is_none() && (!ja || !text.chars().any(memview::text_is_wide)) {
         dom::write_text(&pre, text);
         return;
     }
-    // English lines as text, each Japanese line in a span of its own.
+    // Plain runs of lines as text; the lit line, and each line of the
+    // page's own Japanese, in a span of its own.
     pre.set_text_content(None);
-    let mut english = String::new();
-    for line in text.split_inclusive('\n') {
-        if !line.chars().any(memview::text_is_wide) {
-            english.push_str(line);
+    let mut plain = String::new();
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let lit = mark == Some(i);
+        let japanese = ja && line.chars().any(memview::text_is_wide);
+        if !lit && !japanese {
+            plain.push_str(line);
             continue;
         }
-        if !english.is_empty() {
-            let _ = pre.append_with_str_1(&std::mem::take(&mut english));
+        if !plain.is_empty() {
+            let _ = pre.append_with_str_1(&std::mem::take(&mut plain));
         }
+        // The newline stays outside, so the light ends with the words.
+        let (words, end) = line.strip_suffix('\n').map_or((line, ""), |w| (w, "\n"));
         if let Ok(span) = dom::document().create_element("span") {
-            let _ = span.set_attribute("lang", "ja");
-            span.set_text_content(Some(line));
+            if japanese {
+                let _ = span.set_attribute("lang", "ja");
+            }
+            if lit {
+                span.set_class_name("mark");
+            }
+            span.set_text_content(Some(words));
             let _ = pre.append_with_node_1(&span);
         }
+        plain.push_str(end);
     }
-    if !english.is_empty() {
-        let _ = pre.append_with_str_1(&english);
+    if !plain.is_empty() {
+        let _ = pre.append_with_str_1(&plain);
+    }
+}
+
+/// Scrolls the terminal, not the page, so its lit line is in view. Called
+/// from the frame callback, where reading layout forces no extra pass.
+pub fn scroll_to_mark() {
+    let Ok(pre) = dom::el("terminal") else { return };
+    let Ok(Some(el)) = pre.query_selector(".mark") else { return };
+    let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() else { return };
+    let (top, view, cur) = (el.offset_top(), pre.client_height(), pre.scroll_top());
+    if top < cur || top + el.offset_height() > cur + view {
+        pre.set_scroll_top((top - view / 3).max(0));
     }
 }

@@ -63,6 +63,9 @@ pub struct Page {
     pub picture: String,
     /// The terminal's text; `None` hides the terminal.
     pub terminal: Option<String>,
+    /// The terminal's line the caption quotes (0-based), lit and scrolled
+    /// into view: the compiler's verdict a step is about, among a dozen.
+    pub terminal_mark: Option<usize>,
     /// The sliders the step shows (none: the knob panel is hidden).
     pub sliders: Vec<Slider>,
     /// Whether any step of the chapter shows sliders: the presenter view

@@ -1146,6 +1146,7 @@ impl Session {
         // points at the others; the presenter view keeps only the sliders.
         let (panels, sliders) = (!self.embed.on && !self.embed.present, !self.embed.on);
         page.caption = self.chapters[self.chapter].steps[self.step].as_shown(&page.caption, self.lang, panels, sliders);
+        page.terminal_mark = page.terminal.as_deref().and_then(|t| quoted_line(&page.caption, t));
         Some(page)
     }
 }
@@ -1176,6 +1177,25 @@ fn also_said(first: Option<&Problem>, rest: impl Iterator<Item = Problem>) -> Ve
 fn unused_knob(chapter: &Chapter, step: usize, params: &[(String, String)]) -> Option<Problem> {
     let shown = chapter.steps.get(step).and_then(|s| s.view.figure()).map(|f| f.defaults()).unwrap_or_default();
     params.iter().find(|(k, _)| knob::find(chapter.knobs, k).is_some() && shown.get(k).is_none()).map(|(k, _)| Problem::UnusedKnob { key: k.clone() })
+}
+
+/// The first line of `terminal` that holds words `caption` quotes ("…",
+/// “…” or 「…」): the verdict a step is about, lit among the others.
+/// Quotes of a few characters (a variable's name) are passed over.
+pub fn quoted_line(caption: &str, terminal: &str) -> Option<usize> {
+    let mut quotes = Vec::new();
+    for (open, close) in [('"', '"'), ('\u{201c}', '\u{201d}'), ('\u{300c}', '\u{300d}')] {
+        let mut rest = caption;
+        while let Some(a) = rest.find(open) {
+            let after = &rest[a + open.len_utf8()..];
+            let Some(b) = after.find(close) else { break };
+            quotes.push(&after[..b]);
+            rest = &after[b + close.len_utf8()..];
+        }
+    }
+    // The command line ("$ go build …") is not a verdict.
+    let lines: Vec<&str> = terminal.lines().collect();
+    quotes.into_iter().filter(|q| q.chars().count() >= 8).find_map(|q| lines.iter().position(|l| !l.starts_with("$ ") && l.contains(q)))
 }
 
 fn quoted(s: &Step) -> Option<String> {

@@ -595,3 +595,37 @@ fn the_arrow_that_breaks_the_invariant_is_lit() {
         }
     }
 }
+
+/// The terminal lights the line its step's caption quotes: escape 8's
+/// "leaking param: p" among the dozen verdicts of -gcflags=-m, in both
+/// languages; a step whose caption quotes no line of it lights none.
+#[test]
+fn the_terminal_lights_the_line_the_caption_quotes() {
+    for lang in ["en", "ja"] {
+        let mut s = open(&format!("#/escape/8?lang={lang}"));
+        let p = page(&mut s);
+        let text = p.terminal.clone().expect("escape 8 shows the compiler's output");
+        let at = p.terminal_mark.expect("a line lit");
+        assert!(text.lines().nth(at).is_some_and(|l| l.ends_with("leaking param: p")), "{lang}: line {at} of\n{text}");
+    }
+    let mut s = open("#/escape/13");
+    let p = page(&mut s);
+    assert!(p.terminal.is_some() && p.terminal_mark.is_none(), "{:?}", p.terminal_mark);
+    // Every lit line is one the caption quotes, never the command.
+    let mut lit = 0;
+    for (id, n) in [("escape", 15), ("stack-heap", 25), ("case-study", 8), ("stack-growth", 13), ("gc", 44)] {
+        for step in 1..=n {
+            let mut s = open(&format!("#/{id}/{step}"));
+            let p = page(&mut s);
+            if let (Some(t), Some(at)) = (&p.terminal, p.terminal_mark) {
+                let line = t.lines().nth(at).expect("the line");
+                assert!(
+                    !line.starts_with("$ ") && p.caption.split(['"', '\u{201c}', '\u{201d}']).skip(1).step_by(2).any(|q| line.contains(q)),
+                    "{id}/{step}: {line}"
+                );
+                lit += 1;
+            }
+        }
+    }
+    assert!(lit >= 5, "{lit} steps light a line");
+}
