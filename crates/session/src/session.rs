@@ -1182,7 +1182,7 @@ fn unused_knob(chapter: &Chapter, step: usize, params: &[(String, String)]) -> O
 /// The first line of `terminal` that holds words `caption` quotes ("…",
 /// “…” or 「…」): the verdict a step is about, lit among the others.
 /// Quotes of a few characters (a variable's name) are passed over.
-pub fn quoted_line(caption: &str, terminal: &str) -> Option<usize> {
+fn quoted_line(caption: &str, terminal: &str) -> Option<usize> {
     let mut quotes = Vec::new();
     for (open, close) in [('"', '"'), ('\u{201c}', '\u{201d}'), ('\u{300c}', '\u{300d}')] {
         let mut rest = caption;
