@@ -450,5 +450,5 @@ fn cards_are_described_sentence_by_sentence() {
     // Code and the compiler's words keep their case: "func Lab", not "Func Lab".
     let lab = ch.steps.last().and_then(|s| s.view.figure()).expect("the lab is the last step");
     let text = lab.describe(&lab.defaults());
-    assert!(text.contains("The snippet. func Lab(") && !text.contains("Func ") && !text.contains("Moved to heap"), "{text}");
+    assert!(text.contains("The snippet. var sink Point") && text.contains("func Lab(") && !text.contains("Func ") && !text.contains("Moved to heap"), "{text}");
 }

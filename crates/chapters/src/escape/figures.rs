@@ -294,7 +294,9 @@ fn lab_cards(c: Combo, l: Language) -> Vec<Card> {
     .map(|(_, w)| *w)
     .collect();
     let source = lab::code(c).text;
-    let body: Vec<&str> = source.lines().skip(8).collect();
+    // The global the value is stored in, whose type the third toggle
+    // sets, then the function.
+    let body: Vec<&str> = source.lines().filter(|l| l.starts_with("var sink")).chain(source.lines().skip_while(|l| !l.starts_with("func Lab"))).collect();
     alloc::vec![
         // One line per source line; no-break spaces keep the indentation.
         Card { big: None, title: String::from(l.pick("The snippet", "コード片")), body: body.join("\n").replace('\t', "\u{a0}\u{a0}") },
