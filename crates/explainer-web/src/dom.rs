@@ -69,3 +69,19 @@ pub fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(target: &EventTarget,
 pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
+
+/// Scrolls `container`, not the page, so that its descendant matching
+/// `selector` is in view, a third of the way down when it must move. Called
+/// from the frame callback: reading layout there costs no extra layout
+/// pass, where doing it while updating the DOM would force one.
+pub fn scroll_within(container: &str, selector: &str) {
+    let Ok(pre) = el(container) else { return };
+    let Ok(Some(el)) = pre.query_selector(selector) else { return };
+    let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() else { return };
+    let top = f64::from(el.offset_top());
+    let view = f64::from(pre.client_height());
+    let cur = f64::from(pre.scroll_top());
+    if top < cur + 8.0 || top > cur + view - 32.0 {
+        pre.set_scroll_top((top - view / 3.0).max(0.0) as i32);
+    }
+}

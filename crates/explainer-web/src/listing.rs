@@ -6,7 +6,6 @@
 use crate::dom;
 use chapters::{Chapter, Code};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 pub fn build_chapter_menu(chapters: &[Chapter]) -> Result<(), JsValue> {
     let select = dom::el("chapter")?;
@@ -112,16 +111,6 @@ pub fn mark_line(id: &str, line: Option<usize>) {
 }
 
 /// Scrolls the listing, not the page, so the current line is in view.
-/// Called from the frame callback: reading layout there costs no extra
-/// layout pass, where doing it while updating the DOM would force one.
 pub fn scroll_to_current() {
-    let Ok(pre) = dom::el("code") else { return };
-    let Ok(Some(el)) = pre.query_selector("code:not([hidden]) .line.current") else { return };
-    let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() else { return };
-    let top = f64::from(el.offset_top());
-    let view = f64::from(pre.client_height());
-    let cur = f64::from(pre.scroll_top());
-    if top < cur + 8.0 || top > cur + view - 32.0 {
-        pre.set_scroll_top((top - view / 3.0).max(0.0) as i32);
-    }
+    dom::scroll_within("code", "code:not([hidden]) .line.current");
 }

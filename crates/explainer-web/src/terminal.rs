@@ -111,14 +111,7 @@ fn put(text: &str) {
     }
 }
 
-/// Scrolls the terminal, not the page, so its lit line is in view. Called
-/// from the frame callback, where reading layout forces no extra pass.
+/// Scrolls the terminal, not the page, so its lit line is in view.
 pub fn scroll_to_mark() {
-    let Ok(pre) = dom::el("terminal") else { return };
-    let Ok(Some(el)) = pre.query_selector(".mark") else { return };
-    let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() else { return };
-    let (top, view, cur) = (el.offset_top(), pre.client_height(), pre.scroll_top());
-    if top < cur || top + el.offset_height() > cur + view {
-        pre.set_scroll_top((top - view / 3).max(0));
-    }
+    dom::scroll_within("terminal", ".mark");
 }

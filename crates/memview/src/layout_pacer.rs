@@ -299,11 +299,8 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     if let Some(&last) = run.heap.last() {
         labels.push((HEAP, y_of(last), Role::Pointer, String::from(lang.pick("heap", "ヒープ"))));
     }
-    // Each line's own height, before its label is moved.
-    let mut line_y = [0.0; 4];
-    for (key, y, _, _) in &labels {
-        line_y[usize::from(*key)] = *y;
-    }
+    // Each label keeps its line's own height, to tie it back if moved.
+    let mut labels: Vec<(u16, f32, Role, String, f32)> = labels.into_iter().map(|(k, y, r, l)| (k, y, r, l, y)).collect();
     // Top to bottom. Four labels at most: an insertion sort.
     for i in 1..labels.len() {
         let mut j = i;
@@ -327,10 +324,9 @@ pub fn pacer(run: &Run, w: &Workload, k: &Settings, vp: Viewport) -> Scene {
     for i in (0..labels.len().saturating_sub(1)).rev() {
         labels[i].1 = labels[i].1.min(labels[i + 1].1 - apart);
     }
-    for (key, y, role, label) in labels {
+    for (key, y, role, label, at) in labels {
         // A label pushed off its line is tied back to it: on a phone's short
         // chart four labels within a few MiB stack up a line apart each.
-        let at = line_y[usize::from(key)];
         if (y - at).abs() > size * 0.4 {
             scene.lines.push(Line {
                 key: LEADER + key,
